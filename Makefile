@@ -1,0 +1,75 @@
+# pgalign — plain Makefile with pkg-config.
+#   make          build ./pgalign
+#   make demo     staging -> production sync of the bundled examples
+#   make check    all tests (unit + round-trip against a throwaway cluster)
+#   make check-asan   the same under AddressSanitizer + UBSan
+#   make install  PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+CC ?= cc
+PKGS = libpq jansson
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+CPPFLAGS += -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+
+BUILD ?= build
+SRCS = $(sort $(wildcard src/*.c src/*/*.c))
+LIB_SRCS = $(filter-out src/main.c,$(SRCS))
+OBJS = $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o)
+UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+BIN ?= pgalign
+
+all: deps-check $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_OBJS) \
+	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+-include $(OBJS:.o=.d)
+
+# Install what is missing (Debian): build libraries, cmocka, PostgreSQL 15.
+deps:
+	@scripts/install-deps.sh
+
+deps-check:
+	@scripts/install-deps.sh --build-only
+
+unit: deps $(BIN) $(UNIT_BINS)
+	@PGALIGN=./$(BIN) scripts/check.sh --unit-only $(UNIT_BINS)
+
+roundtrip: deps $(BIN)
+	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
+
+check: deps $(BIN) $(UNIT_BINS)
+	@PGALIGN=./$(BIN) scripts/check.sh $(UNIT_BINS)
+
+# ASan/UBSan: leaks are checked too (detect_leaks is on by default).
+check-asan:
+	$(MAKE) BUILD=build-asan BIN=build-asan/pgalign \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" check
+
+demo: deps $(BIN)
+	@PGALIGN=./$(BIN) scripts/demo.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/pgalign
+
+clean:
+	rm -rf build build-asan pgalign
+
+.PHONY: all deps deps-check unit roundtrip check check-asan demo install clean

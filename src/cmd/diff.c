@@ -1,0 +1,81 @@
+/* pgalign [diff] FROM TARGET: print the SQL that makes FROM like TARGET. */
+#include "cmd/cmd.h"
+#include "diff/diff.h"
+#include "emit/sql.h"
+#include "plan/plan.h"
+#include "util/fileio.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+static void report_unsafe(const pa_plan *p)
+{
+    size_t n = plan_count_hazard(p, HAZ_DATA_LOSS);
+    fprintf(stderr,
+            "pgalign: the plan has %zu destructive statement%s; nothing was "
+            "written.\nReview them, then rerun with --unsafe to print the "
+            "plan:\n", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < p->nstmts; i++) {
+        if (p->stmts[i].hazards & HAZ_DATA_LOSS)
+            fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i].sql));
+    }
+}
+
+static bool write_plan(const pa_options *opt, const strbuf *sql)
+{
+    strbuf err = STRBUF_INIT;
+    bool ok;
+    if (opt->output) {
+        ok = write_file_atomic(opt->output, sb_str(sql), sql->len, &err);
+    } else {
+        ok = write_all(STDOUT_FILENO, sb_str(sql), sql->len);
+        if (!ok)
+            sb_adds(&err, "cannot write to standard output");
+    }
+    if (!ok)
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+    sb_release(&err);
+    return ok;
+}
+
+int cmd_diff(const pa_options *opt)
+{
+    pa_model from, to;
+    strbuf err = STRBUF_INIT;
+    if (!inspect_pair(opt->from, opt->target, &opt->filter, &from, &to, &err)) {
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+        sb_release(&err);
+        model_free(&from);
+        model_free(&to);
+        return EXIT_ERROR;
+    }
+    sb_release(&err);
+
+    pa_diff diff;
+    diff_compute(&diff, &from, &to);
+    pa_plan plan;
+    plan_build(&plan, &diff);
+    if (plan.cycles_broken && !opt->quiet)
+        fprintf(stderr, "pgalign: warning: %zu dependency cycle(s) broken "
+                "by kind order\n", plan.cycles_broken);
+
+    int rc;
+    if (plan.nstmts == 0) {
+        rc = EXIT_SAME;
+        if (opt->output && !write_plan(opt, &(strbuf)STRBUF_INIT))
+            rc = EXIT_ERROR;
+    } else if (!opt->unsafe && plan_count_hazard(&plan, HAZ_DATA_LOSS) > 0) {
+        report_unsafe(&plan);
+        rc = EXIT_UNSAFE;
+    } else {
+        strbuf sql = STRBUF_INIT;
+        emit_sql(&sql, &plan);
+        rc = write_plan(opt, &sql) ? EXIT_DIFFERENT : EXIT_ERROR;
+        sb_release(&sql);
+    }
+    plan_free(&plan);
+    diff_free(&diff);
+    model_free(&from);
+    model_free(&to);
+    return rc;
+}

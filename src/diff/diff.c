@@ -1,0 +1,154 @@
+#include "diff/diff.h"
+#include "kinds/kind.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool same_value(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void compare(pa_change *c)
+{
+    const pa_kind *kind = c->from->kind;
+    bool any = false, replace = false;
+    c->changed = xcalloc(kind->nattrs + 1, sizeof(bool));
+    for (size_t i = 0; i < kind->nattrs; i++) {
+        if (same_value(c->from->values[i], c->to->values[i]))
+            continue;
+        c->changed[i] = true;
+        any = true;
+        replace |= kind->attrs[i].on_change == ATTR_REPLACE;
+    }
+    if (any && kind->needs_replace && kind->needs_replace(c->from, c->to))
+        replace = true;
+    c->type = replace ? CHANGE_REPLACE : any ? CHANGE_ALTER : CHANGE_SAME;
+}
+
+static int compare_changes(const void *a, const void *b)
+{
+    const pa_change *x = a, *y = b;
+    const pa_object *ox = x->from ? x->from : x->to;
+    const pa_object *oy = y->from ? y->from : y->to;
+    if (ox->kind->rank != oy->kind->rank)
+        return ox->kind->rank < oy->kind->rank ? -1 : 1;
+    return strcmp(ox->key, oy->key);
+}
+
+static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
+                       const pa_object *to)
+{
+    d->changes = xgrow(d->changes, sizeof(*d->changes), d->count + 1, alloc);
+    pa_change *c = &d->changes[d->count++];
+    memset(c, 0, sizeof(*c));
+    c->from = from;
+    c->to = to;
+    if (from && to)
+        compare(c);
+    else
+        c->type = from ? CHANGE_DROP : CHANGE_ADD;
+}
+
+/* Everything in FROM that depends on a replaced object must be dropped
+ * before it and created after it, even if it did not change itself. */
+static void cascade_rebuilds(pa_diff *d)
+{
+    size_t n = d->from->count;
+    /* dependents[i]: objects of FROM that depend on objects[i]. */
+    hashmap index;
+    hashmap_init(&index);
+    for (size_t i = 0; i < n; i++)
+        hashmap_put(&index, d->from->objects[i]->key, (void *)(i + 1));
+    size_t *count = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *o = d->from->objects[i];
+        for (size_t j = 0; j < o->ndeps; j++)
+            count[(size_t)hashmap_get(&index, o->deps[j]->key) - 1]++;
+    }
+    size_t **dependents = xcalloc(n + 1, sizeof(size_t *));
+    size_t *filled = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        dependents[i] = xmalloc(sizeof(size_t) * (count[i] + 1));
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *o = d->from->objects[i];
+        for (size_t j = 0; j < o->ndeps; j++) {
+            size_t k = (size_t)hashmap_get(&index, o->deps[j]->key) - 1;
+            dependents[k][filled[k]++] = i;
+        }
+    }
+    size_t *work = xmalloc(sizeof(size_t) * (n + 1));
+    size_t nwork = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pa_change *c = diff_find(d, d->from->objects[i]->key);
+        if (c->type == CHANGE_REPLACE)
+            work[nwork++] = i;
+    }
+    while (nwork > 0) {
+        size_t i = work[--nwork];
+        for (size_t j = 0; j < count[i]; j++) {
+            const pa_object *dep = d->from->objects[dependents[i][j]];
+            pa_change *c = (pa_change *)diff_find(d, dep->key);
+            if (dep->kind->holds_data ||
+                (c->type != CHANGE_SAME && c->type != CHANGE_ALTER))
+                continue;
+            c->type = CHANGE_REPLACE;
+            c->rebuild = true;
+            work[nwork++] = dependents[i][j];
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(dependents[i]);
+    free(dependents);
+    free(filled);
+    free(count);
+    free(work);
+    hashmap_free(&index);
+}
+
+void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to)
+{
+    memset(d, 0, sizeof(*d));
+    d->from = from;
+    d->to = to;
+    size_t alloc = 0;
+    for (size_t i = 0; i < from->count; i++) {
+        const pa_object *f = from->objects[i];
+        add_change(d, &alloc, f, model_find(to, f->key));
+    }
+    for (size_t i = 0; i < to->count; i++) {
+        const pa_object *t = to->objects[i];
+        if (!model_find(from, t->key))
+            add_change(d, &alloc, NULL, t);
+    }
+    qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
+    hashmap_init(&d->by_key);
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)c);
+    }
+    cascade_rebuilds(d);
+}
+
+void diff_free(pa_diff *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        free(d->changes[i].changed);
+    free(d->changes);
+    hashmap_free(&d->by_key);
+    memset(d, 0, sizeof(*d));
+}
+
+const pa_change *diff_find(const pa_diff *d, const char *key)
+{
+    return hashmap_get(&d->by_key, key);
+}
+
+size_t diff_count(const pa_diff *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->count; i++)
+        n += d->changes[i].type != CHANGE_SAME;
+    return n;
+}

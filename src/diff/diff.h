@@ -1,0 +1,44 @@
+/* The generic diff: objects are matched by identity key and compared
+ * attribute by attribute; each kind's rules say whether a difference is an
+ * ALTER or needs the object replaced. Replacing an object also rebuilds the
+ * objects that depend on it. */
+#ifndef PA_DIFF_H
+#define PA_DIFF_H
+
+#include "model/model.h"
+#include "util/hashmap.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum change_type {
+    CHANGE_SAME,
+    CHANGE_ADD,
+    CHANGE_DROP,
+    CHANGE_ALTER,
+    CHANGE_REPLACE,
+} change_type;
+
+typedef struct pa_change {
+    change_type type;
+    const pa_object *from;  /* NULL for ADD */
+    const pa_object *to;    /* NULL for DROP */
+    bool *changed;          /* per attribute, for ALTER and REPLACE */
+    bool rebuild;           /* replaced only because a dependency was */
+} pa_change;
+
+typedef struct pa_diff {
+    const pa_model *from;
+    const pa_model *to;
+    pa_change *changes;     /* sorted by kind rank, then key */
+    size_t count;
+    hashmap by_key;         /* key -> pa_change */
+} pa_diff;
+
+void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to);
+void diff_free(pa_diff *d);
+const pa_change *diff_find(const pa_diff *d, const char *key);
+/* Number of changes that are not CHANGE_SAME. */
+size_t diff_count(const pa_diff *d);
+
+#endif

@@ -1,0 +1,248 @@
+#include "inspect/inspect.h"
+#include "kinds/kind.h"
+#include "source/conn.h"
+
+#include <libpq-fe.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char begin_snapshot_sql[] =
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+/* Rendered definitions then come out schema-qualified. SET LOCAL keeps
+ * it inside the transaction, which transaction-mode poolers allow. */
+static const char search_path_sql[] = "SET LOCAL search_path = pg_catalog";
+static const char end_snapshot_sql[] = "COMMIT";
+
+/* Normal and automatic dependencies between user objects (oids from
+ * FirstNormalObjectId on); references to the public schema count too. */
+static const char depend_query[] =
+    "SELECT d.classid::oid || '/' || d.objid || '/' || d.objsubid,"
+    " d.refclassid::oid || '/' || d.refobjid || '/' || d.refobjsubid,"
+    " d.deptype"
+    " FROM pg_depend d"
+    " WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384"
+    " AND (d.refobjid >= 16384 OR d.refclassid = 'pg_namespace'::regclass)";
+
+bool filter_accepts(const pa_filter *f, const char *schema)
+{
+    if (!f || !schema)
+        return true;
+    for (size_t i = 0; i < f->nexclude; i++) {
+        if (strcmp(f->exclude[i], schema) == 0)
+            return false;
+    }
+    if (f->ninclude == 0)
+        return true;
+    for (size_t i = 0; i < f->ninclude; i++) {
+        if (strcmp(f->include[i], schema) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool source_is_empty(const char *source)
+{
+    return strcmp(source, "EMPTY") == 0;
+}
+
+static const char *field(PGresult *res, int row, int col)
+{
+    if (col < 0 || PQgetisnull(res, row, col))
+        return NULL;
+    return PQgetvalue(res, row, col);
+}
+
+static void add_addresses(pa_model *m, pa_object *o, const char *list)
+{
+    while (list && *list) {
+        size_t n = strcspn(list, " ");
+        char address[64];
+        if (n > 0 && n < sizeof(address)) {
+            memcpy(address, list, n);
+            address[n] = '\0';
+            model_add_address(m, o, address);
+        }
+        list += n;
+        list += strspn(list, " ");
+    }
+}
+
+static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
+                      pa_model *m, strbuf *err)
+{
+    int c_schema = PQfnumber(res, "schema"), c_name = PQfnumber(res, "name");
+    int c_tbl = PQfnumber(res, "tbl"), c_address = PQfnumber(res, "address");
+    int c_aliases = PQfnumber(res, "aliases"), c_deps = PQfnumber(res, "deps");
+    int c_ordinal = PQfnumber(res, "ordinal");
+    int *c_attr = calloc(k->nattrs + 1, sizeof(int));
+    bool ok = c_attr && c_name >= 0 && c_schema >= 0;
+    for (size_t i = 0; ok && i < k->nattrs; i++) {
+        char quoted[80];
+        /* PQfnumber folds unquoted names to lower case, as SQL does. */
+        snprintf(quoted, sizeof(quoted), "\"%s\"", k->attrs[i].name);
+        c_attr[i] = PQfnumber(res, quoted);
+        ok = c_attr[i] >= 0;
+    }
+    if (!ok) {
+        sb_addf(err, "internal error: the %s query lacks a column", k->name);
+        free(c_attr);
+        return false;
+    }
+    for (int r = 0; r < PQntuples(res); r++) {
+        const char *schema = field(res, r, c_schema);
+        const char *name = field(res, r, c_name);
+        if (k->schema_filtered &&
+            !filter_accepts(f, schema ? schema : name))
+            continue;
+        pa_object *o = model_add(m, k, schema, field(res, r, c_tbl), name);
+        if (!o)
+            continue;   /* duplicate identity: keep the first */
+        const char *ordinal = field(res, r, c_ordinal);
+        o->ordinal = ordinal ? atol(ordinal) : 0;
+        for (size_t i = 0; i < k->nattrs; i++)
+            model_set(m, o, i, field(res, r, c_attr[i]));
+        add_addresses(m, o, field(res, r, c_address));
+        add_addresses(m, o, field(res, r, c_aliases));
+        o->pending_deps = arena_strdup(&m->arena, field(res, r, c_deps));
+    }
+    free(c_attr);
+    return true;
+}
+
+/* A column address not in the model may still be a table's ("1259/t/3"
+ * for a column we do not track): fall back to the whole object. */
+static pa_object *find_address(const pa_model *m, const char *address)
+{
+    pa_object *o = model_find_address(m, address);
+    if (o)
+        return o;
+    char whole[64];
+    const char *slash = strrchr(address, '/');
+    size_t n = slash ? (size_t)(slash - address) : 0;
+    if (!slash || strcmp(slash, "/0") == 0 || n + 3 > sizeof(whole))
+        return NULL;
+    memcpy(whole, address, n);
+    memcpy(whole + n, "/0", 3);
+    return model_find_address(m, whole);
+}
+
+static void load_depends(PGresult *res, pa_model *m)
+{
+    for (int r = 0; r < PQntuples(res); r++) {
+        pa_object *o = find_address(m, PQgetvalue(res, r, 0));
+        pa_object *ref = find_address(m, PQgetvalue(res, r, 1));
+        if (!o || !ref || o == ref)
+            continue;
+        if (o->kind->ignore_auto_deps && PQgetvalue(res, r, 2)[0] == 'a')
+            continue;
+        model_add_dep(m, o, ref);
+    }
+}
+
+static bool run_query(PGconn *conn, const char *sql, PGresult **res, strbuf *err)
+{
+    *res = PQexec(conn, sql);
+    if (PQresultStatus(*res) == PGRES_TUPLES_OK)
+        return true;
+    sb_adds(err, "catalog query failed: ");
+    conn_error(err, conn);
+    PQclear(*res);
+    *res = NULL;
+    return false;
+}
+
+static bool inspect_conn(PGconn *conn, const pa_filter *f, pa_model *m, strbuf *err)
+{
+    if (!conn_command(conn, begin_snapshot_sql, err) ||
+        !conn_command(conn, search_path_sql, err))
+        return false;
+    m->server_version = PQserverVersion(conn);
+    PGresult *res;
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        if (!run_query(conn, pa_kinds[i]->query, &res, err))
+            return false;
+        bool ok = load_rows(pa_kinds[i], res, f, m, err);
+        PQclear(res);
+        if (!ok)
+            return false;
+    }
+    if (!run_query(conn, depend_query, &res, err))
+        return false;
+    model_link(m);
+    load_depends(res, m);
+    PQclear(res);
+    return conn_command(conn, end_snapshot_sql, err);
+}
+
+static void load_empty(pa_model *m, const pa_filter *f)
+{
+    const pa_kind *schema = kind_by_name("schema");
+    if (!filter_accepts(f, "public"))
+        return;
+    pa_object *o = model_add(m, schema, NULL, NULL, "public");
+    model_set(m, o, (size_t)kind_attr_index(schema, "comment"),
+              "standard public schema");
+}
+
+bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
+                    strbuf *err)
+{
+    model_init(m);
+    if (source_is_empty(source)) {
+        load_empty(m, f);
+        model_link(m);
+        model_sort(m);
+        return true;
+    }
+    PGconn *conn = conn_open(source, err);
+    if (!conn)
+        return false;
+    bool ok = inspect_conn(conn, f, m, err);
+    PQfinish(conn);
+    if (ok)
+        model_sort(m);
+    return ok;
+}
+
+typedef struct inspect_job {
+    const char *source;
+    const pa_filter *filter;
+    pa_model *model;
+    strbuf err;
+    bool ok;
+} inspect_job;
+
+static void *inspect_thread(void *arg)
+{
+    inspect_job *job = arg;
+    job->ok = inspect_source(job->source, job->filter, job->model, &job->err);
+    return NULL;
+}
+
+bool inspect_pair(const char *from, const char *to, const pa_filter *f,
+                  pa_model *mfrom, pa_model *mto, strbuf *err)
+{
+    inspect_job jobs[2] = {
+        {from, f, mfrom, STRBUF_INIT, false},
+        {to, f, mto, STRBUF_INIT, false},
+    };
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, inspect_thread, &jobs[1]) == 0;
+    inspect_thread(&jobs[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        inspect_thread(&jobs[1]);
+    static const char *const labels[] = {"FROM", "TARGET"};
+    bool ok = true;
+    for (int i = 0; i < 2; i++) {
+        if (!jobs[i].ok && ok) {
+            sb_addf(err, "%s: %s", labels[i], sb_str(&jobs[i].err));
+            ok = false;
+        }
+        sb_release(&jobs[i].err);
+    }
+    return ok;
+}

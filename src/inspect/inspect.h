@@ -1,0 +1,34 @@
+/* Inspection: read a source's schema into the model with a fixed number of
+ * bulk catalog queries (one per kind, one for pg_depend), inside one
+ * REPEATABLE READ READ ONLY transaction. Two sources run concurrently. */
+#ifndef PA_INSPECT_H
+#define PA_INSPECT_H
+
+#include "model/model.h"
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pa_filter {
+    const char **include;   /* --schema: only these (if any) */
+    size_t ninclude;
+    const char **exclude;   /* --exclude-schema */
+    size_t nexclude;
+} pa_filter;
+
+bool filter_accepts(const pa_filter *f, const char *schema);
+
+/* The literal source EMPTY: a database as CREATE DATABASE makes it. */
+bool source_is_empty(const char *source);
+
+/* Inspect one source into m (initialized here). On failure returns false
+ * with a one-line reason in err. */
+bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
+                    strbuf *err);
+
+/* Inspect two sources at once, each on its own thread and connection. */
+bool inspect_pair(const char *from, const char *to, const pa_filter *f,
+                  pa_model *mfrom, pa_model *mto, strbuf *err);
+
+#endif

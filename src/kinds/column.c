@@ -1,0 +1,295 @@
+/* Table columns: type (with a USING cast where no assignment cast exists),
+ * collation, default, NOT NULL, identity and generated expressions. */
+#include "kinds/kind.h"
+#include "kinds/column.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char column_query[] =
+    "SELECT n.nspname AS schema, a.attname AS name, c.relname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_class", "a.attrelid", "a.attnum") " AS address,"
+    " " PA_SQL_ADDRESS("pg_attrdef", "ad.oid", "0") " AS aliases,"
+    " NULL::text AS deps, a.attnum AS ordinal,"
+    " format_type(a.atttypid, a.atttypmod) AS type,"
+    " CASE WHEN a.attcollation <> t.typcollation"
+    "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
+    " END AS collation,"
+    " CASE WHEN a.attnotnull THEN 'NOT NULL' END AS notnull,"
+    " CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid)"
+    " END AS \"default\","
+    " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
+    " END AS generated,"
+    " CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT'"
+    " END AS identity,"
+    " CASE WHEN a.attidentity <> '' THEN"
+    "   'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement ||"
+    "   ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax ||"
+    "   ' CACHE ' || s.seqcache ||"
+    "   CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END"
+    " END AS identity_options,"
+    " col_description(a.attrelid, a.attnum) AS comment"
+    " FROM pg_attribute a"
+    " JOIN pg_class c ON c.oid = a.attrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " JOIN pg_type t ON t.oid = a.atttypid"
+    " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+    " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+    " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+    " LEFT JOIN pg_depend sd ON sd.refclassid = 'pg_class'::regclass"
+    "   AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum"
+    "   AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i'"
+    "   AND a.attidentity <> ''"
+    " LEFT JOIN pg_sequence s ON s.seqrelid = sd.objid"
+    " WHERE a.attnum > 0 AND NOT a.attisdropped"
+    " AND c.relkind = 'r' AND NOT c.relispartition"
+    " AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+static const pa_attr_rule column_attrs[] = {
+    {"type", ATTR_ALTER},
+    {"collation", ATTR_ALTER},
+    {"notnull", ATTR_ALTER},
+    {"default", ATTR_ALTER},
+    {"generated", ATTR_ALTER},
+    {"identity", ATTR_ALTER},
+    {"identity_options", ATTR_ALTER},
+    {"comment", ATTR_COMMENT},
+};
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_DEFAULT, COL_GENERATED,
+       COL_IDENTITY, COL_IDENTITY_OPTIONS };
+
+static bool same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+void column_definition(strbuf *sb, const pa_object *col)
+{
+    const char *const *v = col->values;
+    sql_ident(sb, col->name);
+    sb_addf(sb, " %s", v[COL_TYPE]);
+    if (v[COL_COLLATION])
+        sb_addf(sb, " COLLATE %s", v[COL_COLLATION]);
+    if (v[COL_GENERATED])
+        sb_addf(sb, " GENERATED ALWAYS AS (%s) STORED", v[COL_GENERATED]);
+    if (v[COL_DEFAULT])
+        sb_addf(sb, " DEFAULT %s", v[COL_DEFAULT]);
+    if (v[COL_NOTNULL])
+        sb_adds(sb, " NOT NULL");
+    if (v[COL_IDENTITY])
+        sb_addf(sb, " GENERATED %s AS IDENTITY (%s)", v[COL_IDENTITY],
+                v[COL_IDENTITY_OPTIONS] ? v[COL_IDENTITY_OPTIONS] : "");
+}
+
+static void column_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "COLUMN ");
+    kind_table_name(sb, o);
+    sb_addc(sb, '.');
+    sql_ident(sb, o->name);
+}
+
+static void column_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    kind_alter_table(sb, to);
+    sb_adds(sb, " ADD COLUMN ");
+    column_definition(sb, to);
+}
+
+static void column_drop(pa_plan *p, const pa_object *from)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    kind_alter_table(sb, from);
+    sb_adds(sb, " DROP COLUMN ");
+    sql_ident(sb, from->name);
+}
+
+/* "ALTER TABLE t ALTER COLUMN c" + action. */
+static strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
+                            const char *action)
+{
+    strbuf *sb = plan_stmt(p, hazards);
+    kind_alter_table(sb, col);
+    sb_adds(sb, " ALTER COLUMN ");
+    sql_ident(sb, col->name);
+    sb_addc(sb, ' ');
+    sb_adds(sb, action);
+    return sb;
+}
+
+/* Types grouped by what converts among them without an explicit cast. */
+static int type_family(const char *type)
+{
+    static const char *const strings[] = {"text", "character", "name", NULL};
+    static const char *const numbers[] = {"smallint", "integer", "bigint",
+                                          "numeric", "real",
+                                          "double precision", NULL};
+    static const char *const times[] = {"timestamp", "date", NULL};
+    const char *const *families[] = {strings, numbers, times};
+    for (int f = 0; f < 3; f++) {
+        for (const char *const *t = families[f]; *t; t++) {
+            if (strncmp(type, *t, strlen(*t)) == 0)
+                return f + 1;
+        }
+    }
+    return 0;
+}
+
+static long type_modifier(const char *type, const char *base)
+{
+    size_t n = strlen(base);
+    if (strncmp(type, base, n) != 0)
+        return -2;
+    if (type[n] == '\0')
+        return -1;          /* unconstrained */
+    if (type[n] != '(')
+        return -2;
+    return strtol(type + n + 1, NULL, 10);
+}
+
+/* A conversion that keeps every value: widening, or to an unbounded type. */
+static bool type_change_keeps_data(const char *from, const char *to)
+{
+    static const char *const widening[][2] = {
+        {"smallint", "integer"}, {"smallint", "bigint"},
+        {"integer", "bigint"}, {"real", "double precision"},
+        {"smallint", "numeric"}, {"integer", "numeric"}, {"bigint", "numeric"},
+        {"timestamp without time zone", "timestamp with time zone"},
+        {"character varying", "text"}, {"character", "text"},
+    };
+    if (strcmp(to, "text") == 0)
+        return true;
+    for (size_t i = 0; i < sizeof(widening) / sizeof(widening[0]); i++) {
+        size_t n = strlen(widening[i][0]);
+        if (strncmp(from, widening[i][0], n) == 0 &&
+            (from[n] == '\0' || from[n] == '(') &&
+            strcmp(to, widening[i][1]) == 0)
+            return true;
+    }
+    static const char *const bounded[] = {"character varying", "numeric"};
+    for (size_t i = 0; i < 2; i++) {
+        long a = type_modifier(from, bounded[i]);
+        long b = type_modifier(to, bounded[i]);
+        if (a >= -1 && b == -1)
+            return true;
+        if (a >= 0 && b >= a && i == 0)
+            return true;
+    }
+    return false;
+}
+
+static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
+{
+    const char *old_type = from->values[COL_TYPE];
+    const char *new_type = to->values[COL_TYPE];
+    unsigned hazards = 0;
+    if (strcmp(old_type, new_type) != 0 &&
+        !type_change_keeps_data(old_type, new_type))
+        hazards |= HAZ_DATA_LOSS;
+    strbuf *sb = alter_column(p, to, hazards, "TYPE ");
+    sb_adds(sb, new_type);
+    if (to->values[COL_COLLATION])
+        sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
+    int family = type_family(old_type);
+    if (strcmp(old_type, new_type) != 0 &&
+        (family == 0 || family != type_family(new_type))) {
+        sb_adds(sb, " USING ");
+        sql_ident(sb, to->name);
+        sb_addf(sb, "::%s", new_type);
+    }
+}
+
+/* "START WITH 1 INCREMENT BY 1 ..." as ALTER COLUMN's "SET START WITH 1
+ * SET INCREMENT BY 1 ...". */
+static void set_identity_options(strbuf *sb, const char *options)
+{
+    static const char *const words[] = {"START", "INCREMENT", "MINVALUE",
+                                        "MAXVALUE", "CACHE", "NO", "CYCLE"};
+    const char *p = options;
+    bool after_no = false;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        bool keyword = false;
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+            keyword |= strlen(words[i]) == n && strncmp(p, words[i], n) == 0;
+        if (keyword && !after_no && !(n == 2 && strncmp(p, "BY", 2) == 0))
+            sb_adds(sb, " SET");
+        after_no = n == 2 && strncmp(p, "NO", 2) == 0;
+        sb_addc(sb, ' ');
+        sb_add(sb, p, n);
+        p += n;
+        p += strspn(p, " ");
+    }
+}
+
+static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
+                         const bool *changed)
+{
+    const char *const *f = from->values;
+    const char *const *t = to->values;
+    bool retype = changed[COL_TYPE] || changed[COL_COLLATION];
+
+    if (changed[COL_GENERATED] && f[COL_GENERATED] && !t[COL_GENERATED])
+        alter_column(p, to, 0, "DROP EXPRESSION");
+    if (changed[COL_IDENTITY] && f[COL_IDENTITY] && !t[COL_IDENTITY])
+        alter_column(p, to, 0, "DROP IDENTITY");
+    if (f[COL_DEFAULT] && (changed[COL_DEFAULT] || retype))
+        alter_column(p, to, 0, "DROP DEFAULT");
+    if (retype)
+        alter_type(p, from, to);
+    if (t[COL_DEFAULT] && (changed[COL_DEFAULT] || retype))
+        sb_adds(alter_column(p, to, 0, "SET DEFAULT "), t[COL_DEFAULT]);
+    if (changed[COL_NOTNULL])
+        alter_column(p, to, 0, t[COL_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
+    if (changed[COL_IDENTITY] && t[COL_IDENTITY]) {
+        if (!f[COL_IDENTITY]) {
+            strbuf *sb = alter_column(p, to, 0, "ADD GENERATED ");
+            sb_addf(sb, "%s AS IDENTITY (%s)", t[COL_IDENTITY],
+                    t[COL_IDENTITY_OPTIONS]);
+            return;
+        }
+        sb_adds(alter_column(p, to, 0, "SET GENERATED "), t[COL_IDENTITY]);
+    }
+    if (changed[COL_IDENTITY_OPTIONS] && f[COL_IDENTITY] && t[COL_IDENTITY]) {
+        strbuf *sb = alter_column(p, to, 0, "");
+        sb_trim_trailing(sb, " ");
+        set_identity_options(sb, t[COL_IDENTITY_OPTIONS]);
+    }
+}
+
+/* A generated expression cannot be changed in place (before PostgreSQL
+ * 17), nor can a plain column become generated. */
+static bool column_needs_replace(const pa_object *from, const pa_object *to)
+{
+    return to->values[COL_GENERATED] &&
+           !same(from->values[COL_GENERATED], to->values[COL_GENERATED]);
+}
+
+static bool column_replace_loses_data(const pa_object *from, const pa_object *to)
+{
+    (void)to;
+    return from->values[COL_GENERATED] == NULL;
+}
+
+const pa_kind kind_column = {
+    .name = "column",
+    .rank = 55,
+    .query = column_query,
+    .attrs = KIND_ATTRS(column_attrs),
+    .parent_kind = "table",
+    .table_in_key = true,
+    .schema_filtered = true,
+    .absorbed_on_parent_create = true,
+    .absorbed_on_parent_drop = true,
+    .holds_data = true,
+    .target = column_target,
+    .create = column_create,
+    .drop = column_drop,
+    .alter = column_alter,
+    .needs_replace = column_needs_replace,
+    .replace_loses_data = column_replace_loses_data,
+};

@@ -1,0 +1,98 @@
+/* Table constraints: primary key, unique, check, foreign key, exclusion.
+ * The definition is rendered by pg_get_constraintdef; a changed definition
+ * means drop and add again. NOT VALID is kept apart so that validating a
+ * constraint is an ALTER, not a rebuild. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+#include <string.h>
+
+static const char constraint_query[] =
+    "SELECT n.nspname AS schema, co.conname AS name, c.relname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_constraint", "co.oid", "0") " AS address,"
+    " CASE WHEN co.contype IN ('p', 'u', 'x') THEN"
+    "   " PA_SQL_ADDRESS("pg_class", "co.conindid", "0") " END AS aliases,"
+    " NULL::text AS deps,"
+    " CASE co.contype WHEN 'p' THEN 1 WHEN 'u' THEN 2 WHEN 'x' THEN 3"
+    "   WHEN 'c' THEN 4 ELSE 5 END AS ordinal,"
+    " regexp_replace(pg_get_constraintdef(co.oid), ' NOT VALID$', '')"
+    "   AS definition,"
+    " CASE WHEN co.convalidated THEN NULL ELSE 'NOT VALID' END AS not_valid,"
+    " obj_description(co.oid, 'pg_constraint') AS comment"
+    " FROM pg_constraint co"
+    " JOIN pg_class c ON c.oid = co.conrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
+    " AND c.relkind = 'r' AND NOT c.relispartition AND co.conislocal"
+    " AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+static const pa_attr_rule constraint_attrs[] = {
+    {"definition", ATTR_REPLACE},
+    {"not_valid", ATTR_ALTER},
+    {"comment", ATTR_COMMENT},
+};
+enum { CON_DEFINITION, CON_NOT_VALID };
+
+static void constraint_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "CONSTRAINT ");
+    sql_ident(sb, o->name);
+    sb_adds(sb, " ON ");
+    kind_table_name(sb, o);
+}
+
+static void constraint_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    kind_alter_table(sb, to);
+    sb_adds(sb, " ADD CONSTRAINT ");
+    sql_ident(sb, to->name);
+    sb_addf(sb, " %s", to->values[CON_DEFINITION]);
+    if (to->values[CON_NOT_VALID])
+        sb_adds(sb, " NOT VALID");
+}
+
+static void constraint_drop(pa_plan *p, const pa_object *from)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    kind_alter_table(sb, from);
+    sb_adds(sb, " DROP CONSTRAINT ");
+    sql_ident(sb, from->name);
+}
+
+static void constraint_alter(pa_plan *p, const pa_object *from,
+                             const pa_object *to, const bool *changed)
+{
+    (void)from;
+    if (changed[CON_NOT_VALID]) {
+        strbuf *sb = plan_stmt(p, 0);
+        kind_alter_table(sb, to);
+        sb_adds(sb, " VALIDATE CONSTRAINT ");
+        sql_ident(sb, to->name);
+    }
+}
+
+/* Validating is an ALTER; making a valid constraint NOT VALID again is
+ * only possible by adding it anew. */
+static bool constraint_needs_replace(const pa_object *from, const pa_object *to)
+{
+    return !from->values[CON_NOT_VALID] && to->values[CON_NOT_VALID];
+}
+
+const pa_kind kind_constraint = {
+    .name = "constraint",
+    .rank = 70,
+    .query = constraint_query,
+    .attrs = KIND_ATTRS(constraint_attrs),
+    .parent_kind = "table",
+    .table_in_key = true,
+    .schema_filtered = true,
+    .absorbed_on_parent_drop = true,
+    .target = constraint_target,
+    .create = constraint_create,
+    .drop = constraint_drop,
+    .alter = constraint_alter,
+    .needs_replace = constraint_needs_replace,
+};

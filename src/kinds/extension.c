@@ -1,0 +1,68 @@
+/* Extensions: created IF NOT EXISTS (a managed server may have them), moved
+ * with SET SCHEMA, updated with UPDATE TO. plpgsql is always there. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char extension_query[] =
+    "SELECT NULL::text AS schema, x.extname AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_extension", "x.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " n.nspname AS ext_schema, x.extversion AS version,"
+    " obj_description(x.oid, 'pg_extension') AS comment"
+    " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
+    " WHERE x.extname <> 'plpgsql'";
+
+static const pa_attr_rule extension_attrs[] = {
+    {"ext_schema", ATTR_ALTER},
+    {"version", ATTR_ALTER},
+    {"comment", ATTR_COMMENT},
+};
+enum { EXT_SCHEMA, EXT_VERSION };
+
+static void extension_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "EXTENSION ");
+    sql_ident(sb, o->name);
+}
+
+static void extension_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "CREATE EXTENSION IF NOT EXISTS ");
+    sql_ident(sb, to->name);
+    sb_adds(sb, " WITH SCHEMA ");
+    sql_ident(sb, to->values[EXT_SCHEMA]);
+    sb_adds(sb, " VERSION ");
+    sql_literal(sb, to->values[EXT_VERSION]);
+}
+
+static void extension_alter(pa_plan *p, const pa_object *from,
+                            const pa_object *to, const bool *changed)
+{
+    (void)from;
+    if (changed[EXT_SCHEMA]) {
+        strbuf *sb = plan_stmt(p, 0);
+        sb_adds(sb, "ALTER EXTENSION ");
+        sql_ident(sb, to->name);
+        sb_adds(sb, " SET SCHEMA ");
+        sql_ident(sb, to->values[EXT_SCHEMA]);
+    }
+    if (changed[EXT_VERSION]) {
+        strbuf *sb = plan_stmt(p, 0);
+        sb_adds(sb, "ALTER EXTENSION ");
+        sql_ident(sb, to->name);
+        sb_adds(sb, " UPDATE TO ");
+        sql_literal(sb, to->values[EXT_VERSION]);
+    }
+}
+
+const pa_kind kind_extension = {
+    .name = "extension",
+    .rank = 20,
+    .query = extension_query,
+    .attrs = KIND_ATTRS(extension_attrs),
+    .target = extension_target,
+    .create = extension_create,
+    .alter = extension_alter,
+};

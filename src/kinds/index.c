@@ -1,0 +1,51 @@
+/* Indexes that are not the backing index of a constraint. The definition
+ * comes from pg_get_indexdef; any change means drop and create. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char index_query[] =
+    "SELECT n.nspname AS schema, ic.relname AS name, c.relname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_class", "i.indexrelid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " pg_get_indexdef(i.indexrelid) AS definition,"
+    " obj_description(i.indexrelid, 'pg_class') AS comment"
+    " FROM pg_index i"
+    " JOIN pg_class ic ON ic.oid = i.indexrelid"
+    " JOIN pg_class c ON c.oid = i.indrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE c.relkind = 'r' AND NOT c.relispartition"
+    " AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
+    "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
+    "   AND co.contype IN ('p', 'u', 'x'))";
+
+static const pa_attr_rule index_attrs[] = {
+    {"definition", ATTR_REPLACE},
+    {"comment", ATTR_COMMENT},
+};
+enum { INDEX_DEFINITION };
+
+static void index_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "INDEX ");
+    kind_qualified(sb, o);
+}
+
+static void index_create(pa_plan *p, const pa_object *to)
+{
+    sb_adds(plan_stmt(p, 0), to->values[INDEX_DEFINITION]);
+}
+
+const pa_kind kind_index = {
+    .name = "index",
+    .rank = 80,
+    .query = index_query,
+    .attrs = KIND_ATTRS(index_attrs),
+    .parent_kind = "table",
+    .schema_filtered = true,
+    .absorbed_on_parent_drop = true,
+    .target = index_target,
+    .create = index_create,
+};

@@ -1,0 +1,83 @@
+/* A kind is everything pgalign knows about one sort of schema object: the
+ * bulk catalog query that lists all of them, the attributes the diff
+ * compares (and what a change to each needs), and the DDL to create, drop
+ * and alter one. The diff and the planner are generic over this table. */
+#ifndef PA_KIND_H
+#define PA_KIND_H
+
+#include "model/model.h"
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+
+typedef struct pa_plan pa_plan;
+
+typedef enum attr_change {
+    ATTR_ALTER,     /* the kind's alter() applies the change in place */
+    ATTR_REPLACE,   /* drop and create again, with dependents */
+    ATTR_COMMENT,   /* COMMENT ON <target> IS ..., handled generically */
+} attr_change;
+
+typedef struct pa_attr_rule {
+    const char *name;       /* also the column name in the kind's query */
+    attr_change on_change;
+} pa_attr_rule;
+
+/* Query contract: every kind's query returns the columns
+ *   schema, name, tbl     identity (schema/tbl may be NULL)
+ *   address               "classid/objid/subid" of the object, or NULL
+ *   aliases               more addresses meaning the same object, or NULL
+ *   deps                  addresses this object depends on beyond pg_depend
+ *   ordinal               order among siblings, or NULL
+ * plus one column per attribute, named as the attribute. */
+struct pa_kind {
+    const char *name;
+    int rank;                   /* tie-break order in plans */
+    const char *query;
+    const pa_attr_rule *attrs;
+    size_t nattrs;
+    const char *parent_kind;    /* kind of the owning object, if any */
+    bool table_in_key;          /* names are unique per table, not schema */
+    bool schema_filtered;       /* subject to --schema / --exclude-schema */
+    bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
+    bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
+    bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
+    bool holds_data;            /* never rebuilt just for a dependency */
+
+    /* "TABLE public.t": what follows COMMENT ON / DROP. */
+    void (*target)(strbuf *sb, const pa_object *o);
+    void (*create)(pa_plan *p, const pa_object *to);
+    /* NULL means DROP <target>. */
+    void (*drop)(pa_plan *p, const pa_object *from);
+    void (*alter)(pa_plan *p, const pa_object *from, const pa_object *to,
+                  const bool *changed);
+    /* Optional: a change that needs replacement only in some cases. */
+    bool (*needs_replace)(const pa_object *from, const pa_object *to);
+    /* Optional: whether replacing from loses data (default: no). */
+    bool (*replace_loses_data)(const pa_object *from, const pa_object *to);
+};
+
+extern const pa_kind *const pa_kinds[];
+extern const size_t pa_nkinds;
+
+const pa_kind *kind_by_name(const char *name);
+int kind_attr_index(const pa_kind *kind, const char *attr_name);
+
+/* Shared DDL helpers for the kind files. */
+void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */
+void kind_table_name(strbuf *sb, const pa_object *o);       /* schema.tbl */
+void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl */
+
+/* SQL fragments the kinds' queries share. */
+#define PA_SQL_USER_SCHEMA(nsp) \
+    "(" nsp ".nspname NOT IN ('pg_catalog', 'information_schema')" \
+    " AND " nsp ".nspname !~ '^pg_(toast|temp_|toast_temp_)')"
+#define PA_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr) \
+    "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" classname \
+    "'::regclass AND e.objid = " oidexpr " AND e.deptype = 'e')"
+#define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
+    "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
+
+#define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
+
+#endif

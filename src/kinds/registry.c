@@ -1,0 +1,62 @@
+/* The list of kinds pgalign knows, in the order plans tend to create them. */
+#include "kinds/kind.h"
+#include "emit/quote.h"
+
+#include <string.h>
+
+extern const pa_kind kind_schema;
+extern const pa_kind kind_extension;
+extern const pa_kind kind_enum;
+extern const pa_kind kind_sequence;
+extern const pa_kind kind_table;
+extern const pa_kind kind_column;
+extern const pa_kind kind_sequence_owner;
+extern const pa_kind kind_constraint;
+extern const pa_kind kind_index;
+
+const pa_kind *const pa_kinds[] = {
+    &kind_schema,
+    &kind_extension,
+    &kind_enum,
+    &kind_sequence,
+    &kind_table,
+    &kind_column,
+    &kind_sequence_owner,
+    &kind_constraint,
+    &kind_index,
+};
+const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
+
+const pa_kind *kind_by_name(const char *name)
+{
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        if (strcmp(pa_kinds[i]->name, name) == 0)
+            return pa_kinds[i];
+    }
+    return NULL;
+}
+
+int kind_attr_index(const pa_kind *kind, const char *attr_name)
+{
+    for (size_t i = 0; i < kind->nattrs; i++) {
+        if (strcmp(kind->attrs[i].name, attr_name) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+void kind_qualified(strbuf *sb, const pa_object *o)
+{
+    sql_qualified(sb, o->schema, o->name);
+}
+
+void kind_table_name(strbuf *sb, const pa_object *o)
+{
+    sql_qualified(sb, o->schema, o->table);
+}
+
+void kind_alter_table(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "ALTER TABLE ");
+    kind_table_name(sb, o);
+}

@@ -1,0 +1,40 @@
+/* Schemas. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char schema_query[] =
+    "SELECT NULL::text AS schema, n.nspname AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_namespace", "n.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " obj_description(n.oid, 'pg_namespace') AS comment"
+    " FROM pg_namespace n"
+    " WHERE " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid");
+
+static const pa_attr_rule schema_attrs[] = {
+    {"comment", ATTR_COMMENT},
+};
+
+static void schema_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "SCHEMA ");
+    sql_ident(sb, o->name);
+}
+
+static void schema_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "CREATE SCHEMA ");
+    sql_ident(sb, to->name);
+}
+
+const pa_kind kind_schema = {
+    .name = "schema",
+    .rank = 10,
+    .query = schema_query,
+    .attrs = KIND_ATTRS(schema_attrs),
+    .schema_filtered = true,
+    .target = schema_target,
+    .create = schema_create,
+};

@@ -1,0 +1,189 @@
+#include "model/model.h"
+#include "kinds/kind.h"
+#include "emit/quote.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void model_init(pa_model *m)
+{
+    memset(m, 0, sizeof(*m));
+    arena_init(&m->arena);
+    hashmap_init(&m->by_key);
+    hashmap_init(&m->by_address);
+}
+
+void model_free(pa_model *m)
+{
+    for (size_t i = 0; i < m->count; i++)
+        free(m->objects[i]->deps);
+    free(m->objects);
+    hashmap_free(&m->by_key);
+    hashmap_free(&m->by_address);
+    arena_free(&m->arena);
+    memset(m, 0, sizeof(*m));
+}
+
+/* Keys always quote every part, so a dot or quote inside a name can never
+ * make two different objects share a key. */
+static void add_key_part(strbuf *sb, const char *part)
+{
+    sb_addc(sb, '"');
+    for (const char *p = part; *p; p++) {
+        if (*p == '"')
+            sb_addc(sb, '"');
+        sb_addc(sb, *p);
+    }
+    sb_addc(sb, '"');
+}
+
+char *model_make_key(arena *a, const pa_kind *kind, const char *schema,
+                     const char *table, const char *name)
+{
+    strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, kind->name);
+    sb_addc(&sb, ':');
+    if (schema) {
+        add_key_part(&sb, schema);
+        sb_addc(&sb, '.');
+    }
+    if (table && kind->table_in_key) {
+        add_key_part(&sb, table);
+        sb_addc(&sb, '.');
+    }
+    add_key_part(&sb, name);
+    char *key = arena_strdup(a, sb.buf);
+    sb_release(&sb);
+    return key;
+}
+
+pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
+                     const char *table, const char *name)
+{
+    char *key = model_make_key(&m->arena, kind, schema, table, name);
+    if (hashmap_get(&m->by_key, key))
+        return NULL;
+    pa_object *o = arena_alloc(&m->arena, sizeof(*o));
+    memset(o, 0, sizeof(*o));
+    o->kind = kind;
+    o->key = key;
+    o->schema = arena_strdup(&m->arena, schema);
+    o->table = arena_strdup(&m->arena, table);
+    o->name = arena_strdup(&m->arena, name);
+    o->values = arena_alloc(&m->arena, sizeof(char *) * (kind->nattrs + 1));
+    memset(o->values, 0, sizeof(char *) * (kind->nattrs + 1));
+    m->objects = xgrow(m->objects, sizeof(*m->objects), m->count + 1, &m->alloc);
+    m->objects[m->count++] = o;
+    hashmap_put(&m->by_key, key, o);
+    return o;
+}
+
+pa_object *model_find(const pa_model *m, const char *key)
+{
+    return hashmap_get(&m->by_key, key);
+}
+
+void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
+{
+    o->values[attr] = arena_strdup(&m->arena, value);
+}
+
+const char *obj_value(const pa_object *o, const char *attr_name)
+{
+    int i = kind_attr_index(o->kind, attr_name);
+    return i < 0 ? NULL : o->values[i];
+}
+
+void model_add_address(pa_model *m, pa_object *o, const char *address)
+{
+    hashmap_put(&m->by_address, arena_strdup(&m->arena, address), o);
+}
+
+pa_object *model_find_address(const pa_model *m, const char *address)
+{
+    return hashmap_get(&m->by_address, address);
+}
+
+void model_add_dep(pa_model *m, pa_object *o, pa_object *dep)
+{
+    (void)m;
+    if (dep == o)
+        return;
+    for (size_t i = 0; i < o->ndeps; i++) {
+        if (o->deps[i] == dep)
+            return;
+    }
+    o->deps = xgrow(o->deps, sizeof(*o->deps), o->ndeps + 1, &o->deps_alloc);
+    o->deps[o->ndeps++] = dep;
+}
+
+static void resolve_pending_deps(pa_model *m, pa_object *o)
+{
+    const char *p = o->pending_deps;
+    while (p && *p) {
+        size_t n = strcspn(p, " ");
+        char address[64];
+        if (n > 0 && n < sizeof(address)) {
+            memcpy(address, p, n);
+            address[n] = '\0';
+            pa_object *dep = model_find_address(m, address);
+            if (dep)
+                model_add_dep(m, o, dep);
+        }
+        p += n;
+        p += strspn(p, " ");
+    }
+    o->pending_deps = NULL;
+}
+
+static int compare_children(const void *a, const void *b)
+{
+    const pa_object *x = *(pa_object *const *)a;
+    const pa_object *y = *(pa_object *const *)b;
+    if (x->ordinal != y->ordinal)
+        return x->ordinal < y->ordinal ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+void model_link(pa_model *m)
+{
+    /* Sorting a copy in child order and prepending in reverse gives each
+     * parent its children in ordinal order. */
+    pa_object **sorted = xmalloc(sizeof(*sorted) * (m->count + 1));
+    memcpy(sorted, m->objects, sizeof(*sorted) * m->count);
+    qsort(sorted, m->count, sizeof(*sorted), compare_children);
+    for (size_t i = m->count; i-- > 0;) {
+        pa_object *o = sorted[i];
+        o->parent = NULL;
+        if (!o->kind->parent_kind || !o->table)
+            continue;
+        const pa_kind *pk = kind_by_name(o->kind->parent_kind);
+        char *pkey = model_make_key(&m->arena, pk, o->schema, NULL, o->table);
+        pa_object *parent = model_find(m, pkey);
+        if (!parent)
+            continue;
+        o->parent = parent;
+        o->next_sibling = parent->first_child;
+        parent->first_child = o;
+        model_add_dep(m, o, parent);
+    }
+    free(sorted);
+    for (size_t i = 0; i < m->count; i++)
+        resolve_pending_deps(m, m->objects[i]);
+}
+
+static int compare_objects(const void *a, const void *b)
+{
+    const pa_object *x = *(pa_object *const *)a;
+    const pa_object *y = *(pa_object *const *)b;
+    if (x->kind->rank != y->kind->rank)
+        return x->kind->rank < y->kind->rank ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+void model_sort(pa_model *m)
+{
+    qsort(m->objects, m->count, sizeof(*m->objects), compare_objects);
+}

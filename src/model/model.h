@@ -1,0 +1,72 @@
+/* The generic object model. Every schema object, whatever its kind, is
+ * (kind, identity key, attribute values, dependencies). The diff and the
+ * planner work only on this; what is special about a kind lives in its
+ * pa_kind table (src/kinds/). */
+#ifndef PA_MODEL_H
+#define PA_MODEL_H
+
+#include "util/arena.h"
+#include "util/hashmap.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pa_kind pa_kind;
+typedef struct pa_object pa_object;
+
+struct pa_object {
+    const pa_kind *kind;
+    const char *key;        /* unique in a model, e.g. table:public.orders */
+    const char *schema;     /* NULL for kinds outside schemas */
+    const char *name;
+    const char *table;      /* the owning table's name, for sub-objects */
+    long ordinal;           /* order among siblings (column number) */
+    const char **values;    /* one per kind->attrs entry; NULL = unset */
+    pa_object *parent;      /* owning table for columns, constraints... */
+    pa_object *first_child;
+    pa_object *next_sibling;
+    pa_object **deps;       /* objects this one depends on */
+    size_t ndeps;
+    size_t deps_alloc;
+    const char *pending_deps; /* addresses from the query, until resolved */
+};
+
+typedef struct pa_model {
+    arena arena;
+    pa_object **objects;
+    size_t count;
+    size_t alloc;
+    hashmap by_key;
+    hashmap by_address;     /* "classid/objid/subid" -> object */
+    int server_version;     /* PQserverVersion; 0 for EMPTY */
+} pa_model;
+
+void model_init(pa_model *m);
+void model_free(pa_model *m);
+
+/* Create an object with room for kind->nattrs values. Its key is built
+ * from kind, schema, table (for kinds that have one) and name. Returns NULL
+ * when the key exists already. */
+pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
+                     const char *table, const char *name);
+pa_object *model_find(const pa_model *m, const char *key);
+void model_set(pa_model *m, pa_object *o, size_t attr, const char *value);
+const char *obj_value(const pa_object *o, const char *attr_name);
+
+/* Catalog addresses, for resolving pg_depend rows to objects. */
+void model_add_address(pa_model *m, pa_object *o, const char *address);
+pa_object *model_find_address(const pa_model *m, const char *address);
+void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
+
+/* Link sub-objects to their parents and resolve pending deps; call once
+ * after loading. Children are ordered by ordinal, then name. */
+void model_link(pa_model *m);
+
+/* Sort objects by kind rank and key, for deterministic iteration. */
+void model_sort(pa_model *m);
+
+/* Build the identity key into buf ("kind:" + quoted qualified name). */
+char *model_make_key(arena *a, const pa_kind *kind, const char *schema,
+                     const char *table, const char *name);
+
+#endif

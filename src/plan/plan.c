@@ -1,0 +1,282 @@
+/* Turning a diff into ordered statements.
+ *
+ * Each change becomes operations (drop, alter, create; a replacement is a
+ * drop and a create). Ordering rules, from the dependencies of both sides:
+ *  - what is dropped or altered in FROM goes before the drop of anything it
+ *    depended on there (and a drop goes before an alter of it);
+ *  - what is created or altered for TARGET goes after the create or alter
+ *    of anything it depends on there;
+ *  - a replacement's drop goes before its create.
+ * Sub-objects that live inside their parent's statement (columns inside
+ * CREATE TABLE) are "absorbed": their edges become the parent's. The graph
+ * is sorted topologically (Kahn), ties broken by phase, kind and key so
+ * that the same input always gives the same bytes. */
+#include "plan/plan.h"
+#include "plan/depgraph.h"
+#include "kinds/kind.h"
+#include "emit/quote.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum op_type { OP_DROP, OP_ALTER, OP_CREATE } op_type;
+
+typedef struct op {
+    op_type type;
+    const pa_change *change;
+    const pa_object *obj;       /* from for drops, to otherwise */
+    struct op *absorbed_into;
+} op;
+
+typedef struct builder {
+    pa_plan *plan;
+    op *ops;
+    size_t nops;
+    size_t alloc;
+    hashmap index[3];           /* key -> op index + 1, per op type */
+} builder;
+
+strbuf *plan_stmt(pa_plan *p, unsigned hazards)
+{
+    p->stmts = xgrow(p->stmts, sizeof(*p->stmts), p->nstmts + 1, &p->alloc);
+    pa_stmt *s = &p->stmts[p->nstmts++];
+    sb_init(&s->sql);
+    s->hazards = hazards | p->op_hazards;
+    return &s->sql;
+}
+
+bool plan_drops(const pa_plan *p, const pa_object *from)
+{
+    const pa_change *c = diff_find(p->diff, from->key);
+    return c && (c->type == CHANGE_DROP || c->type == CHANGE_REPLACE);
+}
+
+void plan_comment(pa_plan *p, const pa_object *o)
+{
+    const char *comment = obj_value(o, "comment");
+    if (!comment)
+        return;
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "COMMENT ON ");
+    o->kind->target(sb, o);
+    sb_adds(sb, " IS ");
+    sql_literal(sb, comment);
+}
+
+static void add_op(builder *b, op_type type, const pa_change *c)
+{
+    b->ops = xgrow(b->ops, sizeof(*b->ops), b->nops + 1, &b->alloc);
+    op *o = &b->ops[b->nops++];
+    o->type = type;
+    o->change = c;
+    o->obj = type == OP_DROP ? c->from : c->to;
+    o->absorbed_into = NULL;
+    hashmap_put(&b->index[type], o->obj->key, (void *)b->nops);
+}
+
+static op *find_op(const builder *b, op_type type, const pa_object *obj)
+{
+    size_t i = (size_t)hashmap_get(&b->index[type], obj->key);
+    return i ? &b->ops[i - 1] : NULL;
+}
+
+static op *resolve(op *o)
+{
+    while (o && o->absorbed_into)
+        o = o->absorbed_into;
+    return o;
+}
+
+static void make_ops(builder *b, const pa_diff *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        switch (c->type) {
+        case CHANGE_SAME:
+            break;
+        case CHANGE_ADD:
+            add_op(b, OP_CREATE, c);
+            break;
+        case CHANGE_DROP:
+            add_op(b, OP_DROP, c);
+            break;
+        case CHANGE_ALTER:
+            add_op(b, OP_ALTER, c);
+            break;
+        case CHANGE_REPLACE:
+            add_op(b, OP_DROP, c);
+            add_op(b, OP_CREATE, c);
+            break;
+        }
+    }
+    for (size_t i = 0; i < b->nops; i++) {
+        op *o = &b->ops[i];
+        const pa_object *parent = o->obj->parent;
+        if (!parent)
+            continue;
+        if (o->type == OP_CREATE && o->obj->kind->absorbed_on_parent_create)
+            o->absorbed_into = find_op(b, OP_CREATE, parent);
+        if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop)
+            o->absorbed_into = find_op(b, OP_DROP, parent);
+    }
+}
+
+static void add_edge(depgraph *g, builder *b, op *before, op *after)
+{
+    before = resolve(before);
+    after = resolve(after);
+    if (before && after && before != after)
+        depgraph_edge(g, (size_t)(before - b->ops), (size_t)(after - b->ops));
+}
+
+static void make_edges(builder *b, depgraph *g)
+{
+    for (size_t i = 0; i < b->nops; i++) {
+        op *o = &b->ops[i];
+        const pa_change *c = o->change;
+        if (o->type != OP_CREATE) {
+            for (size_t j = 0; j < c->from->ndeps; j++) {
+                const pa_object *dep = c->from->deps[j];
+                add_edge(g, b, o, find_op(b, OP_DROP, dep));
+                if (o->type == OP_DROP)
+                    add_edge(g, b, o, find_op(b, OP_ALTER, dep));
+            }
+        }
+        if (o->type != OP_DROP) {
+            for (size_t j = 0; j < c->to->ndeps; j++) {
+                const pa_object *dep = c->to->deps[j];
+                add_edge(g, b, find_op(b, OP_CREATE, dep), o);
+                add_edge(g, b, find_op(b, OP_ALTER, dep), o);
+            }
+        }
+        if (o->type == OP_CREATE && c->type == CHANGE_REPLACE)
+            add_edge(g, b, find_op(b, OP_DROP, c->from), o);
+    }
+}
+
+/* Drops first (dependents before what they depend on), then alters and
+ * creates by kind; the key keeps it deterministic. */
+static int op_priority(const void *ctx, size_t x, size_t y)
+{
+    const builder *b = ctx;
+    const op *p = &b->ops[x], *q = &b->ops[y];
+    int gp = p->type == OP_DROP ? 0 : 1, gq = q->type == OP_DROP ? 0 : 1;
+    if (gp != gq)
+        return gp - gq;
+    int rp = p->obj->kind->rank, rq = q->obj->kind->rank;
+    if (gp == 0) {
+        rp = -rp;
+        rq = -rq;
+    }
+    if (rp != rq)
+        return rp < rq ? -1 : 1;
+    if (p->type != q->type)
+        return (int)p->type - (int)q->type;
+    return strcmp(p->obj->key, q->obj->key);
+}
+
+static unsigned drop_hazards(const op *o)
+{
+    const pa_change *c = o->change;
+    if (c->type != CHANGE_REPLACE)
+        return HAZ_DATA_LOSS;
+    const pa_kind *k = c->from->kind;
+    if (k->replace_loses_data && k->replace_loses_data(c->from, c->to))
+        return HAZ_DATA_LOSS;
+    return 0;
+}
+
+static void emit_alter_comment(pa_plan *p, const pa_change *c)
+{
+    int i = kind_attr_index(c->to->kind, "comment");
+    if (i < 0 || !c->changed[i])
+        return;
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "COMMENT ON ");
+    c->to->kind->target(sb, c->to);
+    sb_adds(sb, " IS ");
+    sql_literal_or_null(sb, c->to->values[i]);
+}
+
+static void emit_op(builder *b, op *o)
+{
+    pa_plan *p = b->plan;
+    const pa_kind *k = o->obj->kind;
+    if (o->absorbed_into)
+        return;
+    switch (o->type) {
+    case OP_DROP:
+        p->op_hazards = drop_hazards(o);
+        if (k->drop) {
+            k->drop(p, o->obj);
+        } else {
+            strbuf *sb = plan_stmt(p, 0);
+            sb_adds(sb, "DROP ");
+            k->target(sb, o->obj);
+        }
+        break;
+    case OP_ALTER:
+        p->op_hazards = 0;
+        if (k->alter)
+            k->alter(p, o->change->from, o->change->to, o->change->changed);
+        emit_alter_comment(p, o->change);
+        break;
+    case OP_CREATE:
+        p->op_hazards = 0;
+        k->create(p, o->obj);
+        plan_comment(p, o->obj);
+        for (size_t i = 0; i < b->nops; i++) {
+            if (b->ops[i].absorbed_into == o)
+                plan_comment(p, b->ops[i].obj);
+        }
+        break;
+    }
+    p->op_hazards = 0;
+}
+
+void plan_build(pa_plan *p, const pa_diff *d)
+{
+    memset(p, 0, sizeof(*p));
+    p->from = d->from;
+    p->to = d->to;
+    p->diff = d;
+    builder b;
+    memset(&b, 0, sizeof(b));
+    b.plan = p;
+    for (int t = 0; t < 3; t++)
+        hashmap_init(&b.index[t]);
+    make_ops(&b, d);
+
+    depgraph g;
+    depgraph_init(&g, b.nops);
+    make_edges(&b, &g);
+    size_t *order = xmalloc(sizeof(size_t) * (b.nops + 1));
+    p->cycles_broken = depgraph_sort(&g, op_priority, &b, order);
+
+    for (size_t i = 0; i < b.nops; i++)
+        emit_op(&b, &b.ops[order[i]]);
+
+    free(order);
+    depgraph_free(&g);
+    for (int t = 0; t < 3; t++)
+        hashmap_free(&b.index[t]);
+    free(b.ops);
+}
+
+void plan_free(pa_plan *p)
+{
+    for (size_t i = 0; i < p->nstmts; i++)
+        sb_release(&p->stmts[i].sql);
+    free(p->stmts);
+    memset(p, 0, sizeof(*p));
+}
+
+size_t plan_count_hazard(const pa_plan *p, unsigned hazard)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->nstmts; i++)
+        n += (p->stmts[i].hazards & hazard) != 0;
+    return n;
+}

@@ -1,0 +1,83 @@
+#include "source/conn.h"
+
+#include <string.h>
+
+static void first_line(strbuf *sb, const char *msg)
+{
+    size_t n = strcspn(msg, "\n");
+    while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '\r'))
+        n--;
+    sb_add(sb, msg, n);
+}
+
+void conn_error(strbuf *sb, PGconn *conn)
+{
+    const char *msg = PQerrorMessage(conn);
+    /* libpq prefixes "connection to server ... failed: " on failures;
+     * keep the whole first line, it names the host. */
+    first_line(sb, msg && *msg ? msg : "unknown error");
+}
+
+void conn_describe(strbuf *sb, const char *conninfo)
+{
+    char *errmsg = NULL;
+    PQconninfoOption *opts = PQconninfoParse(conninfo, &errmsg);
+    if (!opts) {
+        PQfreemem(errmsg);
+        sb_adds(sb, "(unparsable connection string)");
+        return;
+    }
+    static const char *const shown[] = {"host", "hostaddr", "port", "dbname", "user"};
+    const char *sep = "";
+    for (PQconninfoOption *o = opts; o->keyword; o++) {
+        if (!o->val || !*o->val)
+            continue;
+        for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+            if (strcmp(o->keyword, shown[i]) == 0) {
+                sb_addf(sb, "%s%s=%s", sep, o->keyword, o->val);
+                sep = " ";
+            }
+        }
+    }
+    if (!*sep)
+        sb_adds(sb, "(defaults from the environment)");
+    PQconninfoFree(opts);
+}
+
+PGconn *conn_open(const char *conninfo, strbuf *err)
+{
+    char *errmsg = NULL;
+    PQconninfoOption *opts = PQconninfoParse(conninfo, &errmsg);
+    if (!opts) {
+        sb_adds(err, "invalid connection string: ");
+        first_line(err, errmsg ? errmsg : "cannot parse");
+        PQfreemem(errmsg);
+        return NULL;
+    }
+    PQconninfoFree(opts);
+    PGconn *conn = PQconnectdb(conninfo);
+    if (!conn) {
+        sb_adds(err, "out of memory");
+        return NULL;
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        sb_adds(err, "cannot connect to ");
+        conn_describe(err, conninfo);
+        sb_adds(err, ": ");
+        conn_error(err, conn);
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}
+
+bool conn_command(PGconn *conn, const char *sql, strbuf *err)
+{
+    PGresult *res = PQexec(conn, sql);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK ||
+              PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (!ok)
+        conn_error(err, conn);
+    PQclear(res);
+    return ok;
+}

@@ -1,0 +1,20 @@
+/* Connections to live databases. Everything libpq understands works: URIs,
+ * key=value strings, PG* environment variables, .pgpass, service files. */
+#ifndef PA_CONN_H
+#define PA_CONN_H
+
+#include "util/strbuf.h"
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+/* Connect; on failure returns NULL with a one-line reason in err. */
+PGconn *conn_open(const char *conninfo, strbuf *err);
+/* A description of conninfo safe to print: never includes a password. */
+void conn_describe(strbuf *sb, const char *conninfo);
+/* The first line of libpq's last error message for conn. */
+void conn_error(strbuf *sb, PGconn *conn);
+/* Run a command that returns no rows; false with err set on failure. */
+bool conn_command(PGconn *conn, const char *sql, strbuf *err);
+
+#endif

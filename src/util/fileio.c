@@ -1,0 +1,51 @@
+#include "util/fileio.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err)
+{
+    strbuf tmp = STRBUF_INIT;
+    sb_addf(&tmp, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp.buf);
+    if (fd < 0) {
+        sb_addf(err, "cannot create %s: %s", tmp.buf, strerror(errno));
+        sb_release(&tmp);
+        return false;
+    }
+    /* mkstemp makes the file 0600; give it the mode a plain create would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    bool ok = fchmod(fd, 0666 & ~mask) == 0 && write_all(fd, data, len) &&
+              fsync(fd) == 0;
+    int saved = errno;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp.buf, path) != 0) {
+        saved = errno;
+        ok = false;
+    }
+    if (!ok) {
+        sb_addf(err, "cannot write %s: %s", path, strerror(saved ? saved : errno));
+        unlink(tmp.buf);
+    }
+    sb_release(&tmp);
+    return ok;
+}

@@ -1,0 +1,16 @@
+/* File output that never leaves a half-written file behind. */
+#ifndef PA_FILEIO_H
+#define PA_FILEIO_H
+
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Write data to path via a temporary file in the same directory and a
+ * rename, so readers see the old file or the whole new one. */
+bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err);
+/* Write all of data to a file descriptor. */
+bool write_all(int fd, const char *data, size_t len);
+
+#endif

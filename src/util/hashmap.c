@@ -1,0 +1,69 @@
+#include "util/hashmap.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static uint64_t hash_string(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void hashmap_init(hashmap *m)
+{
+    m->slots = NULL;
+    m->cap = 0;
+    m->count = 0;
+}
+
+void hashmap_free(hashmap *m)
+{
+    free(m->slots);
+    hashmap_init(m);
+}
+
+static hashmap_entry *find_slot(hashmap_entry *slots, size_t cap, const char *key)
+{
+    size_t i = (size_t)hash_string(key) & (cap - 1);
+    while (slots[i].key && strcmp(slots[i].key, key) != 0)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+void *hashmap_get(const hashmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    hashmap_entry *e = find_slot(m->slots, m->cap, key);
+    return e->key ? e->value : NULL;
+}
+
+static void rehash(hashmap *m, size_t cap)
+{
+    hashmap_entry *slots = xcalloc(cap, sizeof(*slots));
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->slots[i].key)
+            *find_slot(slots, cap, m->slots[i].key) = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+}
+
+void *hashmap_put(hashmap *m, const char *key, void *value)
+{
+    if ((m->count + 1) * 2 > m->cap)
+        rehash(m, m->cap ? m->cap * 2 : 64);
+    hashmap_entry *e = find_slot(m->slots, m->cap, key);
+    void *old = e->key ? e->value : NULL;
+    if (!e->key)
+        m->count++;
+    e->key = key;
+    e->value = value;
+    return old;
+}

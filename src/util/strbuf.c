@@ -1,0 +1,91 @@
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static char empty_string[1];
+
+void sb_init(strbuf *sb)
+{
+    sb->buf = NULL;
+    sb->len = 0;
+    sb->alloc = 0;
+}
+
+void sb_release(strbuf *sb)
+{
+    free(sb->buf);
+    sb_init(sb);
+}
+
+void sb_reset(strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
+
+char *sb_detach(strbuf *sb)
+{
+    char *s = sb->buf ? sb->buf : xstrdup("");
+    sb_init(sb);
+    return s;
+}
+
+const char *sb_str(const strbuf *sb)
+{
+    return sb->buf ? sb->buf : empty_string;
+}
+
+void sb_grow(strbuf *sb, size_t extra)
+{
+    size_t need = sb->len + extra + 1;
+    if (need <= sb->alloc)
+        return;
+    size_t alloc = sb->alloc ? sb->alloc : 64;
+    while (alloc < need)
+        alloc *= 2;
+    sb->buf = xrealloc(sb->buf, alloc);
+    sb->alloc = alloc;
+}
+
+void sb_add(strbuf *sb, const char *s, size_t n)
+{
+    sb_grow(sb, n);
+    memcpy(sb->buf + sb->len, s, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
+
+void sb_adds(strbuf *sb, const char *s)
+{
+    sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(strbuf *sb, char c)
+{
+    sb_add(sb, &c, 1);
+}
+
+void sb_addf(strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    sb_grow(sb, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+}
+
+void sb_trim_trailing(strbuf *sb, const char *chars)
+{
+    while (sb->len > 0 && strchr(chars, sb->buf[sb->len - 1]))
+        sb->buf[--sb->len] = '\0';
+}

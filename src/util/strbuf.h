@@ -1,0 +1,29 @@
+/* strbuf: a growable, always NUL-terminated string (after git's strbuf).
+ * Allocation failure aborts: pgalign cannot do anything useful without
+ * memory, and checking every append would bury the logic. */
+#ifndef PA_STRBUF_H
+#define PA_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *buf;
+    size_t len;
+    size_t alloc;
+} strbuf;
+
+#define STRBUF_INIT {NULL, 0, 0}
+
+void sb_init(strbuf *sb);
+void sb_release(strbuf *sb);
+void sb_reset(strbuf *sb);
+char *sb_detach(strbuf *sb);        /* caller frees; sb is reset */
+const char *sb_str(const strbuf *sb); /* "" when empty */
+void sb_grow(strbuf *sb, size_t extra);
+void sb_add(strbuf *sb, const char *s, size_t n);
+void sb_adds(strbuf *sb, const char *s);
+void sb_addc(strbuf *sb, char c);
+void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_trim_trailing(strbuf *sb, const char *chars);
+
+#endif

@@ -1,0 +1,36 @@
+# Shared helpers for the shell test suites: counting and reporting.
+# Each suite appends "pass NAME" / "fail NAME" lines to $RESULTS.
+
+: "${PGALIGN:=./pgalign}"
+PGALIGN=$(cd "$(dirname "$PGALIGN")" && pwd)/$(basename "$PGALIGN")
+export PGALIGN
+
+pass() { echo "pass $1" >> "$RESULTS"; [ -n "${VERBOSE:-}" ] && echo "  ok   $1"; return 0; }
+fail() {
+    echo "fail $1" >> "$RESULTS"
+    echo "  FAIL $1${2:+: $2}"
+    if [ -n "${3:-}" ] && [ -f "$3" ]; then sed 's/^/       | /' "$3" | head -40; fi
+    return 0
+}
+
+# Recreate an empty database.
+fresh_db() {
+    dropdb --if-exists -f "$1" 2>/dev/null || dropdb --if-exists "$1"
+    createdb "$1"
+}
+
+# Load a SQL file through the client, stopping at the first error.
+load_sql() {
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$2" >/dev/null
+}
+
+# pg_dump --schema-only, normalized: comments, SET lines, psql meta-commands
+# and blank lines dropped, trailing commas removed, lines sorted, so that
+# column order and statement order do not matter.
+dump_normalized() {
+    pg_dump --schema-only --no-owner -d "$1" \
+        | grep -v -e '^--' -e '^SET ' -e '^SELECT pg_catalog.set_config' \
+                  -e '^\\restrict' -e '^\\unrestrict' -e '^[[:space:]]*$' \
+        | sed -e 's/,$//' \
+        | LC_ALL=C sort
+}

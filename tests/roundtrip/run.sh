@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Round-trip tests. For every fixture tests/roundtrip/<name>/{a,b}.sql and in
+# both directions (a->b, b->a):
+#   1. load FROM and TARGET into fresh databases;
+#   2. pgalign FROM TARGET without --unsafe: exit 2, or exit 3 with nothing
+#      on stdout; then with --unsafe: exit 2 and a plan;
+#   3. apply the plan with psql -1 -v ON_ERROR_STOP=1;
+#   4. a re-diff must be empty (exit 0, no output);
+#   5. the normalized pg_dump --schema-only of both must be equal.
+# Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+# Usage: run.sh [fixture-name ...]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+: "${RESULTS:=$(mktemp)}"
+work=$(mktemp -d /tmp/pgalign-rt.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+if [ $# -gt 0 ]; then fixtures=("$@"); else
+    fixtures=(); for d in "$here"/*/; do fixtures+=("$(basename "$d")"); done
+fi
+
+roundtrip() {   # name from-sql target-sql label
+    local name=$1 from_sql=$2 target_sql=$3 label=$4 rc
+    local out="$work/$name.${label##* }"
+    fresh_db rt_from && fresh_db rt_target
+    if ! load_sql rt_from "$from_sql" 2>"$out.err" || ! load_sql rt_target "$target_sql" 2>>"$out.err"; then
+        fail "$label" "fixture does not load" "$out.err"; return
+    fi
+    "$PGALIGN" dbname=rt_from dbname=rt_target >"$out.safe" 2>"$out.err"; rc=$?
+    if [ $rc = 3 ] && [ -s "$out.safe" ]; then
+        fail "$label" "exit 3 but a plan on stdout" "$out.safe"; return
+    elif [ $rc != 2 ] && [ $rc != 3 ]; then
+        fail "$label" "diff without --unsafe exited $rc" "$out.err"; return
+    fi
+    "$PGALIGN" --unsafe dbname=rt_from dbname=rt_target >"$out.sql" 2>"$out.err"; rc=$?
+    if [ $rc != 2 ]; then fail "$label" "diff --unsafe exited $rc" "$out.err"; return; fi
+    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d rt_from -f "$out.sql" >/dev/null 2>"$out.err"; then
+        cat "$out.sql" >> "$out.err"
+        fail "$label" "plan does not apply" "$out.err"; return
+    fi
+    "$PGALIGN" --unsafe dbname=rt_from dbname=rt_target >"$out.again" 2>"$out.err"; rc=$?
+    if [ $rc != 0 ] || [ -s "$out.again" ]; then
+        fail "$label" "re-diff not empty (exit $rc)" "$out.again"; return
+    fi
+    dump_normalized rt_from >"$out.dump-from"
+    dump_normalized rt_target >"$out.dump-target"
+    if ! diff -u "$out.dump-target" "$out.dump-from" >"$out.dumpdiff"; then
+        fail "$label" "pg_dump differs after apply (- target, + result)" "$out.dumpdiff"; return
+    fi
+    pass "$label"
+}
+
+for name in "${fixtures[@]}"; do
+    dir="$here/$name"
+    [ -f "$dir/a.sql" ] && [ -f "$dir/b.sql" ] || { fail "roundtrip/$name" "missing a.sql or b.sql"; continue; }
+    roundtrip "$name" "$dir/a.sql" "$dir/b.sql" "roundtrip/$name a->b"
+    roundtrip "$name" "$dir/b.sql" "$dir/a.sql" "roundtrip/$name b->a"
+done

@@ -1,0 +1,10 @@
+create extension citext;
+create schema app;
+comment on schema app is 'the app';
+create type app.mood as enum ('sad','ok','happy');
+create sequence app.counter increment by 5;
+create table app.accounts (id bigint generated always as identity primary key, email citext not null unique, mood app.mood default 'ok', created timestamptz not null default now());
+comment on column app.accounts.email is 'login';
+create table app.projects (id serial primary key, account_id bigint not null references app.accounts(id) on delete cascade, name text check (length(name) > 0), total numeric(10,2) generated always as (id * 2) stored);
+create index projects_name on app.projects (lower(name)) where name is not null;
+create unlogged table "We""ird Table" ("select" int, "Spaced Col" text collate "C");
