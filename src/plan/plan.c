@@ -89,6 +89,20 @@ static op *resolve(op *o)
     return o;
 }
 
+/* A sub-object that depends on a part of another table being dropped (a
+ * foreign key to another dropped table) is dropped on its own, first: left
+ * inside its table's DROP it could tie the two tables' drops into a cycle. */
+static bool depends_on_other_drop(const builder *b, const pa_object *o)
+{
+    for (size_t i = 0; i < o->ndeps; i++) {
+        const pa_object *dep = o->deps[i];
+        if (dep->parent && dep->parent != o->parent &&
+            find_op(b, OP_DROP, dep))
+            return true;
+    }
+    return false;
+}
+
 static void make_ops(builder *b, const pa_diff *d)
 {
     for (size_t i = 0; i < d->count; i++) {
@@ -118,7 +132,8 @@ static void make_ops(builder *b, const pa_diff *d)
             continue;
         if (o->type == OP_CREATE && o->obj->kind->absorbed_on_parent_create)
             o->absorbed_into = find_op(b, OP_CREATE, parent);
-        if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop)
+        if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop &&
+            !depends_on_other_drop(b, o->obj))
             o->absorbed_into = find_op(b, OP_DROP, parent);
     }
 }

@@ -1,0 +1,1 @@
+create table names (id int, a text collate "C", b text, c varchar(10) collate "C");

@@ -1,0 +1,12 @@
+create schema c;
+comment on schema c is 'schema note';
+create type c.e as enum ('x');
+comment on type c.e is 'enum note';
+create sequence c.s;
+comment on sequence c.s is 'sequence note';
+create table c.t (id int primary key, v text);
+create index c_t_v on c.t (v);
+comment on table c.t is 'new: with ''quotes'' and \backslash';
+comment on column c.t.id is 'id note';
+comment on constraint t_pkey on c.t is 'pk note';
+comment on index c.c_t_v is 'index note';

@@ -1,0 +1,2 @@
+create type status as enum ('draft', 'sent');
+create table invoices (id int primary key, status status not null default 'draft');

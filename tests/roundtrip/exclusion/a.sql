@@ -1,0 +1,1 @@
+create table bookings (id int primary key, room int, during tsrange);

@@ -1,0 +1,2 @@
+create table products (id int, sku text, constraint products_sku_key unique nulls not distinct (sku));
+create table stock (product_sku text references products (sku));
