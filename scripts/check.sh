@@ -17,9 +17,16 @@ if [ "$mode" != roundtrip-only ]; then
     echo "== unit tests"
     for t in "$@"; do
         log=$(mktemp)
-        if "$t" >"$log" 2>&1; then pass "unit/$(basename "$t")"
-        else fail "unit/$(basename "$t")" "exit $?" "$log"; fi
-        grep -E '^\[  (PASSED|FAILED)  \]' "$log" | sed "s|^|  $(basename "$t"): |"
+        name=$(basename "$t")
+        "$t" >"$log" 2>&1; rc=$?
+        # One result per cmocka test case.
+        sed -n 's/^\[       OK \] //p' "$log" | while read -r c; do pass "unit/$name/$c"; done
+        sed -n 's/^\[  FAILED  \] \(test_[a-z0-9_]*\)$/\1/p' "$log" | sort -u |
+            while read -r c; do fail "unit/$name/$c" "" "$log"; done
+        if [ $rc != 0 ] && ! grep -q '^\[  FAILED  \] test_' "$log"; then
+            fail "unit/$name" "exit $rc" "$log"
+        fi
+        grep -E '^\[  (PASSED|FAILED)  \]' "$log" | sed "s|^|  $name: |"
         rm -f "$log"
     done
 fi

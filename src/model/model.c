@@ -151,6 +151,10 @@ void model_link(pa_model *m)
 {
     /* Sorting a copy in child order and prepending in reverse gives each
      * parent its children in ordinal order. */
+    for (size_t i = 0; i < m->count; i++) {
+        m->objects[i]->first_child = NULL;
+        m->objects[i]->next_sibling = NULL;
+    }
     pa_object **sorted = xmalloc(sizeof(*sorted) * (m->count + 1));
     memcpy(sorted, m->objects, sizeof(*sorted) * m->count);
     qsort(sorted, m->count, sizeof(*sorted), compare_children);

@@ -58,8 +58,8 @@ void model_add_address(pa_model *m, pa_object *o, const char *address);
 pa_object *model_find_address(const pa_model *m, const char *address);
 void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
 
-/* Link sub-objects to their parents and resolve pending deps; call once
- * after loading. Children are ordered by ordinal, then name. */
+/* Link sub-objects to their parents and resolve pending deps; call after
+ * loading (again after adding objects). Children are ordered by ordinal, then name. */
 void model_link(pa_model *m);
 
 /* Sort objects by kind rank and key, for deterministic iteration. */

@@ -1,1 +1,106 @@
 #!/usr/bin/env bash
+# Command-line behaviour against a real server: exit codes, errors, output
+# files, schema filters, EMPTY, and the migra-style workflow.
+# Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+: "${RESULTS:=$(mktemp)}"
+work=$(mktemp -d /tmp/pgalign-cli.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+out=$work/out err=$work/err
+
+# expect NAME RC CMD...: run CMD, check its exit code.
+expect() {
+    local name=$1 want=$2; shift 2
+    "$@" >"$out" 2>"$err"
+    local rc=$?
+    if [ "$rc" = "$want" ]; then pass "cli/$name"; else
+        fail "cli/$name" "exit $rc, wanted $want" "$err"; return 1; fi
+}
+# check NAME CONDITION...: a plain assertion.
+check() {
+    local name=$1; shift
+    if "$@"; then pass "cli/$name"; else fail "cli/$name" "failed: $*" "$err"; fi
+}
+one_line() { [ "$(wc -l <"$1")" = 1 ]; }
+lacks() { ! grep -q -- "$2" "$1"; }
+
+fresh_db cli_prod && fresh_db cli_stage && fresh_db cli_same
+psql -X -q -d cli_prod -c "create table t (id int primary key, gone text); create schema other; create table other.x (id int);"
+psql -X -q -d cli_stage -c "create table t (id int primary key, added text); create schema other; create table other.x (id int, y int); create schema extra; create table extra.e (id int);"
+psql -X -q -d cli_same -c "create table t (id int primary key, gone text); create schema other; create table other.x (id int);"
+
+# --- usage ---
+expect help 0 "$PGALIGN" --help && check help-mentions-unsafe grep -q -- --unsafe "$out"
+expect version 0 "$PGALIGN" --version && check version-text grep -q '^pgalign ' "$out"
+expect no-arguments 1 "$PGALIGN" && check no-arguments-message grep -q 'FROM TARGET' "$err"
+expect unknown-option 1 "$PGALIGN" --bogus a b
+expect missing-option-argument 1 "$PGALIGN" a b --schema
+
+# --- connection errors: one clear line, exit 1 ---
+expect bad-url 1 "$PGALIGN" 'postgresql://[::1' EMPTY && check bad-url-one-line one_line "$err"
+expect bad-conninfo 1 "$PGALIGN" 'host=' EMPTY && check bad-conninfo-one-line one_line "$err"
+expect unreachable-host 1 "$PGALIGN" "host=127.0.0.1 port=1 dbname=x connect_timeout=3" EMPTY \
+    && check unreachable-one-line one_line "$err"
+expect missing-database 1 "$PGALIGN" EMPTY "dbname=pgalign_no_such_db" \
+    && check missing-database-names-it grep -q 'pgalign_no_such_db' "$err" \
+    && check missing-database-says-target grep -q '^pgalign: TARGET:' "$err"
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -d postgres -c "drop role if exists pgalign_pw" -c "create role pgalign_pw login password 'right-secret'"
+expect wrong-password 1 "$PGALIGN" "user=pgalign_pw password=wrong-secret dbname=postgres" EMPTY \
+    && check wrong-password-one-line one_line "$err" \
+    && check wrong-password-not-echoed lacks "$err" wrong-secret
+expect wrong-password-uri 1 "$PGALIGN" "postgresql://pgalign_pw:wrong-secret@/postgres?host=$PGHOST&port=$PGPORT" EMPTY \
+    && check wrong-password-uri-not-echoed lacks "$err" wrong-secret
+expect right-password 0 "$PGALIGN" "user=pgalign_pw password=right-secret dbname=cli_same" "dbname=cli_prod"
+
+# --- exit codes and output ---
+expect same 0 "$PGALIGN" dbname=cli_prod dbname=cli_same && check same-prints-nothing test ! -s "$out"
+expect empty-empty 0 "$PGALIGN" EMPTY EMPTY
+expect destructive-needs-unsafe 3 "$PGALIGN" dbname=cli_prod dbname=cli_stage \
+    && check destructive-nothing-on-stdout test ! -s "$out" \
+    && check destructive-listed-on-stderr grep -q 'DROP COLUMN gone' "$err"
+expect unsafe-prints-plan 2 "$PGALIGN" --unsafe dbname=cli_prod dbname=cli_stage \
+    && check plan-has-drop grep -q 'ALTER TABLE public.t DROP COLUMN gone;' "$out" \
+    && check plan-ends-with-newline test "$(tail -c1 "$out" | od -An -c | tr -d ' ')" = '\n'
+cp "$out" "$work/first"
+expect explicit-diff-command 2 "$PGALIGN" diff --unsafe dbname=cli_prod dbname=cli_stage \
+    && check deterministic cmp -s "$out" "$work/first"
+expect additive-only 2 "$PGALIGN" dbname=cli_same dbname=cli_stage --exclude-schema public \
+    && check additive-plan grep -q 'CREATE SCHEMA extra' "$out"
+
+# --- -o FILE ---
+expect output-file 2 "$PGALIGN" --unsafe -o "$work/plan.sql" dbname=cli_prod dbname=cli_stage \
+    && check output-file-written cmp -s "$work/plan.sql" "$work/first" \
+    && check output-file-stdout-empty test ! -s "$out"
+expect output-file-refused 3 "$PGALIGN" -o "$work/refused.sql" dbname=cli_prod dbname=cli_stage \
+    && check output-file-not-created test ! -e "$work/refused.sql"
+expect output-file-bad-dir 1 "$PGALIGN" --unsafe -o "$work/no/such/dir/plan.sql" dbname=cli_prod dbname=cli_stage
+check output-no-temp-left test -z "$(ls "$work" | grep tmp-)"
+
+# --- schema filters ---
+expect schema-filter 2 "$PGALIGN" --schema other dbname=cli_prod dbname=cli_stage \
+    && check schema-filter-only-other sh -c "! grep -q 'public\.' '$out' && grep -q 'other.x ADD COLUMN y' '$out'"
+expect schema-filter-repeat 2 "$PGALIGN" --schema other --schema extra dbname=cli_prod dbname=cli_stage \
+    && check schema-filter-repeat-both sh -c "grep -q 'CREATE SCHEMA extra' '$out' && grep -q 'other.x' '$out'"
+expect exclude-schema 3 "$PGALIGN" --exclude-schema other --exclude_schema extra dbname=cli_prod dbname=cli_stage \
+    && check exclude-schema-keeps-public grep -q 'DROP COLUMN gone' "$err"
+expect exclude-all-differences 0 "$PGALIGN" --exclude-schema public --exclude-schema other --exclude-schema extra dbname=cli_prod dbname=cli_stage
+
+# --- EMPTY ---
+expect empty-to-db 2 "$PGALIGN" EMPTY dbname=cli_stage \
+    && check empty-plan-no-public-schema lacks "$out" 'CREATE SCHEMA public'
+fresh_db cli_new
+check empty-plan-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d cli_new -f "$out"
+expect empty-plan-converges 0 "$PGALIGN" dbname=cli_new dbname=cli_stage
+expect db-to-empty 3 "$PGALIGN" dbname=cli_stage EMPTY
+expect db-to-empty-unsafe 2 "$PGALIGN" --unsafe dbname=cli_stage EMPTY \
+    && check db-to-empty-keeps-public lacks "$out" 'DROP SCHEMA public'
+
+# --- the migra workflow, verbatim, with URLs ---
+PROD_URL="postgresql:///cli_prod?host=$PGHOST&port=$PGPORT"
+STAGE_URL="postgresql:///cli_stage?host=$PGHOST&port=$PGPORT"
+(cd "$work" && "$PGALIGN" --unsafe "$PROD_URL" "$STAGE_URL" > schema_diff.sql); rc=$?
+check workflow-diff test "$rc" = 2
+check workflow-apply psql "$PROD_URL" -X -q -1 -v ON_ERROR_STOP=1 -f "$work/schema_diff.sql"
+expect workflow-converged 0 "$PGALIGN" "$PROD_URL" "$STAGE_URL"

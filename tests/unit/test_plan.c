@@ -1,0 +1,321 @@
+/* The generic diff and the planner on in-memory models: what changes, in
+ * which order, and which statements are destructive. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "diff/diff.h"
+#include "emit/sql.h"
+#include "kinds/kind.h"
+#include "plan/plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* add(m, kind, schema, table, name, "attr", "value", ..., NULL) */
+static pa_object *add(pa_model *m, const char *kind, const char *schema,
+                      const char *table, const char *name, ...)
+{
+    const pa_kind *k = kind_by_name(kind);
+    assert_non_null(k);
+    pa_object *o = model_add(m, k, schema, table, name);
+    assert_non_null(o);
+    va_list ap;
+    va_start(ap, name);
+    const char *attr;
+    while ((attr = va_arg(ap, const char *)) != NULL) {
+        const char *value = va_arg(ap, const char *);
+        int i = kind_attr_index(k, attr);
+        assert_true(i >= 0);
+        model_set(m, o, (size_t)i, value);
+    }
+    va_end(ap);
+    return o;
+}
+
+static void finish(pa_model *m)
+{
+    model_link(m);
+    model_sort(m);
+}
+
+/* Plan from -> to; returns the SQL (caller frees) and the plan's count of
+ * destructive statements. */
+static char *plan_sql(pa_model *from, pa_model *to, size_t *destructive)
+{
+    pa_diff d;
+    diff_compute(&d, from, to);
+    pa_plan p;
+    plan_build(&p, &d);
+    strbuf sb = STRBUF_INIT;
+    emit_sql(&sb, &p);
+    if (destructive)
+        *destructive = plan_count_hazard(&p, HAZ_DATA_LOSS);
+    plan_free(&p);
+    diff_free(&d);
+    return sb_detach(&sb);
+}
+
+static size_t offset_of(const char *sql, const char *needle)
+{
+    const char *at = strstr(sql, needle);
+    if (!at)
+        fail_msg("'%s' not in plan:\n%s", needle, sql);
+    return (size_t)(at - sql);
+}
+
+static void table_with_column(pa_model *m, const char *table, const char *col,
+                              const char *type)
+{
+    add(m, "table", "public", NULL, table, "persistence", "LOGGED", NULL);
+    add(m, "column", "public", table, col, "type", type, NULL);
+}
+
+static void test_identical_models_give_empty_plan(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    table_with_column(&a, "t", "id", "integer");
+    table_with_column(&b, "t", "id", "integer");
+    finish(&a);
+    finish(&b);
+    pa_diff d;
+    diff_compute(&d, &a, &b);
+    assert_int_equal(diff_count(&d), 0);
+    diff_free(&d);
+    char *sql = plan_sql(&a, &b, NULL);
+    assert_string_equal(sql, "");
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void test_enum_created_before_table_using_it(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    pa_object *e = add(&b, "enum", "public", NULL, "zz_mood",
+                       "labels", "'sad', 'happy'", NULL);
+    add(&b, "table", "public", NULL, "aa_people", "persistence", "LOGGED", NULL);
+    pa_object *c = add(&b, "column", "public", "aa_people", "mood",
+                       "type", "public.zz_mood", NULL);
+    finish(&a);
+    finish(&b);
+    model_add_dep(&b, c, e);
+    char *sql = plan_sql(&a, &b, NULL);
+    assert_true(offset_of(sql, "CREATE TYPE public.zz_mood AS ENUM ('sad', 'happy')") <
+                offset_of(sql, "CREATE TABLE public.aa_people (\n    mood public.zz_mood\n)"));
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void foreign_key_pair(pa_model *m, const char *fk_def)
+{
+    table_with_column(m, "a", "id", "integer");
+    table_with_column(m, "b", "a_id", "integer");
+    pa_object *pk = add(m, "constraint", "public", "a", "a_pkey",
+                        "definition", "PRIMARY KEY (id)", NULL);
+    finish(m);
+    if (fk_def) {
+        pa_object *fk = add(m, "constraint", "public", "b", "b_fk",
+                            "definition", fk_def, NULL);
+        finish(m);
+        model_add_dep(m, fk, pk);
+    }
+}
+
+static void test_foreign_key_after_key_and_dropped_before_it(void **state)
+{
+    (void)state;
+    pa_model empty, full;
+    model_init(&empty);
+    model_init(&full);
+    finish(&empty);
+    foreign_key_pair(&full, "FOREIGN KEY (a_id) REFERENCES public.a(id)");
+
+    char *sql = plan_sql(&empty, &full, NULL);
+    assert_true(offset_of(sql, "ADD CONSTRAINT a_pkey") <
+                offset_of(sql, "ADD CONSTRAINT b_fk"));
+    assert_true(offset_of(sql, "CREATE TABLE public.b") <
+                offset_of(sql, "ADD CONSTRAINT b_fk"));
+    free(sql);
+
+    size_t destructive = 0;
+    sql = plan_sql(&full, &empty, &destructive);
+    /* Columns and the key go with their tables; the foreign key to the
+     * other dropped table goes first, on its own, so the drops of the two
+     * tables can never wait for each other. */
+    assert_null(strstr(sql, "DROP CONSTRAINT a_pkey"));
+    assert_null(strstr(sql, "DROP COLUMN"));
+    assert_true(offset_of(sql, "ALTER TABLE public.b DROP CONSTRAINT b_fk;") <
+                offset_of(sql, "DROP TABLE public.a;"));
+    assert_non_null(strstr(sql, "DROP TABLE public.b;"));
+    assert_int_equal(destructive, 3);
+    free(sql);
+    model_free(&empty);
+    model_free(&full);
+}
+
+static void test_replaced_key_rebuilds_dependent_foreign_key(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    foreign_key_pair(&a, "FOREIGN KEY (a_id) REFERENCES public.a(id)");
+    foreign_key_pair(&b, "FOREIGN KEY (a_id) REFERENCES public.a(id)");
+    /* Same names, different key definition in the target. */
+    pa_object *pk = model_find(&b, "constraint:\"public\".\"a\".\"a_pkey\"");
+    assert_non_null(pk);
+    model_set(&b, pk, 0, "PRIMARY KEY (id) DEFERRABLE");
+
+    size_t destructive = 99;
+    char *sql = plan_sql(&a, &b, &destructive);
+    size_t drop_fk = offset_of(sql, "ALTER TABLE public.b DROP CONSTRAINT b_fk");
+    size_t drop_pk = offset_of(sql, "ALTER TABLE public.a DROP CONSTRAINT a_pkey");
+    size_t add_pk = offset_of(sql, "ADD CONSTRAINT a_pkey PRIMARY KEY (id) DEFERRABLE");
+    size_t add_fk = offset_of(sql, "ADD CONSTRAINT b_fk");
+    assert_true(drop_fk < drop_pk);
+    assert_true(drop_pk < add_pk);
+    assert_true(add_pk < add_fk);
+    /* A rebuild keeps every row: not destructive. */
+    assert_int_equal(destructive, 0);
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void test_enum_labels_added_in_place(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&a, "enum", "public", NULL, "s", "labels", "'b', 'd'", NULL);
+    add(&b, "enum", "public", NULL, "s", "labels", "'a', 'b', 'c', 'd', 'it''s'", NULL);
+    finish(&a);
+    finish(&b);
+    size_t destructive = 99;
+    char *sql = plan_sql(&a, &b, &destructive);
+    assert_string_equal(sql,
+        "ALTER TYPE public.s ADD VALUE 'a' BEFORE 'b';\n\n"
+        "ALTER TYPE public.s ADD VALUE 'c' AFTER 'b';\n\n"
+        "ALTER TYPE public.s ADD VALUE 'it''s' AFTER 'd';\n");
+    assert_int_equal(destructive, 0);
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void test_enum_label_removal_is_destructive(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&a, "enum", "public", NULL, "s", "labels", "'a', 'b'", NULL);
+    add(&b, "enum", "public", NULL, "s", "labels", "'a'", NULL);
+    finish(&a);
+    finish(&b);
+    size_t destructive = 0;
+    char *sql = plan_sql(&a, &b, &destructive);
+    assert_true(offset_of(sql, "RENAME TO pgalign_old_") <
+                offset_of(sql, "CREATE TYPE public.s AS ENUM ('a')"));
+    assert_true(destructive > 0);
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void test_comment_changes_and_removal(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&a, "schema", NULL, NULL, "x", "comment", "old", NULL);
+    add(&a, "schema", NULL, NULL, "y", "comment", "gone", NULL);
+    add(&b, "schema", NULL, NULL, "x", "comment", "it's new", NULL);
+    add(&b, "schema", NULL, NULL, "y", NULL);
+    finish(&a);
+    finish(&b);
+    char *sql = plan_sql(&a, &b, NULL);
+    assert_string_equal(sql,
+        "COMMENT ON SCHEMA x IS 'it''s new';\n\n"
+        "COMMENT ON SCHEMA y IS NULL;\n");
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
+static void test_plan_is_deterministic(void **state)
+{
+    (void)state;
+    pa_model empty, full;
+    model_init(&empty);
+    model_init(&full);
+    finish(&empty);
+    foreign_key_pair(&full, "FOREIGN KEY (a_id) REFERENCES public.a(id)");
+    char *first = plan_sql(&empty, &full, NULL);
+    char *second = plan_sql(&empty, &full, NULL);
+    assert_string_equal(first, second);
+    assert_true(strlen(first) > 0 && first[strlen(first) - 1] == '\n');
+    free(first);
+    free(second);
+    model_free(&empty);
+    model_free(&full);
+}
+
+static void test_lossy_type_change_is_destructive(void **state)
+{
+    (void)state;
+    static const struct { const char *from, *to; size_t destructive; } cases[] = {
+        {"integer", "bigint", 0},
+        {"character varying(10)", "character varying(20)", 0},
+        {"character varying(10)", "text", 0},
+        {"numeric(10,2)", "numeric", 0},
+        {"bigint", "integer", 1},
+        {"text", "integer", 1},
+        {"character varying(20)", "character varying(10)", 1},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        pa_model a, b;
+        model_init(&a);
+        model_init(&b);
+        table_with_column(&a, "t", "c", cases[i].from);
+        table_with_column(&b, "t", "c", cases[i].to);
+        finish(&a);
+        finish(&b);
+        size_t destructive = 99;
+        char *sql = plan_sql(&a, &b, &destructive);
+        assert_non_null(strstr(sql, "ALTER COLUMN c TYPE"));
+        if (destructive != cases[i].destructive)
+            fail_msg("%s -> %s: %zu destructive", cases[i].from, cases[i].to,
+                     destructive);
+        free(sql);
+        model_free(&a);
+        model_free(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identical_models_give_empty_plan),
+        cmocka_unit_test(test_enum_created_before_table_using_it),
+        cmocka_unit_test(test_foreign_key_after_key_and_dropped_before_it),
+        cmocka_unit_test(test_replaced_key_rebuilds_dependent_foreign_key),
+        cmocka_unit_test(test_enum_labels_added_in_place),
+        cmocka_unit_test(test_enum_label_removal_is_destructive),
+        cmocka_unit_test(test_comment_changes_and_removal),
+        cmocka_unit_test(test_plan_is_deterministic),
+        cmocka_unit_test(test_lossy_type_change_is_destructive),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
