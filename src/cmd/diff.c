@@ -55,6 +55,8 @@ int cmd_diff(const pa_options *opt)
     diff_compute(&diff, &from, &to);
     pa_plan plan;
     plan_build(&plan, &diff);
+    if (!opt->quiet)
+        fputs(sb_str(&plan.warnings), stderr);
     if (plan.cycles_broken && !opt->quiet)
         fprintf(stderr, "pgalign: warning: %zu dependency cycle(s) broken "
                 "by kind order\n", plan.cycles_broken);

@@ -16,7 +16,8 @@ static void compare(pa_change *c)
     bool any = false, replace = false;
     c->changed = xcalloc(kind->nattrs + 1, sizeof(bool));
     for (size_t i = 0; i < kind->nattrs; i++) {
-        if (same_value(c->from->values[i], c->to->values[i]))
+        if (kind->attrs[i].on_change == ATTR_INFO ||
+            same_value(c->from->values[i], c->to->values[i]))
             continue;
         c->changed[i] = true;
         any = true;
@@ -122,7 +123,8 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to)
         if (!model_find(from, t->key))
             add_change(d, &alloc, NULL, t);
     }
-    qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
+    if (d->count > 0)
+        qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
     hashmap_init(&d->by_key);
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];

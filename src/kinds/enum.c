@@ -210,6 +210,35 @@ static void recreate_enum(pa_plan *p, const pa_object *from, const pa_object *to
     sb_release(&typname);
 }
 
+/* A value added by ALTER TYPE ... ADD VALUE cannot be used before the
+ * transaction commits. The server renders enum constants as 'label'::type,
+ * so a new label used by any object of TARGET (a default, a check, an index
+ * predicate) shows up as that text. */
+static bool new_label_used(const pa_plan *p, const pa_object *to,
+                           const label_list *old, const label_list *new)
+{
+    strbuf needle = STRBUF_INIT;
+    bool used = false;
+    for (size_t i = 0; i < new->count && !used; i++) {
+        if (labels_find(old, new->items[i]) >= 0)
+            continue;
+        sb_reset(&needle);
+        sql_literal(&needle, new->items[i]);
+        sb_adds(&needle, "::");
+        kind_qualified(&needle, to);
+        for (size_t j = 0; j < p->to->count && !used; j++) {
+            const pa_object *o = p->to->objects[j];
+            for (size_t a = 0; a < o->kind->nattrs && !used; a++) {
+                const char *v = o->values[a];
+                used = v && o->kind->attrs[a].on_change != ATTR_COMMENT &&
+                       strstr(v, needle.buf) != NULL;
+            }
+        }
+    }
+    sb_release(&needle);
+    return used;
+}
+
 static void enum_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                        const bool *changed)
 {
@@ -218,7 +247,7 @@ static void enum_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     label_list old, new;
     labels_parse(from->values[ENUM_LABELS], &old);
     labels_parse(to->values[ENUM_LABELS], &new);
-    if (labels_only_added(&old, &new)) {
+    if (labels_only_added(&old, &new) && !new_label_used(p, to, &old, &new)) {
         add_labels(p, to, &old, &new);
     } else {
         bool removed = false;

@@ -4,11 +4,20 @@
 #include "plan/plan.h"
 #include "emit/quote.h"
 
+#include <string.h>
+
 static const char extension_query[] =
     "SELECT NULL::text AS schema, x.extname AS name, NULL::text AS tbl,"
     " " PA_SQL_ADDRESS("pg_extension", "x.oid", "0") " AS address,"
-    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " (SELECT string_agg(m.classid::oid || '/' || m.objid || '/' ||"
+    "   m.objsubid, ' ') FROM pg_depend m WHERE m.refclassid ="
+    "   'pg_extension'::regclass AND m.refobjid = x.oid AND m.deptype = 'e')"
+    "   AS aliases,"
+    " NULL::text AS deps, NULL::int AS ordinal,"
     " n.nspname AS ext_schema, x.extversion AS version,"
+    " (SELECT string_agg(u.target, ' ' ORDER BY u.target)"
+    "    FROM pg_extension_update_paths(x.extname) u"
+    "   WHERE u.source = x.extversion AND u.path IS NOT NULL) AS update_targets,"
     " obj_description(x.oid, 'pg_extension') AS comment"
     " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
     " WHERE x.extname <> 'plpgsql'";
@@ -16,9 +25,10 @@ static const char extension_query[] =
 static const pa_attr_rule extension_attrs[] = {
     {"ext_schema", ATTR_ALTER},
     {"version", ATTR_ALTER},
+    {"update_targets", ATTR_INFO},
     {"comment", ATTR_COMMENT},
 };
-enum { EXT_SCHEMA, EXT_VERSION };
+enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS };
 
 static void extension_target(strbuf *sb, const pa_object *o)
 {
@@ -37,10 +47,22 @@ static void extension_create(pa_plan *p, const pa_object *to)
     sql_literal(sb, to->values[EXT_VERSION]);
 }
 
+static bool word_in_list(const char *word, const char *list)
+{
+    size_t n = strlen(word);
+    while (list && *list) {
+        size_t len = strcspn(list, " ");
+        if (len == n && strncmp(list, word, n) == 0)
+            return true;
+        list += len;
+        list += strspn(list, " ");
+    }
+    return false;
+}
+
 static void extension_alter(pa_plan *p, const pa_object *from,
                             const pa_object *to, const bool *changed)
 {
-    (void)from;
     if (changed[EXT_SCHEMA]) {
         strbuf *sb = plan_stmt(p, 0);
         sb_adds(sb, "ALTER EXTENSION ");
@@ -48,7 +70,15 @@ static void extension_alter(pa_plan *p, const pa_object *from,
         sb_adds(sb, " SET SCHEMA ");
         sql_ident(sb, to->values[EXT_SCHEMA]);
     }
-    if (changed[EXT_VERSION]) {
+    if (changed[EXT_VERSION] &&
+        !word_in_list(to->values[EXT_VERSION], from->values[EXT_UPDATE_TARGETS])) {
+        /* A downgrade, or a version this server does not ship: an UPDATE
+         * TO would only make the whole plan fail. */
+        plan_warn(p, "extension %s cannot be updated from version %s to %s "
+                  "on FROM (no update path); left at %s", to->name,
+                  from->values[EXT_VERSION], to->values[EXT_VERSION],
+                  from->values[EXT_VERSION]);
+    } else if (changed[EXT_VERSION]) {
         strbuf *sb = plan_stmt(p, 0);
         sb_adds(sb, "ALTER EXTENSION ");
         sql_ident(sb, to->name);

@@ -16,6 +16,7 @@ typedef enum attr_change {
     ATTR_ALTER,     /* the kind's alter() applies the change in place */
     ATTR_REPLACE,   /* drop and create again, with dependents */
     ATTR_COMMENT,   /* COMMENT ON <target> IS ..., handled generically */
+    ATTR_INFO,      /* facts about one side the rules need; never compared */
 } attr_change;
 
 typedef struct pa_attr_rule {

@@ -155,7 +155,9 @@ void model_link(pa_model *m)
         m->objects[i]->first_child = NULL;
         m->objects[i]->next_sibling = NULL;
     }
-    pa_object **sorted = xmalloc(sizeof(*sorted) * (m->count + 1));
+    if (m->count == 0)
+        return;
+    pa_object **sorted = xmalloc(sizeof(*sorted) * m->count);
     memcpy(sorted, m->objects, sizeof(*sorted) * m->count);
     qsort(sorted, m->count, sizeof(*sorted), compare_children);
     for (size_t i = m->count; i-- > 0;) {
@@ -189,5 +191,6 @@ static int compare_objects(const void *a, const void *b)
 
 void model_sort(pa_model *m)
 {
-    qsort(m->objects, m->count, sizeof(*m->objects), compare_objects);
+    if (m->count > 0)
+        qsort(m->objects, m->count, sizeof(*m->objects), compare_objects);
 }

@@ -17,6 +17,7 @@
 #include "emit/quote.h"
 #include "util/xalloc.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,16 @@ strbuf *plan_stmt(pa_plan *p, unsigned hazards)
     sb_init(&s->sql);
     s->hazards = hazards | p->op_hazards;
     return &s->sql;
+}
+
+void plan_warn(pa_plan *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char line[1024];
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    sb_addf(&p->warnings, "pgalign: warning: %s\n", line);
 }
 
 bool plan_drops(const pa_plan *p, const pa_object *from)
@@ -285,6 +296,7 @@ void plan_free(pa_plan *p)
     for (size_t i = 0; i < p->nstmts; i++)
         sb_release(&p->stmts[i].sql);
     free(p->stmts);
+    sb_release(&p->warnings);
     memset(p, 0, sizeof(*p));
 }
 

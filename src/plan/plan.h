@@ -27,6 +27,7 @@ struct pa_plan {
     size_t nstmts;
     size_t alloc;
     size_t cycles_broken;
+    strbuf warnings;        /* one "pgalign: warning: ..." line each */
     unsigned op_hazards;    /* ORed into statements of the op being emitted */
 };
 
@@ -38,6 +39,8 @@ void plan_free(pa_plan *p);
 
 /* For the kinds: start a new statement and return its text buffer. */
 strbuf *plan_stmt(pa_plan *p, unsigned hazards);
+/* Tell the user about something the plan cannot do. */
+void plan_warn(pa_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* COMMENT ON the object with its comment, when it has one. */
 void plan_comment(pa_plan *p, const pa_object *o);
 /* Whether the source object will be dropped (removed or replaced). */

@@ -104,3 +104,19 @@ STAGE_URL="postgresql:///cli_stage?host=$PGHOST&port=$PGPORT"
 check workflow-diff test "$rc" = 2
 check workflow-apply psql "$PROD_URL" -X -q -1 -v ON_ERROR_STOP=1 -f "$work/schema_diff.sql"
 expect workflow-converged 0 "$PGALIGN" "$PROD_URL" "$STAGE_URL"
+
+# --- extension versions: update when the server has a path, warn when not ---
+fresh_db cli_ext_old && fresh_db cli_ext_new
+psql -X -q -d cli_ext_old -c "create extension pg_trgm version '1.5'"
+psql -X -q -d cli_ext_new -c "create extension pg_trgm version '1.6'"
+expect extension-update 2 "$PGALIGN" dbname=cli_ext_old dbname=cli_ext_new \
+    && check extension-update-statement grep -q "ALTER EXTENSION pg_trgm UPDATE TO '1.6';" "$out"
+psql -X -q -d cli_ext_old -f "$out"
+expect extension-updated 0 "$PGALIGN" dbname=cli_ext_old dbname=cli_ext_new
+fresh_db cli_ext_old
+psql -X -q -d cli_ext_old -c "create extension pg_trgm version '1.5'"
+expect extension-downgrade-warns 0 "$PGALIGN" dbname=cli_ext_new dbname=cli_ext_old \
+    && check extension-downgrade-warning grep -q 'cannot be updated from version 1.6 to 1.5' "$err" \
+    && check extension-downgrade-no-statement test ! -s "$out"
+expect extension-downgrade-quiet 0 "$PGALIGN" -q dbname=cli_ext_new dbname=cli_ext_old \
+    && check extension-downgrade-quiet-silent test ! -s "$err"
