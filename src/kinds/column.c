@@ -1,5 +1,6 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
- * collation, default, NOT NULL, identity and generated expressions. */
+ * collation, default, NOT NULL and generated expressions. Identity is a
+ * sub-object of its own (identity.c). */
 #include "kinds/kind.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
@@ -22,14 +23,6 @@ static const char column_query[] =
     " END AS \"default\","
     " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
-    " CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT'"
-    " END AS identity,"
-    " CASE WHEN a.attidentity <> '' THEN"
-    "   'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement ||"
-    "   ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax ||"
-    "   ' CACHE ' || s.seqcache ||"
-    "   CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END"
-    " END AS identity_options,"
     " col_description(a.attrelid, a.attnum) AS comment"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
@@ -38,11 +31,6 @@ static const char column_query[] =
     " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
     " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
     " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
-    " LEFT JOIN pg_depend sd ON sd.refclassid = 'pg_class'::regclass"
-    "   AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum"
-    "   AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i'"
-    "   AND a.attidentity <> ''"
-    " LEFT JOIN pg_sequence s ON s.seqrelid = sd.objid"
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
     " AND c.relkind = 'r' AND NOT c.relispartition"
     " AND " PA_SQL_USER_SCHEMA("n")
@@ -54,12 +42,9 @@ static const pa_attr_rule column_attrs[] = {
     {"notnull", ATTR_ALTER},
     {"default", ATTR_ALTER},
     {"generated", ATTR_ALTER},
-    {"identity", ATTR_ALTER},
-    {"identity_options", ATTR_ALTER},
     {"comment", ATTR_COMMENT},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_DEFAULT, COL_GENERATED,
-       COL_IDENTITY, COL_IDENTITY_OPTIONS };
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_DEFAULT, COL_GENERATED };
 
 static bool same(const char *a, const char *b)
 {
@@ -79,9 +64,10 @@ void column_definition(strbuf *sb, const pa_object *col)
         sb_addf(sb, " DEFAULT %s", v[COL_DEFAULT]);
     if (v[COL_NOTNULL])
         sb_adds(sb, " NOT NULL");
-    if (v[COL_IDENTITY])
-        sb_addf(sb, " GENERATED %s AS IDENTITY (%s)", v[COL_IDENTITY],
-                v[COL_IDENTITY_OPTIONS] ? v[COL_IDENTITY_OPTIONS] : "");
+    for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
+        if (strcmp(c->kind->name, "identity") == 0)
+            identity_clause(sb, c);
+    }
 }
 
 static void column_target(strbuf *sb, const pa_object *o)
@@ -108,9 +94,8 @@ static void column_drop(pa_plan *p, const pa_object *from)
     sql_ident(sb, from->name);
 }
 
-/* "ALTER TABLE t ALTER COLUMN c" + action. */
-static strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
-                            const char *action)
+strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
+                     const char *action)
 {
     strbuf *sb = plan_stmt(p, hazards);
     kind_alter_table(sb, col);
@@ -203,29 +188,6 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     }
 }
 
-/* "START WITH 1 INCREMENT BY 1 ..." as ALTER COLUMN's "SET START WITH 1
- * SET INCREMENT BY 1 ...". */
-static void set_identity_options(strbuf *sb, const char *options)
-{
-    static const char *const words[] = {"START", "INCREMENT", "MINVALUE",
-                                        "MAXVALUE", "CACHE", "NO", "CYCLE"};
-    const char *p = options;
-    bool after_no = false;
-    while (*p) {
-        size_t n = strcspn(p, " ");
-        bool keyword = false;
-        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-            keyword |= strlen(words[i]) == n && strncmp(p, words[i], n) == 0;
-        if (keyword && !after_no && !(n == 2 && strncmp(p, "BY", 2) == 0))
-            sb_adds(sb, " SET");
-        after_no = n == 2 && strncmp(p, "NO", 2) == 0;
-        sb_addc(sb, ' ');
-        sb_add(sb, p, n);
-        p += n;
-        p += strspn(p, " ");
-    }
-}
-
 static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                          const bool *changed)
 {
@@ -235,8 +197,6 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
 
     if (changed[COL_GENERATED] && f[COL_GENERATED] && !t[COL_GENERATED])
         alter_column(p, to, 0, "DROP EXPRESSION");
-    if (changed[COL_IDENTITY] && f[COL_IDENTITY] && !t[COL_IDENTITY])
-        alter_column(p, to, 0, "DROP IDENTITY");
     if (f[COL_DEFAULT] && (changed[COL_DEFAULT] || retype))
         alter_column(p, to, 0, "DROP DEFAULT");
     if (retype)
@@ -245,20 +205,6 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         sb_adds(alter_column(p, to, 0, "SET DEFAULT "), t[COL_DEFAULT]);
     if (changed[COL_NOTNULL])
         alter_column(p, to, 0, t[COL_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
-    if (changed[COL_IDENTITY] && t[COL_IDENTITY]) {
-        if (!f[COL_IDENTITY]) {
-            strbuf *sb = alter_column(p, to, 0, "ADD GENERATED ");
-            sb_addf(sb, "%s AS IDENTITY (%s)", t[COL_IDENTITY],
-                    t[COL_IDENTITY_OPTIONS]);
-            return;
-        }
-        sb_adds(alter_column(p, to, 0, "SET GENERATED "), t[COL_IDENTITY]);
-    }
-    if (changed[COL_IDENTITY_OPTIONS] && f[COL_IDENTITY] && t[COL_IDENTITY]) {
-        strbuf *sb = alter_column(p, to, 0, "");
-        sb_trim_trailing(sb, " ");
-        set_identity_options(sb, t[COL_IDENTITY_OPTIONS]);
-    }
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL

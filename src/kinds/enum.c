@@ -189,12 +189,28 @@ static void recreate_enum(pa_plan *p, const pa_object *from, const pa_object *to
         h = h * 33 + (unsigned char)*c;
     snprintf(old_name, sizeof(old_name), "pgalign_old_%08x", h);
 
+    /* Checks and index predicates that compare with the type's constants
+     * would compare new and old type after the swap: rebuild them. */
+    const pa_object **rebuilt = xcalloc(p->from->count + 1, sizeof(*rebuilt));
+    size_t nrebuilt = 0;
+    for (size_t i = 0; i < p->from->count; i++) {
+        const pa_object *o = p->from->objects[i];
+        const pa_object *target = model_find(p->to, o->key);
+        if (o->kind->holds_data || !target || plan_drops(p, o))
+            continue;
+        for (size_t j = 0; j < o->ndeps; j++) {
+            if (o->deps[j] == from) {
+                plan_drop_object(p, o);
+                rebuilt[nrebuilt++] = target;
+                break;
+            }
+        }
+    }
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "ALTER TYPE ");
     sb_adds(sb, typname.buf);
     sb_addf(sb, " RENAME TO %s", old_name);
-    enum_create(p, to);
-    plan_comment(p, to);
+    plan_create_object(p, to);
     for (size_t i = 0; i < p->from->count; i++) {
         const pa_object *col = p->from->objects[i];
         const char *type = obj_value(col, "type");
@@ -204,6 +220,9 @@ static void recreate_enum(pa_plan *p, const pa_object *from, const pa_object *to
         if (suffix)
             retype_column(p, col, suffix, typname.buf, hazards);
     }
+    for (size_t i = 0; i < nrebuilt; i++)
+        plan_create_object(p, rebuilt[i]);
+    free(rebuilt);
     sb = plan_stmt(p, hazards);
     sb_adds(sb, "DROP TYPE ");
     sql_qualified(sb, from->schema, old_name);

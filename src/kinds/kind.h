@@ -39,6 +39,7 @@ struct pa_kind {
     size_t nattrs;
     const char *parent_kind;    /* kind of the owning object, if any */
     bool table_in_key;          /* names are unique per table, not schema */
+    bool parent_is_namesake;    /* parent has the same schema, table, name */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */

@@ -10,6 +10,7 @@ extern const pa_kind kind_enum;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
 extern const pa_kind kind_column;
+extern const pa_kind kind_identity;
 extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
@@ -21,6 +22,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_sequence,
     &kind_table,
     &kind_column,
+    &kind_identity,
     &kind_sequence_owner,
     &kind_constraint,
     &kind_index,

@@ -166,7 +166,9 @@ void model_link(pa_model *m)
         if (!o->kind->parent_kind || !o->table)
             continue;
         const pa_kind *pk = kind_by_name(o->kind->parent_kind);
-        char *pkey = model_make_key(&m->arena, pk, o->schema, NULL, o->table);
+        char *pkey = o->kind->parent_is_namesake
+                         ? model_make_key(&m->arena, pk, o->schema, o->table, o->name)
+                         : model_make_key(&m->arena, pk, o->schema, NULL, o->table);
         pa_object *parent = model_find(m, pkey);
         if (!parent)
             continue;

@@ -226,6 +226,35 @@ static void emit_alter_comment(pa_plan *p, const pa_change *c)
     sql_literal_or_null(sb, c->to->values[i]);
 }
 
+void plan_drop_object(pa_plan *p, const pa_object *from)
+{
+    if (from->kind->drop) {
+        from->kind->drop(p, from);
+    } else {
+        strbuf *sb = plan_stmt(p, 0);
+        sb_adds(sb, "DROP ");
+        from->kind->target(sb, from);
+    }
+}
+
+void plan_create_object(pa_plan *p, const pa_object *to)
+{
+    to->kind->create(p, to);
+    plan_comment(p, to);
+}
+
+/* Comments of sub-objects created inside this object's statement. */
+static void emit_absorbed_comments(builder *b, const op *o, const pa_object *obj)
+{
+    for (const pa_object *c = obj->first_child; c; c = c->next_sibling) {
+        const op *child = find_op(b, OP_CREATE, c);
+        if (child && resolve((op *)child) == o) {
+            plan_comment(b->plan, c);
+            emit_absorbed_comments(b, o, c);
+        }
+    }
+}
+
 static void emit_op(builder *b, op *o)
 {
     pa_plan *p = b->plan;
@@ -235,13 +264,7 @@ static void emit_op(builder *b, op *o)
     switch (o->type) {
     case OP_DROP:
         p->op_hazards = drop_hazards(o);
-        if (k->drop) {
-            k->drop(p, o->obj);
-        } else {
-            strbuf *sb = plan_stmt(p, 0);
-            sb_adds(sb, "DROP ");
-            k->target(sb, o->obj);
-        }
+        plan_drop_object(p, o->obj);
         break;
     case OP_ALTER:
         p->op_hazards = 0;
@@ -251,12 +274,8 @@ static void emit_op(builder *b, op *o)
         break;
     case OP_CREATE:
         p->op_hazards = 0;
-        k->create(p, o->obj);
-        plan_comment(p, o->obj);
-        for (size_t i = 0; i < b->nops; i++) {
-            if (b->ops[i].absorbed_into == o)
-                plan_comment(p, b->ops[i].obj);
-        }
+        plan_create_object(p, o->obj);
+        emit_absorbed_comments(b, o, o->obj);
         break;
     }
     p->op_hazards = 0;

@@ -41,6 +41,10 @@ void plan_free(pa_plan *p);
 strbuf *plan_stmt(pa_plan *p, unsigned hazards);
 /* Tell the user about something the plan cannot do. */
 void plan_warn(pa_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The statements that drop or create (with comment) one object, for kinds
+ * that must move other objects out of the way themselves. */
+void plan_drop_object(pa_plan *p, const pa_object *from);
+void plan_create_object(pa_plan *p, const pa_object *to);
 /* COMMENT ON the object with its comment, when it has one. */
 void plan_comment(pa_plan *p, const pa_object *o);
 /* Whether the source object will be dropped (removed or replaced). */

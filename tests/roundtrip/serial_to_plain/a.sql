@@ -1,0 +1,1 @@
+create table tickets (id serial primary key, code bigserial, title text);
