@@ -52,8 +52,29 @@ static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
         c->type = from ? CHANGE_DROP : CHANGE_ADD;
 }
 
+static bool alters_with_rebuild(const pa_change *c)
+{
+    const pa_kind *kind = c->from->kind;
+    for (size_t i = 0; i < kind->nattrs; i++) {
+        if (c->changed[i] && kind->attrs[i].on_change == ATTR_ALTER_REBUILDS)
+            return true;
+    }
+    return false;
+}
+
+/* Whether o may be dropped and created again because something it depends
+ * on is replaced (or, when altered, is changed in a way the server does
+ * not carry over to o by itself). */
+static bool rebuildable(const pa_object *o, bool altered)
+{
+    if (altered && o->kind->adapted_by_server)
+        return false;
+    return !o->kind->holds_data || (o->kind->is_derived && o->kind->is_derived(o));
+}
+
 /* Everything in FROM that depends on a replaced object must be dropped
- * before it and created after it, even if it did not change itself. */
+ * before it and created after it, even if it did not change itself; so
+ * must what depends on an object altered in a way that needs it. */
 static void cascade_rebuilds(pa_diff *d)
 {
     size_t n = d->from->count;
@@ -81,9 +102,11 @@ static void cascade_rebuilds(pa_diff *d)
     }
     size_t *work = xmalloc(sizeof(size_t) * (n + 1));
     size_t nwork = 0;
+    bool *altered = xcalloc(n + 1, sizeof(bool));
     for (size_t i = 0; i < n; i++) {
         const pa_change *c = diff_find(d, d->from->objects[i]->key);
-        if (c->type == CHANGE_REPLACE)
+        altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
+        if (c->type == CHANGE_REPLACE || altered[i])
             work[nwork++] = i;
     }
     while (nwork > 0) {
@@ -91,7 +114,7 @@ static void cascade_rebuilds(pa_diff *d)
         for (size_t j = 0; j < count[i]; j++) {
             const pa_object *dep = d->from->objects[dependents[i][j]];
             pa_change *c = (pa_change *)diff_find(d, dep->key);
-            if (dep->kind->holds_data ||
+            if (!rebuildable(dep, altered[i]) ||
                 (c->type != CHANGE_SAME && c->type != CHANGE_ALTER))
                 continue;
             c->type = CHANGE_REPLACE;
@@ -105,6 +128,7 @@ static void cascade_rebuilds(pa_diff *d)
     free(filled);
     free(count);
     free(work);
+    free(altered);
     hashmap_free(&index);
 }
 

@@ -37,8 +37,8 @@ static const char column_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const pa_attr_rule column_attrs[] = {
-    {"type", ATTR_ALTER},
-    {"collation", ATTR_ALTER},
+    {"type", ATTR_ALTER_REBUILDS},
+    {"collation", ATTR_ALTER_REBUILDS},
     {"notnull", ATTR_ALTER},
     {"default", ATTR_ALTER},
     {"generated", ATTR_ALTER},
@@ -215,6 +215,11 @@ static bool column_needs_replace(const pa_object *from, const pa_object *to)
            !same(from->values[COL_GENERATED], to->values[COL_GENERATED]);
 }
 
+static bool column_is_derived(const pa_object *o)
+{
+    return o->values[COL_GENERATED] != NULL;
+}
+
 static bool column_replace_loses_data(const pa_object *from, const pa_object *to)
 {
     (void)to;
@@ -232,6 +237,7 @@ const pa_kind kind_column = {
     .absorbed_on_parent_create = true,
     .absorbed_on_parent_drop = true,
     .holds_data = true,
+    .is_derived = column_is_derived,
     .target = column_target,
     .create = column_create,
     .drop = column_drop,

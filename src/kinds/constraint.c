@@ -90,6 +90,7 @@ const pa_kind kind_constraint = {
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .adapted_by_server = true,
     .target = constraint_target,
     .create = constraint_create,
     .drop = constraint_drop,

@@ -46,6 +46,7 @@ const pa_kind kind_index = {
     .parent_kind = "table",
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .adapted_by_server = true,
     .target = index_target,
     .create = index_create,
 };

@@ -17,6 +17,8 @@ typedef enum attr_change {
     ATTR_REPLACE,   /* drop and create again, with dependents */
     ATTR_COMMENT,   /* COMMENT ON <target> IS ..., handled generically */
     ATTR_INFO,      /* facts about one side the rules need; never compared */
+    ATTR_ALTER_REBUILDS, /* ALTER in place, but dependents the server does
+                          * not adapt itself must be rebuilt around it */
 } attr_change;
 
 typedef struct pa_attr_rule {
@@ -44,7 +46,10 @@ struct pa_kind {
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
-    bool holds_data;            /* never rebuilt just for a dependency */
+    bool holds_data;            /* never rebuilt just for a dependency... */
+    bool (*is_derived)(const pa_object *o); /* ...unless its data is derived */
+    bool adapted_by_server;     /* the server adapts it to an ALTER of what
+                                 * it depends on (indexes, constraints) */
 
     /* "TABLE public.t": what follows COMMENT ON / DROP. */
     void (*target)(strbuf *sb, const pa_object *o);
