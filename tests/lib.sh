@@ -5,6 +5,15 @@
 PGALIGN=$(cd "$(dirname "$PGALIGN")" && pwd)/$(basename "$PGALIGN")
 export PGALIGN
 
+: "${RESULTS:=$(mktemp /tmp/pgalign-results.XXXXXX)}"
+export RESULTS
+
+# A private work directory in $work, removed when the suite exits.
+make_workdir() {
+    work=$(mktemp -d "/tmp/pgalign-$1.XXXXXX")
+    trap 'rm -rf "$work"' EXIT
+}
+
 pass() { echo "pass $1" >> "$RESULTS"; [ -n "${VERBOSE:-}" ] && echo "  ok   $1"; return 0; }
 fail() {
     echo "fail $1" >> "$RESULTS"

@@ -32,9 +32,7 @@ static const char column_query[] =
     " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
     " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
-    " AND c.relkind = 'r' AND NOT c.relispartition"
-    " AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule column_attrs[] = {
     {"type", ATTR_ALTER_REBUILDS},

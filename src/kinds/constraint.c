@@ -24,9 +24,7 @@ static const char constraint_query[] =
     " JOIN pg_class c ON c.oid = co.conrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
-    " AND c.relkind = 'r' AND NOT c.relispartition AND co.conislocal"
-    " AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule constraint_attrs[] = {
     {"definition", ATTR_REPLACE},

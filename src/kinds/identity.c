@@ -32,9 +32,7 @@ static const char identity_query[] =
     " JOIN pg_class sc ON sc.oid = s.seqrelid"
     " JOIN pg_namespace sn ON sn.oid = sc.relnamespace"
     " WHERE a.attidentity <> '' AND a.attnum > 0 AND NOT a.attisdropped"
-    " AND c.relkind = 'r' AND NOT c.relispartition"
-    " AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule identity_attrs[] = {
     {"generation", ATTR_ALTER},

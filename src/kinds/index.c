@@ -14,9 +14,7 @@ static const char index_query[] =
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
     " JOIN pg_class c ON c.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE c.relkind = 'r' AND NOT c.relispartition"
-    " AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    " WHERE " PA_SQL_USER_TABLE("c", "n")
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
     "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
     "   AND co.contype IN ('p', 'u', 'x'))";

@@ -82,6 +82,11 @@ void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl
 #define PA_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr) \
     "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" classname \
     "'::regclass AND e.objid = " oidexpr " AND e.deptype = 'e')"
+/* A user table (not a partition: those come with partitioning support). */
+#define PA_SQL_USER_TABLE(rel, nsp) \
+    rel ".relkind = 'r' AND NOT " rel ".relispartition" \
+    " AND " PA_SQL_USER_SCHEMA(nsp) \
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", rel ".oid")
 #define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
     "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
 

@@ -16,9 +16,7 @@ static const char table_query[] =
     "   AS persistence,"
     " obj_description(c.oid, 'pg_class') AS comment"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE c.relkind = 'r' AND NOT c.relispartition"
-    " AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    " WHERE " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule table_attrs[] = {
     {"persistence", ATTR_ALTER},

@@ -5,9 +5,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
-: "${RESULTS:=$(mktemp)}"
-work=$(mktemp -d /tmp/pgalign-cli.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+make_workdir cli
 out=$work/out err=$work/err
 
 # expect NAME RC CMD...: run CMD, check its exit code.

@@ -12,9 +12,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
-: "${RESULTS:=$(mktemp)}"
-work=$(mktemp -d /tmp/pgalign-rt.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+make_workdir rt
 
 if [ $# -gt 0 ]; then fixtures=("$@"); else
     fixtures=(); for d in "$here"/*/; do fixtures+=("$(basename "$d")"); done
