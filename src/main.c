@@ -31,6 +31,7 @@ static const char usage_text[] =
     "                         --exclude_schema)\n"
     "  -o, --output FILE      write the plan to FILE (atomically)\n"
     "  -q, --quiet            no warnings on stderr\n"
+    "  -v, --verbose          report what inspection does and how long it takes\n"
     "  -h, --help             show this help\n"
     "      --version          show the version\n"
     "\n"
@@ -47,6 +48,7 @@ static const struct option long_options[] = {
     {"exclude_schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -68,7 +70,7 @@ static int parse_options(int argc, char **argv, pa_options *opt)
 {
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qvh", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_UNSAFE:
             opt->unsafe = true;
@@ -84,6 +86,9 @@ static int parse_options(int argc, char **argv, pa_options *opt)
             break;
         case 'q':
             opt->quiet = true;
+            break;
+        case 'v':
+            opt->verbose = true;
             break;
         case 'h':
             fputs(usage_text, stdout);

@@ -17,6 +17,7 @@ enum {
 typedef struct pa_options {
     bool unsafe;
     bool quiet;
+    bool verbose;
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
     const char *from;

@@ -42,7 +42,8 @@ int cmd_diff(const pa_options *opt)
 {
     pa_model from, to;
     strbuf err = STRBUF_INIT;
-    if (!inspect_pair(opt->from, opt->target, &opt->filter, &from, &to, &err)) {
+    pa_inspect_options iopt = {&opt->filter, opt->verbose && !opt->quiet};
+    if (!inspect_pair(opt->from, opt->target, &iopt, &from, &to, &err)) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
         sb_release(&err);
         model_free(&from);

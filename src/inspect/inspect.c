@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char begin_snapshot_sql[] =
     "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
@@ -141,11 +142,30 @@ static void load_depends(PGresult *res, pa_model *m)
     }
 }
 
-static bool run_query(PGconn *conn, const char *sql, PGresult **res, strbuf *err)
+static double now_seconds(void)
 {
-    *res = PQexec(conn, sql);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct inspect_ctx {
+    PGconn *conn;
+    const pa_inspect_options *opt;
+    const char *label;
+} inspect_ctx;
+
+static bool run_query(const inspect_ctx *ctx, const char *what, const char *sql,
+                      PGresult **res, strbuf *err)
+{
+    double start = now_seconds();
+    *res = PQexec(ctx->conn, sql);
+    if (ctx->opt->verbose)
+        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
+                what, PQntuples(*res), now_seconds() - start);
     if (PQresultStatus(*res) == PGRES_TUPLES_OK)
         return true;
+    PGconn *conn = ctx->conn;
     sb_adds(err, "catalog query failed: ");
     conn_error(err, conn);
     PQclear(*res);
@@ -153,22 +173,24 @@ static bool run_query(PGconn *conn, const char *sql, PGresult **res, strbuf *err
     return false;
 }
 
-static bool inspect_conn(PGconn *conn, const pa_filter *f, pa_model *m, strbuf *err)
+static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
+    PGconn *conn = ctx->conn;
+    const pa_filter *f = ctx->opt->filter;
     if (!conn_command(conn, begin_snapshot_sql, err) ||
         !conn_command(conn, search_path_sql, err))
         return false;
     m->server_version = PQserverVersion(conn);
     PGresult *res;
     for (size_t i = 0; i < pa_nkinds; i++) {
-        if (!run_query(conn, pa_kinds[i]->query, &res, err))
+        if (!run_query(ctx, pa_kinds[i]->name, pa_kinds[i]->query, &res, err))
             return false;
         bool ok = load_rows(pa_kinds[i], res, f, m, err);
         PQclear(res);
         if (!ok)
             return false;
     }
-    if (!run_query(conn, depend_query, &res, err))
+    if (!run_query(ctx, "pg_depend", depend_query, &res, err))
         return false;
     model_link(m);
     load_depends(res, m);
@@ -186,12 +208,12 @@ static void load_empty(pa_model *m, const pa_filter *f)
               "standard public schema");
 }
 
-bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
-                    strbuf *err)
+bool inspect_source(const char *source, const pa_inspect_options *opt,
+                    const char *label, pa_model *m, strbuf *err)
 {
     model_init(m);
     if (source_is_empty(source)) {
-        load_empty(m, f);
+        load_empty(m, opt->filter);
         model_link(m);
         model_sort(m);
         return true;
@@ -199,7 +221,12 @@ bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
     PGconn *conn = conn_open(source, err);
     if (!conn)
         return false;
-    bool ok = inspect_conn(conn, f, m, err);
+    inspect_ctx ctx = {conn, opt, label};
+    double start = now_seconds();
+    bool ok = inspect_conn(&ctx, m, err);
+    if (opt->verbose)
+        fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
+                m->count, now_seconds() - start);
     PQfinish(conn);
     if (ok)
         model_sort(m);
@@ -208,7 +235,8 @@ bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
 
 typedef struct inspect_job {
     const char *source;
-    const pa_filter *filter;
+    const char *label;
+    const pa_inspect_options *opt;
     pa_model *model;
     strbuf err;
     bool ok;
@@ -217,16 +245,16 @@ typedef struct inspect_job {
 static void *inspect_thread(void *arg)
 {
     inspect_job *job = arg;
-    job->ok = inspect_source(job->source, job->filter, job->model, &job->err);
+    job->ok = inspect_source(job->source, job->opt, job->label, job->model, &job->err);
     return NULL;
 }
 
-bool inspect_pair(const char *from, const char *to, const pa_filter *f,
+bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
                   pa_model *mfrom, pa_model *mto, strbuf *err)
 {
     inspect_job jobs[2] = {
-        {from, f, mfrom, STRBUF_INIT, false},
-        {to, f, mto, STRBUF_INIT, false},
+        {from, "FROM", opt, mfrom, STRBUF_INIT, false},
+        {to, "TARGET", opt, mto, STRBUF_INIT, false},
     };
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, inspect_thread, &jobs[1]) == 0;
@@ -235,11 +263,10 @@ bool inspect_pair(const char *from, const char *to, const pa_filter *f,
         pthread_join(thread, NULL);
     else
         inspect_thread(&jobs[1]);
-    static const char *const labels[] = {"FROM", "TARGET"};
     bool ok = true;
     for (int i = 0; i < 2; i++) {
         if (!jobs[i].ok && ok) {
-            sb_addf(err, "%s: %s", labels[i], sb_str(&jobs[i].err));
+            sb_addf(err, "%s: %s", jobs[i].label, sb_str(&jobs[i].err));
             ok = false;
         }
         sb_release(&jobs[i].err);

@@ -10,6 +10,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+typedef struct pa_inspect_options {
+    const struct pa_filter *filter;
+    bool verbose;           /* report each query's time on stderr */
+} pa_inspect_options;
+
 typedef struct pa_filter {
     const char **include;   /* --schema: only these (if any) */
     size_t ninclude;
@@ -24,11 +29,11 @@ bool source_is_empty(const char *source);
 
 /* Inspect one source into m (initialized here). On failure returns false
  * with a one-line reason in err. */
-bool inspect_source(const char *source, const pa_filter *f, pa_model *m,
-                    strbuf *err);
+bool inspect_source(const char *source, const pa_inspect_options *opt,
+                    const char *label, pa_model *m, strbuf *err);
 
 /* Inspect two sources at once, each on its own thread and connection. */
-bool inspect_pair(const char *from, const char *to, const pa_filter *f,
+bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
                   pa_model *mfrom, pa_model *mto, strbuf *err);
 
 #endif

@@ -23,7 +23,7 @@ static const char column_query[] =
     " END AS \"default\","
     " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
-    " col_description(a.attrelid, a.attnum) AS comment"
+    " cm.description AS comment"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -31,6 +31,7 @@ static const char column_query[] =
     " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
     " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
     " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+    PA_SQL_COMMENT_JOIN("pg_class", "a.attrelid", "a.attnum")
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
     " AND " PA_SQL_USER_TABLE("c", "n");
 

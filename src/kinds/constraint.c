@@ -19,10 +19,11 @@ static const char constraint_query[] =
     " regexp_replace(pg_get_constraintdef(co.oid), ' NOT VALID$', '')"
     "   AS definition,"
     " CASE WHEN co.convalidated THEN NULL ELSE 'NOT VALID' END AS not_valid,"
-    " obj_description(co.oid, 'pg_constraint') AS comment"
+    " cm.description AS comment"
     " FROM pg_constraint co"
     " JOIN pg_class c ON c.oid = co.conrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    PA_SQL_COMMENT_JOIN("pg_constraint", "co.oid", "0")
     " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
     " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
 

@@ -18,8 +18,9 @@ static const char enum_query[] =
     " (SELECT string_agg(quote_literal(l.enumlabel), ', '"
     "         ORDER BY l.enumsortorder)"
     "    FROM pg_enum l WHERE l.enumtypid = t.oid) AS labels,"
-    " obj_description(t.oid, 'pg_type') AS comment"
+    " cm.description AS comment"
     " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+    PA_SQL_COMMENT_JOIN("pg_type", "t.oid", "0")
     " WHERE t.typtype = 'e' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 

@@ -18,8 +18,9 @@ static const char extension_query[] =
     " (SELECT string_agg(u.target, ' ' ORDER BY u.target)"
     "    FROM pg_extension_update_paths(x.extname) u"
     "   WHERE u.source = x.extversion AND u.path IS NOT NULL) AS update_targets,"
-    " obj_description(x.oid, 'pg_extension') AS comment"
+    " cm.description AS comment"
     " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
+    PA_SQL_COMMENT_JOIN("pg_extension", "x.oid", "0")
     " WHERE x.extname <> 'plpgsql'";
 
 static const pa_attr_rule extension_attrs[] = {

@@ -9,11 +9,12 @@ static const char index_query[] =
     " " PA_SQL_ADDRESS("pg_class", "i.indexrelid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
     " pg_get_indexdef(i.indexrelid) AS definition,"
-    " obj_description(i.indexrelid, 'pg_class') AS comment"
+    " cm.description AS comment"
     " FROM pg_index i"
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
     " JOIN pg_class c ON c.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    PA_SQL_COMMENT_JOIN("pg_class", "i.indexrelid", "0")
     " WHERE " PA_SQL_USER_TABLE("c", "n")
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
     "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"

@@ -87,6 +87,11 @@ void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl
     rel ".relkind = 'r' AND NOT " rel ".relispartition" \
     " AND " PA_SQL_USER_SCHEMA(nsp) \
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", rel ".oid")
+/* The object's comment as column cm.description. A join, not
+ * obj_description(): that is a SQL function run once per row. */
+#define PA_SQL_COMMENT_JOIN(classname, oidexpr, subexpr) \
+    " LEFT JOIN pg_description cm ON cm.objoid = " oidexpr \
+    " AND cm.classoid = '" classname "'::regclass AND cm.objsubid = " subexpr
 #define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
     "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
 

@@ -7,8 +7,9 @@ static const char schema_query[] =
     "SELECT NULL::text AS schema, n.nspname AS name, NULL::text AS tbl,"
     " " PA_SQL_ADDRESS("pg_namespace", "n.oid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
-    " obj_description(n.oid, 'pg_namespace') AS comment"
+    " cm.description AS comment"
     " FROM pg_namespace n"
+    PA_SQL_COMMENT_JOIN("pg_namespace", "n.oid", "0")
     " WHERE " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid");
 

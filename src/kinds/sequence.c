@@ -17,9 +17,10 @@ static const char sequence_query[] =
     " CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END AS cycle,"
     " CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END"
     "   AS persistence,"
-    " obj_description(c.oid, 'pg_class') AS comment"
+    " cm.description AS comment"
     " FROM pg_class c JOIN pg_sequence s ON s.seqrelid = c.oid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
     " WHERE c.relkind = 'S' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid ="

@@ -14,8 +14,9 @@ static const char table_query[] =
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
     " CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END"
     "   AS persistence,"
-    " obj_description(c.oid, 'pg_class') AS comment"
+    " cm.description AS comment"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
     " WHERE " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule table_attrs[] = {
