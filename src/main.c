@@ -1,7 +1,7 @@
 /* pgalign: make one PostgreSQL schema match another.
  * Command-line parsing and dispatch; the commands live in src/cmd/. */
-#define _POSIX_C_SOURCE 200809L
 #include "cmd/cmd.h"
+#include "source/tempcluster.h"
 #include "util/xalloc.h"
 
 #include <getopt.h>
@@ -9,37 +9,73 @@
 #include <string.h>
 
 #ifndef PGALIGN_VERSION
-#define PGALIGN_VERSION "0.1.0"
+#define PGALIGN_VERSION "0.2.0"
 #endif
 
-static const char usage_text[] =
-    "Usage: pgalign [diff] [options] FROM TARGET\n"
-    "\n"
-    "Print the SQL that makes the schema of FROM match TARGET (like migra:\n"
-    "FROM is the database to change, usually production; TARGET is the one\n"
-    "to copy, usually staging).\n"
-    "\n"
-    "FROM and TARGET are libpq connection URIs or conninfo strings\n"
-    "(postgres://user@host/db, \"host=... dbname=...\"; PG* variables,\n"
-    ".pgpass and service files apply), or EMPTY for a new, empty database.\n"
-    "\n"
-    "Options:\n"
-    "  --unsafe               allow destructive statements (drops, lossy\n"
-    "                         type changes) in the plan\n"
+static const char sources_help[] =
+    "A SOURCE (FROM, TARGET) is one of:\n"
+    "  a libpq URI or conninfo string (postgresql://user@host/db,\n"
+    "    \"host=... dbname=...\"; PG* variables, .pgpass and service files apply);\n"
+    "  a .sql file, or a directory of .sql files loaded in name order, into a\n"
+    "    temporary local cluster that pgalign starts and removes itself;\n"
+    "  a .json snapshot written by 'pgalign snapshot';\n"
+    "  EMPTY, a new empty database.\n";
+
+static const char common_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"
     "  --exclude-schema S     ignore schema S (repeatable; also\n"
     "                         --exclude_schema)\n"
-    "  -o, --output FILE      write the plan to FILE (atomically)\n"
+    "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
+    "  --pg-bindir DIR        PostgreSQL server programs for .sql sources\n"
+    "                         (default: pg_config --bindir, PATH, or the\n"
+    "                         newest /usr/lib/postgresql/*/bin)\n"
     "  -q, --quiet            no warnings on stderr\n"
-    "  -v, --verbose          report what inspection does and how long it takes\n"
+    "  -v, --verbose          report inspection steps and their times\n"
     "  -h, --help             show this help\n"
-    "      --version          show the version\n"
-    "\n"
-    "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
-    "is destructive and --unsafe was not given (statements listed on stderr,\n"
-    "nothing printed), 1 error.\n";
+    "      --version          show the version\n";
 
-enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION };
+static void diff_help(void)
+{
+    printf("Usage: pgalign [diff] [options] FROM TARGET\n"
+           "\n"
+           "Print the SQL that makes the schema of FROM match TARGET (like migra:\n"
+           "FROM is the database to change, usually production; TARGET is the one\n"
+           "to copy, usually staging).\n\n%s\n"
+           "Options:\n"
+           "  --unsafe               allow destructive statements (drops, lossy\n"
+           "                         type changes) in the plan\n%s\n"
+           "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
+           "is destructive and --unsafe was not given (statements listed on stderr,\n"
+           "nothing printed), 1 error.\n"
+           "\nOther commands: pgalign snapshot --help\n",
+           sources_help, common_help);
+}
+
+static void snapshot_help(void)
+{
+    printf("Usage: pgalign snapshot [options] SOURCE [-o FILE.json]\n"
+           "\n"
+           "Write the schema of SOURCE as a JSON snapshot: deterministic (sorted,\n"
+           "so snapshots diff well in git) and usable later as FROM or TARGET.\n\n%s\n"
+           "Options:\n%s\n"
+           "Exit status: 0 written, 1 error.\n",
+           sources_help, common_help);
+}
+
+typedef struct command {
+    const char *name;
+    int npositional;
+    int (*run)(const pa_options *opt);
+    void (*help)(void);
+    const char *positional_names;
+} command;
+
+static const command commands[] = {
+    {"diff", 2, cmd_diff, diff_help, "FROM TARGET"},
+    {"snapshot", 1, cmd_snapshot, snapshot_help, "SOURCE"},
+};
+
+enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -47,6 +83,7 @@ static const struct option long_options[] = {
     {"exclude-schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
     {"exclude_schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
     {"output", required_argument, NULL, 'o'},
+    {"pg-bindir", required_argument, NULL, OPT_PG_BINDIR},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -60,13 +97,14 @@ static void add_schema(const char ***list, size_t *n, const char *schema)
     (*list)[(*n)++] = schema;
 }
 
-static void usage_error(const char *msg)
+static void usage_error(const char *msg, const command *cmd)
 {
-    fprintf(stderr, "pgalign: %s\nTry 'pgalign --help' for more information.\n", msg);
+    fprintf(stderr, "pgalign: %s\nTry 'pgalign %s--help' for more information.\n",
+            msg, strcmp(cmd->name, "diff") == 0 ? "" : cmd->name);
 }
 
 /* Returns -1 to go on, or an exit code. */
-static int parse_options(int argc, char **argv, pa_options *opt)
+static int parse_options(int argc, char **argv, const command *cmd, pa_options *opt)
 {
     int c;
     opterr = 0;
@@ -84,6 +122,9 @@ static int parse_options(int argc, char **argv, pa_options *opt)
         case 'o':
             opt->output = optarg;
             break;
+        case OPT_PG_BINDIR:
+            opt->pg_bindir = optarg;
+            break;
         case 'q':
             opt->quiet = true;
             break;
@@ -91,47 +132,64 @@ static int parse_options(int argc, char **argv, pa_options *opt)
             opt->verbose = true;
             break;
         case 'h':
-            fputs(usage_text, stdout);
+            cmd->help();
             return EXIT_SAME;
         case OPT_VERSION:
             printf("pgalign %s\n", PGALIGN_VERSION);
             return EXIT_SAME;
         case ':':
-            usage_error("an option is missing its argument");
+            usage_error("an option is missing its argument", cmd);
             return EXIT_ERROR;
         default:
-            usage_error("unknown option");
+            usage_error("unknown option", cmd);
             return EXIT_ERROR;
         }
     }
-    if (argc - optind != 2) {
-        usage_error("expected two arguments: FROM TARGET");
+    if (argc - optind != cmd->npositional) {
+        char msg[128];
+        snprintf(msg, sizeof(msg), "expected %s", cmd->positional_names);
+        usage_error(msg, cmd);
         return EXIT_ERROR;
     }
     opt->from = argv[optind];
-    opt->target = argv[optind + 1];
+    opt->target = cmd->npositional > 1 ? argv[optind + 1] : NULL;
     return -1;
+}
+
+static const command *find_command(int *argc, char ***argv)
+{
+    if (*argc > 1) {
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+            if (strcmp((*argv)[1], commands[i].name) == 0) {
+                (*argv)[1] = (*argv)[0];
+                (*argc)--;
+                (*argv)++;
+                return &commands[i];
+            }
+        }
+    }
+    return &commands[0];    /* as migra: no command means diff */
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "diff") == 0) {
-        argv[1] = argv[0];
-        argc--;
-        argv++;
-    } else if (argc > 1 && (strcmp(argv[1], "apply") == 0 ||
-                            strcmp(argv[1], "sync") == 0 ||
-                            strcmp(argv[1], "check") == 0 ||
-                            strcmp(argv[1], "snapshot") == 0)) {
+    if (argc > 1 && (strcmp(argv[1], "apply") == 0 || strcmp(argv[1], "sync") == 0 ||
+                     strcmp(argv[1], "check") == 0)) {
         fprintf(stderr, "pgalign: the %s command is not available in this "
                 "version\n", argv[1]);
         return EXIT_ERROR;
     }
+    /* Before any thread: Ctrl-C must remove a temporary cluster. */
+    tempcluster_init_signals();
+    const command *cmd = find_command(&argc, &argv);
     pa_options opt;
     memset(&opt, 0, sizeof(opt));
-    int rc = parse_options(argc, argv, &opt);
-    if (rc < 0)
-        rc = cmd_diff(&opt);
+    int rc = parse_options(argc, argv, cmd, &opt);
+    if (rc < 0) {
+        tempcluster_set_bindir(opt.pg_bindir);
+        rc = cmd->run(&opt);
+    }
+    tempcluster_stop();
     free(opt.filter.include);
     free(opt.filter.exclude);
     return rc;

@@ -20,10 +20,15 @@ typedef struct pa_options {
     bool verbose;
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
-    const char *from;
+    const char *pg_bindir;  /* --pg-bindir: server programs for SQL sources */
+    const char *from;       /* also the SOURCE of snapshot */
     const char *target;
 } pa_options;
 
 int cmd_diff(const pa_options *opt);
+int cmd_snapshot(const pa_options *opt);
+
+/* Write text to opt->output (atomically) or stdout; reports errors. */
+bool cmd_write_output(const pa_options *opt, const strbuf *text);
 
 #endif

@@ -21,7 +21,7 @@ static void report_unsafe(const pa_plan *p)
     }
 }
 
-static bool write_plan(const pa_options *opt, const strbuf *sql)
+bool cmd_write_output(const pa_options *opt, const strbuf *sql)
 {
     strbuf err = STRBUF_INIT;
     bool ok;
@@ -38,6 +38,18 @@ static bool write_plan(const pa_options *opt, const strbuf *sql)
     return ok;
 }
 
+/* Definitions are rendered by each side's server; across major versions
+ * the same object can read differently. */
+static void warn_version_mismatch(const pa_options *opt, const pa_model *from,
+                                  const pa_model *to)
+{
+    int a = from->server_version / 10000, b = to->server_version / 10000;
+    if (a && b && a != b && !opt->quiet)
+        fprintf(stderr, "pgalign: warning: FROM runs PostgreSQL %d and TARGET "
+                "PostgreSQL %d; definitions rendered by different versions may "
+                "differ in form only\n", a, b);
+}
+
 int cmd_diff(const pa_options *opt)
 {
     pa_model from, to;
@@ -52,6 +64,7 @@ int cmd_diff(const pa_options *opt)
     }
     sb_release(&err);
 
+    warn_version_mismatch(opt, &from, &to);
     pa_diff diff;
     diff_compute(&diff, &from, &to);
     pa_plan plan;
@@ -65,7 +78,7 @@ int cmd_diff(const pa_options *opt)
     int rc;
     if (plan.nstmts == 0) {
         rc = EXIT_SAME;
-        if (opt->output && !write_plan(opt, &(strbuf)STRBUF_INIT))
+        if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
     } else if (!opt->unsafe && plan_count_hazard(&plan, HAZ_DATA_LOSS) > 0) {
         report_unsafe(&plan);
@@ -73,7 +86,7 @@ int cmd_diff(const pa_options *opt)
     } else {
         strbuf sql = STRBUF_INIT;
         emit_sql(&sql, &plan);
-        rc = write_plan(opt, &sql) ? EXIT_DIFFERENT : EXIT_ERROR;
+        rc = cmd_write_output(opt, &sql) ? EXIT_DIFFERENT : EXIT_ERROR;
         sb_release(&sql);
     }
     plan_free(&plan);

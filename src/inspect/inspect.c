@@ -1,12 +1,15 @@
 #include "inspect/inspect.h"
 #include "kinds/kind.h"
 #include "source/conn.h"
+#include "source/snapshot.h"
+#include "source/tempcluster.h"
 
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static const char begin_snapshot_sql[] =
@@ -43,9 +46,25 @@ bool filter_accepts(const pa_filter *f, const char *schema)
     return false;
 }
 
-bool source_is_empty(const char *source)
+static bool has_suffix(const char *s, const char *suffix)
 {
-    return strcmp(source, "EMPTY") == 0;
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+source_type source_classify(const char *source)
+{
+    struct stat st;
+    if (strcmp(source, "EMPTY") == 0)
+        return SOURCE_EMPTY;
+    if (strncmp(source, "postgres://", 11) == 0 || strncmp(source, "postgresql://", 13) == 0 ||
+        strchr(source, '='))
+        return SOURCE_CONNINFO;
+    if (has_suffix(source, ".json"))
+        return SOURCE_SNAPSHOT;
+    if (has_suffix(source, ".sql") || (stat(source, &st) == 0 && S_ISDIR(st.st_mode)))
+        return SOURCE_SQL;
+    return SOURCE_CONNINFO;
 }
 
 static const char *field(PGresult *res, int row, int col)
@@ -211,14 +230,31 @@ static void load_empty(pa_model *m, const pa_filter *f)
 bool inspect_source(const char *source, const pa_inspect_options *opt,
                     const char *label, pa_model *m, strbuf *err)
 {
-    model_init(m);
-    if (source_is_empty(source)) {
+    strbuf conninfo = STRBUF_INIT;
+    switch (source_classify(source)) {
+    case SOURCE_EMPTY:
+        model_init(m);
         load_empty(m, opt->filter);
         model_link(m);
         model_sort(m);
         return true;
+    case SOURCE_SNAPSHOT:
+        return snapshot_load(source, opt->filter, m, err);
+    case SOURCE_SQL:
+        model_init(m);
+        /* One database per side in the shared temporary cluster. */
+        if (!tempcluster_start(opt->verbose, err) ||
+            !tempcluster_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
+                              source, &conninfo, err))
+            return false;
+        break;
+    case SOURCE_CONNINFO:
+        model_init(m);
+        sb_adds(&conninfo, source);
+        break;
     }
-    PGconn *conn = conn_open(source, err);
+    PGconn *conn = conn_open(conninfo.buf, err);
+    sb_release(&conninfo);
     if (!conn)
         return false;
     inspect_ctx ctx = {conn, opt, label};
@@ -256,6 +292,18 @@ bool inspect_pair(const char *from, const char *to, const pa_inspect_options *op
         {from, "FROM", opt, mfrom, STRBUF_INIT, false},
         {to, "TARGET", opt, mto, STRBUF_INIT, false},
     };
+    /* Start the shared cluster before the threads, so that it starts once
+     * and the server is the child of the main thread (PR_SET_PDEATHSIG). */
+    if (source_classify(from) == SOURCE_SQL || source_classify(to) == SOURCE_SQL) {
+        strbuf cerr = STRBUF_INIT;
+        if (!tempcluster_start(opt->verbose, &cerr)) {
+            model_init(mfrom);
+            model_init(mto);
+            sb_addf(err, "%s", sb_str(&cerr));
+            sb_release(&cerr);
+            return false;
+        }
+    }
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, inspect_thread, &jobs[1]) == 0;
     inspect_thread(&jobs[0]);

@@ -24,8 +24,14 @@ typedef struct pa_filter {
 
 bool filter_accepts(const pa_filter *f, const char *schema);
 
-/* The literal source EMPTY: a database as CREATE DATABASE makes it. */
-bool source_is_empty(const char *source);
+typedef enum source_type {
+    SOURCE_EMPTY,       /* the word EMPTY: a database as CREATE DATABASE makes it */
+    SOURCE_CONNINFO,    /* a libpq URI or conninfo string */
+    SOURCE_SQL,         /* a .sql file or a directory of them */
+    SOURCE_SNAPSHOT,    /* a .json snapshot */
+} source_type;
+
+source_type source_classify(const char *source);
 
 /* Inspect one source into m (initialized here). On failure returns false
  * with a one-line reason in err. */

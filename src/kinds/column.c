@@ -36,12 +36,12 @@ static const char column_query[] =
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule column_attrs[] = {
-    {"type", ATTR_ALTER_REBUILDS},
-    {"collation", ATTR_ALTER_REBUILDS},
-    {"notnull", ATTR_ALTER},
-    {"default", ATTR_ALTER},
-    {"generated", ATTR_ALTER},
-    {"comment", ATTR_COMMENT},
+    {"type", ATTR_ALTER_REBUILDS, REQUIRED},
+    {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
+    {"notnull", ATTR_ALTER, OPTIONAL},
+    {"default", ATTR_ALTER, OPTIONAL},
+    {"generated", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_DEFAULT, COL_GENERATED };
 

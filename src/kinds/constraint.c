@@ -28,9 +28,9 @@ static const char constraint_query[] =
     " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule constraint_attrs[] = {
-    {"definition", ATTR_REPLACE},
-    {"not_valid", ATTR_ALTER},
-    {"comment", ATTR_COMMENT},
+    {"definition", ATTR_REPLACE, REQUIRED},
+    {"not_valid", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { CON_DEFINITION, CON_NOT_VALID };
 

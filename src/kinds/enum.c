@@ -25,8 +25,8 @@ static const char enum_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule enum_attrs[] = {
-    {"labels", ATTR_ALTER},
-    {"comment", ATTR_COMMENT},
+    {"labels", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { ENUM_LABELS };
 

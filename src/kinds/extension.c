@@ -24,10 +24,10 @@ static const char extension_query[] =
     " WHERE x.extname <> 'plpgsql'";
 
 static const pa_attr_rule extension_attrs[] = {
-    {"ext_schema", ATTR_ALTER},
-    {"version", ATTR_ALTER},
-    {"update_targets", ATTR_INFO},
-    {"comment", ATTR_COMMENT},
+    {"ext_schema", ATTR_ALTER, REQUIRED},
+    {"version", ATTR_ALTER, REQUIRED},
+    {"update_targets", ATTR_INFO, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS };
 

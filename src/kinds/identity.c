@@ -35,10 +35,10 @@ static const char identity_query[] =
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule identity_attrs[] = {
-    {"generation", ATTR_ALTER},
-    {"sequence_schema", ATTR_ALTER},
-    {"sequence_name", ATTR_ALTER},
-    {"options", ATTR_ALTER},
+    {"generation", ATTR_ALTER, REQUIRED},
+    {"sequence_schema", ATTR_ALTER, REQUIRED},
+    {"sequence_name", ATTR_ALTER, REQUIRED},
+    {"options", ATTR_ALTER, REQUIRED},
 };
 enum { ID_GENERATION, ID_SEQUENCE_SCHEMA, ID_SEQUENCE, ID_OPTIONS };
 

@@ -21,8 +21,8 @@ static const char index_query[] =
     "   AND co.contype IN ('p', 'u', 'x'))";
 
 static const pa_attr_rule index_attrs[] = {
-    {"definition", ATTR_REPLACE},
-    {"comment", ATTR_COMMENT},
+    {"definition", ATTR_REPLACE, REQUIRED},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { INDEX_DEFINITION };
 

@@ -24,7 +24,11 @@ typedef enum attr_change {
 typedef struct pa_attr_rule {
     const char *name;       /* also the column name in the kind's query */
     attr_change on_change;
+    bool required;          /* never NULL (checked when loading snapshots) */
 } pa_attr_rule;
+
+#define REQUIRED true
+#define OPTIONAL false
 
 /* Query contract: every kind's query returns the columns
  *   schema, name, tbl     identity (schema/tbl may be NULL)

@@ -14,7 +14,7 @@ static const char schema_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid");
 
 static const pa_attr_rule schema_attrs[] = {
-    {"comment", ATTR_COMMENT},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 
 static void schema_target(strbuf *sb, const pa_object *o)

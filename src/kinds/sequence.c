@@ -27,15 +27,15 @@ static const char sequence_query[] =
     "   'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')";
 
 static const pa_attr_rule sequence_attrs[] = {
-    {"data_type", ATTR_ALTER},
-    {"start", ATTR_ALTER},
-    {"increment", ATTR_ALTER},
-    {"minvalue", ATTR_ALTER},
-    {"maxvalue", ATTR_ALTER},
-    {"cache", ATTR_ALTER},
-    {"cycle", ATTR_ALTER},
-    {"persistence", ATTR_ALTER},
-    {"comment", ATTR_COMMENT},
+    {"data_type", ATTR_ALTER, REQUIRED},
+    {"start", ATTR_ALTER, REQUIRED},
+    {"increment", ATTR_ALTER, REQUIRED},
+    {"minvalue", ATTR_ALTER, REQUIRED},
+    {"maxvalue", ATTR_ALTER, REQUIRED},
+    {"cache", ATTR_ALTER, REQUIRED},
+    {"cycle", ATTR_ALTER, REQUIRED},
+    {"persistence", ATTR_ALTER, REQUIRED},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { SEQ_TYPE, SEQ_START, SEQ_INCREMENT, SEQ_MIN, SEQ_MAX, SEQ_CACHE,
        SEQ_CYCLE, SEQ_PERSISTENCE };
@@ -137,7 +137,7 @@ static const char sequence_owner_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const pa_attr_rule sequence_owner_attrs[] = {
-    {"owned_by", ATTR_ALTER},
+    {"owned_by", ATTR_ALTER, REQUIRED},
 };
 
 static void sequence_owner_target(strbuf *sb, const pa_object *o)

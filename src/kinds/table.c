@@ -20,8 +20,8 @@ static const char table_query[] =
     " WHERE " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule table_attrs[] = {
-    {"persistence", ATTR_ALTER},
-    {"comment", ATTR_COMMENT},
+    {"persistence", ATTR_ALTER, REQUIRED},
+    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { TABLE_PERSISTENCE };
 

@@ -1,0 +1,27 @@
+/* pgalign snapshot SOURCE [-o FILE.json]: write the inspected schema as a
+ * deterministic JSON snapshot, usable later as FROM or TARGET. */
+#include "cmd/cmd.h"
+#include "source/snapshot.h"
+
+#include <stdio.h>
+
+int cmd_snapshot(const pa_options *opt)
+{
+    pa_model model;
+    strbuf err = STRBUF_INIT;
+    pa_inspect_options iopt = {&opt->filter, opt->verbose && !opt->quiet};
+    int rc = EXIT_SAME;
+    if (!inspect_source(opt->from, &iopt, "SOURCE", &model, &err)) {
+        fprintf(stderr, "pgalign: SOURCE: %s\n", sb_str(&err));
+        rc = EXIT_ERROR;
+    } else {
+        strbuf json = STRBUF_INIT;
+        snapshot_write(&model, &json);
+        if (!cmd_write_output(opt, &json))
+            rc = EXIT_ERROR;
+        sb_release(&json);
+    }
+    sb_release(&err);
+    model_free(&model);
+    return rc;
+}

@@ -1,0 +1,272 @@
+#include "source/snapshot.h"
+#include "kinds/kind.h"
+#include "util/xalloc.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- writing ---- */
+
+static int compare_deps(const void *a, const void *b)
+{
+    const pa_object *x = *(pa_object *const *)a, *y = *(pa_object *const *)b;
+    return strcmp(x->key, y->key);
+}
+
+static json_t *object_json(const pa_object *o)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "kind", json_string(o->kind->name));
+    if (o->schema)
+        json_object_set_new(j, "schema", json_string(o->schema));
+    if (o->table)
+        json_object_set_new(j, "table", json_string(o->table));
+    json_object_set_new(j, "name", json_string(o->name));
+    if (o->ordinal)
+        json_object_set_new(j, "ordinal", json_integer(o->ordinal));
+    json_t *attrs = json_object();
+    for (size_t i = 0; i < o->kind->nattrs; i++) {
+        if (o->values[i])
+            json_object_set_new(attrs, o->kind->attrs[i].name, json_string(o->values[i]));
+    }
+    json_object_set_new(j, "attributes", attrs);
+    if (o->ndeps) {
+        pa_object **deps = xmalloc(sizeof(*deps) * o->ndeps);
+        memcpy(deps, o->deps, sizeof(*deps) * o->ndeps);
+        qsort(deps, o->ndeps, sizeof(*deps), compare_deps);
+        json_t *arr = json_array();
+        for (size_t i = 0; i < o->ndeps; i++)
+            json_array_append_new(arr, json_string(deps[i]->key));
+        free(deps);
+        json_object_set_new(j, "depends_on", arr);
+    }
+    return j;
+}
+
+void snapshot_write(const pa_model *m, strbuf *out)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "format", json_string(PA_SNAPSHOT_FORMAT));
+    json_object_set_new(root, "version", json_integer(PA_SNAPSHOT_VERSION));
+    json_object_set_new(root, "server_version", json_integer(m->server_version));
+    json_t *objects = json_array();
+    for (size_t i = 0; i < m->count; i++)
+        json_array_append_new(objects, object_json(m->objects[i]));
+    json_object_set_new(root, "objects", objects);
+    char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
+    sb_adds(out, text);
+    sb_addc(out, '\n');
+    free(text);
+    json_decref(root);
+}
+
+/* ---- loading ---- */
+
+typedef struct loader {
+    const char *path;
+    strbuf *err;
+    pa_model *m;
+    const pa_filter *filter;
+} loader;
+
+static bool fail_at(loader *l, size_t index, const char *fmt, const char *detail)
+{
+    sb_addf(l->err, "%s: objects[%zu]: ", l->path, index);
+    sb_addf(l->err, fmt, detail);
+    return false;
+}
+
+static const char *opt_string(json_t *obj, const char *key, bool *ok)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return NULL;
+    if (!json_is_string(v))
+        *ok = false;
+    return json_string_value(v);
+}
+
+static bool check_keys(loader *l, size_t index, json_t *obj)
+{
+    static const char *const known[] = {"kind", "schema", "table", "name",
+                                        "ordinal", "attributes", "depends_on"};
+    const char *key;
+    json_t *value;
+    json_object_foreach(obj, key, value) {
+        bool found = false;
+        for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+            found |= strcmp(key, known[i]) == 0;
+        if (!found)
+            return fail_at(l, index, "unknown field \"%s\"", key);
+    }
+    return true;
+}
+
+static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o)
+{
+    const pa_kind *k = o->kind;
+    const char *key;
+    json_t *value;
+    json_object_foreach(attrs, key, value) {
+        int i = kind_attr_index(k, key);
+        if (i < 0)
+            return fail_at(l, index, "unknown attribute \"%s\"", key);
+        if (!json_is_string(value) && !json_is_null(value))
+            return fail_at(l, index, "attribute \"%s\" is not a string", key);
+        model_set(l->m, o, (size_t)i, json_string_value(value));
+    }
+    for (size_t i = 0; i < k->nattrs; i++) {
+        if (k->attrs[i].required && !o->values[i])
+            return fail_at(l, index, "missing attribute \"%s\"", k->attrs[i].name);
+    }
+    return true;
+}
+
+/* Dependencies are resolved after all objects are in; keep the array. */
+static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
+                        pa_object **out)
+{
+    *out = NULL;
+    if (!json_is_object(obj))
+        return fail_at(l, index, "%s", "is not an object");
+    if (!check_keys(l, index, obj))
+        return false;
+    bool ok = true;
+    const char *kind_name = opt_string(obj, "kind", &ok);
+    const char *schema = opt_string(obj, "schema", &ok);
+    const char *table = opt_string(obj, "table", &ok);
+    const char *name = opt_string(obj, "name", &ok);
+    if (!ok)
+        return fail_at(l, index, "%s", "kind, schema, table and name must be strings");
+    if (!kind_name)
+        return fail_at(l, index, "%s", "missing \"kind\"");
+    const pa_kind *k = kind_by_name(kind_name);
+    if (!k)
+        return fail_at(l, index, "unknown kind \"%s\"", kind_name);
+    if (!name || !*name)
+        return fail_at(l, index, "%s", "missing \"name\"");
+    if (k->parent_kind && !table)
+        return fail_at(l, index, "a %s needs \"table\"", kind_name);
+    if (k->schema_filtered && strcmp(k->name, "schema") != 0 && !schema)
+        return fail_at(l, index, "a %s needs \"schema\"", kind_name);
+    json_t *ordinal = json_object_get(obj, "ordinal");
+    if (ordinal && !json_is_integer(ordinal))
+        return fail_at(l, index, "%s", "\"ordinal\" is not an integer");
+    json_t *attrs = json_object_get(obj, "attributes");
+    if (!json_is_object(attrs))
+        return fail_at(l, index, "%s", "\"attributes\" is missing or not an object");
+    json_t *deps = json_object_get(obj, "depends_on");
+    if (deps && !json_is_array(deps))
+        return fail_at(l, index, "%s", "\"depends_on\" is not an array");
+    if (k->schema_filtered && !filter_accepts(l->filter, schema ? schema : name))
+        return true;
+
+    pa_object *o = model_add(l->m, k, schema, table, name);
+    if (!o)
+        return fail_at(l, index, "%s", "duplicates an earlier object");
+    o->ordinal = ordinal ? (long)json_integer_value(ordinal) : 0;
+    *deps_out = deps;
+    *out = o;
+    return load_attributes(l, index, attrs, o);
+}
+
+static bool resolve_deps(loader *l, size_t index, pa_object *o, json_t *deps)
+{
+    size_t i;
+    json_t *dep;
+    json_array_foreach(deps, i, dep) {
+        if (!json_is_string(dep))
+            return fail_at(l, index, "%s", "\"depends_on\" holds a non-string");
+        pa_object *target = model_find(l->m, json_string_value(dep));
+        /* A dependency filtered out by --schema is not an error. */
+        if (target)
+            model_add_dep(l->m, o, target);
+        else if (!l->filter || (!l->filter->ninclude && !l->filter->nexclude))
+            return fail_at(l, index, "depends on unknown object %s", json_string_value(dep));
+    }
+    return true;
+}
+
+static bool check_header(loader *l, json_t *root)
+{
+    if (!json_is_object(root)) {
+        sb_addf(l->err, "%s: not a pgalign snapshot (the top level is not an object)", l->path);
+        return false;
+    }
+    json_t *format = json_object_get(root, "format");
+    if (!json_is_string(format) || strcmp(json_string_value(format), PA_SNAPSHOT_FORMAT) != 0) {
+        sb_addf(l->err, "%s: not a pgalign snapshot (\"format\" is not \"%s\")",
+                l->path, PA_SNAPSHOT_FORMAT);
+        return false;
+    }
+    json_t *version = json_object_get(root, "version");
+    if (!json_is_integer(version)) {
+        sb_addf(l->err, "%s: \"version\" is missing or not an integer", l->path);
+        return false;
+    }
+    if (json_integer_value(version) != PA_SNAPSHOT_VERSION) {
+        sb_addf(l->err, "%s: snapshot version %lld is not supported (this pgalign "
+                "reads version %d)", l->path, (long long)json_integer_value(version),
+                PA_SNAPSHOT_VERSION);
+        return false;
+    }
+    json_t *server = json_object_get(root, "server_version");
+    if (!json_is_integer(server) || json_integer_value(server) < 0 ||
+        json_integer_value(server) > 10000000) {
+        sb_addf(l->err, "%s: \"server_version\" is missing or not a version number", l->path);
+        return false;
+    }
+    l->m->server_version = (int)json_integer_value(server);
+    if (!json_is_array(json_object_get(root, "objects"))) {
+        sb_addf(l->err, "%s: \"objects\" is missing or not an array", l->path);
+        return false;
+    }
+    return true;
+}
+
+static bool check_parents(loader *l)
+{
+    for (size_t i = 0; i < l->m->count; i++) {
+        const pa_object *o = l->m->objects[i];
+        if (o->kind->parent_kind && !o->parent) {
+            sb_addf(l->err, "%s: %s has no %s %s in the snapshot", l->path, o->key,
+                    o->kind->parent_kind, o->table);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *err)
+{
+    model_init(m);
+    json_error_t jerr;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        sb_addf(err, "%s: invalid JSON at line %d, column %d: %s", path, jerr.line,
+                jerr.column, jerr.text);
+        return false;
+    }
+    loader l = {path, err, m, f};
+    bool ok = check_header(&l, root);
+    json_t *objects = json_object_get(root, "objects");
+    size_t n = ok ? json_array_size(objects) : 0;
+    pa_object **loaded = xcalloc(n + 1, sizeof(*loaded));
+    json_t **deps = xcalloc(n + 1, sizeof(*deps));
+    for (size_t i = 0; ok && i < n; i++)
+        ok = load_object(&l, i, json_array_get(objects, i), &deps[i], &loaded[i]);
+    for (size_t i = 0; ok && i < n; i++) {
+        if (loaded[i] && deps[i])
+            ok = resolve_deps(&l, i, loaded[i], deps[i]);
+    }
+    if (ok) {
+        model_link(m);
+        ok = check_parents(&l);
+        model_sort(m);
+    }
+    free(loaded);
+    free(deps);
+    json_decref(root);
+    return ok;
+}

@@ -1,0 +1,22 @@
+/* Snapshots: the inspected model written out as JSON, and read back as a
+ * source. See docs/snapshot.md for the format. */
+#ifndef PA_SNAPSHOT_H
+#define PA_SNAPSHOT_H
+
+#include "inspect/inspect.h"
+#include "model/model.h"
+#include "util/strbuf.h"
+
+#define PA_SNAPSHOT_FORMAT "pgalign-snapshot"
+#define PA_SNAPSHOT_VERSION 1
+
+/* Deterministic JSON text: sorted keys, objects in model order (kind rank,
+ * then key), dependencies sorted, a trailing newline. */
+void snapshot_write(const pa_model *m, strbuf *out);
+
+/* Load and validate a snapshot file into m (initialized here); objects
+ * outside the filter are left out. On failure, false with a one-line
+ * reason in err. */
+bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *err);
+
+#endif

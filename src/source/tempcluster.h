@@ -1,0 +1,32 @@
+/* An ephemeral PostgreSQL cluster that pgalign starts itself, for SQL-file
+ * sources: initdb in a private temp dir, the server on a unix socket only
+ * (no TCP), fsync off. It is removed on exit, on error and on SIGINT,
+ * SIGTERM or SIGHUP; the server also dies with pgalign (PR_SET_PDEATHSIG).
+ * One cluster per process serves every SQL source. */
+#ifndef PA_TEMPCLUSTER_H
+#define PA_TEMPCLUSTER_H
+
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+
+/* Where to find initdb, postgres and psql; NULL to search. Call before
+ * the first tempcluster_start. */
+void tempcluster_set_bindir(const char *dir);
+
+/* Install the signal handling that removes the cluster; call early, before
+ * any thread is started. */
+void tempcluster_init_signals(void);
+
+/* Start the cluster if it is not running. verbose reports the time. */
+bool tempcluster_start(bool verbose, strbuf *err);
+
+/* Create a database and load SQL files into it with psql (a directory's
+ * .sql files in name order). Appends the conninfo to reach it to conninfo. */
+bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
+                      strbuf *err);
+
+/* Stop the server and remove the directory (safe to call more than once). */
+void tempcluster_stop(void);
+
+#endif
