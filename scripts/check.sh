@@ -38,6 +38,8 @@ if [ "$mode" != unit-only ]; then
     if [ "$mode" = all ]; then
         echo "== command line"
         tests/cli/run.sh
+        echo "== SQL-file and snapshot sources"
+        tests/sources/run.sh
     fi
 fi
 

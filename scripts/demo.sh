@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The demo: sync the bundled staging schema into production, the migra way,
-# in a throwaway PostgreSQL cluster that is removed at the end.
+# The demo: staging has moved ahead of production; bring production up to
+# date. First straight from the two SQL files (pgalign starts and removes a
+# throwaway PostgreSQL itself), then the migra way against live databases
+# in a throwaway cluster, applying the plan with psql -1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PGALIGN:=./pgalign}"
@@ -8,7 +10,22 @@ source scripts/tempcluster.sh
 
 if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold= plain=; fi
 say() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
+run() {   # run a command, show its exit code, never stop the demo
+    set +e
+    "$@"
+    rc=$?
+    set -e
+}
 
+say "pgalign examples/production.sql examples/staging.sql"
+run "$PGALIGN" examples/production.sql examples/staging.sql
+echo "exit code $rc (3: the plan is destructive, so nothing was printed without --unsafe)"
+
+say "pgalign --unsafe examples/production.sql examples/staging.sql"
+run "$PGALIGN" --unsafe examples/production.sql examples/staging.sql
+echo "exit code $rc (2: differences found)"
+
+say "Now against live databases: a throwaway cluster with production and staging"
 tc_start
 export PGOPTIONS="-c client_min_messages=warning"
 createdb production && createdb staging
@@ -16,33 +33,18 @@ psql -X -q -v ON_ERROR_STOP=1 -d production -f examples/production.sql
 psql -X -q -v ON_ERROR_STOP=1 -d staging -f examples/staging.sql
 PROD_URL="postgresql:///production?host=$PGHOST&port=$PGPORT"
 STAGE_URL="postgresql:///staging?host=$PGHOST&port=$PGPORT"
-
-plan=$(mktemp /tmp/pgalign-demo-plan.XXXXXX.sql)
+plan=$(mktemp /tmp/pgalign-demo-plan.XXXXXX)
 trap 'rm -f "$plan"; tc_stop' EXIT
 
-say "pgalign \$PROD_URL \$STAGE_URL   (without --unsafe)"
-set +e
-"$PGALIGN" "$PROD_URL" "$STAGE_URL" >"$plan"
-rc=$?
-set -e
-echo "exit code $rc (3: the plan is destructive; nothing was printed)"
-
 say "pgalign --unsafe \$PROD_URL \$STAGE_URL > schema_diff.sql"
-set +e
-"$PGALIGN" --unsafe "$PROD_URL" "$STAGE_URL" >"$plan"
-rc=$?
-set -e
-cat "$plan"
-echo "exit code $rc (2: differences found)"
+run "$PGALIGN" --unsafe "$PROD_URL" "$STAGE_URL" >"$plan"
+echo "exit code $rc, $(grep -c ';$' "$plan") statements"
 
 say "psql \$PROD_URL -1 -f schema_diff.sql"
 psql "$PROD_URL" -X -q -1 -v ON_ERROR_STOP=1 -f "$plan"
 echo "applied in one transaction"
 
 say "pgalign \$PROD_URL \$STAGE_URL   (again)"
-set +e
-"$PGALIGN" "$PROD_URL" "$STAGE_URL"
-rc=$?
-set -e
+run "$PGALIGN" "$PROD_URL" "$STAGE_URL"
 echo "exit code $rc (0: production now matches staging)"
 [ "$rc" = 0 ]

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,9 @@ static struct {
 } tc = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static const char *configured_bindir;
+/* Set by the signal thread; the rest of the process then only waits for
+ * it to finish removing the cluster and exit. */
+static atomic_bool interrupting;
 
 void tempcluster_set_bindir(const char *dir)
 {
@@ -245,6 +249,9 @@ static bool run_initdb(strbuf *err)
         return true;
     sb_addf(err, "initdb failed (%s)", program);
     append_log_tail(err, log);
+    if (tc.drop_privileges)
+        sb_addf(err, " (as root the server runs as the postgres user, which must "
+                "be able to reach %s; set TMPDIR elsewhere if it cannot)", tc.dir);
     return false;
 }
 
@@ -341,6 +348,8 @@ static void stop_cluster(void)
 
 void tempcluster_stop(void)
 {
+    while (atomic_load(&interrupting))
+        pause();
     pthread_mutex_lock(&tc.lock);
     stop_cluster();
     pthread_mutex_unlock(&tc.lock);
@@ -527,12 +536,17 @@ static void *signal_thread(void *arg)
     sigset_t *set = arg;
     int sig;
     if (sigwait(set, &sig) == 0) {
+        atomic_store(&interrupting, true);
+        fprintf(stderr, "pgalign: interrupted\n");
+        /* What fails in other threads as the server goes is no news. */
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, STDERR_FILENO);
         /* Do not wait for a start in progress: we are leaving anyway. */
         bool locked = pthread_mutex_trylock(&tc.lock) == 0;
         stop_cluster();
         if (locked)
             pthread_mutex_unlock(&tc.lock);
-        fprintf(stderr, "pgalign: interrupted\n");
         _exit(128 + sig);
     }
     return NULL;

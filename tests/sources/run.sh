@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Sources other than live databases: SQL files and directories (in
+# pgalign's own temporary cluster) and JSON snapshots.
+#  - For every round-trip fixture, the plan is byte-identical whether a side
+#    is a live database, its SQL file or its snapshot.
+#  - snapshot -> load -> snapshot is byte-identical.
+#  - Damaged snapshots and failing SQL get a clear one-line error, exit 1.
+#  - Temporary clusters never leak: not after errors, not after SIGINT or
+#    SIGTERM, and the server dies with pgalign even on SIGKILL.
+# Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+make_workdir src
+chmod 755 "$work"   # as root, the postgres user must reach $TMPDIR
+fixtures=$here/../roundtrip
+# pgalign's temporary clusters go here, so leaks are easy to see.
+export TMPDIR=$work/tmp
+mkdir -p "$TMPDIR"
+out=$work/out err=$work/err
+
+expect() {
+    local name=$1 want=$2; shift 2
+    "$@" >"$out" 2>"$err"
+    local rc=$?
+    if [ "$rc" = "$want" ]; then pass "sources/$name"; else
+        fail "sources/$name" "exit $rc, wanted $want" "$err"; return 1; fi
+}
+check() {
+    local name=$1; shift
+    if "$@"; then pass "sources/$name"; else fail "sources/$name" "failed: $*" "$err"; fi
+}
+one_line() { [ "$(wc -l <"$1")" = 1 ]; }
+no_leftovers() {
+    [ -z "$(ls -A "$TMPDIR")" ] && ! pgrep -f "$TMPDIR/" >/dev/null
+}
+
+# --- the same plan from every kind of source ---
+for dir in "$fixtures"/*/; do
+    name=$(basename "$dir")
+    fresh_db src_a && fresh_db src_b
+    load_sql src_a "$dir/a.sql" 2>/dev/null && load_sql src_b "$dir/b.sql" 2>/dev/null || {
+        fail "sources/$name" "fixture does not load"; continue; }
+    f=$work/$name
+    "$PGALIGN" snapshot dbname=src_a -o "$f.a.json" 2>"$err" &&
+        "$PGALIGN" snapshot dbname=src_b -o "$f.b.json" 2>>"$err" || {
+        fail "sources/$name snapshot" "snapshot failed" "$err"; continue; }
+    "$PGALIGN" snapshot "$f.a.json" -o "$f.a2.json" 2>"$err"
+    check "$name snapshot-roundtrip" cmp -s "$f.a.json" "$f.a2.json"
+    case $name in torture|everything_vs_empty|extensions)
+        "$PGALIGN" snapshot "$dir/b.sql" -o "$f.b3.json" 2>"$err"
+        check "$name snapshot-of-sql-file" cmp -s "$f.b.json" "$f.b3.json" ;;
+    esac
+    for dirn in "a b" "b a"; do
+        set -- $dirn
+        from=src_$1 to=src_$2
+        "$PGALIGN" --unsafe "dbname=$from" "dbname=$to" >"$f.live" 2>/dev/null
+        same=true
+        for pair in "$f.$1.json dbname=$to" "dbname=$from $f.$2.json" \
+                    "$f.$1.json $f.$2.json" "$dir/$1.sql $dir/$2.sql"; do
+            set -- $pair
+            "$PGALIGN" --unsafe "$1" "$2" >"$f.other" 2>"$err"
+            if ! cmp -s "$f.live" "$f.other"; then
+                same=false
+                diff "$f.live" "$f.other" >>"$err"
+                echo "(sources: $pair)" >>"$err"
+            fi
+        done
+        check "$name same-plan-every-source ${dirn// /->}" $same
+    done
+done
+
+# --- SQL sources ---
+cat >"$work/broken.sql" <<'SQL'
+create table ok (id int);
+
+create table broken (id int,);
+SQL
+expect sql-error 1 "$PGALIGN" "$work/broken.sql" EMPTY \
+    && check sql-error-one-line one_line "$err" \
+    && check sql-error-names-file-and-line grep -q "broken.sql:3: ERROR:  syntax error" "$err" \
+    && check sql-error-says-side grep -q '^pgalign: FROM: ' "$err"
+check sql-error-no-leftovers no_leftovers
+expect sql-missing-file 1 "$PGALIGN" EMPTY "$work/nope.sql" \
+    && check sql-missing-file-message grep -q 'nope.sql: No such file or directory' "$err"
+mkdir -p "$work/empty-dir" "$work/schema-dir/sub"
+expect sql-empty-dir 1 "$PGALIGN" EMPTY "$work/empty-dir" \
+    && check sql-empty-dir-message grep -q 'no .sql files' "$err"
+echo "create schema app;" >"$work/schema-dir/01_schema.sql"
+echo "create table app.t (id int primary key);" >"$work/schema-dir/02_tables.sql"
+echo "create index t_id on app.t (id);" >"$work/schema-dir/10_indexes.sql"
+echo "this is not sql" >"$work/schema-dir/notes.txt"
+echo "garbage;" >"$work/schema-dir/sub/ignored.sql"
+expect sql-dir-in-name-order 2 "$PGALIGN" EMPTY "$work/schema-dir" \
+    && check sql-dir-plan grep -q 'CREATE INDEX t_id ON app.t' "$out"
+printf '\\set ON_ERROR_STOP 1\nSELECT 1 AS one \\gset\ncreate table meta_:one (id int);\n' >"$work/meta.sql"
+expect sql-psql-meta-commands 2 "$PGALIGN" EMPTY "$work/meta.sql" \
+    && check sql-psql-meta-plan grep -q 'CREATE TABLE public.meta_1' "$out"
+pg_dump --schema-only -d src_a >"$work/dump.sql"
+expect sql-pg-dump-output 0 "$PGALIGN" "$work/dump.sql" dbname=src_a
+expect sql-bad-bindir 1 "$PGALIGN" --pg-bindir /nonexistent "$work/meta.sql" EMPTY \
+    && check sql-bad-bindir-message grep -q -- '--pg-bindir /nonexistent' "$err"
+expect sql-both-sides-one-cluster 0 "$PGALIGN" -v "$work/meta.sql" "$work/meta.sql" \
+    && check sql-one-cluster-started test "$(grep -c 'temporary cluster' "$err")" = 1
+check sql-no-leftovers no_leftovers
+
+# --- damaged snapshots: a clear error each, never a crash ---
+good=$work/$(basename "$fixtures"/torture).a.json
+snap() { printf '%s' "$1" >"$work/bad.json"; }
+damaged() {   # name expected-text
+    "$PGALIGN" "$work/bad.json" EMPTY >"$out" 2>"$err"
+    local rc=$?
+    if [ $rc = 1 ] && one_line "$err" && grep -q -- "$2" "$err" && [ ! -s "$out" ]; then
+        pass "sources/damaged $1"
+    else
+        fail "sources/damaged $1" "exit $rc, wanted 1 and '$2'" "$err"
+    fi
+}
+obj='{"kind":"table","schema":"public","name":"t","attributes":{"persistence":"LOGGED"}}'
+hdr='"format":"pgalign-snapshot","version":1,"server_version":150018'
+snap 'this is not json';                         damaged garbage 'invalid JSON'
+head -c 200 "$good" >"$work/bad.json";           damaged truncated 'invalid JSON'
+snap '';                                         damaged empty-file 'invalid JSON'
+head -c 3000 /dev/urandom >"$work/bad.json";     damaged random-bytes 'invalid JSON'
+snap '[1, 2, 3]';                                damaged top-level-array 'top level is not an object'
+snap '{"format":"migra","version":1}';           damaged wrong-format 'not a pgalign snapshot'
+snap '{"format":"pgalign-snapshot","server_version":1,"objects":[]}'; damaged missing-version '"version" is missing'
+snap '{"format":"pgalign-snapshot","version":2,"server_version":1,"objects":[]}'; damaged future-version 'version 2 is not supported'
+snap '{"format":"pgalign-snapshot","version":"1","server_version":1,"objects":[]}'; damaged version-string 'not an integer'
+snap '{"format":"pgalign-snapshot","version":1,"server_version":-5,"objects":[]}'; damaged bad-server-version 'server_version'
+snap "{$hdr}";                                   damaged missing-objects '"objects" is missing'
+snap "{$hdr,\"objects\":{}}";                    damaged objects-not-array 'not an array'
+snap "{$hdr,\"objects\":[42]}";                  damaged object-not-object 'objects\[0\]: is not an object'
+snap "{$hdr,\"objects\":[{\"kind\":\"wormhole\",\"name\":\"x\",\"attributes\":{}}]}"; damaged unknown-kind 'unknown kind "wormhole"'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"attributes\":{}}]}"; damaged missing-name 'missing "name"'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{}}]}"; damaged missing-attribute 'missing attribute "persistence"'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":7}}]}"; damaged attribute-not-string 'is not a string'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\",\"colour\":\"red\"}}]}"; damaged unknown-attribute 'unknown attribute "colour"'
+snap "{$hdr,\"objects\":[$obj,$obj]}";           damaged duplicate-object 'duplicates an earlier object'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\"},\"depends_on\":[\"schema:\\\"nowhere\\\"\"]}]}"; damaged dangling-dependency 'depends on unknown object'
+snap "{$hdr,\"objects\":[{\"kind\":\"column\",\"schema\":\"public\",\"table\":\"t\",\"name\":\"c\",\"attributes\":{\"type\":\"integer\"}}]}"; damaged orphan-column 'has no table'
+snap "{$hdr,\"objects\":[{\"kind\":\"column\",\"schema\":\"public\",\"name\":\"c\",\"attributes\":{\"type\":\"integer\"}}]}"; damaged column-without-table 'needs "table"'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"name\":\"u\",\"attributes\":{}}]}"; damaged duplicate-key 'invalid JSON'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"a\\u0000b\",\"attributes\":{}}]}"; damaged nul-in-string 'invalid JSON'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"ordinal\":\"x\",\"attributes\":{\"persistence\":\"LOGGED\"}}]}"; damaged ordinal-not-integer '"ordinal" is not an integer'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"owner\":\"bob\",\"attributes\":{}}]}"; damaged unknown-field 'unknown field "owner"'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\"},\"depends_on\":\"x\"}]}"; damaged depends-not-array '"depends_on" is not an array'
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$work/bad.json"; damaged deep-nesting 'invalid JSON'
+"$PGALIGN" "$work/missing.json" EMPTY >"$out" 2>"$err"
+check damaged-missing-file grep -q 'missing.json' "$err"
+
+# --- a snapshot from another server version warns ---
+sed 's/"server_version": [0-9]*/"server_version": 140011/' "$good" >"$work/pg14.json"
+"$PGALIGN" "$work/pg14.json" "$good" >/dev/null 2>"$err"
+check version-warning-between-snapshots grep -q 'PostgreSQL 14 and TARGET PostgreSQL 15' "$err"
+
+# --- no leaks on signals ---
+# Start a diff whose SQL takes a minute to load, wait until the server runs
+# and psql is loading, then signal pgalign.
+slow_diff() {   # tag
+    printf 'select pg_sleep(60);\n' >"$work/slow-$1.sql"
+    "$PGALIGN" "$work/slow-$1.sql" EMPTY >"$out" 2>"$err" &
+    pid=$!
+    for _ in $(seq 150); do pgrep -f "psql.*slow-$1.sql" >/dev/null && break; sleep 0.1; done
+    sleep 0.3
+}
+for sig in INT TERM; do
+    slow_diff $sig
+    kill -$sig $pid
+    wait $pid; rc=$?
+    check "signal-$sig-exit-code" test $rc = $((128 + $(kill -l $sig)))
+    check "signal-$sig-message" grep -q 'pgalign: interrupted' "$err"
+    check "signal-$sig-no-leftovers" no_leftovers
+done
+# SIGKILL cannot be caught: the directory stays, but the server must not.
+slow_diff KILL
+kill -KILL $pid; wait $pid 2>/dev/null
+server_gone() { ! pgrep -f "postgres -D $TMPDIR/" >/dev/null; }
+for _ in $(seq 50); do server_gone && break; sleep 0.1; done
+check signal-KILL-server-dies server_gone
+rm -rf "${TMPDIR:?}"/*
