@@ -43,7 +43,12 @@ static void diff_help(void)
            "to copy, usually staging).\n\n%s\n"
            "Options:\n"
            "  --unsafe               allow destructive statements (drops, lossy\n"
-           "                         type changes) in the plan\n%s\n"
+           "                         type changes) in the plan\n"
+           "  --create-extensions-only  only CREATE EXTENSION for extensions\n"
+           "                         missing from FROM (as migra)\n"
+           "  --ignore-extension-versions  do not compare extension versions\n"
+           "  --force-utf8           accepted for migra compatibility: pgalign\n"
+           "                         always reads and writes UTF-8\n%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr,\n"
            "nothing printed), 1 error.\n"
@@ -75,7 +80,8 @@ static const command commands[] = {
     {"snapshot", 1, cmd_snapshot, snapshot_help, "SOURCE"},
 };
 
-enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR };
+enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
+       OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8 };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -84,6 +90,9 @@ static const struct option long_options[] = {
     {"exclude_schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
     {"output", required_argument, NULL, 'o'},
     {"pg-bindir", required_argument, NULL, OPT_PG_BINDIR},
+    {"create-extensions-only", no_argument, NULL, OPT_CREATE_EXTENSIONS_ONLY},
+    {"ignore-extension-versions", no_argument, NULL, OPT_IGNORE_EXTENSION_VERSIONS},
+    {"force-utf8", no_argument, NULL, OPT_FORCE_UTF8},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -125,6 +134,14 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         case OPT_PG_BINDIR:
             opt->pg_bindir = optarg;
             break;
+        case OPT_CREATE_EXTENSIONS_ONLY:
+            opt->create_extensions_only = true;
+            break;
+        case OPT_IGNORE_EXTENSION_VERSIONS:
+            opt->ignore_extension_versions = true;
+            break;
+        case OPT_FORCE_UTF8:
+            break;      /* the connection is always UTF-8 (see conn.c) */
         case 'q':
             opt->quiet = true;
             break;

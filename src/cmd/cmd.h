@@ -18,6 +18,8 @@ typedef struct pa_options {
     bool unsafe;
     bool quiet;
     bool verbose;
+    bool create_extensions_only;    /* migra's flags */
+    bool ignore_extension_versions;
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
     const char *pg_bindir;  /* --pg-bindir: server programs for SQL sources */

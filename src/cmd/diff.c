@@ -65,8 +65,13 @@ int cmd_diff(const pa_options *opt)
     sb_release(&err);
 
     warn_version_mismatch(opt, &from, &to);
+    static const char *const no_versions[] = {"extension.version", NULL};
+    pa_diff_options dopt = {
+        .ignored_attrs = opt->ignore_extension_versions ? no_versions : NULL,
+        .create_extensions_only = opt->create_extensions_only,
+    };
     pa_diff diff;
-    diff_compute(&diff, &from, &to);
+    diff_compute(&diff, &from, &to, &dopt);
     pa_plan plan;
     plan_build(&plan, &diff);
     if (!opt->quiet)

@@ -10,14 +10,25 @@ static bool same_value(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static void compare(pa_change *c)
+static bool ignored(const pa_diff_options *opt, const pa_kind *kind, const char *attr)
+{
+    for (const char *const *p = opt ? opt->ignored_attrs : NULL; p && *p; p++) {
+        size_t n = strlen(kind->name);
+        if (strncmp(*p, kind->name, n) == 0 && (*p)[n] == '.' && strcmp(*p + n + 1, attr) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void compare(pa_change *c, const pa_diff_options *opt)
 {
     const pa_kind *kind = c->from->kind;
     bool any = false, replace = false;
     c->changed = xcalloc(kind->nattrs + 1, sizeof(bool));
     for (size_t i = 0; i < kind->nattrs; i++) {
         if (kind->attrs[i].on_change == ATTR_INFO ||
-            same_value(c->from->values[i], c->to->values[i]))
+            same_value(c->from->values[i], c->to->values[i]) ||
+            ignored(opt, kind, kind->attrs[i].name))
             continue;
         c->changed[i] = true;
         any = true;
@@ -39,7 +50,7 @@ static int compare_changes(const void *a, const void *b)
 }
 
 static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
-                       const pa_object *to)
+                       const pa_object *to, const pa_diff_options *opt)
 {
     d->changes = xgrow(d->changes, sizeof(*d->changes), d->count + 1, alloc);
     pa_change *c = &d->changes[d->count++];
@@ -47,9 +58,12 @@ static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
     c->from = from;
     c->to = to;
     if (from && to)
-        compare(c);
+        compare(c, opt);
     else
         c->type = from ? CHANGE_DROP : CHANGE_ADD;
+    if (opt && opt->create_extensions_only &&
+        !(c->type == CHANGE_ADD && strcmp(c->to->kind->name, "extension") == 0))
+        c->type = CHANGE_SAME;
 }
 
 static bool alters_with_rebuild(const pa_change *c)
@@ -132,7 +146,8 @@ static void cascade_rebuilds(pa_diff *d)
     hashmap_free(&index);
 }
 
-void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to)
+void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
+                  const pa_diff_options *opt)
 {
     memset(d, 0, sizeof(*d));
     d->from = from;
@@ -140,12 +155,12 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to)
     size_t alloc = 0;
     for (size_t i = 0; i < from->count; i++) {
         const pa_object *f = from->objects[i];
-        add_change(d, &alloc, f, model_find(to, f->key));
+        add_change(d, &alloc, f, model_find(to, f->key), opt);
     }
     for (size_t i = 0; i < to->count; i++) {
         const pa_object *t = to->objects[i];
         if (!model_find(from, t->key))
-            add_change(d, &alloc, NULL, t);
+            add_change(d, &alloc, NULL, t, opt);
     }
     if (d->count > 0)
         qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);

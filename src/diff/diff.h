@@ -35,7 +35,17 @@ typedef struct pa_diff {
     hashmap by_key;         /* key -> pa_change */
 } pa_diff;
 
-void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to);
+typedef struct pa_diff_options {
+    /* "kind.attribute" names never compared (--ignore-extension-versions
+     * is "extension.version"); NULL-terminated, or NULL. */
+    const char *const *ignored_attrs;
+    /* Only extensions missing from FROM (--create-extensions-only). */
+    bool create_extensions_only;
+} pa_diff_options;
+
+/* opt may be NULL for the defaults. */
+void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
+                  const pa_diff_options *opt);
 void diff_free(pa_diff *d);
 const pa_change *diff_find(const pa_diff *d, const char *key);
 /* Number of changes that are not CHANGE_SAME. */

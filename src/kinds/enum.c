@@ -231,31 +231,28 @@ static void recreate_enum(pa_plan *p, const pa_object *from, const pa_object *to
 }
 
 /* A value added by ALTER TYPE ... ADD VALUE cannot be used before the
- * transaction commits. The server renders enum constants as 'label'::type,
- * so a new label used by any object of TARGET (a default, a check, an index
- * predicate) shows up as that text. */
+ * transaction commits. The server renders enum constants as 'label'::type
+ * and arrays as '{a,label}'::type[], so an expression of TARGET (a default,
+ * a check, an index predicate) that casts to the type and mentions a new
+ * label may use it. Erring on the safe side costs only a rewrite. */
 static bool new_label_used(const pa_plan *p, const pa_object *to,
                            const label_list *old, const label_list *new)
 {
-    strbuf needle = STRBUF_INIT;
+    strbuf cast = STRBUF_INIT;
+    sb_adds(&cast, "::");
+    kind_qualified(&cast, to);
     bool used = false;
-    for (size_t i = 0; i < new->count && !used; i++) {
-        if (labels_find(old, new->items[i]) >= 0)
-            continue;
-        sb_reset(&needle);
-        sql_literal(&needle, new->items[i]);
-        sb_adds(&needle, "::");
-        kind_qualified(&needle, to);
-        for (size_t j = 0; j < p->to->count && !used; j++) {
-            const pa_object *o = p->to->objects[j];
-            for (size_t a = 0; a < o->kind->nattrs && !used; a++) {
-                const char *v = o->values[a];
-                used = v && o->kind->attrs[a].on_change != ATTR_COMMENT &&
-                       strstr(v, needle.buf) != NULL;
-            }
+    for (size_t j = 0; j < p->to->count && !used; j++) {
+        const pa_object *o = p->to->objects[j];
+        for (size_t a = 0; a < o->kind->nattrs && !used; a++) {
+            const char *v = o->values[a];
+            if (!v || o->kind->attrs[a].on_change == ATTR_COMMENT || !strstr(v, cast.buf))
+                continue;
+            for (size_t i = 0; i < new->count && !used; i++)
+                used = labels_find(old, new->items[i]) < 0 && strstr(v, new->items[i]);
         }
     }
-    sb_release(&needle);
+    sb_release(&cast);
     return used;
 }
 

@@ -17,17 +17,14 @@ static const char extension_query[] =
     " n.nspname AS ext_schema, x.extversion AS version,"
     " (SELECT string_agg(u.target, ' ' ORDER BY u.target)"
     "    FROM pg_extension_update_paths(x.extname) u"
-    "   WHERE u.source = x.extversion AND u.path IS NOT NULL) AS update_targets,"
-    " cm.description AS comment"
+    "   WHERE u.source = x.extversion AND u.path IS NOT NULL) AS update_targets"
     " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
-    PA_SQL_COMMENT_JOIN("pg_extension", "x.oid", "0")
     " WHERE x.extname <> 'plpgsql'";
 
 static const pa_attr_rule extension_attrs[] = {
     {"ext_schema", ATTR_ALTER, REQUIRED},
     {"version", ATTR_ALTER, REQUIRED},
     {"update_targets", ATTR_INFO, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS };
 

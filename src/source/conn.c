@@ -55,7 +55,12 @@ PGconn *conn_open(const char *conninfo, strbuf *err)
         return NULL;
     }
     PQconninfoFree(opts);
-    PGconn *conn = PQconnectdb(conninfo);
+    /* The connection string expands in place of dbname; the settings after
+     * it win: names come to us in UTF-8 whatever the database's encoding. */
+    const char *const keywords[] = {"dbname", "client_encoding",
+                                    "fallback_application_name", NULL};
+    const char *const values[] = {conninfo, "UTF8", "pgalign", NULL};
+    PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (!conn) {
         sb_adds(err, "out of memory");
         return NULL;

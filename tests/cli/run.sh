@@ -118,3 +118,15 @@ expect extension-downgrade-warns 0 "$PGALIGN" dbname=cli_ext_new dbname=cli_ext_
     && check extension-downgrade-no-statement test ! -s "$out"
 expect extension-downgrade-quiet 0 "$PGALIGN" -q dbname=cli_ext_new dbname=cli_ext_old \
     && check extension-downgrade-quiet-silent test ! -s "$err"
+
+# --- migra's extension flags ---
+fresh_db cli_ext_plain && fresh_db cli_ext_more
+psql -X -q -d cli_ext_plain -c "create extension pg_trgm version '1.5'"
+psql -X -q -d cli_ext_more -c "create extension pg_trgm version '1.6'; create extension citext; create table t (id int)"
+expect create-extensions-only 2 "$PGALIGN" --create-extensions-only dbname=cli_ext_plain dbname=cli_ext_more \
+    && check create-extensions-only-plan test "$(cat "$out")" = "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '1.6';"
+expect ignore-extension-versions 2 "$PGALIGN" --ignore-extension-versions dbname=cli_ext_plain dbname=cli_ext_more \
+    && check ignore-extension-versions-plan lacks "$out" 'UPDATE TO'
+expect extension-versions-compared 2 "$PGALIGN" dbname=cli_ext_plain dbname=cli_ext_more \
+    && check extension-versions-plan grep -q "UPDATE TO '1.6'" "$out"
+expect force-utf8-accepted 0 "$PGALIGN" --force-utf8 dbname=cli_same dbname=cli_same

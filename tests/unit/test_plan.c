@@ -45,7 +45,7 @@ static void finish(pa_model *m)
 static char *plan_sql(pa_model *from, pa_model *to, size_t *destructive)
 {
     pa_diff d;
-    diff_compute(&d, from, to);
+    diff_compute(&d, from, to, NULL);
     pa_plan p;
     plan_build(&p, &d);
     strbuf sb = STRBUF_INIT;
@@ -83,7 +83,7 @@ static void test_identical_models_give_empty_plan(void **state)
     finish(&a);
     finish(&b);
     pa_diff d;
-    diff_compute(&d, &a, &b);
+    diff_compute(&d, &a, &b, NULL);
     assert_int_equal(diff_count(&d), 0);
     diff_free(&d);
     char *sql = plan_sql(&a, &b, NULL);

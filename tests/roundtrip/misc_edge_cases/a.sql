@@ -1,0 +1,11 @@
+create schema one;
+create schema two;
+create table one.same (id int primary key);
+create table two.same (id int primary key, v text);
+create table empty_cols ();
+create sequence shared_seq;
+create table s1 (a int default nextval('shared_seq'), b int default nextval('shared_seq'));
+create type color as enum ('red', 'green');
+create table arrays (c color[] default '{red}', tags text[] not null default '{}');
+create table parent (id int primary key, code int, unique (code));
+create table child (pid int, code int, foreign key (pid) references parent on delete set null (pid));
