@@ -14,6 +14,7 @@ extern const pa_kind kind_identity;
 extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
+extern const pa_kind kind_view;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
@@ -26,6 +27,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_sequence_owner,
     &kind_constraint,
     &kind_index,
+    &kind_view,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

@@ -1,0 +1,117 @@
+/* Views. A changed query is applied with CREATE OR REPLACE VIEW when the
+ * new column list extends the old one (same names and types first), which
+ * is what PostgreSQL allows; otherwise the view is dropped and created,
+ * with the views that depend on it. Views that depend on a column whose
+ * type changes are rebuilt around the change (the server refuses it). */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+#include <string.h>
+
+static const char view_query[] =
+    "SELECT n.nspname AS schema, c.relname AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_class", "c.oid", "0") " AS address,"
+    " " PA_SQL_ADDRESS("pg_rewrite", "r.oid", "0") " AS aliases,"
+    " NULL::text AS deps, NULL::int AS ordinal,"
+    " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
+    " (SELECT string_agg(quote_ident(a.attname) || ' ' ||"
+    "         format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)"
+    "    FROM pg_attribute a"
+    "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)"
+    "   AS columns,"
+    " array_to_string(c.reloptions, ', ') AS options,"
+    " cm.description AS comment"
+    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'"
+    PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
+    " WHERE c.relkind = 'v' AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+static const pa_attr_rule view_attrs[] = {
+    {"definition", ATTR_ALTER, REQUIRED},
+    {"columns", ATTR_ALTER, OPTIONAL},
+    {"options", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
+};
+enum { VIEW_DEFINITION, VIEW_COLUMNS, VIEW_OPTIONS };
+
+static void view_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "VIEW ");
+    kind_qualified(sb, o);
+}
+
+static void create_view(pa_plan *p, const pa_object *to, bool replace)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, replace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
+    kind_qualified(sb, to);
+    if (to->values[VIEW_OPTIONS] && *to->values[VIEW_OPTIONS])
+        sb_addf(sb, " WITH (%s)", to->values[VIEW_OPTIONS]);
+    sb_addf(sb, " AS\n%s", to->values[VIEW_DEFINITION]);
+}
+
+static void view_create(pa_plan *p, const pa_object *to)
+{
+    create_view(p, to, false);
+}
+
+/* "a=1, b=2" -> "a, b": the names RESET takes. */
+static void option_names(strbuf *sb, const char *options)
+{
+    const char *sep = "";
+    for (const char *o = options; o && *o;) {
+        size_t n = strcspn(o, "=,");
+        sb_adds(sb, sep);
+        sb_add(sb, o, n);
+        sep = ", ";
+        o += strcspn(o, ",");
+        o += strspn(o, ", ");
+    }
+}
+
+static void view_alter(pa_plan *p, const pa_object *from, const pa_object *to,
+                       const bool *changed)
+{
+    if (changed[VIEW_DEFINITION] || changed[VIEW_COLUMNS])
+        create_view(p, to, true);
+    else if (changed[VIEW_OPTIONS]) {
+        const char *old = from->values[VIEW_OPTIONS], *new = to->values[VIEW_OPTIONS];
+        if (old && *old) {
+            strbuf *sb = plan_stmt(p, 0);
+            sb_adds(sb, "ALTER VIEW ");
+            kind_qualified(sb, to);
+            sb_adds(sb, " RESET (");
+            option_names(sb, old);
+            sb_addc(sb, ')');
+        }
+        if (new && *new) {
+            strbuf *sb = plan_stmt(p, 0);
+            sb_adds(sb, "ALTER VIEW ");
+            kind_qualified(sb, to);
+            sb_addf(sb, " SET (%s)", new);
+        }
+    }
+}
+
+/* CREATE OR REPLACE VIEW may only add columns at the end. */
+static bool view_needs_replace(const pa_object *from, const pa_object *to)
+{
+    const char *old = from->values[VIEW_COLUMNS] ? from->values[VIEW_COLUMNS] : "";
+    const char *new = to->values[VIEW_COLUMNS] ? to->values[VIEW_COLUMNS] : "";
+    size_t n = strlen(old);
+    return strncmp(old, new, n) != 0 || (new[n] != '\0' && new[n] != ',');
+}
+
+const pa_kind kind_view = {
+    .name = "view",
+    .rank = 90,
+    .query = view_query,
+    .attrs = KIND_ATTRS(view_attrs),
+    .schema_filtered = true,
+    .target = view_target,
+    .create = view_create,
+    .alter = view_alter,
+    .needs_replace = view_needs_replace,
+};
