@@ -22,6 +22,24 @@ fail() {
     return 0
 }
 
+# Assertions for suites that set $SUITE, $out and $err.
+# expect NAME RC CMD...: run CMD (stdout to $out, stderr to $err), check
+# its exit code; returns non-zero on a mismatch so checks can chain on it.
+expect() {
+    local name=$1 want=$2; shift 2
+    "$@" >"$out" 2>"$err"
+    local rc=$?
+    if [ "$rc" = "$want" ]; then pass "$SUITE/$name"; else
+        fail "$SUITE/$name" "exit $rc, wanted $want" "$err"; return 1; fi
+}
+# check NAME CONDITION...: a plain assertion.
+check() {
+    local name=$1; shift
+    if "$@"; then pass "$SUITE/$name"; else fail "$SUITE/$name" "failed: $*" "$err"; fi
+}
+one_line() { [ "$(wc -l <"$1")" = 1 ]; }
+lacks() { ! grep -q -- "$2" "$1"; }
+
 # Recreate an empty database.
 fresh_db() {
     dropdb --if-exists -f "$1" 2>/dev/null || dropdb --if-exists "$1"

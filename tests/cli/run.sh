@@ -6,23 +6,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
 make_workdir cli
-out=$work/out err=$work/err
-
-# expect NAME RC CMD...: run CMD, check its exit code.
-expect() {
-    local name=$1 want=$2; shift 2
-    "$@" >"$out" 2>"$err"
-    local rc=$?
-    if [ "$rc" = "$want" ]; then pass "cli/$name"; else
-        fail "cli/$name" "exit $rc, wanted $want" "$err"; return 1; fi
-}
-# check NAME CONDITION...: a plain assertion.
-check() {
-    local name=$1; shift
-    if "$@"; then pass "cli/$name"; else fail "cli/$name" "failed: $*" "$err"; fi
-}
-one_line() { [ "$(wc -l <"$1")" = 1 ]; }
-lacks() { ! grep -q -- "$2" "$1"; }
+SUITE=cli out=$work/out err=$work/err
 
 fresh_db cli_prod && fresh_db cli_stage && fresh_db cli_same
 psql -X -q -d cli_prod -c "create table t (id int primary key, gone text); create schema other; create table other.x (id int);"

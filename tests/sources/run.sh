@@ -17,20 +17,8 @@ fixtures=$here/../roundtrip
 # pgalign's temporary clusters go here, so leaks are easy to see.
 export TMPDIR=$work/tmp
 mkdir -p "$TMPDIR"
-out=$work/out err=$work/err
+SUITE=sources out=$work/out err=$work/err
 
-expect() {
-    local name=$1 want=$2; shift 2
-    "$@" >"$out" 2>"$err"
-    local rc=$?
-    if [ "$rc" = "$want" ]; then pass "sources/$name"; else
-        fail "sources/$name" "exit $rc, wanted $want" "$err"; return 1; fi
-}
-check() {
-    local name=$1; shift
-    if "$@"; then pass "sources/$name"; else fail "sources/$name" "failed: $*" "$err"; fi
-}
-one_line() { [ "$(wc -l <"$1")" = 1 ]; }
 no_leftovers() {
     [ -z "$(ls -A "$TMPDIR")" ] && ! pgrep -f "$TMPDIR/" >/dev/null
 }
