@@ -15,7 +15,8 @@ static const char index_query[] =
     " JOIN pg_class c ON c.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_class", "i.indexrelid", "0")
-    " WHERE " PA_SQL_USER_TABLE("c", "n")
+    " WHERE (" PA_SQL_USER_TABLE("c", "n") " OR (c.relkind = 'm' AND "
+    PA_SQL_USER_SCHEMA("n") "))"
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
     "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
     "   AND co.contype IN ('p', 'u', 'x'))";
@@ -42,7 +43,7 @@ const pa_kind kind_index = {
     .rank = 80,
     .query = index_query,
     .attrs = KIND_ATTRS(index_attrs),
-    .parent_kind = "table",
+    .parent_kind = "table|matview",
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
     .adapted_by_server = true,

@@ -43,7 +43,8 @@ struct pa_kind {
     const char *query;
     const pa_attr_rule *attrs;
     size_t nattrs;
-    const char *parent_kind;    /* kind of the owning object, if any */
+    const char *parent_kind;    /* kind of the owning object, if any;
+                                 * alternatives as "table|matview" */
     bool table_in_key;          /* names are unique per table, not schema */
     bool parent_is_namesake;    /* parent has the same schema, table, name */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */
@@ -78,6 +79,8 @@ int kind_attr_index(const pa_kind *kind, const char *attr_name);
 void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */
 void kind_table_name(strbuf *sb, const pa_object *o);       /* schema.tbl */
 void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl */
+/* "a=1, b=2" (reloptions) -> "a, b", the names RESET takes. */
+void kind_option_names(strbuf *sb, const char *options);
 
 /* SQL fragments the kinds' queries share. */
 #define PA_SQL_USER_SCHEMA(nsp) \

@@ -15,6 +15,7 @@ extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
 extern const pa_kind kind_view;
+extern const pa_kind kind_matview;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
@@ -28,6 +29,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_constraint,
     &kind_index,
     &kind_view,
+    &kind_matview,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 
@@ -57,6 +59,18 @@ void kind_qualified(strbuf *sb, const pa_object *o)
 void kind_table_name(strbuf *sb, const pa_object *o)
 {
     sql_qualified(sb, o->schema, o->table);
+}
+
+void kind_option_names(strbuf *sb, const char *options)
+{
+    const char *sep = "";
+    for (const char *o = options; o && *o;) {
+        sb_adds(sb, sep);
+        sb_add(sb, o, strcspn(o, "=,"));
+        sep = ", ";
+        o += strcspn(o, ",");
+        o += strspn(o, ", ");
+    }
 }
 
 void kind_alter_table(strbuf *sb, const pa_object *o)

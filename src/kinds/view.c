@@ -57,20 +57,6 @@ static void view_create(pa_plan *p, const pa_object *to)
     create_view(p, to, false);
 }
 
-/* "a=1, b=2" -> "a, b": the names RESET takes. */
-static void option_names(strbuf *sb, const char *options)
-{
-    const char *sep = "";
-    for (const char *o = options; o && *o;) {
-        size_t n = strcspn(o, "=,");
-        sb_adds(sb, sep);
-        sb_add(sb, o, n);
-        sep = ", ";
-        o += strcspn(o, ",");
-        o += strspn(o, ", ");
-    }
-}
-
 static void view_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                        const bool *changed)
 {
@@ -83,7 +69,7 @@ static void view_alter(pa_plan *p, const pa_object *from, const pa_object *to,
             sb_adds(sb, "ALTER VIEW ");
             kind_qualified(sb, to);
             sb_adds(sb, " RESET (");
-            option_names(sb, old);
+            kind_option_names(sb, old);
             sb_addc(sb, ')');
         }
         if (new && *new) {

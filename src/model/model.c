@@ -147,6 +147,31 @@ static int compare_children(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* parent_kind may name alternatives: "table|matview". */
+static pa_object *find_parent(pa_model *m, const pa_object *o)
+{
+    const char *kinds = o->kind->parent_kind;
+    while (*kinds) {
+        size_t n = strcspn(kinds, "|");
+        char name[32];
+        if (n < sizeof(name)) {
+            memcpy(name, kinds, n);
+            name[n] = '\0';
+            const pa_kind *pk = kind_by_name(name);
+            char *key = !pk ? NULL
+                        : o->kind->parent_is_namesake
+                            ? model_make_key(&m->arena, pk, o->schema, o->table, o->name)
+                            : model_make_key(&m->arena, pk, o->schema, NULL, o->table);
+            pa_object *parent = key ? model_find(m, key) : NULL;
+            if (parent)
+                return parent;
+        }
+        kinds += n;
+        kinds += *kinds == '|';
+    }
+    return NULL;
+}
+
 void model_link(pa_model *m)
 {
     /* Sorting a copy in child order and prepending in reverse gives each
@@ -165,11 +190,7 @@ void model_link(pa_model *m)
         o->parent = NULL;
         if (!o->kind->parent_kind || !o->table)
             continue;
-        const pa_kind *pk = kind_by_name(o->kind->parent_kind);
-        char *pkey = o->kind->parent_is_namesake
-                         ? model_make_key(&m->arena, pk, o->schema, o->table, o->name)
-                         : model_make_key(&m->arena, pk, o->schema, NULL, o->table);
-        pa_object *parent = model_find(m, pkey);
+        pa_object *parent = find_parent(m, o);
         if (!parent)
             continue;
         o->parent = parent;
