@@ -52,7 +52,7 @@ static void diff_help(void)
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr,\n"
            "nothing printed), 1 error.\n"
-           "\nOther commands: pgalign snapshot --help\n",
+           "\nOther commands: pgalign check --help, pgalign snapshot --help\n",
            sources_help, common_help);
 }
 
@@ -75,13 +75,30 @@ typedef struct command {
     const char *positional_names;
 } command;
 
+static void check_help(void)
+{
+    printf("Usage: pgalign check [options] FROM TARGET\n"
+           "\n"
+           "A drift gate for CI: compare FROM with TARGET and print a summary of\n"
+           "what differs (created, altered, dropped per kind; the destructive\n"
+           "statements) instead of the plan.\n\n%s\n"
+           "Options:\n"
+           "  --format text|json     the summary as text (default) or JSON\n"
+           "  --unsafe               drift with destructive statements exits 2, not 3\n%s\n"
+           "Exit status: 0 in sync, 2 drift, 3 drift whose plan is destructive\n"
+           "(needs --unsafe), 1 error.\n",
+           sources_help, common_help);
+}
+
 static const command commands[] = {
     {"diff", 2, cmd_diff, diff_help, "FROM TARGET"},
+    {"check", 2, cmd_check, check_help, "FROM TARGET"},
     {"snapshot", 1, cmd_snapshot, snapshot_help, "SOURCE"},
 };
 
 enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
-       OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8 };
+       OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
+       OPT_FORMAT };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -93,6 +110,7 @@ static const struct option long_options[] = {
     {"create-extensions-only", no_argument, NULL, OPT_CREATE_EXTENSIONS_ONLY},
     {"ignore-extension-versions", no_argument, NULL, OPT_IGNORE_EXTENSION_VERSIONS},
     {"force-utf8", no_argument, NULL, OPT_FORCE_UTF8},
+    {"format", required_argument, NULL, OPT_FORMAT},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -139,6 +157,9 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_IGNORE_EXTENSION_VERSIONS:
             opt->ignore_extension_versions = true;
+            break;
+        case OPT_FORMAT:
+            opt->format = optarg;
             break;
         case OPT_FORCE_UTF8:
             break;      /* the connection is always UTF-8 (see conn.c) */
@@ -190,8 +211,7 @@ static const command *find_command(int *argc, char ***argv)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (strcmp(argv[1], "apply") == 0 || strcmp(argv[1], "sync") == 0 ||
-                     strcmp(argv[1], "check") == 0)) {
+    if (argc > 1 && (strcmp(argv[1], "apply") == 0 || strcmp(argv[1], "sync") == 0)) {
         fprintf(stderr, "pgalign: the %s command is not available in this "
                 "version\n", argv[1]);
         return EXIT_ERROR;

@@ -6,6 +6,7 @@
 #include "util/fileio.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static void report_unsafe(const pa_plan *p)
@@ -50,53 +51,64 @@ static void warn_version_mismatch(const pa_options *opt, const pa_model *from,
                 "differ in form only\n", a, b);
 }
 
-int cmd_diff(const pa_options *opt)
+bool cmd_plan(const pa_options *opt, pa_run *run)
 {
-    pa_model from, to;
     strbuf err = STRBUF_INIT;
     pa_inspect_options iopt = {&opt->filter, opt->verbose && !opt->quiet};
-    if (!inspect_pair(opt->from, opt->target, &iopt, &from, &to, &err)) {
+    memset(run, 0, sizeof(*run));
+    if (!inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err)) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
         sb_release(&err);
-        model_free(&from);
-        model_free(&to);
-        return EXIT_ERROR;
+        model_free(&run->from);
+        model_free(&run->to);
+        return false;
     }
     sb_release(&err);
 
-    warn_version_mismatch(opt, &from, &to);
+    warn_version_mismatch(opt, &run->from, &run->to);
     static const char *const no_versions[] = {"extension.version", NULL};
     pa_diff_options dopt = {
         .ignored_attrs = opt->ignore_extension_versions ? no_versions : NULL,
         .create_extensions_only = opt->create_extensions_only,
     };
-    pa_diff diff;
-    diff_compute(&diff, &from, &to, &dopt);
-    pa_plan plan;
-    plan_build(&plan, &diff);
+    diff_compute(&run->diff, &run->from, &run->to, &dopt);
+    plan_build(&run->plan, &run->diff);
     if (!opt->quiet)
-        fputs(sb_str(&plan.warnings), stderr);
-    if (plan.cycles_broken && !opt->quiet)
+        fputs(sb_str(&run->plan.warnings), stderr);
+    if (run->plan.cycles_broken && !opt->quiet)
         fprintf(stderr, "pgalign: warning: %zu dependency cycle(s) broken "
-                "by kind order\n", plan.cycles_broken);
+                "by kind order\n", run->plan.cycles_broken);
+    return true;
+}
 
+void cmd_plan_free(pa_run *run)
+{
+    plan_free(&run->plan);
+    diff_free(&run->diff);
+    model_free(&run->from);
+    model_free(&run->to);
+}
+
+int cmd_diff(const pa_options *opt)
+{
+    pa_run run;
+    if (!cmd_plan(opt, &run))
+        return EXIT_ERROR;
+    const pa_plan *plan = &run.plan;
     int rc;
-    if (plan.nstmts == 0) {
+    if (plan->nstmts == 0) {
         rc = EXIT_SAME;
         if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
-    } else if (!opt->unsafe && plan_count_hazard(&plan, HAZ_DATA_LOSS) > 0) {
-        report_unsafe(&plan);
+    } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
+        report_unsafe(plan);
         rc = EXIT_UNSAFE;
     } else {
         strbuf sql = STRBUF_INIT;
-        emit_sql(&sql, &plan);
+        emit_sql(&sql, plan);
         rc = cmd_write_output(opt, &sql) ? EXIT_DIFFERENT : EXIT_ERROR;
         sb_release(&sql);
     }
-    plan_free(&plan);
-    diff_free(&diff);
-    model_free(&from);
-    model_free(&to);
+    cmd_plan_free(&run);
     return rc;
 }

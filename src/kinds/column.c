@@ -163,6 +163,14 @@ static bool type_change_keeps_data(const char *from, const char *to)
         if (a >= 0 && b >= a && i == 0)
             return true;
     }
+    /* numeric(p,s) to numeric(p2,s2): no value is rounded or too large
+     * when neither the scale nor the digits before the point shrink. */
+    long p1 = type_modifier(from, "numeric"), p2 = type_modifier(to, "numeric");
+    if (p1 >= 0 && p2 >= 0) {
+        const char *c1 = strchr(from, ','), *c2 = strchr(to, ',');
+        long s1 = c1 ? strtol(c1 + 1, NULL, 10) : 0, s2 = c2 ? strtol(c2 + 1, NULL, 10) : 0;
+        return s2 >= s1 && p2 - s2 >= p1 - s1;
+    }
     return false;
 }
 

@@ -114,3 +114,26 @@ expect ignore-extension-versions 2 "$PGALIGN" --ignore-extension-versions dbname
 expect extension-versions-compared 2 "$PGALIGN" dbname=cli_ext_plain dbname=cli_ext_more \
     && check extension-versions-plan grep -q "UPDATE TO '1.6'" "$out"
 expect force-utf8-accepted 0 "$PGALIGN" --force-utf8 dbname=cli_same dbname=cli_same
+
+# --- check: the CI drift gate ---
+fresh_db cli_chk_a && fresh_db cli_chk_b && fresh_db cli_chk_c
+psql -X -q -d cli_chk_a -c "create table t (id int primary key, old text)"
+psql -X -q -d cli_chk_b -c "create table t (id int primary key, old text, added text); create index t_added on t (added)"
+psql -X -q -d cli_chk_c -c "create table t (id int primary key)"
+expect check-in-sync 0 "$PGALIGN" check dbname=cli_chk_a dbname=cli_chk_a \
+    && check check-in-sync-says-so grep -q '^in sync' "$out"
+expect check-drift 2 "$PGALIGN" check dbname=cli_chk_a dbname=cli_chk_b \
+    && check check-drift-summary grep -qE '^  column +1 +0 +0$' "$out" \
+    && check check-drift-index grep -qE '^  index +1 +0 +0$' "$out" \
+    && check check-drift-no-sql lacks "$out" 'ALTER TABLE'
+expect check-unsafe-drift 3 "$PGALIGN" check dbname=cli_chk_a dbname=cli_chk_c \
+    && check check-unsafe-lists-drop grep -q 'DROP COLUMN old' "$out"
+expect check-unsafe-flag 2 "$PGALIGN" check --unsafe dbname=cli_chk_a dbname=cli_chk_c
+expect check-json 3 "$PGALIGN" check --format json dbname=cli_chk_a dbname=cli_chk_c \
+    && check check-json-destructive grep -q '"destructive": 1' "$out" \
+    && check check-json-hazard grep -q '"data-loss"' "$out" \
+    && check check-json-in-sync grep -q '"in_sync": false' "$out"
+expect check-json-same 0 "$PGALIGN" check --format json dbname=cli_chk_a dbname=cli_chk_a \
+    && check check-json-same-in-sync grep -q '"in_sync": true' "$out"
+expect check-bad-format 1 "$PGALIGN" check --format yaml dbname=cli_chk_a dbname=cli_chk_a
+expect check-error 1 "$PGALIGN" check dbname=cli_chk_a dbname=pgalign_no_such_db

@@ -1,0 +1,33 @@
+/* pgalign check FROM TARGET: a drift gate for CI. Prints a summary of the
+ * differences (or --format json) and exits 0 in sync, 2 on drift, 3 on
+ * drift that needs --unsafe, 1 on error. */
+#include "cmd/cmd.h"
+#include "emit/summary.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cmd_check(const pa_options *opt)
+{
+    bool json = opt->format && strcmp(opt->format, "json") == 0;
+    if (opt->format && !json && strcmp(opt->format, "text") != 0) {
+        fprintf(stderr, "pgalign: --format must be text or json for check\n");
+        return EXIT_ERROR;
+    }
+    pa_run run;
+    if (!cmd_plan(opt, &run))
+        return EXIT_ERROR;
+    strbuf out = STRBUF_INIT;
+    if (json)
+        emit_summary_json(&out, &run.diff, &run.plan);
+    else
+        emit_summary_text(&out, &run.diff, &run.plan);
+    int rc = run.plan.nstmts == 0 ? EXIT_SAME
+             : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE
+             : EXIT_DIFFERENT;
+    if (!cmd_write_output(opt, &out))
+        rc = EXIT_ERROR;
+    sb_release(&out);
+    cmd_plan_free(&run);
+    return rc;
+}

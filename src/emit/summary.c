@@ -1,0 +1,104 @@
+#include "emit/summary.h"
+#include "kinds/kind.h"
+#include "util/xalloc.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct kind_counts {
+    size_t created, altered, dropped;
+} kind_counts;
+
+/* Counts per kind, in registry order. Replacements count as altered. */
+static void count_changes(const pa_diff *d, kind_counts *counts)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        const pa_kind *k = (c->from ? c->from : c->to)->kind;
+        size_t at = 0;
+        while (at < pa_nkinds && pa_kinds[at] != k)
+            at++;
+        if (at == pa_nkinds)
+            continue;
+        switch (c->type) {
+        case CHANGE_ADD:
+            counts[at].created++;
+            break;
+        case CHANGE_DROP:
+            counts[at].dropped++;
+            break;
+        case CHANGE_ALTER:
+        case CHANGE_REPLACE:
+            counts[at].altered++;
+            break;
+        case CHANGE_SAME:
+            break;
+        }
+    }
+}
+
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p)
+{
+    if (p->nstmts == 0) {
+        sb_adds(out, "in sync: no differences\n");
+        return;
+    }
+    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
+    count_changes(d, counts);
+    sb_addf(out, "drift: %zu statement%s to apply\n\n", p->nstmts, p->nstmts == 1 ? "" : "s");
+    sb_addf(out, "  %-16s %8s %8s %8s\n", "kind", "created", "altered", "dropped");
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        const kind_counts *c = &counts[i];
+        if (c->created || c->altered || c->dropped)
+            sb_addf(out, "  %-16s %8zu %8zu %8zu\n", pa_kinds[i]->name, c->created,
+                    c->altered, c->dropped);
+    }
+    size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
+    if (destructive) {
+        sb_addf(out, "\n%zu destructive statement%s (data-loss; need --unsafe):\n",
+                destructive, destructive == 1 ? "" : "s");
+        for (size_t i = 0; i < p->nstmts; i++) {
+            if (p->stmts[i].hazards & HAZ_DATA_LOSS)
+                sb_addf(out, "  %s;\n", sb_str(&p->stmts[i].sql));
+        }
+    }
+    free(counts);
+}
+
+void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
+{
+    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
+    count_changes(d, counts);
+    json_t *root = json_object();
+    json_t *kinds = json_object();
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        const kind_counts *c = &counts[i];
+        if (!c->created && !c->altered && !c->dropped)
+            continue;
+        json_object_set_new(kinds, pa_kinds[i]->name,
+                            json_pack("{s:I,s:I,s:I}", "created", (json_int_t)c->created,
+                                      "altered", (json_int_t)c->altered,
+                                      "dropped", (json_int_t)c->dropped));
+    }
+    json_t *statements = json_array();
+    for (size_t i = 0; i < p->nstmts; i++) {
+        json_t *hazards = json_array();
+        if (p->stmts[i].hazards & HAZ_DATA_LOSS)
+            json_array_append_new(hazards, json_string("data-loss"));
+        json_array_append_new(statements, json_pack("{s:s,s:o}", "sql",
+                                                     sb_str(&p->stmts[i].sql),
+                                                     "hazards", hazards));
+    }
+    json_object_set_new(root, "in_sync", json_boolean(p->nstmts == 0));
+    json_object_set_new(root, "destructive",
+                        json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));
+    json_object_set_new(root, "changes", kinds);
+    json_object_set_new(root, "statements", statements);
+    char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
+    sb_adds(out, text);
+    sb_addc(out, '\n');
+    free(text);
+    json_decref(root);
+    free(counts);
+}

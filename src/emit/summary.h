@@ -1,0 +1,14 @@
+/* A short account of a diff: what is created, altered and dropped per
+ * kind, and which statements are destructive. Text for people, JSON for
+ * programs. */
+#ifndef PA_EMIT_SUMMARY_H
+#define PA_EMIT_SUMMARY_H
+
+#include "diff/diff.h"
+#include "plan/plan.h"
+#include "util/strbuf.h"
+
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p);
+void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p);
+
+#endif
