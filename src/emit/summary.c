@@ -1,4 +1,5 @@
 #include "emit/summary.h"
+#include "emit/json.h"
 #include "kinds/kind.h"
 #include "util/xalloc.h"
 
@@ -95,10 +96,6 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
                         json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));
     json_object_set_new(root, "changes", kinds);
     json_object_set_new(root, "statements", statements);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
-    sb_adds(out, text);
-    sb_addc(out, '\n');
-    free(text);
-    json_decref(root);
+    emit_json(out, root);
     free(counts);
 }

@@ -79,8 +79,10 @@ int kind_attr_index(const pa_kind *kind, const char *attr_name);
 void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */
 void kind_table_name(strbuf *sb, const pa_object *o);       /* schema.tbl */
 void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl */
-/* "a=1, b=2" (reloptions) -> "a, b", the names RESET takes. */
-void kind_option_names(strbuf *sb, const char *options);
+/* Change reloptions ("a=1, b=2") from old to new: RESET the old names,
+ * SET the new ones. alter is "ALTER VIEW" or the like. */
+void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
+                        const char *old, const char *new);
 
 /* SQL fragments the kinds' queries share. */
 #define PA_SQL_USER_SCHEMA(nsp) \

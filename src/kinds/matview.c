@@ -49,23 +49,9 @@ static void matview_create(pa_plan *p, const pa_object *to)
 static void matview_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                           const bool *changed)
 {
-    if (changed[MV_OPTIONS]) {
-        const char *old = from->values[MV_OPTIONS], *new = to->values[MV_OPTIONS];
-        if (old && *old) {
-            strbuf *sb = plan_stmt(p, 0);
-            sb_adds(sb, "ALTER MATERIALIZED VIEW ");
-            kind_qualified(sb, to);
-            sb_adds(sb, " RESET (");
-            kind_option_names(sb, old);
-            sb_addc(sb, ')');
-        }
-        if (new && *new) {
-            strbuf *sb = plan_stmt(p, 0);
-            sb_adds(sb, "ALTER MATERIALIZED VIEW ");
-            kind_qualified(sb, to);
-            sb_addf(sb, " SET (%s)", new);
-        }
-    }
+    if (changed[MV_OPTIONS])
+        kind_alter_options(p, "ALTER MATERIALIZED VIEW", to, from->values[MV_OPTIONS],
+                           to->values[MV_OPTIONS]);
 }
 
 const pa_kind kind_matview = {

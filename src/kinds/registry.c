@@ -1,6 +1,7 @@
 /* The list of kinds pgalign knows, in the order plans tend to create them. */
 #include "kinds/kind.h"
 #include "emit/quote.h"
+#include "plan/plan.h"
 
 #include <string.h>
 
@@ -61,7 +62,7 @@ void kind_table_name(strbuf *sb, const pa_object *o)
     sql_qualified(sb, o->schema, o->table);
 }
 
-void kind_option_names(strbuf *sb, const char *options)
+static void option_names(strbuf *sb, const char *options)
 {
     const char *sep = "";
     for (const char *o = options; o && *o;) {
@@ -70,6 +71,25 @@ void kind_option_names(strbuf *sb, const char *options)
         sep = ", ";
         o += strcspn(o, ",");
         o += strspn(o, ", ");
+    }
+}
+
+void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
+                        const char *old, const char *new)
+{
+    if (old && *old) {
+        strbuf *sb = plan_stmt(p, 0);
+        sb_addf(sb, "%s ", alter);
+        kind_qualified(sb, o);
+        sb_adds(sb, " RESET (");
+        option_names(sb, old);
+        sb_addc(sb, ')');
+    }
+    if (new && *new) {
+        strbuf *sb = plan_stmt(p, 0);
+        sb_addf(sb, "%s ", alter);
+        kind_qualified(sb, o);
+        sb_addf(sb, " SET (%s)", new);
     }
 }
 

@@ -62,23 +62,9 @@ static void view_alter(pa_plan *p, const pa_object *from, const pa_object *to,
 {
     if (changed[VIEW_DEFINITION] || changed[VIEW_COLUMNS])
         create_view(p, to, true);
-    else if (changed[VIEW_OPTIONS]) {
-        const char *old = from->values[VIEW_OPTIONS], *new = to->values[VIEW_OPTIONS];
-        if (old && *old) {
-            strbuf *sb = plan_stmt(p, 0);
-            sb_adds(sb, "ALTER VIEW ");
-            kind_qualified(sb, to);
-            sb_adds(sb, " RESET (");
-            kind_option_names(sb, old);
-            sb_addc(sb, ')');
-        }
-        if (new && *new) {
-            strbuf *sb = plan_stmt(p, 0);
-            sb_adds(sb, "ALTER VIEW ");
-            kind_qualified(sb, to);
-            sb_addf(sb, " SET (%s)", new);
-        }
-    }
+    else if (changed[VIEW_OPTIONS])
+        kind_alter_options(p, "ALTER VIEW", to, from->values[VIEW_OPTIONS],
+                           to->values[VIEW_OPTIONS]);
 }
 
 /* CREATE OR REPLACE VIEW may only add columns at the end. */

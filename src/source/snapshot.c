@@ -1,4 +1,5 @@
 #include "source/snapshot.h"
+#include "emit/json.h"
 #include "kinds/kind.h"
 #include "util/xalloc.h"
 
@@ -54,11 +55,7 @@ void snapshot_write(const pa_model *m, strbuf *out)
     for (size_t i = 0; i < m->count; i++)
         json_array_append_new(objects, object_json(m->objects[i]));
     json_object_set_new(root, "objects", objects);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
-    sb_adds(out, text);
-    sb_addc(out, '\n');
-    free(text);
-    json_decref(root);
+    emit_json(out, root);
 }
 
 /* ---- loading ---- */
