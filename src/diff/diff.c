@@ -88,7 +88,10 @@ static bool rebuildable(const pa_object *o, bool altered)
 
 /* Everything in FROM that depends on a replaced object must be dropped
  * before it and created after it, even if it did not change itself; so
- * must what depends on an object altered in a way that needs it. */
+ * must what depends on an object altered in a way that needs it, and what
+ * outlives an object that is dropped (a foreign key whose unique index
+ * becomes a unique constraint of the same name: same definition, but it
+ * must let go of the index before the index can go). */
 static void cascade_rebuilds(pa_diff *d)
 {
     size_t n = d->from->count;
@@ -120,7 +123,7 @@ static void cascade_rebuilds(pa_diff *d)
     for (size_t i = 0; i < n; i++) {
         const pa_change *c = diff_find(d, d->from->objects[i]->key);
         altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
-        if (c->type == CHANGE_REPLACE || altered[i])
+        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || altered[i])
             work[nwork++] = i;
     }
     while (nwork > 0) {

@@ -191,6 +191,44 @@ static void test_replaced_key_rebuilds_dependent_foreign_key(void **state)
     model_free(&b);
 }
 
+static void test_dependent_of_dropped_object_is_rebuilt(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    /* FROM: the foreign key leans on a unique index; TARGET: the same key
+     * leans on a unique constraint (a different kind of object). */
+    table_with_column(&a, "a", "id", "integer");
+    table_with_column(&a, "b", "a_id", "integer");
+    pa_object *idx = add(&a, "index", "public", "a", "a_id_key",
+                         "definition", "CREATE UNIQUE INDEX a_id_key ON public.a USING btree (id)", NULL);
+    pa_object *fk = add(&a, "constraint", "public", "b", "b_fk",
+                        "definition", "FOREIGN KEY (a_id) REFERENCES public.a(id)", NULL);
+    finish(&a);
+    model_add_dep(&a, fk, idx);
+    table_with_column(&b, "a", "id", "integer");
+    table_with_column(&b, "b", "a_id", "integer");
+    pa_object *con = add(&b, "constraint", "public", "a", "a_id_key",
+                         "definition", "UNIQUE (id)", NULL);
+    fk = add(&b, "constraint", "public", "b", "b_fk",
+             "definition", "FOREIGN KEY (a_id) REFERENCES public.a(id)", NULL);
+    finish(&b);
+    model_add_dep(&b, fk, con);
+
+    char *sql = plan_sql(&a, &b, NULL);
+    size_t drop_fk = offset_of(sql, "ALTER TABLE public.b DROP CONSTRAINT b_fk");
+    size_t drop_idx = offset_of(sql, "DROP INDEX public.a_id_key");
+    size_t add_con = offset_of(sql, "ADD CONSTRAINT a_id_key UNIQUE (id)");
+    size_t add_fk = offset_of(sql, "ADD CONSTRAINT b_fk FOREIGN KEY");
+    assert_true(drop_fk < drop_idx);
+    assert_true(drop_idx < add_con);
+    assert_true(add_con < add_fk);
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
 static void test_enum_labels_added_in_place(void **state)
 {
     (void)state;
@@ -315,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_enum_created_before_table_using_it),
         cmocka_unit_test(test_foreign_key_after_key_and_dropped_before_it),
         cmocka_unit_test(test_replaced_key_rebuilds_dependent_foreign_key),
+        cmocka_unit_test(test_dependent_of_dropped_object_is_rebuilt),
         cmocka_unit_test(test_enum_labels_added_in_place),
         cmocka_unit_test(test_enum_label_removal_is_destructive),
         cmocka_unit_test(test_comment_changes_and_removal),
