@@ -3,6 +3,7 @@
 #include "source/conn.h"
 #include "source/snapshot.h"
 #include "source/tempcluster.h"
+#include "util/clock.h"
 
 #include <libpq-fe.h>
 #include <pthread.h>
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 static const char begin_snapshot_sql[] =
     "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
@@ -74,21 +74,6 @@ static const char *field(PGresult *res, int row, int col)
     return PQgetvalue(res, row, col);
 }
 
-static void add_addresses(pa_model *m, pa_object *o, const char *list)
-{
-    while (list && *list) {
-        size_t n = strcspn(list, " ");
-        char address[64];
-        if (n > 0 && n < sizeof(address)) {
-            memcpy(address, list, n);
-            address[n] = '\0';
-            model_add_address(m, o, address);
-        }
-        list += n;
-        list += strspn(list, " ");
-    }
-}
-
 static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
                       pa_model *m, strbuf *err)
 {
@@ -123,8 +108,8 @@ static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
         o->ordinal = ordinal ? atol(ordinal) : 0;
         for (size_t i = 0; i < k->nattrs; i++)
             model_set(m, o, i, field(res, r, c_attr[i]));
-        add_addresses(m, o, field(res, r, c_address));
-        add_addresses(m, o, field(res, r, c_aliases));
+        model_add_addresses(m, o, field(res, r, c_address));
+        model_add_addresses(m, o, field(res, r, c_aliases));
         o->pending_deps = arena_strdup(&m->arena, field(res, r, c_deps));
     }
     free(c_attr);
@@ -159,13 +144,6 @@ static void load_depends(PGresult *res, pa_model *m)
             continue;
         model_add_dep(m, o, ref);
     }
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 typedef struct inspect_ctx {

@@ -3,8 +3,7 @@
 #include "kinds/kind.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
-
-#include <string.h>
+#include "util/words.h"
 
 static const char extension_query[] =
     "SELECT NULL::text AS schema, x.extname AS name, NULL::text AS tbl,"
@@ -43,19 +42,6 @@ static void extension_create(pa_plan *p, const pa_object *to)
     sql_ident(sb, to->values[EXT_SCHEMA]);
     sb_adds(sb, " VERSION ");
     sql_literal(sb, to->values[EXT_VERSION]);
-}
-
-static bool word_in_list(const char *word, const char *list)
-{
-    size_t n = strlen(word);
-    while (list && *list) {
-        size_t len = strcspn(list, " ");
-        if (len == n && strncmp(list, word, n) == 0)
-            return true;
-        list += len;
-        list += strspn(list, " ");
-    }
-    return false;
 }
 
 static void extension_alter(pa_plan *p, const pa_object *from,

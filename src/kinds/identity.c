@@ -7,6 +7,7 @@
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
+#include "util/words.h"
 
 #include <string.h>
 
@@ -84,18 +85,17 @@ static void set_options(strbuf *sb, const char *options)
     static const char *const starts[] = {"START", "INCREMENT", "MINVALUE",
                                          "MAXVALUE", "CACHE", "NO", "CYCLE"};
     bool after_no = false;
-    for (const char *p = options; *p;) {
-        size_t n = strcspn(p, " ");
+    const char *w;
+    size_t n;
+    while ((w = word_next(&options, &n)) != NULL) {
         bool starts_clause = false;
         for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
-            starts_clause |= strlen(starts[i]) == n && strncmp(p, starts[i], n) == 0;
+            starts_clause |= word_is(w, n, starts[i]);
         if (starts_clause && !after_no)
             sb_adds(sb, " SET");
-        after_no = n == 2 && strncmp(p, "NO", 2) == 0;
+        after_no = word_is(w, n, "NO");
         sb_addc(sb, ' ');
-        sb_add(sb, p, n);
-        p += n;
-        p += strspn(p, " ");
+        sb_add(sb, w, n);
     }
 }
 

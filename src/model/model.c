@@ -2,6 +2,7 @@
 #include "kinds/kind.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
+#include "util/words.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -119,21 +120,36 @@ void model_add_dep(pa_model *m, pa_object *o, pa_object *dep)
     o->deps[o->ndeps++] = dep;
 }
 
+/* The next "classid/objid/subid" of a space-separated list, into buf. */
+static bool next_address(const char **list, char buf[64])
+{
+    const char *w;
+    size_t n;
+    while ((w = word_next(list, &n)) != NULL) {
+        if (n < 64) {
+            memcpy(buf, w, n);
+            buf[n] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
+void model_add_addresses(pa_model *m, pa_object *o, const char *list)
+{
+    char address[64];
+    while (next_address(&list, address))
+        model_add_address(m, o, address);
+}
+
 static void resolve_pending_deps(pa_model *m, pa_object *o)
 {
-    const char *p = o->pending_deps;
-    while (p && *p) {
-        size_t n = strcspn(p, " ");
-        char address[64];
-        if (n > 0 && n < sizeof(address)) {
-            memcpy(address, p, n);
-            address[n] = '\0';
-            pa_object *dep = model_find_address(m, address);
-            if (dep)
-                model_add_dep(m, o, dep);
-        }
-        p += n;
-        p += strspn(p, " ");
+    const char *list = o->pending_deps;
+    char address[64];
+    while (next_address(&list, address)) {
+        pa_object *dep = model_find_address(m, address);
+        if (dep)
+            model_add_dep(m, o, dep);
     }
     o->pending_deps = NULL;
 }

@@ -56,6 +56,8 @@ const char *obj_value(const pa_object *o, const char *attr_name);
 /* Catalog addresses, for resolving pg_depend rows to objects. */
 void model_add_address(pa_model *m, pa_object *o, const char *address);
 pa_object *model_find_address(const pa_model *m, const char *address);
+/* Each address of a space-separated list. */
+void model_add_addresses(pa_model *m, pa_object *o, const char *list);
 void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
 
 /* Link sub-objects to their parents and resolve pending deps; call after

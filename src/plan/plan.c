@@ -64,16 +64,21 @@ bool plan_drops(const pa_plan *p, const pa_object *from)
     return c && (c->type == CHANGE_DROP || c->type == CHANGE_REPLACE);
 }
 
-void plan_comment(pa_plan *p, const pa_object *o)
+/* COMMENT ON the object IS the text, or NULL to remove it. */
+static void comment_stmt(pa_plan *p, const pa_object *o, const char *comment)
 {
-    const char *comment = obj_value(o, "comment");
-    if (!comment)
-        return;
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "COMMENT ON ");
     o->kind->target(sb, o);
     sb_adds(sb, " IS ");
-    sql_literal(sb, comment);
+    sql_literal_or_null(sb, comment);
+}
+
+void plan_comment(pa_plan *p, const pa_object *o)
+{
+    const char *comment = obj_value(o, "comment");
+    if (comment)
+        comment_stmt(p, o, comment);
 }
 
 static void add_op(builder *b, op_type type, const pa_change *c)
@@ -217,13 +222,8 @@ static unsigned drop_hazards(const op *o)
 static void emit_alter_comment(pa_plan *p, const pa_change *c)
 {
     int i = kind_attr_index(c->to->kind, "comment");
-    if (i < 0 || !c->changed[i])
-        return;
-    strbuf *sb = plan_stmt(p, 0);
-    sb_adds(sb, "COMMENT ON ");
-    c->to->kind->target(sb, c->to);
-    sb_adds(sb, " IS ");
-    sql_literal_or_null(sb, c->to->values[i]);
+    if (i >= 0 && c->changed[i])
+        comment_stmt(p, c->to, c->to->values[i]);
 }
 
 void plan_drop_object(pa_plan *p, const pa_object *from)

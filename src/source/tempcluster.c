@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700   /* nftw */
 #include "source/tempcluster.h"
 #include "emit/quote.h"
+#include "util/clock.h"
 #include "util/xalloc.h"
 
 #include <dirent.h>
@@ -358,13 +359,6 @@ void tempcluster_stop(void)
 static void stop_at_exit(void)
 {
     tempcluster_stop();
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 bool tempcluster_start(bool verbose, strbuf *err)

@@ -1,0 +1,32 @@
+#include "util/words.h"
+
+#include <string.h>
+
+const char *word_next(const char **cursor, size_t *len)
+{
+    const char *p = *cursor;
+    if (!p)
+        return NULL;
+    p += strspn(p, " ");
+    if (!*p)
+        return NULL;
+    *len = strcspn(p, " ");
+    *cursor = p + *len;
+    return p;
+}
+
+bool word_is(const char *w, size_t n, const char *s)
+{
+    return strlen(s) == n && strncmp(w, s, n) == 0;
+}
+
+bool word_in_list(const char *word, const char *list)
+{
+    const char *w;
+    size_t n;
+    while ((w = word_next(&list, &n)) != NULL) {
+        if (word_is(w, n, word))
+            return true;
+    }
+    return false;
+}
