@@ -1,6 +1,6 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
- * collation, default, NOT NULL and generated expressions. Identity is a
- * sub-object of its own (identity.c). */
+ * collation, NOT NULL and generated expressions. Defaults and identity
+ * are sub-objects of their own (column_default.c, identity.c). */
 #include "kinds/kind.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
@@ -12,15 +12,14 @@
 static const char column_query[] =
     "SELECT n.nspname AS schema, a.attname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "a.attrelid", "a.attnum") " AS address,"
-    " " PA_SQL_ADDRESS("pg_attrdef", "ad.oid", "0") " AS aliases,"
+    " CASE WHEN a.attgenerated <> '' THEN"
+    "   " PA_SQL_ADDRESS("pg_attrdef", "ad.oid", "0") " END AS aliases,"
     " NULL::text AS deps, a.attnum AS ordinal,"
     " format_type(a.atttypid, a.atttypmod) AS type,"
     " CASE WHEN a.attcollation <> t.typcollation"
     "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
     " END AS collation,"
     " CASE WHEN a.attnotnull THEN 'NOT NULL' END AS notnull,"
-    " CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid)"
-    " END AS \"default\","
     " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
     " cm.description AS comment"
@@ -39,11 +38,10 @@ static const pa_attr_rule column_attrs[] = {
     {"type", ATTR_ALTER_REBUILDS, REQUIRED},
     {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
-    {"default", ATTR_ALTER, OPTIONAL},
     {"generated", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_DEFAULT, COL_GENERATED };
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED };
 
 static bool same(const char *a, const char *b)
 {
@@ -59,8 +57,10 @@ void column_definition(strbuf *sb, const pa_object *col)
         sb_addf(sb, " COLLATE %s", v[COL_COLLATION]);
     if (v[COL_GENERATED])
         sb_addf(sb, " GENERATED ALWAYS AS (%s) STORED", v[COL_GENERATED]);
-    if (v[COL_DEFAULT])
-        sb_addf(sb, " DEFAULT %s", v[COL_DEFAULT]);
+    for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
+        if (strcmp(c->kind->name, "default") == 0)
+            sb_addf(sb, " DEFAULT %s", c->values[0]);
+    }
     if (v[COL_NOTNULL])
         sb_adds(sb, " NOT NULL");
     for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
@@ -204,12 +204,8 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
 
     if (changed[COL_GENERATED] && f[COL_GENERATED] && !t[COL_GENERATED])
         alter_column(p, to, 0, "DROP EXPRESSION");
-    if (f[COL_DEFAULT] && (changed[COL_DEFAULT] || retype))
-        alter_column(p, to, 0, "DROP DEFAULT");
     if (retype)
         alter_type(p, from, to);
-    if (t[COL_DEFAULT] && (changed[COL_DEFAULT] || retype))
-        sb_adds(alter_column(p, to, 0, "SET DEFAULT "), t[COL_DEFAULT]);
     if (changed[COL_NOTNULL])
         alter_column(p, to, 0, t[COL_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
 }

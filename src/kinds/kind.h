@@ -55,6 +55,8 @@ struct pa_kind {
     bool (*is_derived)(const pa_object *o); /* ...unless its data is derived */
     bool adapted_by_server;     /* the server adapts it to an ALTER of what
                                  * it depends on (indexes, constraints) */
+    const char *preamble;       /* statement a plan that creates or alters
+                                 * one must run first (once) */
 
     /* "TABLE public.t": what follows COMMENT ON / DROP. */
     void (*target)(strbuf *sb, const pa_object *o);
@@ -103,6 +105,13 @@ void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
     " AND cm.classoid = '" classname "'::regclass AND cm.objsubid = " subexpr
 #define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
     "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
+
+/* The row type of a relation and its array type, as aliases of the
+ * relation: functions and columns that use them depend on those. */
+#define PA_SQL_ROWTYPE_ALIASES(rel) \
+    "(SELECT " PA_SQL_ADDRESS("pg_type", "rt.oid", "0") " || ' ' || " \
+    PA_SQL_ADDRESS("pg_type", "rt.typarray", "0") \
+    " FROM pg_type rt WHERE rt.oid = " rel ".reltype)"
 
 #define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
 

@@ -8,9 +8,11 @@
 extern const pa_kind kind_schema;
 extern const pa_kind kind_extension;
 extern const pa_kind kind_enum;
+extern const pa_kind kind_function;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
 extern const pa_kind kind_column;
+extern const pa_kind kind_column_default;
 extern const pa_kind kind_identity;
 extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
@@ -22,9 +24,11 @@ const pa_kind *const pa_kinds[] = {
     &kind_schema,
     &kind_extension,
     &kind_enum,
+    &kind_function,
     &kind_sequence,
     &kind_table,
     &kind_column,
+    &kind_column_default,
     &kind_identity,
     &kind_sequence_owner,
     &kind_constraint,

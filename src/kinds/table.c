@@ -11,7 +11,8 @@
 static const char table_query[] =
     "SELECT n.nspname AS schema, c.relname AS name, NULL::text AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "c.oid", "0") " AS address,"
-    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " " PA_SQL_ROWTYPE_ALIASES("c") " AS aliases,"
+    " NULL::text AS deps, NULL::int AS ordinal,"
     " CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END"
     "   AS persistence,"
     " cm.description AS comment"

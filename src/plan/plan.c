@@ -281,6 +281,27 @@ static void emit_op(builder *b, op *o)
     p->op_hazards = 0;
 }
 
+/* Session settings the kinds being created or altered need, once each,
+ * before any other statement. */
+static void emit_preambles(builder *b)
+{
+    const char *done[8];
+    size_t ndone = 0;
+    for (size_t i = 0; i < b->nops; i++) {
+        const op *o = &b->ops[i];
+        const char *pre = o->obj->kind->preamble;
+        if (!pre || o->type == OP_DROP || o->absorbed_into)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < ndone; j++)
+            seen |= done[j] == pre;
+        if (seen || ndone == sizeof(done) / sizeof(done[0]))
+            continue;
+        done[ndone++] = pre;
+        sb_adds(plan_stmt(b->plan, 0), pre);
+    }
+}
+
 void plan_build(pa_plan *p, const pa_diff *d)
 {
     memset(p, 0, sizeof(*p));
@@ -300,6 +321,7 @@ void plan_build(pa_plan *p, const pa_diff *d)
     size_t *order = xmalloc(sizeof(size_t) * (b.nops + 1));
     p->cycles_broken = depgraph_sort(&g, op_priority, &b, order);
 
+    emit_preambles(&b);
     for (size_t i = 0; i < b.nops; i++)
         emit_op(&b, &b.ops[order[i]]);
 

@@ -1,0 +1,76 @@
+/* Functions and procedures, in every language. Overloads are told apart
+ * by their identity arguments, which are part of the name in the key. The
+ * whole definition comes from pg_get_functiondef (body, language,
+ * volatility, SECURITY DEFINER, SET options...), so any change is a
+ * CREATE OR REPLACE, unless the server forbids that: a different return
+ * type, parameter names, defaults or kind need drop and create, with
+ * everything that depends on the function rebuilt around it. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+#include <string.h>
+
+static const char function_query[] =
+    "SELECT n.nspname AS schema,"
+    " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+    "   AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_proc", "p.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " p.proname AS proname,"
+    " pg_get_function_identity_arguments(p.oid) AS identity_arguments,"
+    " CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS prokind,"
+    " pg_get_function_arguments(p.oid) AS arguments,"
+    " pg_get_function_result(p.oid) AS result,"
+    " rtrim(pg_get_functiondef(p.oid), E'\\n') AS definition,"
+    " cm.description AS comment"
+    " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+    PA_SQL_COMMENT_JOIN("pg_proc", "p.oid", "0")
+    " WHERE p.prokind IN ('f', 'p') AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
+
+static const pa_attr_rule function_attrs[] = {
+    {"proname", ATTR_INFO, REQUIRED},
+    {"identity_arguments", ATTR_INFO, REQUIRED},
+    {"prokind", ATTR_REPLACE, REQUIRED},
+    {"arguments", ATTR_REPLACE, REQUIRED},
+    {"result", ATTR_REPLACE, OPTIONAL},
+    {"definition", ATTR_ALTER, REQUIRED},
+    {"comment", ATTR_COMMENT, OPTIONAL},
+};
+enum { FN_PRONAME, FN_IDENTITY_ARGS, FN_PROKIND, FN_ARGUMENTS, FN_RESULT,
+       FN_DEFINITION };
+
+static void function_target(strbuf *sb, const pa_object *o)
+{
+    sb_addf(sb, "%s ", o->values[FN_PROKIND]);
+    sql_qualified(sb, o->schema, o->values[FN_PRONAME]);
+    sb_addf(sb, "(%s)", o->values[FN_IDENTITY_ARGS]);
+}
+
+/* pg_get_functiondef writes CREATE OR REPLACE: right for both. */
+static void function_create(pa_plan *p, const pa_object *to)
+{
+    sb_adds(plan_stmt(p, 0), to->values[FN_DEFINITION]);
+}
+
+static void function_alter(pa_plan *p, const pa_object *from,
+                           const pa_object *to, const bool *changed)
+{
+    (void)from;
+    if (changed[FN_DEFINITION])
+        function_create(p, to);
+}
+
+const pa_kind kind_function = {
+    .name = "function",
+    .rank = 45,
+    .query = function_query,
+    .attrs = KIND_ATTRS(function_attrs),
+    .schema_filtered = true,
+    /* Bodies may use tables created later in the plan, as in pg_dump. */
+    .preamble = "SET check_function_bodies = false",
+    .target = function_target,
+    .create = function_create,
+    .alter = function_alter,
+};
