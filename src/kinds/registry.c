@@ -19,6 +19,8 @@ extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
+extern const pa_kind kind_trigger;
+extern const pa_kind kind_event_trigger;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
@@ -35,6 +37,8 @@ const pa_kind *const pa_kinds[] = {
     &kind_index,
     &kind_view,
     &kind_matview,
+    &kind_trigger,
+    &kind_event_trigger,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

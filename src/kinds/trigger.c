@@ -1,0 +1,77 @@
+/* Triggers on tables and views, constraint triggers included, with their
+ * WHEN clauses and their enabled state (ENABLE/DISABLE/REPLICA/ALWAYS).
+ * A changed definition is a drop and create; a changed state is an ALTER.
+ * Triggers cloned onto partitions come with the parent's trigger and are
+ * not listed. A trigger whose function only changes its body stays. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char trigger_query[] =
+    "SELECT n.nspname AS schema, t.tgname AS name, c.relname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_trigger", "t.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " pg_get_triggerdef(t.oid) AS definition,"
+    " CASE t.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA'"
+    "   WHEN 'A' THEN 'ENABLE ALWAYS' END AS state,"
+    " cm.description AS comment"
+    " FROM pg_trigger t"
+    " JOIN pg_class c ON c.oid = t.tgrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    PA_SQL_COMMENT_JOIN("pg_trigger", "t.oid", "0")
+    " WHERE NOT t.tgisinternal AND t.tgparentid = 0"
+    " AND c.relkind IN ('r', 'p', 'v', 'f') AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_trigger", "t.oid");
+
+static const pa_attr_rule trigger_attrs[] = {
+    {"definition", ATTR_REPLACE, REQUIRED},
+    {"state", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
+};
+enum { TRG_DEFINITION, TRG_STATE };
+
+static void trigger_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "TRIGGER ");
+    sql_ident(sb, o->name);
+    sb_adds(sb, " ON ");
+    kind_table_name(sb, o);
+}
+
+static void set_state(pa_plan *p, const pa_object *o)
+{
+    const char *state = o->values[TRG_STATE];
+    strbuf *sb = plan_stmt(p, 0);
+    kind_alter_table(sb, o);
+    sb_addf(sb, " %s TRIGGER ", state ? state : "ENABLE");
+    sql_ident(sb, o->name);
+}
+
+static void trigger_create(pa_plan *p, const pa_object *to)
+{
+    sb_adds(plan_stmt(p, 0), to->values[TRG_DEFINITION]);
+    if (to->values[TRG_STATE])
+        set_state(p, to);
+}
+
+static void trigger_alter(pa_plan *p, const pa_object *from,
+                          const pa_object *to, const bool *changed)
+{
+    (void)from;
+    if (changed[TRG_STATE])
+        set_state(p, to);
+}
+
+const pa_kind kind_trigger = {
+    .name = "trigger",
+    .rank = 100,
+    .query = trigger_query,
+    .attrs = KIND_ATTRS(trigger_attrs),
+    .parent_kind = "table|view",
+    .table_in_key = true,
+    .schema_filtered = true,
+    .absorbed_on_parent_drop = true,
+    .target = trigger_target,
+    .create = trigger_create,
+    .alter = trigger_alter,
+};

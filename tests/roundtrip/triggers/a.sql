@@ -1,0 +1,14 @@
+create table accounts (id int primary key, balance numeric, updated_at timestamptz, note text);
+create table audit (id serial primary key, account_id int, at timestamptz default now());
+create function stamp() returns trigger language plpgsql as $$ begin new.updated_at := now(); return new; end $$;
+create function log_it() returns trigger language plpgsql as $$ begin insert into audit (account_id) values (new.id); return null; end $$;
+create function check_it() returns trigger language plpgsql as $$ begin return null; end $$;
+create trigger accounts_stamp before update on accounts for each row execute function stamp();
+create trigger accounts_log after insert on accounts for each row execute function log_it();
+create trigger "Big Changes" after update of balance on accounts for each row when (new.balance > 1000) execute function log_it();
+create constraint trigger accounts_check after insert or update on accounts deferrable initially deferred for each row execute function check_it();
+create trigger to_disable after delete on accounts for each statement execute function check_it();
+alter table accounts disable trigger to_disable;
+comment on trigger accounts_stamp on accounts is 'keeps updated_at';
+create view account_view as select id, balance from accounts;
+create function view_insert() returns trigger language plpgsql as $$ begin insert into accounts (id, balance) values (new.id, new.balance); return new; end $$;

@@ -1,0 +1,15 @@
+create table accounts (id int primary key, balance numeric, updated_at timestamptz, note text);
+create table audit (id serial primary key, account_id int, at timestamptz default now());
+create function stamp() returns trigger language plpgsql as $$ begin new.updated_at := now(); return new; end $$;
+create function log_it() returns trigger language plpgsql as $$ begin insert into audit (account_id) values (new.id); return null; end $$;
+create function check_it() returns trigger language plpgsql as $$ begin return null; end $$;
+create trigger accounts_stamp before insert or update on accounts for each row execute function stamp();
+create trigger "Big Changes" after update of balance, note on accounts for each row when (new.balance > 5000) execute function log_it();
+create constraint trigger accounts_check after insert or update on accounts deferrable initially immediate for each row execute function check_it();
+create trigger to_disable after delete on accounts for each statement execute function check_it();
+alter table accounts enable always trigger to_disable;
+create trigger new_one after truncate on audit for each statement execute function check_it();
+comment on trigger accounts_stamp on accounts is 'keeps updated_at current';
+create view account_view as select id, balance from accounts;
+create function view_insert() returns trigger language plpgsql as $$ begin insert into accounts (id, balance) values (new.id, new.balance); return new; end $$;
+create trigger account_view_insert instead of insert on account_view for each row execute function view_insert();
