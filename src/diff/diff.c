@@ -61,6 +61,10 @@ static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
         compare(c, opt);
     else
         c->type = from ? CHANGE_DROP : CHANGE_ADD;
+    const pa_object *o = from ? from : to;
+    if (o->kind->is_implied &&
+        ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))
+        c->type = CHANGE_SAME;
     if (opt && opt->create_extensions_only &&
         !(c->type == CHANGE_ADD && strcmp(c->to->kind->name, "extension") == 0))
         c->type = CHANGE_SAME;

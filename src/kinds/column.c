@@ -1,5 +1,5 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
- * collation, NOT NULL and generated expressions. Defaults and identity
+ * collation, NOT NULL and generated expressions; inherited ones too. Defaults and identity
  * are sub-objects of their own (column_default.c, identity.c). */
 #include "kinds/kind.h"
 #include "kinds/column.h"
@@ -22,6 +22,8 @@ static const char column_query[] =
     " CASE WHEN a.attnotnull THEN 'NOT NULL' END AS notnull,"
     " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
+    " CASE WHEN c.relispartition OR NOT a.attislocal THEN 'inherited' END"
+    "   AS inherited,"
     " cm.description AS comment"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
@@ -39,9 +41,10 @@ static const pa_attr_rule column_attrs[] = {
     {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
     {"generated", ATTR_ALTER, OPTIONAL},
+    {"inherited", ATTR_INFO, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED };
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED, COL_INHERITED };
 
 static bool same(const char *a, const char *b)
 {
@@ -223,6 +226,14 @@ static bool column_is_derived(const pa_object *o)
     return o->values[COL_GENERATED] != NULL;
 }
 
+/* A partition's columns, and those a child table only inherits, come
+ * from the parent: listed, so that a table can become a partition or a
+ * child, but never given statements of their own. */
+bool column_is_inherited(const pa_object *o)
+{
+    return o->values[COL_INHERITED] != NULL;
+}
+
 static bool column_replace_loses_data(const pa_object *from, const pa_object *to)
 {
     (void)to;
@@ -241,6 +252,7 @@ const pa_kind kind_column = {
     .absorbed_on_parent_drop = true,
     .holds_data = true,
     .is_derived = column_is_derived,
+    .is_implied = column_is_inherited,
     .target = column_target,
     .create = column_create,
     .drop = column_drop,

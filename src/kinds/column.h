@@ -1,4 +1,5 @@
-/* Column definitions, shared by CREATE TABLE and ADD COLUMN. */
+/* Pieces of CREATE TABLE the table's sub-objects write: column
+ * definitions (shared with ADD COLUMN), identity, partition bounds. */
 #ifndef PA_KINDS_COLUMN_H
 #define PA_KINDS_COLUMN_H
 
@@ -12,5 +13,10 @@ strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
                      const char *action);
 /* " GENERATED ... AS IDENTITY (...)" for a column definition. */
 void identity_clause(strbuf *sb, const pa_object *identity);
+
+/* Whether the column comes from a parent table (see column.c). */
+bool column_is_inherited(const pa_object *col);
+/* " PARTITION OF parent FOR VALUES ..." for CREATE TABLE. */
+void partition_of_clause(strbuf *sb, const pa_object *partition);
 
 #endif

@@ -18,6 +18,7 @@ static const char default_query[] =
     " JOIN pg_class c ON c.oid = ad.adrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " WHERE a.attgenerated = '' AND NOT a.attisdropped"
+    " AND " PA_SQL_OWN_COLUMN("c", "a")
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule default_attrs[] = {

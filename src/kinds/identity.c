@@ -33,6 +33,7 @@ static const char identity_query[] =
     " JOIN pg_class sc ON sc.oid = s.seqrelid"
     " JOIN pg_namespace sn ON sn.oid = sc.relnamespace"
     " WHERE a.attidentity <> '' AND a.attnum > 0 AND NOT a.attisdropped"
+    " AND " PA_SQL_OWN_COLUMN("c", "a")
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule identity_attrs[] = {

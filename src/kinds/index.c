@@ -8,7 +8,8 @@ static const char index_query[] =
     "SELECT n.nspname AS schema, ic.relname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "i.indexrelid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
-    " pg_get_indexdef(i.indexrelid) AS definition,"
+    " regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')"
+    "   AS definition,"
     " cm.description AS comment"
     " FROM pg_index i"
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
@@ -19,7 +20,10 @@ static const char index_query[] =
     PA_SQL_USER_SCHEMA("n") "))"
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
     "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
-    "   AND co.contype IN ('p', 'u', 'x'))";
+    "   AND co.contype IN ('p', 'u', 'x'))"
+    /* Indexes of partitions made for a partitioned table's index. */
+    " AND NOT EXISTS (SELECT 1 FROM pg_inherits ih"
+    "   WHERE ih.inhrelid = i.indexrelid)";
 
 static const pa_attr_rule index_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},

@@ -53,6 +53,9 @@ struct pa_kind {
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
     bool holds_data;            /* never rebuilt just for a dependency... */
     bool (*is_derived)(const pa_object *o); /* ...unless its data is derived */
+    /* Optional: the object comes with another one (a partition's
+     * columns with its parent's): compared, never given statements. */
+    bool (*is_implied)(const pa_object *o);
     bool adapted_by_server;     /* the server adapts it to an ALTER of what
                                  * it depends on (indexes, constraints) */
     const char *preamble;       /* statement a plan that creates or alters
@@ -93,11 +96,15 @@ void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
 #define PA_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr) \
     "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" classname \
     "'::regclass AND e.objid = " oidexpr " AND e.deptype = 'e')"
-/* A user table (not a partition: those come with partitioning support). */
+/* A user table: plain, partitioned, or a partition. */
 #define PA_SQL_USER_TABLE(rel, nsp) \
-    rel ".relkind = 'r' AND NOT " rel ".relispartition" \
+    rel ".relkind IN ('r', 'p')" \
     " AND " PA_SQL_USER_SCHEMA(nsp) \
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", rel ".oid")
+/* A column the table defines itself: not one a partition has from its
+ * parent, nor one only inherited (those come with the parent's). */
+#define PA_SQL_OWN_COLUMN(rel, att) \
+    "NOT " rel ".relispartition AND " att ".attislocal"
 /* The object's comment as column cm.description. A join, not
  * obj_description(): that is a SQL function run once per row. */
 #define PA_SQL_COMMENT_JOIN(classname, oidexpr, subexpr) \

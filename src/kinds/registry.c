@@ -11,6 +11,8 @@ extern const pa_kind kind_enum;
 extern const pa_kind kind_function;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
+extern const pa_kind kind_partition;
+extern const pa_kind kind_inherit;
 extern const pa_kind kind_column;
 extern const pa_kind kind_column_default;
 extern const pa_kind kind_identity;
@@ -20,6 +22,7 @@ extern const pa_kind kind_index;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
 extern const pa_kind kind_trigger;
+extern const pa_kind kind_policy;
 extern const pa_kind kind_event_trigger;
 
 const pa_kind *const pa_kinds[] = {
@@ -29,6 +32,8 @@ const pa_kind *const pa_kinds[] = {
     &kind_function,
     &kind_sequence,
     &kind_table,
+    &kind_partition,
+    &kind_inherit,
     &kind_column,
     &kind_column_default,
     &kind_identity,
@@ -38,6 +43,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_view,
     &kind_matview,
     &kind_trigger,
+    &kind_policy,
     &kind_event_trigger,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);

@@ -1,6 +1,9 @@
-/* Tables. Columns are created inside CREATE TABLE and go away with DROP
- * TABLE; constraints and indexes follow as statements of their own, like
- * pg_dump does, so foreign keys can wait for the tables they reference. */
+/* Tables, partitioned tables and partitions. Columns are created inside
+ * CREATE TABLE and go away with DROP TABLE; constraints and indexes follow
+ * as statements of their own, like pg_dump does, so foreign keys can wait
+ * for the tables they reference. Being a partition (partition.c) or
+ * inheriting (inherit.c) are sub-objects, written into CREATE TABLE when
+ * the table is new. Row level security is enabled and forced here. */
 #include "kinds/kind.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
@@ -15,6 +18,10 @@ static const char table_query[] =
     " NULL::text AS deps, NULL::int AS ordinal,"
     " CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END"
     "   AS persistence,"
+    " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END"
+    "   AS partition_key,"
+    " CASE WHEN c.relrowsecurity THEN 'ENABLE' END AS row_security,"
+    " CASE WHEN c.relforcerowsecurity THEN 'FORCE' END AS force_row_security,"
     " cm.description AS comment"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
@@ -22,9 +29,13 @@ static const char table_query[] =
 
 static const pa_attr_rule table_attrs[] = {
     {"persistence", ATTR_ALTER, REQUIRED},
+    {"partition_key", ATTR_REPLACE, OPTIONAL},
+    {"row_security", ATTR_ALTER, OPTIONAL},
+    {"force_row_security", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { TABLE_PERSISTENCE };
+enum { TABLE_PERSISTENCE, TABLE_PARTITION_KEY, TABLE_ROW_SECURITY,
+       TABLE_FORCE_ROW_SECURITY };
 
 static void table_target(strbuf *sb, const pa_object *o)
 {
@@ -32,18 +43,21 @@ static void table_target(strbuf *sb, const pa_object *o)
     kind_qualified(sb, o);
 }
 
-static void table_create(pa_plan *p, const pa_object *to)
+static const pa_object *child_of_kind(const pa_object *o, const char *kind)
 {
-    strbuf *sb = plan_stmt(p, 0);
-    sb_adds(sb, "CREATE ");
-    if (strcmp(to->values[TABLE_PERSISTENCE], "UNLOGGED") == 0)
-        sb_adds(sb, "UNLOGGED ");
-    sb_adds(sb, "TABLE ");
-    kind_qualified(sb, to);
-    sb_adds(sb, " (");
+    for (const pa_object *c = o->first_child; c; c = c->next_sibling) {
+        if (strcmp(c->kind->name, kind) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+static void add_columns(strbuf *sb, const pa_object *to)
+{
     const char *sep = "\n    ";
+    sb_adds(sb, " (");
     for (const pa_object *c = to->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "column") != 0)
+        if (strcmp(c->kind->name, "column") != 0 || column_is_inherited(c))
             continue;
         sb_adds(sb, sep);
         column_definition(sb, c);
@@ -52,16 +66,75 @@ static void table_create(pa_plan *p, const pa_object *to)
     sb_adds(sb, strcmp(sep, "\n    ") == 0 ? ")" : "\n)");
 }
 
+static void add_inherits(strbuf *sb, const pa_object *to)
+{
+    const char *sep = "\nINHERITS (";
+    for (const pa_object *c = to->first_child; c; c = c->next_sibling) {
+        if (strcmp(c->kind->name, "inherit") != 0)
+            continue;
+        sb_adds(sb, sep);
+        sb_adds(sb, c->name);
+        sep = ", ";
+    }
+    if (strcmp(sep, ", ") == 0)
+        sb_addc(sb, ')');
+}
+
+static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "ALTER TABLE ");
+    kind_qualified(sb, to);
+    sb_addf(sb, " %s ROW LEVEL SECURITY", what);
+}
+
+static void table_create(pa_plan *p, const pa_object *to)
+{
+    const char *const *v = to->values;
+    const pa_object *partition = child_of_kind(to, "partition");
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "CREATE ");
+    if (strcmp(v[TABLE_PERSISTENCE], "UNLOGGED") == 0)
+        sb_adds(sb, "UNLOGGED ");
+    sb_adds(sb, "TABLE ");
+    kind_qualified(sb, to);
+    if (partition) {
+        partition_of_clause(sb, partition);
+    } else {
+        add_columns(sb, to);
+        add_inherits(sb, to);
+    }
+    if (v[TABLE_PARTITION_KEY])
+        sb_addf(sb, "\nPARTITION BY %s", v[TABLE_PARTITION_KEY]);
+    if (v[TABLE_ROW_SECURITY])
+        set_row_security(p, to, "ENABLE");
+    if (v[TABLE_FORCE_ROW_SECURITY])
+        set_row_security(p, to, "FORCE");
+}
+
 static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                         const bool *changed)
 {
     (void)from;
+    const char *const *v = to->values;
     if (changed[TABLE_PERSISTENCE]) {
         strbuf *sb = plan_stmt(p, 0);
         sb_adds(sb, "ALTER TABLE ");
         kind_qualified(sb, to);
-        sb_addf(sb, " SET %s", to->values[TABLE_PERSISTENCE]);
+        sb_addf(sb, " SET %s", v[TABLE_PERSISTENCE]);
     }
+    if (changed[TABLE_ROW_SECURITY])
+        set_row_security(p, to, v[TABLE_ROW_SECURITY] ? "ENABLE" : "DISABLE");
+    if (changed[TABLE_FORCE_ROW_SECURITY])
+        set_row_security(p, to, v[TABLE_FORCE_ROW_SECURITY] ? "FORCE" : "NO FORCE");
+}
+
+/* Only a new partition key replaces a table, and that loses its rows. */
+static bool table_replace_loses_data(const pa_object *from, const pa_object *to)
+{
+    (void)from;
+    (void)to;
+    return true;
 }
 
 const pa_kind kind_table = {
@@ -74,4 +147,5 @@ const pa_kind kind_table = {
     .target = table_target,
     .create = table_create,
     .alter = table_alter,
+    .replace_loses_data = table_replace_loses_data,
 };

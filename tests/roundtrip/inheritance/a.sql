@@ -1,0 +1,5 @@
+create table base (id int primary key, created timestamptz default now(), check (id > 0));
+create table child_a (extra text) inherits (base);
+create table other_parent (tag text);
+create table child_b (id int, created timestamptz, tag text, own int);
+create table grandchild (g int) inherits (child_a);

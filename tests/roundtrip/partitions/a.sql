@@ -1,0 +1,13 @@
+create table measurements (id bigint not null, logged date not null, value numeric default 0) partition by range (logged);
+create table measurements_2024 partition of measurements for values from ('2024-01-01') to ('2025-01-01');
+create table measurements_2025 partition of measurements for values from ('2025-01-01') to ('2026-01-01');
+create table measurements_old partition of measurements for values from ('2000-01-01') to ('2024-01-01');
+create index measurements_logged on measurements (logged);
+alter table measurements add primary key (id, logged);
+create table events (id int, kind text) partition by list (kind);
+create table events_a partition of events for values in ('a');
+create table events_b partition of events for values in ('b', 'c');
+create table standalone (id int, kind text);
+create table hashed (id int not null) partition by hash (id);
+create table hashed_0 partition of hashed for values with (modulus 2, remainder 0);
+create table hashed_1 partition of hashed for values with (modulus 2, remainder 1);

@@ -1,0 +1,18 @@
+create table measurements (id bigint not null, logged date not null, value numeric default 1, note text) partition by range (logged);
+create table measurements_2024 partition of measurements for values from ('2024-01-01') to ('2025-01-01');
+create table measurements_2025 partition of measurements for values from ('2025-01-01') to ('2026-01-01');
+create table measurements_2026 partition of measurements for values from ('2026-01-01') to ('2027-01-01');
+create table measurements_rest partition of measurements default;
+create index measurements_logged on measurements (logged);
+create index measurements_value on measurements (value);
+alter table measurements add primary key (id, logged);
+create table events (id int, kind text) partition by list (kind);
+create table events_a partition of events for values in ('a', 'z');
+create table events_b partition of events for values in ('b', 'c') partition by range (id);
+create table events_b_low partition of events_b for values from (0) to (100);
+create table standalone (id int, kind text);
+alter table events attach partition standalone for values in ('s');
+create table hashed (id int not null) partition by hash (id);
+create table hashed_0 partition of hashed for values with (modulus 2, remainder 0);
+create table hashed_1 partition of hashed for values with (modulus 2, remainder 1);
+create trigger hashed_t before insert on hashed for each row execute function suppress_redundant_updates_trigger();

@@ -1,0 +1,13 @@
+do $$ begin create role app_user; exception when duplicate_object then null; end $$;
+do $$ begin create role "App Admin"; exception when duplicate_object then null; end $$;
+create table docs (id int primary key, owner name default current_user, body text, public boolean);
+alter table docs enable row level security;
+alter table docs force row level security;
+create policy docs_owner on docs for all to app_user, "App Admin" using (owner = current_user) with check (owner = current_user);
+create policy docs_public on docs for select using (public and body is not null);
+create policy docs_insert on docs for update to app_user using (true) with check (owner = current_user);
+create policy docs_restrict on docs as permissive for delete to "App Admin" using (true);
+comment on policy docs_public on docs is 'anyone may read public docs';
+create table notes (id int, body text);
+alter table notes enable row level security;
+create policy "Notes: read" on notes for select to public using (id > 0);
