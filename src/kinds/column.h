@@ -14,6 +14,8 @@ strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
 /* " GENERATED ... AS IDENTITY (...)" for a column definition. */
 void identity_clause(strbuf *sb, const pa_object *identity);
 
+/* "name type [COLLATE c]" for an attribute of a composite type. */
+void type_attribute_definition(strbuf *sb, const pa_object *attribute);
 /* Whether the column comes from a parent table (see column.c). */
 bool column_is_inherited(const pa_object *col);
 /* " PARTITION OF parent FOR VALUES ..." for CREATE TABLE. */

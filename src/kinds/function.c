@@ -27,7 +27,11 @@ static const char function_query[] =
     " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
     PA_SQL_COMMENT_JOIN("pg_proc", "p.oid", "0")
     " WHERE p.prokind IN ('f', 'p') AND " PA_SQL_USER_SCHEMA("n")
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+    /* Not the constructors that come with a range type. */
+    " AND NOT EXISTS (SELECT 1 FROM pg_depend i"
+    "   WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
+    "   AND i.deptype = 'i')";
 
 static const pa_attr_rule function_attrs[] = {
     {"proname", ATTR_INFO, REQUIRED},

@@ -7,7 +7,13 @@
 
 extern const pa_kind kind_schema;
 extern const pa_kind kind_extension;
+extern const pa_kind kind_collation;
 extern const pa_kind kind_enum;
+extern const pa_kind kind_domain;
+extern const pa_kind kind_domain_constraint;
+extern const pa_kind kind_composite;
+extern const pa_kind kind_type_attribute;
+extern const pa_kind kind_range;
 extern const pa_kind kind_function;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
@@ -28,7 +34,13 @@ extern const pa_kind kind_event_trigger;
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
     &kind_extension,
+    &kind_collation,
     &kind_enum,
+    &kind_domain,
+    &kind_domain_constraint,
+    &kind_composite,
+    &kind_type_attribute,
+    &kind_range,
     &kind_function,
     &kind_sequence,
     &kind_table,

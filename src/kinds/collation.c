@@ -1,0 +1,52 @@
+/* Collations. Provider, locales and determinism cannot be altered, so a
+ * change is drop and create. The collation version is the library's, not
+ * the schema's, and is not compared. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char collation_query[] =
+    "SELECT n.nspname AS schema, co.collname AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_collation", "co.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " CASE co.collprovider WHEN 'i' THEN"
+    "   'provider = icu, locale = ' || quote_literal(co.colliculocale)"
+    " ELSE 'provider = libc, lc_collate = ' || quote_literal(co.collcollate) ||"
+    "   ', lc_ctype = ' || quote_literal(co.collctype) END ||"
+    " CASE WHEN co.collisdeterministic THEN ''"
+    "   ELSE ', deterministic = false' END AS definition,"
+    " cm.description AS comment"
+    " FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace"
+    PA_SQL_COMMENT_JOIN("pg_collation", "co.oid", "0")
+    " WHERE co.oid >= 16384 AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_collation", "co.oid");
+
+static const pa_attr_rule collation_attrs[] = {
+    {"definition", ATTR_REPLACE, REQUIRED},
+    {"comment", ATTR_COMMENT, OPTIONAL},
+};
+enum { COLL_DEFINITION };
+
+static void collation_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "COLLATION ");
+    kind_qualified(sb, o);
+}
+
+static void collation_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "CREATE COLLATION ");
+    kind_qualified(sb, to);
+    sb_addf(sb, " (%s)", to->values[COLL_DEFINITION]);
+}
+
+const pa_kind kind_collation = {
+    .name = "collation",
+    .rank = 25,
+    .query = collation_query,
+    .attrs = KIND_ATTRS(collation_attrs),
+    .schema_filtered = true,
+    .target = collation_target,
+    .create = collation_create,
+};

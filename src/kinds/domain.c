@@ -1,0 +1,90 @@
+/* Domains: base type, collation, default and NOT NULL. The default and
+ * NOT NULL change with ALTER DOMAIN; a different base type or collation
+ * needs drop and create. Named CHECK constraints are sub-objects of their
+ * own (domain_constraint.c). */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char domain_query[] =
+    "SELECT n.nspname AS schema, t.typname AS name, NULL::text AS tbl,"
+    " " PA_SQL_ADDRESS("pg_type", "t.oid", "0") " AS address,"
+    " " PA_SQL_ADDRESS("pg_type", "t.typarray", "0") " AS aliases,"
+    " NULL::text AS deps, NULL::int AS ordinal,"
+    " format_type(t.typbasetype, t.typtypmod) AS base_type,"
+    " CASE WHEN t.typcollation <> bt.typcollation"
+    "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
+    " END AS collation,"
+    " pg_get_expr(t.typdefaultbin, 0) AS \"default\","
+    " CASE WHEN t.typnotnull THEN 'NOT NULL' END AS notnull,"
+    " cm.description AS comment"
+    " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+    " JOIN pg_type bt ON bt.oid = t.typbasetype"
+    " LEFT JOIN pg_collation co ON co.oid = t.typcollation"
+    " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+    PA_SQL_COMMENT_JOIN("pg_type", "t.oid", "0")
+    " WHERE t.typtype = 'd' AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
+
+static const pa_attr_rule domain_attrs[] = {
+    {"base_type", ATTR_REPLACE, REQUIRED},
+    {"collation", ATTR_REPLACE, OPTIONAL},
+    {"default", ATTR_ALTER, OPTIONAL},
+    {"notnull", ATTR_ALTER, OPTIONAL},
+    {"comment", ATTR_COMMENT, OPTIONAL},
+};
+enum { DOM_BASE_TYPE, DOM_COLLATION, DOM_DEFAULT, DOM_NOTNULL };
+
+static void domain_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "DOMAIN ");
+    kind_qualified(sb, o);
+}
+
+static void domain_create(pa_plan *p, const pa_object *to)
+{
+    const char *const *v = to->values;
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "CREATE DOMAIN ");
+    kind_qualified(sb, to);
+    sb_addf(sb, " AS %s", v[DOM_BASE_TYPE]);
+    if (v[DOM_COLLATION])
+        sb_addf(sb, " COLLATE %s", v[DOM_COLLATION]);
+    if (v[DOM_DEFAULT])
+        sb_addf(sb, " DEFAULT %s", v[DOM_DEFAULT]);
+    if (v[DOM_NOTNULL])
+        sb_adds(sb, " NOT NULL");
+}
+
+static strbuf *alter_domain(pa_plan *p, const pa_object *o, const char *action)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "ALTER DOMAIN ");
+    kind_qualified(sb, o);
+    sb_addf(sb, " %s", action);
+    return sb;
+}
+
+static void domain_alter(pa_plan *p, const pa_object *from,
+                         const pa_object *to, const bool *changed)
+{
+    (void)from;
+    const char *const *v = to->values;
+    if (changed[DOM_DEFAULT] && v[DOM_DEFAULT])
+        sb_addf(alter_domain(p, to, "SET DEFAULT"), " %s", v[DOM_DEFAULT]);
+    else if (changed[DOM_DEFAULT])
+        alter_domain(p, to, "DROP DEFAULT");
+    if (changed[DOM_NOTNULL])
+        alter_domain(p, to, v[DOM_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
+}
+
+const pa_kind kind_domain = {
+    .name = "domain",
+    .rank = 32,
+    .query = domain_query,
+    .attrs = KIND_ATTRS(domain_attrs),
+    .schema_filtered = true,
+    .target = domain_target,
+    .create = domain_create,
+    .alter = domain_alter,
+};
