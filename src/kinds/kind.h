@@ -47,6 +47,7 @@ struct pa_kind {
                                  * alternatives as "table|matview" */
     bool table_in_key;          /* names are unique per table, not schema */
     bool parent_is_namesake;    /* parent has the same schema, table, name */
+    bool parent_outside_schema; /* parent (named by table) has no schema */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */

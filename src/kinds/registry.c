@@ -15,6 +15,7 @@ extern const pa_kind kind_composite;
 extern const pa_kind kind_type_attribute;
 extern const pa_kind kind_range;
 extern const pa_kind kind_function;
+extern const pa_kind kind_aggregate;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
 extern const pa_kind kind_partition;
@@ -30,6 +31,9 @@ extern const pa_kind kind_matview;
 extern const pa_kind kind_trigger;
 extern const pa_kind kind_policy;
 extern const pa_kind kind_event_trigger;
+extern const pa_kind kind_publication;
+extern const pa_kind kind_publication_table;
+extern const pa_kind kind_publication_schema;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
@@ -42,6 +46,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_type_attribute,
     &kind_range,
     &kind_function,
+    &kind_aggregate,
     &kind_sequence,
     &kind_table,
     &kind_partition,
@@ -57,6 +62,9 @@ const pa_kind *const pa_kinds[] = {
     &kind_trigger,
     &kind_policy,
     &kind_event_trigger,
+    &kind_publication,
+    &kind_publication_table,
+    &kind_publication_schema,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

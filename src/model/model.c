@@ -177,6 +177,8 @@ static pa_object *find_parent(pa_model *m, const pa_object *o)
             char *key = !pk ? NULL
                         : o->kind->parent_is_namesake
                             ? model_make_key(&m->arena, pk, o->schema, o->table, o->name)
+                        : o->kind->parent_outside_schema
+                            ? model_make_key(&m->arena, pk, NULL, NULL, o->table)
                             : model_make_key(&m->arena, pk, o->schema, NULL, o->table);
             pa_object *parent = key ? model_find(m, key) : NULL;
             if (parent)

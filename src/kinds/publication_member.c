@@ -1,0 +1,107 @@
+/* What a publication holds: tables (with their column lists and row
+ * filters) and, since PostgreSQL 15, whole schemas. Each member is a
+ * sub-object of its publication but sits in the table's schema, so that
+ * --schema and --exclude-schema apply to it. A changed column list or
+ * filter is a drop and add. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+static const char publication_table_query[] =
+    "SELECT n.nspname AS schema, c.relname AS name, p.pubname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_publication_rel", "pr.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
+    " (SELECT '(' || string_agg(quote_ident(a.attname), ', '"
+    "          ORDER BY a.attnum) || ')'"
+    "    FROM pg_attribute a"
+    "   WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs))"
+    "   AS columns,"
+    " pg_get_expr(pr.prqual, pr.prrelid) AS row_filter"
+    " FROM pg_publication_rel pr"
+    " JOIN pg_publication p ON p.oid = pr.prpubid"
+    " JOIN pg_class c ON c.oid = pr.prrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace";
+
+static const pa_attr_rule publication_table_attrs[] = {
+    {"columns", ATTR_REPLACE, OPTIONAL},
+    {"row_filter", ATTR_REPLACE, OPTIONAL},
+};
+enum { PT_COLUMNS, PT_ROW_FILTER };
+
+static void publication_table_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, "PUBLICATION ");
+    sql_ident(sb, o->table);
+}
+
+static strbuf *alter_publication(pa_plan *p, const pa_object *o,
+                                 const char *action)
+{
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "ALTER ");
+    publication_table_target(sb, o);
+    sb_addf(sb, " %s ", action);
+    return sb;
+}
+
+static void publication_table_create(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = alter_publication(p, to, "ADD TABLE");
+    kind_qualified(sb, to);
+    if (to->values[PT_COLUMNS])
+        sb_addf(sb, " %s", to->values[PT_COLUMNS]);
+    if (to->values[PT_ROW_FILTER])
+        sb_addf(sb, " WHERE (%s)", to->values[PT_ROW_FILTER]);
+}
+
+static void publication_table_drop(pa_plan *p, const pa_object *from)
+{
+    kind_qualified(alter_publication(p, from, "DROP TABLE"), from);
+}
+
+const pa_kind kind_publication_table = {
+    .name = "publication_table",
+    .rank = 121,
+    .query = publication_table_query,
+    .attrs = KIND_ATTRS(publication_table_attrs),
+    .parent_kind = "publication",
+    .parent_outside_schema = true,
+    .table_in_key = true,
+    .schema_filtered = true,
+    .absorbed_on_parent_drop = true,
+    .target = publication_table_target,
+    .create = publication_table_create,
+    .drop = publication_table_drop,
+};
+
+static const char publication_schema_query[] =
+    "SELECT n.nspname AS schema, n.nspname AS name, p.pubname AS tbl,"
+    " " PA_SQL_ADDRESS("pg_publication_namespace", "pn.oid", "0") " AS address,"
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal"
+    " FROM pg_publication_namespace pn"
+    " JOIN pg_publication p ON p.oid = pn.pnpubid"
+    " JOIN pg_namespace n ON n.oid = pn.pnnspid";
+
+static void publication_schema_create(pa_plan *p, const pa_object *to)
+{
+    sql_ident(alter_publication(p, to, "ADD TABLES IN SCHEMA"), to->name);
+}
+
+static void publication_schema_drop(pa_plan *p, const pa_object *from)
+{
+    sql_ident(alter_publication(p, from, "DROP TABLES IN SCHEMA"), from->name);
+}
+
+const pa_kind kind_publication_schema = {
+    .name = "publication_schema",
+    .rank = 122,
+    .query = publication_schema_query,
+    .parent_kind = "publication",
+    .parent_outside_schema = true,
+    .table_in_key = true,
+    .schema_filtered = true,
+    .absorbed_on_parent_drop = true,
+    .target = publication_table_target,
+    .create = publication_schema_create,
+    .drop = publication_schema_drop,
+};

@@ -1,0 +1,11 @@
+create schema app;
+create schema feed;
+create table app.messages (id int primary key, body text, room int);
+create table app.rooms (id int primary key, name text);
+create table app.secrets (id int primary key, v text);
+create publication supabase_realtime;
+alter publication supabase_realtime add table app.messages (id, body) where (room > 0), app.rooms;
+create publication everything with (publish = 'insert, update');
+create publication inserts_only for table app.rooms with (publish = 'insert, delete', publish_via_partition_root = true);
+create publication "Feed Pub" for tables in schema feed;
+comment on publication everything is 'was for all tables';
