@@ -25,6 +25,9 @@ static const char common_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"
     "  --exclude-schema S     ignore schema S (repeatable; also\n"
     "                         --exclude_schema)\n"
+    "  --with-privileges      also compare privileges: GRANT/REVOKE on\n"
+    "                         tables, columns, sequences, routines, types,\n"
+    "                         schemas, and ALTER DEFAULT PRIVILEGES\n"
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
     "  --pg-bindir DIR        PostgreSQL server programs for .sql sources\n"
     "                         (default: pg_config --bindir, PATH, or the\n"
@@ -98,7 +101,7 @@ static const command commands[] = {
 
 enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
-       OPT_FORMAT };
+       OPT_FORMAT, OPT_WITH_PRIVILEGES };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -110,6 +113,7 @@ static const struct option long_options[] = {
     {"create-extensions-only", no_argument, NULL, OPT_CREATE_EXTENSIONS_ONLY},
     {"ignore-extension-versions", no_argument, NULL, OPT_IGNORE_EXTENSION_VERSIONS},
     {"force-utf8", no_argument, NULL, OPT_FORCE_UTF8},
+    {"with-privileges", no_argument, NULL, OPT_WITH_PRIVILEGES},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -160,6 +164,9 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_FORMAT:
             opt->format = optarg;
+            break;
+        case OPT_WITH_PRIVILEGES:
+            opt->filter.privileges = true;
             break;
         case OPT_FORCE_UTF8:
             break;      /* the connection is always UTF-8 (see conn.c) */

@@ -46,6 +46,11 @@ bool filter_accepts(const pa_filter *f, const char *schema)
     return false;
 }
 
+bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind)
+{
+    return !kind->is_privilege || (f && f->privileges);
+}
+
 static bool has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -180,6 +185,8 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->server_version = PQserverVersion(conn);
     PGresult *res;
     for (size_t i = 0; i < pa_nkinds; i++) {
+        if (!filter_accepts_kind(f, pa_kinds[i]))
+            continue;
         if (!run_query(ctx, pa_kinds[i]->name, pa_kinds[i]->query, &res, err))
             return false;
         bool ok = load_rows(pa_kinds[i], res, f, m, err);
@@ -203,6 +210,14 @@ static void load_empty(pa_model *m, const pa_filter *f)
     pa_object *o = model_add(m, schema, NULL, NULL, "public");
     model_set(m, o, (size_t)kind_attr_index(schema, "comment"),
               "standard public schema");
+    const pa_kind *grant = kind_by_name("schema_privilege");
+    if (!filter_accepts_kind(f, grant))
+        return;
+    /* CREATE DATABASE gives public to pg_database_owner, with USAGE for all. */
+    o = model_add(m, grant, "public", "public", "PUBLIC");
+    model_set(m, o, (size_t)kind_attr_index(grant, "object"), "SCHEMA public");
+    model_set(m, o, (size_t)kind_attr_index(grant, "grantee"), "PUBLIC");
+    model_set(m, o, (size_t)kind_attr_index(grant, "privileges"), "USAGE");
 }
 
 bool inspect_source(const char *source, const pa_inspect_options *opt,

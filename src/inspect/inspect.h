@@ -20,9 +20,12 @@ typedef struct pa_filter {
     size_t ninclude;
     const char **exclude;   /* --exclude-schema */
     size_t nexclude;
+    bool privileges;        /* --with-privileges: also GRANTs */
 } pa_filter;
 
 bool filter_accepts(const pa_filter *f, const char *schema);
+/* Whether objects of this kind are read at all. */
+bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind);
 
 typedef enum source_type {
     SOURCE_EMPTY,       /* the word EMPTY: a database as CREATE DATABASE makes it */

@@ -49,6 +49,7 @@ struct pa_kind {
     bool parent_is_namesake;    /* parent has the same schema, table, name */
     bool parent_outside_schema; /* parent (named by table) has no schema */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */
+    bool is_privilege;          /* read only with --with-privileges */
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */

@@ -34,6 +34,12 @@ extern const pa_kind kind_event_trigger;
 extern const pa_kind kind_publication;
 extern const pa_kind kind_publication_table;
 extern const pa_kind kind_publication_schema;
+extern const pa_kind kind_relation_privilege;
+extern const pa_kind kind_column_privilege;
+extern const pa_kind kind_routine_privilege;
+extern const pa_kind kind_type_privilege;
+extern const pa_kind kind_schema_privilege;
+extern const pa_kind kind_default_privilege;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,
@@ -65,6 +71,12 @@ const pa_kind *const pa_kinds[] = {
     &kind_publication,
     &kind_publication_table,
     &kind_publication_schema,
+    &kind_relation_privilege,
+    &kind_column_privilege,
+    &kind_routine_privilege,
+    &kind_type_privilege,
+    &kind_schema_privilege,
+    &kind_default_privilege,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

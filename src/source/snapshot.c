@@ -156,7 +156,8 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     json_t *deps = json_object_get(obj, "depends_on");
     if (deps && !json_is_array(deps))
         return fail_at(l, index, "%s", "\"depends_on\" is not an array");
-    if (k->schema_filtered && !filter_accepts(l->filter, schema ? schema : name))
+    if ((k->schema_filtered && !filter_accepts(l->filter, schema ? schema : name)) ||
+        !filter_accepts_kind(l->filter, k))
         return true;
 
     pa_object *o = model_add(l->m, k, schema, table, name);

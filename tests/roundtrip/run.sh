@@ -7,6 +7,8 @@
 #   3. apply the plan with psql -1 -v ON_ERROR_STOP=1;
 #   4. a re-diff must be empty (exit 0, no output);
 #   5. the normalized pg_dump --schema-only of both must be equal.
+# A fixture's optional "flags" file holds extra pgalign options for it
+# (e.g. --with-privileges).
 # Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
 # Usage: run.sh [fixture-name ...]
 set -u
@@ -19,25 +21,26 @@ if [ $# -gt 0 ]; then fixtures=("$@"); else
 fi
 
 roundtrip() {   # name from-sql target-sql label
-    local name=$1 from_sql=$2 target_sql=$3 label=$4 rc
+    local name=$1 from_sql=$2 target_sql=$3 label=$4 rc flags=()
+    [ -f "$here/$name/flags" ] && read -r -a flags < "$here/$name/flags"
     local out="$work/$name.${label##* }"
     fresh_db rt_from && fresh_db rt_target
     if ! load_sql rt_from "$from_sql" 2>"$out.err" || ! load_sql rt_target "$target_sql" 2>>"$out.err"; then
         fail "$label" "fixture does not load" "$out.err"; return
     fi
-    "$PGALIGN" dbname=rt_from dbname=rt_target >"$out.safe" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" dbname=rt_from dbname=rt_target >"$out.safe" 2>"$out.err"; rc=$?
     if [ $rc = 3 ] && [ -s "$out.safe" ]; then
         fail "$label" "exit 3 but a plan on stdout" "$out.safe"; return
     elif [ $rc != 2 ] && [ $rc != 3 ]; then
         fail "$label" "diff without --unsafe exited $rc" "$out.err"; return
     fi
-    "$PGALIGN" --unsafe dbname=rt_from dbname=rt_target >"$out.sql" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" --unsafe dbname=rt_from dbname=rt_target >"$out.sql" 2>"$out.err"; rc=$?
     if [ $rc != 2 ]; then fail "$label" "diff --unsafe exited $rc" "$out.err"; return; fi
     if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d rt_from -f "$out.sql" >/dev/null 2>"$out.err"; then
         cat "$out.sql" >> "$out.err"
         fail "$label" "plan does not apply" "$out.err"; return
     fi
-    "$PGALIGN" --unsafe dbname=rt_from dbname=rt_target >"$out.again" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" --unsafe dbname=rt_from dbname=rt_target >"$out.again" 2>"$out.err"; rc=$?
     if [ $rc != 0 ] || [ -s "$out.again" ]; then
         fail "$label" "re-diff not empty (exit $rc)" "$out.again"; return
     fi

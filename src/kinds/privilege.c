@@ -1,0 +1,286 @@
+/* Privileges (with --with-privileges): GRANT and REVOKE on tables, views,
+ * sequences, columns, routines, types and schemas, and ALTER DEFAULT
+ * PRIVILEGES. One object per (object, grantee) holds the sorted list of
+ * privileges, "*" marking a grant option. A privilege is compared by
+ * grantee, privilege and grant option, never by grantor, so the same
+ * grant made by different roles is the same grant. The owner's own rights
+ * are left out (owners differ between environments); an object that never
+ * had a GRANT is read as the built-in default (acldefault), so that a
+ * REVOKE of a default (EXECUTE from PUBLIC) is seen. */
+#include "kinds/kind.h"
+#include "plan/plan.h"
+#include "emit/quote.h"
+
+#include <string.h>
+
+#define PRIV_GRANTEE \
+    "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END"
+#define PRIV_LIST \
+    " string_agg(DISTINCT a.privilege_type ||" \
+    "   CASE WHEN a.is_grantable THEN '*' ELSE '' END, ', '" \
+    "   ORDER BY a.privilege_type ||" \
+    "   CASE WHEN a.is_grantable THEN '*' ELSE '' END) AS privileges"
+/* Identity columns for a grant on one object: schema, name, tbl. */
+#define PRIV_IDENTITY(name, tbl) \
+    "SELECT n.nspname AS schema, " name " AS name, " tbl " AS tbl," \
+    " NULL::text AS address, NULL::text AS aliases,"
+#define PRIV_INFO(object, column) \
+    " NULL::int AS ordinal, NULL::text AS prefix, " object " AS object," \
+    " " column " AS column_name, " PRIV_GRANTEE " AS grantee,"
+#define PRIV_QUALIFIED(nsp, name) \
+    "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
+
+static const char relation_privilege_query[] =
+    PRIV_IDENTITY(PRIV_GRANTEE, "c.relname") " NULL::text AS deps,"
+    PRIV_INFO("CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END"
+              " || " PRIV_QUALIFIED("n", "c.relname"), "NULL::text")
+    PRIV_LIST
+    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
+    " aclexplode(coalesce(c.relacl, acldefault("
+    "   CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\","
+    "   c.relowner))) a"
+    " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
+    " AND a.grantee <> c.relowner AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    " GROUP BY n.nspname, c.relname, c.relkind, a.grantee";
+
+static const char column_privilege_query[] =
+    PRIV_IDENTITY("quote_ident(att.attname) || ' ' || " PRIV_GRANTEE, "c.relname")
+    " " PA_SQL_ADDRESS("pg_class", "c.oid", "att.attnum") " AS deps,"
+    PRIV_INFO("'TABLE ' || " PRIV_QUALIFIED("n", "c.relname"),
+              "quote_ident(att.attname)")
+    PRIV_LIST
+    " FROM pg_attribute att"
+    " JOIN pg_class c ON c.oid = att.attrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace,"
+    " aclexplode(att.attacl) a"
+    " WHERE att.attacl IS NOT NULL AND att.attnum > 0 AND NOT att.attisdropped"
+    " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    " GROUP BY n.nspname, c.oid, c.relname, att.attnum, att.attname, a.grantee";
+
+static const char routine_privilege_query[] =
+    PRIV_IDENTITY(PRIV_GRANTEE, "p.proname || '(' ||"
+                  " pg_get_function_identity_arguments(p.oid) || ')'")
+    " NULL::text AS deps,"
+    PRIV_INFO("'ROUTINE ' || " PRIV_QUALIFIED("n", "p.proname") " || '(' ||"
+              " pg_get_function_identity_arguments(p.oid) || ')'", "NULL::text")
+    PRIV_LIST
+    " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
+    " aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a"
+    " WHERE a.grantee <> p.proowner AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+    " AND NOT EXISTS (SELECT 1 FROM pg_depend i"
+    "   WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
+    "   AND i.deptype = 'i')"
+    " GROUP BY n.nspname, p.oid, p.proname, a.grantee";
+
+static const char type_privilege_query[] =
+    PRIV_IDENTITY(PRIV_GRANTEE, "t.typname") " NULL::text AS deps,"
+    PRIV_INFO("'TYPE ' || " PRIV_QUALIFIED("n", "t.typname"), "NULL::text")
+    PRIV_LIST
+    " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+    " LEFT JOIN pg_class c ON c.oid = t.typrelid,"
+    " aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a"
+    " WHERE (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c')"
+    " AND a.grantee <> t.typowner AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    " GROUP BY n.nspname, t.typname, a.grantee";
+
+static const char schema_privilege_query[] =
+    PRIV_IDENTITY(PRIV_GRANTEE, "n.nspname") " NULL::text AS deps,"
+    PRIV_INFO("'SCHEMA ' || quote_ident(n.nspname)", "NULL::text")
+    PRIV_LIST
+    " FROM pg_namespace n,"
+    " aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
+    " WHERE a.grantee <> n.nspowner AND " PA_SQL_USER_SCHEMA("n")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid")
+    " GROUP BY n.nspname, a.grantee";
+
+/* ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]: what new objects of
+ * a type created by r get. tbl names the entry ("TABLES FOR r"). */
+static const char default_privilege_query[] =
+    "SELECT n.nspname AS schema, " PRIV_GRANTEE " AS name,"
+    " ot.word || ' FOR ' || pg_get_userbyid(d.defaclrole) AS tbl,"
+    " NULL::text AS address, NULL::text AS aliases,"
+    " CASE WHEN n.oid IS NOT NULL THEN"
+    "   " PA_SQL_ADDRESS("pg_namespace", "n.oid", "0") " END AS deps,"
+    " NULL::int AS ordinal,"
+    " 'FOR ROLE ' || quote_ident(pg_get_userbyid(d.defaclrole)) ||"
+    " CASE WHEN n.oid IS NOT NULL THEN ' IN SCHEMA ' || quote_ident(n.nspname)"
+    " ELSE '' END AS prefix,"
+    " ot.word AS object, NULL::text AS column_name,"
+    " " PRIV_GRANTEE " AS grantee,"
+    PRIV_LIST
+    " FROM pg_default_acl d"
+    " LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
+    " JOIN (VALUES ('r', 'TABLES'), ('S', 'SEQUENCES'), ('f', 'FUNCTIONS'),"
+    "   ('T', 'TYPES'), ('n', 'SCHEMAS')) ot(letter, word)"
+    "   ON ot.letter = d.defaclobjtype::text,"
+    " aclexplode(d.defaclacl) a"
+    " WHERE a.grantee <> d.defaclrole"
+    " GROUP BY n.oid, n.nspname, d.defaclrole, ot.word, a.grantee";
+
+static const pa_attr_rule privilege_attrs[] = {
+    {"prefix", ATTR_INFO, OPTIONAL},
+    {"object", ATTR_INFO, REQUIRED},
+    {"column_name", ATTR_INFO, OPTIONAL},
+    {"grantee", ATTR_INFO, REQUIRED},
+    {"privileges", ATTR_ALTER, REQUIRED},
+};
+enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES };
+
+static void privilege_target(strbuf *sb, const pa_object *o)
+{
+    sb_adds(sb, o->values[PRIV_OBJECT]);
+}
+
+/* Whether list ("INSERT, SELECT*") holds privilege priv; sets *grantable. */
+static bool find_privilege(const char *list, const char *priv, size_t n,
+                           bool *grantable)
+{
+    for (const char *s = list; s && *s;) {
+        size_t len = strcspn(s, ",*");
+        if (len == n && strncmp(s, priv, n) == 0) {
+            *grantable = s[len] == '*';
+            return true;
+        }
+        s += strcspn(s, ",");
+        s += strspn(s, ", ");
+    }
+    return false;
+}
+
+enum { ADD_PLAIN, ADD_GRANTABLE, REMOVE_ALL, REMOVE_OPTION, NGROUPS };
+
+/* Sort each privilege of from and to into what to grant and revoke. */
+static void classify(const char *from, const char *to, strbuf groups[NGROUPS],
+                     const char *column)
+{
+    const char *lists[2] = {to, from};
+    for (int side = 0; side < 2; side++) {
+        for (const char *s = lists[side]; s && *s;) {
+            size_t n = strcspn(s, ",*");
+            bool here = s[n] == '*', there_grantable = false;
+            bool there = find_privilege(lists[1 - side], s, n, &there_grantable);
+            int group = -1;
+            if (side == 0 && (!there || (here && !there_grantable)))
+                group = here ? ADD_GRANTABLE : ADD_PLAIN;
+            else if (side == 1 && !there)
+                group = REMOVE_ALL;
+            else if (side == 1 && here && !there_grantable)
+                group = REMOVE_OPTION;
+            if (group >= 0) {
+                if (groups[group].len)
+                    sb_adds(&groups[group], ", ");
+                sb_add(&groups[group], s, n);
+                if (column)
+                    sb_addf(&groups[group], " (%s)", column);
+            }
+            s += strcspn(s, ",");
+            s += strspn(s, ", ");
+        }
+    }
+}
+
+static void grantee(strbuf *sb, const pa_object *o)
+{
+    const char *g = o->values[PRIV_GRANTEE_NAME];
+    if (strcmp(g, "PUBLIC") == 0)
+        sb_adds(sb, g);
+    else
+        sql_ident(sb, g);
+}
+
+static void acl_statement(pa_plan *p, const pa_object *o, int group,
+                          const char *privileges)
+{
+    static const char *const verbs[NGROUPS] = {
+        "GRANT ", "GRANT ", "REVOKE ", "REVOKE GRANT OPTION FOR "};
+    strbuf *sb = plan_stmt(p, 0);
+    if (o->values[PRIV_PREFIX])
+        sb_addf(sb, "ALTER DEFAULT PRIVILEGES %s ", o->values[PRIV_PREFIX]);
+    sb_addf(sb, "%s%s ON %s %s ", verbs[group], privileges,
+            o->values[PRIV_OBJECT], group < REMOVE_ALL ? "TO" : "FROM");
+    grantee(sb, o);
+    if (group == ADD_GRANTABLE)
+        sb_adds(sb, " WITH GRANT OPTION");
+}
+
+static void change_privileges(pa_plan *p, const pa_object *o,
+                              const char *from, const char *to)
+{
+    strbuf groups[NGROUPS];
+    for (int g = 0; g < NGROUPS; g++)
+        sb_init(&groups[g]);
+    classify(from, to, groups, o->values[PRIV_COLUMN]);
+    static const int order[NGROUPS] = {REMOVE_ALL, REMOVE_OPTION, ADD_PLAIN,
+                                       ADD_GRANTABLE};
+    for (int i = 0; i < NGROUPS; i++) {
+        if (groups[order[i]].len)
+            acl_statement(p, o, order[i], groups[order[i]].buf);
+    }
+    for (int g = 0; g < NGROUPS; g++)
+        sb_release(&groups[g]);
+}
+
+static void privilege_create(pa_plan *p, const pa_object *to)
+{
+    change_privileges(p, to, NULL, to->values[PRIV_PRIVILEGES]);
+}
+
+static void privilege_drop(pa_plan *p, const pa_object *from)
+{
+    change_privileges(p, from, from->values[PRIV_PRIVILEGES], NULL);
+}
+
+static void privilege_alter(pa_plan *p, const pa_object *from,
+                            const pa_object *to, const bool *changed)
+{
+    (void)changed;
+    change_privileges(p, to, from->values[PRIV_PRIVILEGES],
+                      to->values[PRIV_PRIVILEGES]);
+}
+
+#define PRIVILEGE_KIND(kind_name, kind_rank, sql, parents) \
+    .name = kind_name, .rank = kind_rank, .query = sql, \
+    .attrs = KIND_ATTRS(privilege_attrs), .parent_kind = parents, \
+    .table_in_key = true, .is_privilege = true, \
+    .absorbed_on_parent_drop = true, .target = privilege_target, \
+    .create = privilege_create, .drop = privilege_drop, \
+    .alter = privilege_alter
+
+const pa_kind kind_relation_privilege = {
+    PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query,
+                   "table|view|matview|sequence"),
+    .schema_filtered = true,
+};
+
+const pa_kind kind_column_privilege = {
+    PRIVILEGE_KIND("column_privilege", 131, column_privilege_query,
+                   "table|view|matview"),
+    .schema_filtered = true,
+};
+
+const pa_kind kind_routine_privilege = {
+    PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query,
+                   "function|aggregate"),
+    .schema_filtered = true,
+};
+
+const pa_kind kind_type_privilege = {
+    PRIVILEGE_KIND("type_privilege", 133, type_privilege_query,
+                   "enum|domain|composite|range"),
+    .schema_filtered = true,
+};
+
+const pa_kind kind_schema_privilege = {
+    PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query, "schema"),
+    .parent_outside_schema = true,
+    .schema_filtered = true,
+};
+
+/* Global entries have no schema, so --schema does not filter these. */
+const pa_kind kind_default_privilege = {
+    PRIVILEGE_KIND("default_privilege", 135, default_privilege_query, NULL),
+};

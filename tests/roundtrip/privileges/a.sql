@@ -1,0 +1,17 @@
+do $$ begin create role anon; exception when duplicate_object then null; end $$;
+do $$ begin create role authenticated; exception when duplicate_object then null; end $$;
+do $$ begin create role "Service Role"; exception when duplicate_object then null; end $$;
+create schema api;
+grant usage on schema api to anon;
+create table api.items (id int primary key, name text, secret text);
+grant select on api.items to anon;
+grant select, insert, update on api.items to authenticated with grant option;
+create sequence api.counter;
+grant usage on sequence api.counter to authenticated;
+create view api.item_names as select id, name from api.items;
+grant select on api.item_names to anon, authenticated;
+create function api.hello() returns text language sql as $$ select 'hi' $$;
+create function api.private() returns text language sql as $$ select 'secret' $$;
+create type api.mood as enum ('ok', 'sad');
+create table api.logs (id int);
+grant all on api.logs to "Service Role";
