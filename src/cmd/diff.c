@@ -70,6 +70,8 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     pa_diff_options dopt = {
         .ignored_attrs = opt->ignore_extension_versions ? no_versions : NULL,
         .create_extensions_only = opt->create_extensions_only,
+        .privileges = opt->filter.privileges,
+        .creating_role = run->from.role,
     };
     diff_compute(&run->diff, &run->from, &run->to, &dopt);
     plan_build(&run->plan, &run->diff);

@@ -49,10 +49,10 @@ static int compare_changes(const void *a, const void *b)
     return strcmp(ox->key, oy->key);
 }
 
-static void add_change(pa_diff *d, size_t *alloc, const pa_object *from,
+static void add_change(pa_diff *d, const pa_object *from,
                        const pa_object *to, const pa_diff_options *opt)
 {
-    d->changes = xgrow(d->changes, sizeof(*d->changes), d->count + 1, alloc);
+    d->changes = xgrow(d->changes, sizeof(*d->changes), d->count + 1, &d->alloc);
     pa_change *c = &d->changes[d->count++];
     memset(c, 0, sizeof(*c));
     c->from = from;
@@ -153,30 +153,57 @@ static void cascade_rebuilds(pa_diff *d)
     hashmap_free(&index);
 }
 
+static void sort_and_index(pa_diff *d)
+{
+    if (d->count > 0)
+        qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
+    hashmap_free(&d->by_key);
+    hashmap_init(&d->by_key);
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)c);
+    }
+}
+
+static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
+{
+    pa_change *c = (pa_change *)diff_find(d, from->key);
+    if (!c) {
+        add_change(d, from, to, NULL);
+        return;
+    }
+    free(c->changed);
+    c->changed = NULL;
+    c->from = from;
+    c->to = to;
+    c->rebuild = false;
+    compare(c, NULL);
+}
+
 void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
                   const pa_diff_options *opt)
 {
     memset(d, 0, sizeof(*d));
     d->from = from;
     d->to = to;
-    size_t alloc = 0;
+    model_init(&d->implied_from);
+    model_init(&d->implied_to);
+    hashmap_init(&d->by_key);
     for (size_t i = 0; i < from->count; i++) {
         const pa_object *f = from->objects[i];
-        add_change(d, &alloc, f, model_find(to, f->key), opt);
+        add_change(d, f, model_find(to, f->key), opt);
     }
     for (size_t i = 0; i < to->count; i++) {
         const pa_object *t = to->objects[i];
         if (!model_find(from, t->key))
-            add_change(d, &alloc, NULL, t, opt);
+            add_change(d, NULL, t, opt);
     }
-    if (d->count > 0)
-        qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
-    hashmap_init(&d->by_key);
-    for (size_t i = 0; i < d->count; i++) {
-        const pa_change *c = &d->changes[i];
-        hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)c);
-    }
+    sort_and_index(d);
     cascade_rebuilds(d);
+    if (opt && opt->privileges && opt->creating_role && !opt->create_extensions_only) {
+        diff_predict_default_privileges(d, opt->creating_role, rematch);
+        sort_and_index(d);
+    }
 }
 
 void diff_free(pa_diff *d)
@@ -185,6 +212,8 @@ void diff_free(pa_diff *d)
         free(d->changes[i].changed);
     free(d->changes);
     hashmap_free(&d->by_key);
+    model_free(&d->implied_from);
+    model_free(&d->implied_to);
     memset(d, 0, sizeof(*d));
 }
 

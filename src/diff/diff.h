@@ -33,6 +33,11 @@ typedef struct pa_diff {
     pa_change *changes;     /* sorted by kind rank, then key */
     size_t count;
     hashmap by_key;         /* key -> pa_change */
+    size_t alloc;
+    /* Grants the plan's new objects get by default, as FROM will have
+     * them (see default_privileges.c), and the grants they should lose. */
+    pa_model implied_from;
+    pa_model implied_to;
 } pa_diff;
 
 typedef struct pa_diff_options {
@@ -41,6 +46,10 @@ typedef struct pa_diff_options {
     const char *const *ignored_attrs;
     /* Only extensions missing from FROM (--create-extensions-only). */
     bool create_extensions_only;
+    /* Privileges are compared: new objects start with the default
+     * privileges this role gets when it creates them (NULL: unknown). */
+    bool privileges;
+    const char *creating_role;
 } pa_diff_options;
 
 /* opt may be NULL for the defaults. */
@@ -48,6 +57,12 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
                   const pa_diff_options *opt);
 void diff_free(pa_diff *d);
 const pa_change *diff_find(const pa_diff *d, const char *key);
+/* Match from with to again (or add the pair) and compare them. */
+typedef void (*diff_rematch_fn)(pa_diff *d, const pa_object *from,
+                                const pa_object *to);
+void diff_predict_default_privileges(pa_diff *d, const char *role,
+                                     diff_rematch_fn rematch);
+
 /* Number of changes that are not CHANGE_SAME. */
 size_t diff_count(const pa_diff *d);
 

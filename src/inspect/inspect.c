@@ -183,6 +183,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         !conn_command(conn, search_path_sql, err))
         return false;
     m->server_version = PQserverVersion(conn);
+    m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
     PGresult *res;
     for (size_t i = 0; i < pa_nkinds; i++) {
         if (!filter_accepts_kind(f, pa_kinds[i]))

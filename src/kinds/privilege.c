@@ -280,7 +280,8 @@ const pa_kind kind_schema_privilege = {
     .schema_filtered = true,
 };
 
-/* Global entries have no schema, so --schema does not filter these. */
+/* Global entries have no schema, so --schema does not filter these. They
+ * rank first: objects the plan creates get TARGET's defaults. */
 const pa_kind kind_default_privilege = {
-    PRIVILEGE_KIND("default_privilege", 135, default_privilege_query, NULL),
+    PRIVILEGE_KIND("default_privilege", 15, default_privilege_query, NULL),
 };

@@ -39,6 +39,7 @@ typedef struct pa_model {
     hashmap by_key;
     hashmap by_address;     /* "classid/objid/subid" -> object */
     int server_version;     /* PQserverVersion; 0 for EMPTY */
+    const char *role;       /* the role inspected as; NULL if unknown */
 } pa_model;
 
 void model_init(pa_model *m);

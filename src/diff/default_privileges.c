@@ -1,0 +1,211 @@
+/* What a new object is granted when it is created. CREATE gives an object
+ * the built-in default privileges, or what ALTER DEFAULT PRIVILEGES set
+ * for the creating role (in the object's schema, and globally). A plan
+ * that creates an object must therefore change privileges from that
+ * starting point, not from none: grant only what the defaults do not
+ * give, and revoke what they give but TARGET does not have.
+ *
+ * The creating role is the role FROM was inspected as. The default
+ * privileges in effect are TARGET's: the plan makes FROM's match them
+ * before it creates objects (default privileges rank first). */
+#include "diff/diff.h"
+#include "kinds/kind.h"
+#include "emit/quote.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct acl_rule {
+    const char *kind;           /* the kind of object created */
+    const char *privilege_kind; /* the kind holding its grants */
+    const char *keyword;        /* GRANT ... ON <keyword> name */
+    const char *defaults_for;   /* ALTER DEFAULT PRIVILEGES ... ON <this> */
+    const char *builtin;        /* PUBLIC's built-in privileges, if any */
+} acl_rule;
+
+static const acl_rule rules[] = {
+    {"table", "relation_privilege", "TABLE", "TABLES", NULL},
+    {"view", "relation_privilege", "TABLE", "TABLES", NULL},
+    {"matview", "relation_privilege", "TABLE", "TABLES", NULL},
+    {"sequence", "relation_privilege", "SEQUENCE", "SEQUENCES", NULL},
+    {"function", "routine_privilege", "ROUTINE", "FUNCTIONS", "EXECUTE"},
+    {"aggregate", "routine_privilege", "ROUTINE", "FUNCTIONS", "EXECUTE"},
+    {"enum", "type_privilege", "TYPE", "TYPES", "USAGE"},
+    {"domain", "type_privilege", "TYPE", "TYPES", "USAGE"},
+    {"composite", "type_privilege", "TYPE", "TYPES", "USAGE"},
+    {"range", "type_privilege", "TYPE", "TYPES", "USAGE"},
+    {"schema", "schema_privilege", "SCHEMA", "SCHEMAS", NULL},
+};
+
+static const acl_rule *rule_for(const pa_kind *kind)
+{
+    for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+        if (strcmp(rules[i].kind, kind->name) == 0)
+            return &rules[i];
+    }
+    return NULL;
+}
+
+/* One grantee's predicted privileges, merged from several entries. */
+typedef struct grant {
+    const char *grantee;
+    strbuf privileges;
+} grant;
+
+typedef struct prediction {
+    grant *grants;
+    size_t count;
+    size_t alloc;
+} prediction;
+
+static void add_privileges(prediction *pr, const char *grantee, const char *list)
+{
+    grant *g = NULL;
+    for (size_t i = 0; i < pr->count && !g; i++) {
+        if (strcmp(pr->grants[i].grantee, grantee) == 0)
+            g = &pr->grants[i];
+    }
+    if (!g) {
+        pr->grants = xgrow(pr->grants, sizeof(*pr->grants), pr->count + 1, &pr->alloc);
+        g = &pr->grants[pr->count++];
+        g->grantee = grantee;
+        sb_init(&g->privileges);
+    }
+    if (g->privileges.len)
+        sb_adds(&g->privileges, ", ");
+    sb_adds(&g->privileges, list);
+}
+
+/* The list sorted and without duplicates ("SELECT*" wins over "SELECT"),
+ * in the form the catalog query gives. */
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void normalize(strbuf *list)
+{
+    char *copy = sb_detach(list);
+    char *items[64];
+    size_t n = 0;
+    for (char *s = strtok(copy, ", "); s && n < 64; s = strtok(NULL, ", "))
+        items[n++] = s;
+    qsort(items, n, sizeof(char *), compare_strings);
+    sb_adds(list, "");
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strcspn(items[i], "*");
+        bool dup = i + 1 < n && strncmp(items[i], items[i + 1], len) == 0 &&
+                   strcspn(items[i + 1], "*") == len;
+        if (dup)
+            continue;   /* "SELECT" before "SELECT*": keep the latter */
+        if (list->len)
+            sb_adds(list, ", ");
+        sb_adds(list, items[i]);
+    }
+    free(copy);
+}
+
+/* Default-privilege entries of TARGET for (role, object type), global
+ * (schema NULL) or for one schema. */
+static bool has_entries(const pa_model *to, const char *entry, const char *schema,
+                        prediction *pr)
+{
+    bool any = false;
+    const pa_kind *k = kind_by_name("default_privilege");
+    for (size_t i = 0; i < to->count; i++) {
+        const pa_object *o = to->objects[i];
+        if (o->kind != k || strcmp(o->table, entry) != 0)
+            continue;
+        if ((schema == NULL) != (o->schema == NULL) ||
+            (schema && strcmp(schema, o->schema) != 0))
+            continue;
+        any = true;
+        if (pr)
+            add_privileges(pr, obj_value(o, "grantee"), obj_value(o, "privileges"));
+    }
+    return any;
+}
+
+static void predict(const pa_model *to, const acl_rule *r, const pa_object *obj,
+                    const char *role, prediction *pr)
+{
+    strbuf entry = STRBUF_INIT;
+    sb_addf(&entry, "%s FOR %s", r->defaults_for, role);
+    if (!has_entries(to, entry.buf, NULL, pr) && r->builtin)
+        add_privileges(pr, "PUBLIC", r->builtin);
+    if (strcmp(obj->kind->name, "schema") != 0)
+        has_entries(to, entry.buf, obj->schema, pr);
+    sb_release(&entry);
+    for (size_t i = 0; i < pr->count; i++)
+        normalize(&pr->grants[i].privileges);
+}
+
+/* "TABLE public.t", as the privilege queries write the object. */
+static void object_words(strbuf *sb, const acl_rule *r, const pa_object *obj)
+{
+    sb_addf(sb, "%s ", r->keyword);
+    if (!obj->schema) {
+        sql_ident(sb, obj->name);
+    } else if (obj_value(obj, "proname")) {
+        sql_qualified(sb, obj->schema, obj_value(obj, "proname"));
+        sb_addf(sb, "(%s)", obj_value(obj, "identity_arguments"));
+    } else {
+        sql_qualified(sb, obj->schema, obj->name);
+    }
+}
+
+/* A grant object of kind pk on obj for grantee, holding privileges. */
+static pa_object *make_grant(pa_model *m, const pa_kind *pk, const acl_rule *r,
+                             const pa_object *obj, const char *grantee,
+                             const char *privileges)
+{
+    const char *schema = obj->schema ? obj->schema : obj->name;
+    pa_object *g = model_add(m, pk, schema, obj->name, grantee);
+    if (!g)
+        return NULL;
+    strbuf object = STRBUF_INIT;
+    object_words(&object, r, obj);
+    model_set(m, g, (size_t)kind_attr_index(pk, "object"), object.buf);
+    model_set(m, g, (size_t)kind_attr_index(pk, "grantee"), grantee);
+    model_set(m, g, (size_t)kind_attr_index(pk, "privileges"), privileges);
+    sb_release(&object);
+    return g;
+}
+
+void diff_predict_default_privileges(pa_diff *d, const char *role,
+                                     diff_rematch_fn rematch)
+{
+    size_t n = d->count;
+    for (size_t i = 0; i < n; i++) {
+        const pa_change *c = &d->changes[i];
+        const pa_object *obj = c->to;
+        const acl_rule *r = obj ? rule_for(obj->kind) : NULL;
+        if (!r || (c->type != CHANGE_ADD && c->type != CHANGE_REPLACE))
+            continue;
+        const pa_kind *pk = kind_by_name(r->privilege_kind);
+        prediction pr = {0};
+        predict(d->to, r, obj, role, &pr);
+        for (size_t j = 0; j < pr.count; j++) {
+            const grant *g = &pr.grants[j];
+            pa_object *from = make_grant(&d->implied_from, pk, r, obj,
+                                         g->grantee, g->privileges.buf);
+            if (!from)
+                continue;
+            const pa_change *existing = diff_find(d, from->key);
+            pa_object *to = existing && existing->to ? NULL
+                            : make_grant(&d->implied_to, pk, r, obj, g->grantee, NULL);
+            if (to) {
+                /* Given by the defaults, not wanted by TARGET: revoked
+                 * after the object is created. */
+                to->parent = (pa_object *)obj;
+                model_add_dep(&d->implied_to, to, (pa_object *)obj);
+            }
+            rematch(d, from, to ? to : existing->to);
+        }
+        for (size_t j = 0; j < pr.count; j++)
+            sb_release(&pr.grants[j].privileges);
+        free(pr.grants);
+    }
+}

@@ -1,0 +1,17 @@
+do $$ begin create role anon; exception when duplicate_object then null; end $$;
+do $$ begin create role authenticated; exception when duplicate_object then null; end $$;
+do $$ begin create role service_role; exception when duplicate_object then null; end $$;
+create schema app;
+grant usage on schema app to anon, authenticated, service_role;
+alter default privileges in schema app grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema app grant all on sequences to anon, authenticated, service_role;
+alter default privileges in schema app grant all on functions to anon, authenticated, service_role;
+create table app.existing (id int);
+create table app.open_table (id serial primary key, v text);
+create table app.locked_table (id int, secret text);
+revoke all on app.locked_table from anon;
+revoke insert, update, delete on app.locked_table from authenticated;
+create function app.fn() returns int language sql as $$ select 1 $$;
+revoke execute on function app.fn() from public;
+create view app.v as select id from app.open_table;
+grant select on app.v to public;
