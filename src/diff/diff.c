@@ -127,7 +127,10 @@ static void cascade_rebuilds(pa_diff *d)
     for (size_t i = 0; i < n; i++) {
         const pa_change *c = diff_find(d, d->from->objects[i]->key);
         altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
-        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || altered[i])
+        bool rebuilds_all = c->type == CHANGE_ALTER && c->from->kind->alter_rebuilds &&
+                            c->from->kind->alter_rebuilds(d->to, c->from, c->to);
+        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || altered[i] ||
+            rebuilds_all)
             work[nwork++] = i;
     }
     while (nwork > 0) {

@@ -1,10 +1,14 @@
 /* Domains: base type, collation, default and NOT NULL. The default and
- * NOT NULL change with ALTER DOMAIN; a different base type or collation
- * needs drop and create. Named CHECK constraints are sub-objects of their
- * own (domain_constraint.c). */
+ * NOT NULL change with ALTER DOMAIN. A different base type or collation
+ * cannot be altered: the domain is swapped for a new one, and the columns
+ * that use it converted (type_swap.c), with what else uses it rebuilt.
+ * Named CHECK constraints are sub-objects of their own
+ * (domain_constraint.c). */
 #include "kinds/kind.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
+
+#include <string.h>
 
 static const char domain_query[] =
     "SELECT n.nspname AS schema, t.typname AS name, NULL::text AS tbl,"
@@ -27,8 +31,8 @@ static const char domain_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule domain_attrs[] = {
-    {"base_type", ATTR_REPLACE, REQUIRED},
-    {"collation", ATTR_REPLACE, OPTIONAL},
+    {"base_type", ATTR_ALTER, REQUIRED},
+    {"collation", ATTR_ALTER, OPTIONAL},
     {"default", ATTR_ALTER, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
@@ -68,14 +72,30 @@ static strbuf *alter_domain(pa_plan *p, const pa_object *o, const char *action)
 static void domain_alter(pa_plan *p, const pa_object *from,
                          const pa_object *to, const bool *changed)
 {
-    (void)from;
     const char *const *v = to->values;
+    if (changed[DOM_BASE_TYPE] || changed[DOM_COLLATION]) {
+        kind_swap_type(p, from, to, "DOMAIN", v[DOM_BASE_TYPE], 0);
+        return;
+    }
     if (changed[DOM_DEFAULT] && v[DOM_DEFAULT])
         sb_addf(alter_domain(p, to, "SET DEFAULT"), " %s", v[DOM_DEFAULT]);
     else if (changed[DOM_DEFAULT])
         alter_domain(p, to, "DROP DEFAULT");
     if (changed[DOM_NOTNULL])
         alter_domain(p, to, v[DOM_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool domain_alter_rebuilds(const pa_model *to_model, const pa_object *from,
+                                  const pa_object *to)
+{
+    (void)to_model;
+    return !same(from->values[DOM_BASE_TYPE], to->values[DOM_BASE_TYPE]) ||
+           !same(from->values[DOM_COLLATION], to->values[DOM_COLLATION]);
 }
 
 const pa_kind kind_domain = {
@@ -87,4 +107,5 @@ const pa_kind kind_domain = {
     .target = domain_target,
     .create = domain_create,
     .alter = domain_alter,
+    .alter_rebuilds = domain_alter_rebuilds,
 };

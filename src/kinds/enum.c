@@ -136,114 +136,20 @@ static void add_labels(pa_plan *p, const pa_object *to, const label_list *old,
     }
 }
 
-/* Whether a column's rendered type is this enum or an array of it. */
-static const char *column_uses_type(const char *coltype, const char *typname)
-{
-    size_t n = strlen(typname);
-    if (strncmp(coltype, typname, n) != 0)
-        return NULL;
-    if (coltype[n] == '\0')
-        return "";
-    if (strcmp(coltype + n, "[]") == 0)
-        return "[]";
-    return NULL;
-}
-
-static void retype_column(pa_plan *p, const pa_object *col, const char *suffix,
-                          const char *typname, unsigned hazards)
-{
-    const char *def = obj_value(col, "default");
-    const pa_object *target = model_find(p->to, col->key);
-    const char *new_def = target ? obj_value(target, "default") : def;
-    strbuf *sb;
-    if (def) {
-        sb = plan_stmt(p, 0);
-        kind_alter_table(sb, col);
-        sb_adds(sb, " ALTER COLUMN ");
-        sql_ident(sb, col->name);
-        sb_adds(sb, " DROP DEFAULT");
-    }
-    sb = plan_stmt(p, hazards);
-    kind_alter_table(sb, col);
-    sb_adds(sb, " ALTER COLUMN ");
-    sql_ident(sb, col->name);
-    sb_addf(sb, " TYPE %s%s USING ", typname, suffix);
-    sql_ident(sb, col->name);
-    sb_addf(sb, "::text%s::%s%s", suffix, typname, suffix);
-    if (def && new_def) {
-        sb = plan_stmt(p, 0);
-        kind_alter_table(sb, col);
-        sb_adds(sb, " ALTER COLUMN ");
-        sql_ident(sb, col->name);
-        sb_addf(sb, " SET DEFAULT %s", new_def);
-    }
-}
-
-static void recreate_enum(pa_plan *p, const pa_object *from, const pa_object *to,
-                          unsigned hazards)
-{
-    strbuf typname = STRBUF_INIT;
-    kind_qualified(&typname, to);
-    char old_name[32];
-    unsigned h = 5381;
-    for (const char *c = to->key; *c; c++)
-        h = h * 33 + (unsigned char)*c;
-    snprintf(old_name, sizeof(old_name), "pgalign_old_%08x", h);
-
-    /* Checks and index predicates that compare with the type's constants
-     * would compare new and old type after the swap: rebuild them. */
-    const pa_object **rebuilt = xcalloc(p->from->count + 1, sizeof(*rebuilt));
-    size_t nrebuilt = 0;
-    for (size_t i = 0; i < p->from->count; i++) {
-        const pa_object *o = p->from->objects[i];
-        const pa_object *target = model_find(p->to, o->key);
-        if (o->kind->holds_data || !target || plan_drops(p, o))
-            continue;
-        for (size_t j = 0; j < o->ndeps; j++) {
-            if (o->deps[j] == from) {
-                plan_drop_object(p, o);
-                rebuilt[nrebuilt++] = target;
-                break;
-            }
-        }
-    }
-    strbuf *sb = plan_stmt(p, 0);
-    sb_adds(sb, "ALTER TYPE ");
-    sb_adds(sb, typname.buf);
-    sb_addf(sb, " RENAME TO %s", old_name);
-    plan_create_object(p, to);
-    for (size_t i = 0; i < p->from->count; i++) {
-        const pa_object *col = p->from->objects[i];
-        const char *type = obj_value(col, "type");
-        if (strcmp(col->kind->name, "column") != 0 || !type || plan_drops(p, col))
-            continue;
-        const char *suffix = column_uses_type(type, typname.buf);
-        if (suffix)
-            retype_column(p, col, suffix, typname.buf, hazards);
-    }
-    for (size_t i = 0; i < nrebuilt; i++)
-        plan_create_object(p, rebuilt[i]);
-    free(rebuilt);
-    sb = plan_stmt(p, hazards);
-    sb_adds(sb, "DROP TYPE ");
-    sql_qualified(sb, from->schema, old_name);
-    sb_release(&typname);
-}
-
 /* A value added by ALTER TYPE ... ADD VALUE cannot be used before the
  * transaction commits. The server renders enum constants as 'label'::type
  * and arrays as '{a,label}'::type[], so an expression of TARGET (a default,
  * a check, an index predicate) that casts to the type and mentions a new
  * label may use it. Erring on the safe side costs only a rewrite. */
-static bool new_label_used(const pa_plan *p, const pa_object *to,
+static bool new_label_used(const pa_model *m, const pa_object *to,
                            const label_list *old, const label_list *new)
 {
     strbuf cast = STRBUF_INIT;
     sb_adds(&cast, "::");
     kind_qualified(&cast, to);
     bool used = false;
-    for (size_t j = 0; j < p->to->count && !used; j++) {
-        const pa_object *o = p->to->objects[j];
+    for (size_t j = 0; j < m->count && !used; j++) {
+        const pa_object *o = m->objects[j];
         for (size_t a = 0; a < o->kind->nattrs && !used; a++) {
             const char *v = o->values[a];
             if (!v || o->kind->attrs[a].on_change == ATTR_COMMENT || !strstr(v, cast.buf))
@@ -256,6 +162,30 @@ static bool new_label_used(const pa_plan *p, const pa_object *to,
     return used;
 }
 
+/* Whether the labels change in a way ADD VALUE cannot do: then the type
+ * is swapped for a new one (rename, create, retype columns, drop). */
+static bool needs_swap(const pa_model *to_model, const pa_object *from,
+                       const pa_object *to)
+{
+    label_list old, new;
+    labels_parse(from->values[ENUM_LABELS], &old);
+    labels_parse(to->values[ENUM_LABELS], &new);
+    bool swap = !labels_only_added(&old, &new) ||
+                new_label_used(to_model, to, &old, &new);
+    labels_free(&old);
+    labels_free(&new);
+    return swap;
+}
+
+/* What uses the type (defaults, checks, index predicates, functions,
+ * views, and what uses those) would hold on to the old type: the plan
+ * drops it before the swap and creates it again after. */
+static bool enum_alter_rebuilds(const pa_model *to_model, const pa_object *from,
+                                const pa_object *to)
+{
+    return needs_swap(to_model, from, to);
+}
+
 static void enum_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                        const bool *changed)
 {
@@ -264,13 +194,13 @@ static void enum_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     label_list old, new;
     labels_parse(from->values[ENUM_LABELS], &old);
     labels_parse(to->values[ENUM_LABELS], &new);
-    if (labels_only_added(&old, &new) && !new_label_used(p, to, &old, &new)) {
+    if (!needs_swap(p->to, from, to)) {
         add_labels(p, to, &old, &new);
     } else {
         bool removed = false;
         for (size_t i = 0; i < old.count; i++)
             removed |= labels_find(&new, old.items[i]) < 0;
-        recreate_enum(p, from, to, removed ? HAZ_DATA_LOSS : 0);
+        kind_swap_type(p, from, to, "TYPE", "text", removed ? HAZ_DATA_LOSS : 0);
     }
     labels_free(&old);
     labels_free(&new);
@@ -285,4 +215,5 @@ const pa_kind kind_enum = {
     .target = enum_target,
     .create = enum_create,
     .alter = enum_alter,
+    .alter_rebuilds = enum_alter_rebuilds,
 };

@@ -72,6 +72,10 @@ struct pa_kind {
                   const bool *changed);
     /* Optional: a change that needs replacement only in some cases. */
     bool (*needs_replace)(const pa_object *from, const pa_object *to);
+    /* Optional: an ALTER that everything depending on the object must be
+     * rebuilt around (dropped before, created after), as for a replace. */
+    bool (*alter_rebuilds)(const pa_model *to_model, const pa_object *from,
+                           const pa_object *to);
     /* Optional: whether replacing from loses data (default: no). */
     bool (*replace_loses_data)(const pa_object *from, const pa_object *to);
 };
@@ -90,6 +94,14 @@ void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl
  * SET the new ones. alter is "ALTER VIEW" or the like. */
 void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
                         const char *old, const char *new);
+
+/* Replace a type that columns use by a new one of the same name: rename
+ * the old one, create the new one, convert each column of FROM of the
+ * type (or an array of it) with USING col::via::type, drop the old one.
+ * keyword is what ALTER and DROP call it (TYPE, DOMAIN). What else uses
+ * the type must be rebuilt around this (the kind's alter_rebuilds). */
+void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
+                    const char *keyword, const char *via, unsigned hazards);
 
 /* SQL fragments the kinds' queries share. */
 #define PA_SQL_USER_SCHEMA(nsp) \

@@ -22,7 +22,7 @@ static const char policy_query[] =
     "         ELSE quote_ident(a.rolname) END, ', '"
     "         ORDER BY r.oid <> 0, a.rolname)"
     "    FROM unnest(pol.polroles) r(oid)"
-    "    LEFT JOIN pg_authid a ON a.oid = r.oid) AS roles,"
+    "    LEFT JOIN pg_roles a ON a.oid = r.oid) AS roles,"
     " pg_get_expr(pol.polqual, pol.polrelid) AS using_expr,"
     " pg_get_expr(pol.polwithcheck, pol.polrelid) AS check_expr,"
     " cm.description AS comment"
