@@ -1,0 +1,9 @@
+create table customers (id int primary key);
+create table orders (id int not null, placed date not null, amount numeric(12,2), customer int references customers) partition by range (placed);
+create table orders_2025 partition of orders for values from ('2025-01-01') to ('2026-01-01');
+create table orders_2026 partition of orders for values from ('2026-01-01') to ('2027-01-01');
+alter table orders add primary key (id, placed);
+create index orders_customer on orders (customer);
+create view big_orders as select id, amount from orders where amount > 100;
+create function orders_trg() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger orders_trg before insert on orders for each row execute function orders_trg();
