@@ -80,17 +80,37 @@ static void column_target(strbuf *sb, const pa_object *o)
     sql_ident(sb, o->name);
 }
 
+static const pa_object *child_of_kind(const pa_object *o, const char *kind)
+{
+    for (const pa_object *c = o->first_child; c; c = c->next_sibling) {
+        if (strcmp(c->kind->name, kind) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* A generated or identity column is computed for every row: a rewrite.
+ * A NOT NULL column without a default cannot be added to a table that
+ * has rows. */
 static void column_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    bool computed = to->values[COL_GENERATED] || child_of_kind(to, "identity");
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE |
+                              (computed ? HAZ_TABLE_REWRITE : 0));
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
+    if (to->values[COL_NOTNULL] && !computed && !child_of_kind(to, "default")) {
+        strbuf col = STRBUF_INIT;
+        sql_ident(&col, to->name);
+        plan_check(p, CHECK_EMPTY_TABLE, to, col.buf, NULL, NULL);
+        sb_release(&col);
+    }
 }
 
 static void column_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, from);
     sb_adds(sb, " DROP COLUMN ");
     sql_ident(sb, from->name);
@@ -99,7 +119,7 @@ static void column_drop(pa_plan *p, const pa_object *from)
 strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
                      const char *action)
 {
-    strbuf *sb = plan_stmt(p, hazards);
+    strbuf *sb = plan_stmt(p, hazards | HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, col);
     sb_adds(sb, " ALTER COLUMN ");
     sql_ident(sb, col->name);
@@ -177,6 +197,28 @@ static bool type_change_keeps_data(const char *from, const char *to)
     return false;
 }
 
+/* Whether the server must rewrite the table: not for conversions that
+ * keep the stored bytes (a longer varchar, varchar to text, more numeric
+ * digits) or a new collation alone. */
+static bool type_change_rewrites(const char *from, const char *to)
+{
+    if (strcmp(from, to) == 0)
+        return false;
+    bool from_varchar = strncmp(from, "character varying", 17) == 0;
+    long a = type_modifier(from, "character varying");
+    long b = type_modifier(to, "character varying");
+    if ((from_varchar || strcmp(from, "text") == 0) &&
+        (strcmp(to, "text") == 0 || b == -1))
+        return false;
+    if (a >= 0 && b >= a)
+        return false;
+    long p1 = type_modifier(from, "numeric"), p2 = type_modifier(to, "numeric");
+    if (p1 >= -1 && p2 == -1)
+        return false;
+    const char *c1 = strchr(from, ','), *c2 = strchr(to, ',');
+    return !(p1 >= 0 && p2 >= p1 && c1 && c2 && strcmp(c1, c2) == 0);
+}
+
 static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
 {
     const char *old_type = from->values[COL_TYPE];
@@ -185,7 +227,14 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     if (strcmp(old_type, new_type) != 0 &&
         !type_change_keeps_data(old_type, new_type))
         hazards |= HAZ_DATA_LOSS;
+    if (type_change_rewrites(old_type, new_type))
+        hazards |= HAZ_TABLE_REWRITE;
     strbuf *sb = alter_column(p, to, hazards, "TYPE ");
+    strbuf col = STRBUF_INIT;
+    sql_ident(&col, to->name);
+    if (strcmp(old_type, new_type) != 0)
+        plan_check(p, CHECK_CAST, to, col.buf, NULL, new_type);
+    sb_release(&col);
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
@@ -209,8 +258,15 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         alter_column(p, to, 0, "DROP EXPRESSION");
     if (retype)
         alter_type(p, from, to);
-    if (changed[COL_NOTNULL])
-        alter_column(p, to, 0, t[COL_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
+    if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
+        alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
+        strbuf col = STRBUF_INIT;
+        sql_ident(&col, to->name);
+        plan_check(p, CHECK_NOT_NULL, to, col.buf, NULL, NULL);
+        sb_release(&col);
+    } else if (changed[COL_NOTNULL]) {
+        alter_column(p, to, 0, "DROP NOT NULL");
+    }
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL

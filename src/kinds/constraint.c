@@ -42,20 +42,38 @@ static void constraint_target(strbuf *sb, const pa_object *o)
     kind_table_name(sb, o);
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A foreign key locks less (SHARE ROW EXCLUSIVE) than the others; keys
+ * and exclusion constraints build an index; all but NOT VALID ones check
+ * every row, which preflight does first. */
 static void constraint_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    const char *def = to->values[CON_DEFINITION];
+    bool validates = !to->values[CON_NOT_VALID];
+    unsigned hazards = validates ? HAZ_VALIDATES_ROWS : 0;
+    if (!starts_with(def, "FOREIGN KEY"))
+        hazards |= HAZ_ACCESS_EXCLUSIVE;
+    if (starts_with(def, "PRIMARY KEY") || starts_with(def, "UNIQUE") ||
+        starts_with(def, "EXCLUDE"))
+        hazards |= HAZ_INDEX_BUILD;
+    strbuf *sb = plan_stmt(p, hazards);
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD CONSTRAINT ");
     sql_ident(sb, to->name);
-    sb_addf(sb, " %s", to->values[CON_DEFINITION]);
-    if (to->values[CON_NOT_VALID])
+    sb_addf(sb, " %s", def);
+    if (!validates)
         sb_adds(sb, " NOT VALID");
+    else
+        plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
 }
 
 static void constraint_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, from);
     sb_adds(sb, " DROP CONSTRAINT ");
     sql_ident(sb, from->name);
@@ -66,10 +84,11 @@ static void constraint_alter(pa_plan *p, const pa_object *from,
 {
     (void)from;
     if (changed[CON_NOT_VALID]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
         kind_alter_table(sb, to);
         sb_adds(sb, " VALIDATE CONSTRAINT ");
         sql_ident(sb, to->name);
+        plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, to->values[CON_DEFINITION]);
     }
 }
 

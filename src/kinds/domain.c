@@ -60,9 +60,10 @@ static void domain_create(pa_plan *p, const pa_object *to)
         sb_adds(sb, " NOT NULL");
 }
 
-static strbuf *alter_domain(pa_plan *p, const pa_object *o, const char *action)
+static strbuf *alter_domain(pa_plan *p, const pa_object *o, unsigned hazards,
+                           const char *action)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, hazards);
     sb_adds(sb, "ALTER DOMAIN ");
     kind_qualified(sb, o);
     sb_addf(sb, " %s", action);
@@ -78,11 +79,12 @@ static void domain_alter(pa_plan *p, const pa_object *from,
         return;
     }
     if (changed[DOM_DEFAULT] && v[DOM_DEFAULT])
-        sb_addf(alter_domain(p, to, "SET DEFAULT"), " %s", v[DOM_DEFAULT]);
+        sb_addf(alter_domain(p, to, 0, "SET DEFAULT"), " %s", v[DOM_DEFAULT]);
     else if (changed[DOM_DEFAULT])
-        alter_domain(p, to, "DROP DEFAULT");
+        alter_domain(p, to, 0, "DROP DEFAULT");
     if (changed[DOM_NOTNULL])
-        alter_domain(p, to, v[DOM_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
+        alter_domain(p, to, v[DOM_NOTNULL] ? HAZ_VALIDATES_ROWS : 0,
+                     v[DOM_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
 }
 
 static bool same(const char *a, const char *b)

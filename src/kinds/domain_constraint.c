@@ -35,9 +35,10 @@ static void domain_constraint_target(strbuf *sb, const pa_object *o)
     kind_table_name(sb, o);
 }
 
-static strbuf *alter_domain(pa_plan *p, const pa_object *o, const char *action)
+static strbuf *alter_domain(pa_plan *p, const pa_object *o, unsigned hazards,
+                           const char *action)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, hazards);
     sb_adds(sb, "ALTER DOMAIN ");
     kind_table_name(sb, o);
     sb_addf(sb, " %s ", action);
@@ -47,15 +48,17 @@ static strbuf *alter_domain(pa_plan *p, const pa_object *o, const char *action)
 
 static void domain_constraint_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = alter_domain(p, to, "ADD CONSTRAINT");
+    bool validates = !to->values[DCON_NOT_VALID];
+    strbuf *sb = alter_domain(p, to, validates ? HAZ_VALIDATES_ROWS : 0,
+                              "ADD CONSTRAINT");
     sb_addf(sb, " %s", to->values[DCON_DEFINITION]);
-    if (to->values[DCON_NOT_VALID])
+    if (!validates)
         sb_adds(sb, " NOT VALID");
 }
 
 static void domain_constraint_drop(pa_plan *p, const pa_object *from)
 {
-    alter_domain(p, from, "DROP CONSTRAINT");
+    alter_domain(p, from, 0, "DROP CONSTRAINT");
 }
 
 static void domain_constraint_alter(pa_plan *p, const pa_object *from,
@@ -63,7 +66,7 @@ static void domain_constraint_alter(pa_plan *p, const pa_object *from,
 {
     (void)from;
     if (changed[DCON_NOT_VALID])
-        alter_domain(p, to, "VALIDATE CONSTRAINT");
+        alter_domain(p, to, HAZ_VALIDATES_ROWS, "VALIDATE CONSTRAINT");
 }
 
 /* Making a valid constraint NOT VALID again means adding it anew. */

@@ -4,6 +4,8 @@
 #include "plan/plan.h"
 #include "emit/quote.h"
 
+#include <string.h>
+
 static const char index_query[] =
     "SELECT n.nspname AS schema, ic.relname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "i.indexrelid", "0") " AS address,"
@@ -37,9 +39,15 @@ static void index_target(strbuf *sb, const pa_object *o)
     kind_qualified(sb, o);
 }
 
+/* Building an index blocks writes to the table; a unique one fails on
+ * duplicates, which preflight counts first. */
 static void index_create(pa_plan *p, const pa_object *to)
 {
-    sb_adds(plan_stmt(p, 0), to->values[INDEX_DEFINITION]);
+    const char *def = to->values[INDEX_DEFINITION];
+    bool unique = strncmp(def, "CREATE UNIQUE ", 14) == 0;
+    sb_adds(plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0)), def);
+    if (unique)
+        plan_check(p, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
 }
 
 const pa_kind kind_index = {
@@ -51,6 +59,7 @@ const pa_kind kind_index = {
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
     .adapted_by_server = true,
+    .lock_on_drop = true,
     .target = index_target,
     .create = index_create,
 };

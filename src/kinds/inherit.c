@@ -27,7 +27,7 @@ static void inherit_target(strbuf *sb, const pa_object *o)
 
 static void set_inherit(pa_plan *p, const pa_object *o, const char *how)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, o);
     sb_addf(sb, " %s %s", how, o->name);
 }

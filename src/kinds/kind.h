@@ -60,6 +60,7 @@ struct pa_kind {
     bool (*is_implied)(const pa_object *o);
     bool adapted_by_server;     /* the server adapts it to an ALTER of what
                                  * it depends on (indexes, constraints) */
+    bool lock_on_drop;          /* DROP takes an ACCESS EXCLUSIVE lock on a table */
     const char *preamble;       /* statement a plan that creates or alters
                                  * one must run first (once) */
 

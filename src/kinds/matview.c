@@ -61,6 +61,7 @@ const pa_kind kind_matview = {
     .query = matview_query,
     .attrs = KIND_ATTRS(matview_attrs),
     .schema_filtered = true,
+    .lock_on_drop = true,
     .target = matview_target,
     .create = matview_create,
     .alter = matview_alter,

@@ -42,7 +42,8 @@ void partition_of_clause(strbuf *sb, const pa_object *partition)
 
 static void partition_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    /* Rows are checked against the bound, under a lock on the partition. */
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | HAZ_VALIDATES_ROWS);
     sb_addf(sb, "ALTER TABLE %s ATTACH PARTITION ", to->values[PART_PARENT]);
     kind_qualified(sb, to);
     sb_addf(sb, " %s", to->values[PART_BOUND]);
@@ -50,7 +51,7 @@ static void partition_create(pa_plan *p, const pa_object *to)
 
 static void partition_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     sb_addf(sb, "ALTER TABLE %s DETACH PARTITION ", from->values[PART_PARENT]);
     kind_qualified(sb, from);
 }

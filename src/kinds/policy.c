@@ -60,7 +60,7 @@ static void add_expressions(strbuf *sb, const pa_object *o, const bool *changed)
 
 static void policy_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     sb_adds(sb, "CREATE ");
     policy_target(sb, to);
     sb_addf(sb, "\n  AS %s FOR %s TO %s", to->values[POL_MODE],
@@ -72,7 +72,7 @@ static void policy_alter(pa_plan *p, const pa_object *from,
                          const pa_object *to, const bool *changed)
 {
     (void)from;
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     sb_adds(sb, "ALTER ");
     policy_target(sb, to);
     if (changed[POL_ROLES])
@@ -99,6 +99,7 @@ const pa_kind kind_policy = {
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .lock_on_drop = true,
     .target = policy_target,
     .create = policy_create,
     .alter = policy_alter,

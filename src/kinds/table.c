@@ -82,7 +82,7 @@ static void add_inherits(strbuf *sb, const pa_object *to)
 
 static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     sb_adds(sb, "ALTER TABLE ");
     kind_qualified(sb, to);
     sb_addf(sb, " %s ROW LEVEL SECURITY", what);
@@ -118,7 +118,7 @@ static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     (void)from;
     const char *const *v = to->values;
     if (changed[TABLE_PERSISTENCE]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
         sb_adds(sb, "ALTER TABLE ");
         kind_qualified(sb, to);
         sb_addf(sb, " SET %s", v[TABLE_PERSISTENCE]);
@@ -144,6 +144,7 @@ const pa_kind kind_table = {
     .attrs = KIND_ATTRS(table_attrs),
     .schema_filtered = true,
     .holds_data = true,
+    .lock_on_drop = true,
     .target = table_target,
     .create = table_create,
     .alter = table_alter,

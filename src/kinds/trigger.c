@@ -71,6 +71,7 @@ const pa_kind kind_trigger = {
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .lock_on_drop = true,
     .target = trigger_target,
     .create = trigger_create,
     .alter = trigger_alter,

@@ -25,7 +25,7 @@ static const char *column_uses_type(const char *coltype, const char *typname)
 static void convert_column(pa_plan *p, const pa_object *col, const char *suffix,
                            const char *typname, const char *via, unsigned hazards)
 {
-    strbuf *sb = plan_stmt(p, hazards);
+    strbuf *sb = plan_stmt(p, hazards | HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, col);
     sb_adds(sb, " ALTER COLUMN ");
     sql_ident(sb, col->name);

@@ -39,13 +39,48 @@ typedef struct builder {
     hashmap index[3];           /* key -> op index + 1, per op type */
 } builder;
 
+const char *const pa_hazard_names[PA_NHAZARDS] = {
+    "data-loss", "table-rewrite", "access-exclusive-lock",
+    "validates-existing-rows", "index-build", "cannot-run-in-transaction",
+};
+
 strbuf *plan_stmt(pa_plan *p, unsigned hazards)
 {
     p->stmts = xgrow(p->stmts, sizeof(*p->stmts), p->nstmts + 1, &p->alloc);
     pa_stmt *s = &p->stmts[p->nstmts++];
+    memset(s, 0, sizeof(*s));
     sb_init(&s->sql);
     s->hazards = hazards | p->op_hazards;
     return &s->sql;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+void plan_check(pa_plan *p, check_type type, const pa_object *o,
+                const char *column, const char *name, const char *definition)
+{
+    pa_check *c = &p->stmts[p->nstmts - 1].check;
+    strbuf table = STRBUF_INIT;
+    sql_qualified(&table, o->schema, o->table ? o->table : o->name);
+    c->type = type;
+    c->table = sb_detach(&table);
+    c->column = dup_or_null(column);
+    c->name = dup_or_null(name);
+    c->definition = dup_or_null(definition);
+}
+
+void plan_hazard_list(strbuf *sb, unsigned hazards)
+{
+    const char *sep = "";
+    for (int i = 0; i < PA_NHAZARDS; i++) {
+        if (hazards & (1u << i)) {
+            sb_addf(sb, "%s%s", sep, pa_hazard_names[i]);
+            sep = ", ";
+        }
+    }
 }
 
 void plan_warn(pa_plan *p, const char *fmt, ...)
@@ -231,7 +266,7 @@ void plan_drop_object(pa_plan *p, const pa_object *from)
     if (from->kind->drop) {
         from->kind->drop(p, from);
     } else {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = plan_stmt(p, from->kind->lock_on_drop ? HAZ_ACCESS_EXCLUSIVE : 0);
         sb_adds(sb, "DROP ");
         from->kind->target(sb, from);
     }
@@ -334,8 +369,14 @@ void plan_build(pa_plan *p, const pa_diff *d)
 
 void plan_free(pa_plan *p)
 {
-    for (size_t i = 0; i < p->nstmts; i++)
-        sb_release(&p->stmts[i].sql);
+    for (size_t i = 0; i < p->nstmts; i++) {
+        pa_stmt *s = &p->stmts[i];
+        sb_release(&s->sql);
+        free(s->check.table);
+        free(s->check.column);
+        free(s->check.name);
+        free(s->check.definition);
+    }
     free(p->stmts);
     sb_release(&p->warnings);
     memset(p, 0, sizeof(*p));

@@ -10,13 +10,41 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What a statement risks, shown above it and in JSON plans. */
 enum {
-    HAZ_DATA_LOSS = 1u << 0,   /* destructive: needs --unsafe */
+    HAZ_DATA_LOSS = 1u << 0,        /* destructive: needs --unsafe */
+    HAZ_TABLE_REWRITE = 1u << 1,    /* rewrites every row of a table */
+    HAZ_ACCESS_EXCLUSIVE = 1u << 2, /* blocks reads and writes while it runs */
+    HAZ_VALIDATES_ROWS = 1u << 3,   /* scans rows; fails if one violates it */
+    HAZ_INDEX_BUILD = 1u << 4,      /* builds an index (blocks writes) */
+    HAZ_NO_TRANSACTION = 1u << 5,   /* cannot run in a transaction block */
 };
+#define PA_NHAZARDS 6
+/* "data-loss" for HAZ_DATA_LOSS, and so on; index is the bit number. */
+extern const char *const pa_hazard_names[PA_NHAZARDS];
+
+/* What preflight must check on FROM's rows before the statement runs. */
+typedef enum check_type {
+    CHECK_NONE,
+    CHECK_NOT_NULL,     /* column: rows where it is NULL */
+    CHECK_EMPTY_TABLE,  /* a NOT NULL column without default: any row */
+    CHECK_CONSTRAINT,   /* definition: CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY */
+    CHECK_UNIQUE_INDEX, /* definition: CREATE UNIQUE INDEX ... */
+    CHECK_CAST,         /* column to definition (a type): values that fail */
+} check_type;
+
+typedef struct pa_check {
+    check_type type;
+    char *table;        /* schema-qualified, quoted */
+    char *column;       /* quoted, for NOT NULL, empty table and casts */
+    char *name;         /* constraint or index name, unquoted */
+    char *definition;
+} pa_check;
 
 typedef struct pa_stmt {
     strbuf sql;
     unsigned hazards;
+    pa_check check;
 } pa_stmt;
 
 struct pa_plan {
@@ -39,6 +67,12 @@ void plan_free(pa_plan *p);
 
 /* For the kinds: start a new statement and return its text buffer. */
 strbuf *plan_stmt(pa_plan *p, unsigned hazards);
+/* Attach a preflight check to the statement just started; o names the
+ * table (schema and table, or schema and name for tables). */
+void plan_check(pa_plan *p, check_type type, const pa_object *o,
+                const char *column, const char *name, const char *definition);
+/* Append the names of hazards ("data-loss, table-rewrite"). */
+void plan_hazard_list(strbuf *sb, unsigned hazards);
 /* Tell the user about something the plan cannot do. */
 void plan_warn(pa_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The statements that drop or create (with comment) one object, for kinds
