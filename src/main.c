@@ -51,11 +51,16 @@ static void diff_help(void)
            "                         missing from FROM (as migra)\n"
            "  --ignore-extension-versions  do not compare extension versions\n"
            "  --force-utf8           accepted for migra compatibility: pgalign\n"
-           "                         always reads and writes UTF-8\n%s\n"
+           "                         always reads and writes UTF-8\n"
+           "  --format sql|json|summary  the plan as SQL (default; hazards in a\n"
+           "                         comment above each statement), as JSON for\n"
+           "                         'pgalign apply', or a summary per kind\n"
+           "  --preflight            also check FROM's rows for what would make\n"
+           "                         the plan fail (FROM must be a database)\n%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr,\n"
            "nothing printed), 1 error.\n"
-           "\nOther commands: pgalign check --help, pgalign snapshot --help\n",
+           "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
            sources_help, common_help);
 }
 
@@ -93,15 +98,64 @@ static void check_help(void)
            sources_help, common_help);
 }
 
+static const char apply_options_help[] =
+    "  --no-preflight         skip the checks of FROM's rows\n"
+    "  --lock-timeout T       give up when a lock is not granted within T\n"
+    "                         (SET LOCAL lock_timeout; default 5s)\n"
+    "  --statement-timeout T  give up when a statement runs longer than T\n"
+    "                         (default: no limit)\n"
+    "  --dry-run              run every statement, then roll back\n";
+
+static void apply_help(void)
+{
+    printf("Usage: pgalign apply [options] FROM PLAN\n"
+           "\n"
+           "Run PLAN, made by 'pgalign diff', on the database FROM in one\n"
+           "transaction. Any error rolls everything back and names the statement,\n"
+           "the server's message and the position. With a .json plan (pgalign diff\n"
+           "--format json), apply also refuses a plan made for a FROM that has\n"
+           "changed since, checks FROM's rows first (preflight: NULLs for SET NOT\n"
+           "NULL, rows failing a new CHECK, duplicates for a new UNIQUE, orphans\n"
+           "for a new FOREIGN KEY, values a type change cannot convert), and\n"
+           "verifies afterwards that FROM matches the plan's target. A .sql plan is\n"
+           "run as one script.\n\n"
+           "Options:\n%s"
+           "  --force                apply even if FROM changed since planning\n%s\n"
+           "Exit status: 0 applied (and verified), 1 error (nothing changed unless\n"
+           "the message says otherwise).\n",
+           apply_options_help, common_help);
+}
+
+static void sync_help(void)
+{
+    printf("Usage: pgalign sync [options] FROM TARGET\n"
+           "\n"
+           "Make FROM match TARGET now: plan as 'pgalign diff' does, check FROM's\n"
+           "rows (preflight), show a summary, ask for confirmation on a terminal,\n"
+           "apply in one transaction, and verify that FROM is in sync.\n\n%s\n"
+           "Options:\n"
+           "  --unsafe               allow destructive statements\n"
+           "  --yes                  do not ask (for CI)\n%s"
+           "  --with-privileges, --create-extensions-only,\n"
+           "  --ignore-extension-versions   as for diff\n%s\n"
+           "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
+           "destructive and --unsafe was not given, 1 error or refused (nothing\n"
+           "changed).\n",
+           sources_help, apply_options_help, common_help);
+}
+
 static const command commands[] = {
     {"diff", 2, cmd_diff, diff_help, "FROM TARGET"},
+    {"apply", 2, cmd_apply, apply_help, "FROM PLAN"},
+    {"sync", 2, cmd_sync, sync_help, "FROM TARGET"},
     {"check", 2, cmd_check, check_help, "FROM TARGET"},
     {"snapshot", 1, cmd_snapshot, snapshot_help, "SOURCE"},
 };
 
 enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
-       OPT_FORMAT, OPT_WITH_PRIVILEGES };
+       OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
+       OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -114,6 +168,13 @@ static const struct option long_options[] = {
     {"ignore-extension-versions", no_argument, NULL, OPT_IGNORE_EXTENSION_VERSIONS},
     {"force-utf8", no_argument, NULL, OPT_FORCE_UTF8},
     {"with-privileges", no_argument, NULL, OPT_WITH_PRIVILEGES},
+    {"preflight", no_argument, NULL, OPT_PREFLIGHT},
+    {"no-preflight", no_argument, NULL, OPT_NO_PREFLIGHT},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"yes", no_argument, NULL, OPT_YES},
+    {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
+    {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -164,6 +225,27 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_FORMAT:
             opt->format = optarg;
+            break;
+        case OPT_PREFLIGHT:
+            opt->preflight = true;
+            break;
+        case OPT_NO_PREFLIGHT:
+            opt->no_preflight = true;
+            break;
+        case OPT_FORCE:
+            opt->force = true;
+            break;
+        case OPT_DRY_RUN:
+            opt->dry_run = true;
+            break;
+        case OPT_YES:
+            opt->yes = true;
+            break;
+        case OPT_LOCK_TIMEOUT:
+            opt->lock_timeout = optarg;
+            break;
+        case OPT_STATEMENT_TIMEOUT:
+            opt->statement_timeout = optarg;
             break;
         case OPT_WITH_PRIVILEGES:
             opt->filter.privileges = true;
@@ -218,11 +300,6 @@ static const command *find_command(int *argc, char ***argv)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (strcmp(argv[1], "apply") == 0 || strcmp(argv[1], "sync") == 0)) {
-        fprintf(stderr, "pgalign: the %s command is not available in this "
-                "version\n", argv[1]);
-        return EXIT_ERROR;
-    }
     /* Before any thread: Ctrl-C must remove a temporary cluster. */
     tempcluster_init_signals();
     const command *cmd = find_command(&argc, &argv);

@@ -6,6 +6,7 @@
 #include "inspect/inspect.h"
 #include "plan/plan.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 
 /* Exit codes, as migra's. */
@@ -21,6 +22,13 @@ typedef struct pa_options {
     bool quiet;
     bool verbose;
     bool create_extensions_only;    /* migra's flags */
+    bool preflight;         /* diff --preflight */
+    bool no_preflight;      /* apply, sync: --no-preflight */
+    bool force;             /* apply: even if FROM changed since planning */
+    bool dry_run;           /* sync: apply and always roll back */
+    bool yes;               /* sync: do not ask */
+    const char *lock_timeout;
+    const char *statement_timeout;
     bool ignore_extension_versions;
     const char *format;     /* check: text (default) or json */
     const char *output;     /* -o FILE, NULL for stdout */
@@ -38,11 +46,25 @@ typedef struct pa_run {
     pa_plan plan;
 } pa_run;
 
+/* The attributes never compared ("extension.version"...), or NULL. */
+const char *const *cmd_ignored_attrs(bool ignore_extension_versions);
+/* The options that shape a comparison, as a JSON plan records them, and
+ * back (plan_file.c). */
+json_t *plan_options_json(const pa_options *opt);
+
 /* Inspect, diff and plan; errors and warnings go to stderr. */
 bool cmd_plan(const pa_options *opt, pa_run *run);
 void cmd_plan_free(pa_run *run);
 
+/* Print the destructive statements of p on stderr (exit 3's message). */
+void cmd_report_unsafe(const pa_plan *p);
+/* Run p's preflight checks on the database at conninfo; print what they
+ * find on stderr. False when a check failed or could not connect. */
+bool cmd_preflight(const pa_options *opt, const char *conninfo, const pa_plan *p);
+
 int cmd_diff(const pa_options *opt);
+int cmd_apply(const pa_options *opt);
+int cmd_sync(const pa_options *opt);
 int cmd_check(const pa_options *opt);
 int cmd_snapshot(const pa_options *opt);
 

@@ -1,7 +1,9 @@
 /* pgalign [diff] FROM TARGET: print the SQL that makes FROM like TARGET. */
 #include "cmd/cmd.h"
 #include "diff/diff.h"
+#include "emit/plan_json.h"
 #include "emit/sql.h"
+#include "emit/summary.h"
 #include "plan/plan.h"
 #include "util/fileio.h"
 
@@ -9,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void report_unsafe(const pa_plan *p)
+void cmd_report_unsafe(const pa_plan *p)
 {
     size_t n = plan_count_hazard(p, HAZ_DATA_LOSS);
     fprintf(stderr,
@@ -51,6 +53,12 @@ static void warn_version_mismatch(const pa_options *opt, const pa_model *from,
                 "differ in form only\n", a, b);
 }
 
+const char *const *cmd_ignored_attrs(bool ignore_extension_versions)
+{
+    static const char *const no_versions[] = {"extension.version", NULL};
+    return ignore_extension_versions ? no_versions : NULL;
+}
+
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
@@ -66,9 +74,8 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     sb_release(&err);
 
     warn_version_mismatch(opt, &run->from, &run->to);
-    static const char *const no_versions[] = {"extension.version", NULL};
     pa_diff_options dopt = {
-        .ignored_attrs = opt->ignore_extension_versions ? no_versions : NULL,
+        .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
         .privileges = opt->filter.privileges,
         .creating_role = run->from.role,
@@ -91,8 +98,35 @@ void cmd_plan_free(pa_run *run)
     model_free(&run->to);
 }
 
+/* The plan in the --format asked for: sql (default), json or summary. */
+static bool emit_plan(const pa_options *opt, const pa_run *run, strbuf *out)
+{
+    const char *format = opt->format ? opt->format : "sql";
+    if (strcmp(format, "sql") == 0) {
+        emit_sql(out, &run->plan);
+    } else if (strcmp(format, "summary") == 0) {
+        emit_summary_text(out, &run->diff, &run->plan);
+    } else {
+        char from_fp[MODEL_FINGERPRINT_LEN], to_fp[MODEL_FINGERPRINT_LEN];
+        model_fingerprint(&run->from, cmd_ignored_attrs(opt->ignore_extension_versions), from_fp);
+        model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
+        emit_plan_json(out, &run->plan, from_fp, to_fp, plan_options_json(opt));
+    }
+    return true;
+}
+
 int cmd_diff(const pa_options *opt)
 {
+    const char *format = opt->format ? opt->format : "sql";
+    if (strcmp(format, "sql") != 0 && strcmp(format, "json") != 0 &&
+        strcmp(format, "summary") != 0) {
+        fprintf(stderr, "pgalign: --format must be sql, json or summary\n");
+        return EXIT_ERROR;
+    }
+    if (opt->preflight && source_classify(opt->from) != SOURCE_CONNINFO) {
+        fprintf(stderr, "pgalign: --preflight checks rows: FROM must be a database\n");
+        return EXIT_ERROR;
+    }
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
@@ -103,13 +137,15 @@ int cmd_diff(const pa_options *opt)
         if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
-        report_unsafe(plan);
+        cmd_report_unsafe(plan);
         rc = EXIT_UNSAFE;
+    } else if (opt->preflight && !cmd_preflight(opt, opt->from, plan)) {
+        rc = EXIT_ERROR;
     } else {
-        strbuf sql = STRBUF_INIT;
-        emit_sql(&sql, plan);
-        rc = cmd_write_output(opt, &sql) ? EXIT_DIFFERENT : EXIT_ERROR;
-        sb_release(&sql);
+        strbuf text = STRBUF_INIT;
+        emit_plan(opt, &run, &text);
+        rc = cmd_write_output(opt, &text) ? EXIT_DIFFERENT : EXIT_ERROR;
+        sb_release(&text);
     }
     cmd_plan_free(&run);
     return rc;

@@ -65,6 +65,11 @@ void sql_ident(strbuf *sb, const char *name)
         sb_adds(sb, name);
         return;
     }
+    sql_ident_quoted(sb, name);
+}
+
+void sql_ident_quoted(strbuf *sb, const char *name)
+{
     sb_addc(sb, '"');
     for (const char *p = name; *p; p++) {
         if (*p == '"')

@@ -101,10 +101,7 @@ static void column_create(pa_plan *p, const pa_object *to)
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
     if (to->values[COL_NOTNULL] && !computed && !child_of_kind(to, "default")) {
-        strbuf col = STRBUF_INIT;
-        sql_ident(&col, to->name);
-        plan_check(p, CHECK_EMPTY_TABLE, to, col.buf, NULL, NULL);
-        sb_release(&col);
+        plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     }
 }
 
@@ -230,11 +227,8 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     if (type_change_rewrites(old_type, new_type))
         hazards |= HAZ_TABLE_REWRITE;
     strbuf *sb = alter_column(p, to, hazards, "TYPE ");
-    strbuf col = STRBUF_INIT;
-    sql_ident(&col, to->name);
     if (strcmp(old_type, new_type) != 0)
-        plan_check(p, CHECK_CAST, to, col.buf, NULL, new_type);
-    sb_release(&col);
+        plan_check(p, CHECK_CAST, to, to->name, NULL, new_type);
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
@@ -260,10 +254,7 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         alter_type(p, from, to);
     if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
         alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
-        strbuf col = STRBUF_INIT;
-        sql_ident(&col, to->name);
-        plan_check(p, CHECK_NOT_NULL, to, col.buf, NULL, NULL);
-        sb_release(&col);
+        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
     } else if (changed[COL_NOTNULL]) {
         alter_column(p, to, 0, "DROP NOT NULL");
     }

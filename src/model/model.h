@@ -68,6 +68,12 @@ void model_link(pa_model *m);
 /* Sort objects by kind rank and key, for deterministic iteration. */
 void model_sort(pa_model *m);
 
+/* What the diff compares, hashed into 16 hex digits (fingerprint.c);
+ * ignored_attrs as in pa_diff_options. */
+#define MODEL_FINGERPRINT_LEN 17
+void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
+                       char out[MODEL_FINGERPRINT_LEN]);
+
 /* Build the identity key into buf ("kind:" + quoted qualified name). */
 char *model_make_key(arena *a, const pa_kind *kind, const char *schema,
                      const char *table, const char *name);

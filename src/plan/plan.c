@@ -63,11 +63,16 @@ void plan_check(pa_plan *p, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition)
 {
     pa_check *c = &p->stmts[p->nstmts - 1].check;
-    strbuf table = STRBUF_INIT;
-    sql_qualified(&table, o->schema, o->table ? o->table : o->name);
+    strbuf sb = STRBUF_INIT;
+    sql_ident_quoted(&sb, o->schema);
+    sb_addc(&sb, '.');
+    sql_ident_quoted(&sb, o->table ? o->table : o->name);
     c->type = type;
-    c->table = sb_detach(&table);
-    c->column = dup_or_null(column);
+    c->table = sb_detach(&sb);
+    if (column) {
+        sql_ident_quoted(&sb, column);
+        c->column = sb_detach(&sb);
+    }
     c->name = dup_or_null(name);
     c->definition = dup_or_null(definition);
 }

@@ -35,8 +35,8 @@ typedef enum check_type {
 
 typedef struct pa_check {
     check_type type;
-    char *table;        /* schema-qualified, quoted */
-    char *column;       /* quoted, for NOT NULL, empty table and casts */
+    char *table;        /* "schema"."table", always quoted */
+    char *column;       /* "column", for NOT NULL, empty table and casts */
     char *name;         /* constraint or index name, unquoted */
     char *definition;
 } pa_check;
@@ -68,7 +68,8 @@ void plan_free(pa_plan *p);
 /* For the kinds: start a new statement and return its text buffer. */
 strbuf *plan_stmt(pa_plan *p, unsigned hazards);
 /* Attach a preflight check to the statement just started; o names the
- * table (schema and table, or schema and name for tables). */
+ * table (schema and table, or schema and name for tables); column is a
+ * plain name (quoted here). */
 void plan_check(pa_plan *p, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition);
 /* Append the names of hazards ("data-loss, table-rewrite"). */

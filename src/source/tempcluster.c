@@ -525,12 +525,25 @@ bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
 
 /* All threads block these; one thread waits for them, removes the cluster
  * with ordinary (not async-signal-safe) code, and exits. */
+/* Run first on an interrupt (apply cancels its running statement). */
+static void (*_Atomic interrupt_hook)(void *);
+static void *_Atomic interrupt_arg;
+
+void tempcluster_on_interrupt(void (*fn)(void *), void *arg)
+{
+    atomic_store(&interrupt_arg, arg);
+    atomic_store(&interrupt_hook, fn);
+}
+
 static void *signal_thread(void *arg)
 {
     sigset_t *set = arg;
     int sig;
     if (sigwait(set, &sig) == 0) {
         atomic_store(&interrupting, true);
+        void (*hook)(void *) = atomic_load(&interrupt_hook);
+        if (hook)
+            hook(atomic_load(&interrupt_arg));
         fprintf(stderr, "pgalign: interrupted\n");
         /* What fails in other threads as the server goes is no news. */
         int devnull = open("/dev/null", O_WRONLY);

@@ -29,4 +29,7 @@ bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
 /* Stop the server and remove the directory (safe to call more than once). */
 void tempcluster_stop(void);
 
+/* Call fn(arg) first when SIGINT, SIGTERM or SIGHUP arrives (NULL: none). */
+void tempcluster_on_interrupt(void (*fn)(void *), void *arg);
+
 #endif

@@ -51,3 +51,12 @@ void *xgrow(void *array, size_t elem, size_t need, size_t *alloc)
     *alloc = n;
     return xrealloc(array, n * elem);
 }
+
+char *xstrndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *p = xmalloc(len + 1);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}

@@ -1,0 +1,376 @@
+/* Preflight: before a plan touches FROM, count the rows that would make
+ * its statements fail — NULLs for SET NOT NULL, rows for a new NOT NULL
+ * column without a default, rows failing a new CHECK, duplicate groups for
+ * a new UNIQUE / PRIMARY KEY / unique index, orphans for a new FOREIGN
+ * KEY, values a type change cannot convert. Read only: one REPEATABLE READ
+ * READ ONLY transaction, a savepoint around each check so that a check
+ * that cannot run (it uses a column the plan adds) is reported and the
+ * others go on. Tables the plan creates have no rows and are skipped. */
+#include "apply/preflight.h"
+#include "source/conn.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char begin_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+static const char savepoint_sql[] = "SAVEPOINT pgalign_preflight";
+static const char rollback_to_sql[] = "ROLLBACK TO SAVEPOINT pgalign_preflight";
+static const char end_sql[] = "ROLLBACK";
+
+typedef struct checker {
+    PGconn *conn;
+    strbuf *report;
+    size_t failures;
+    size_t unchecked;
+    long long notice_count;     /* from the DO block that counts casts */
+} checker;
+
+/* The text of the first parenthesized group at or after s, without the
+ * parentheses; quotes and nesting respected. NULL if none. */
+static char *paren_group(const char *s, const char **end)
+{
+    const char *open = strchr(s, '(');
+    if (!open)
+        return NULL;
+    int depth = 0;
+    char quote = 0;
+    for (const char *c = open; *c; c++) {
+        if (quote) {
+            if (*c == quote)
+                quote = 0;
+        } else if (*c == '"' || *c == '\'') {
+            quote = *c;
+        } else if (*c == '(') {
+            depth++;
+        } else if (*c == ')' && --depth == 0) {
+            if (end)
+                *end = c + 1;
+            return xstrndup(open + 1, (size_t)(c - open - 1));
+        }
+    }
+    return NULL;
+}
+
+/* Run a count query inside the savepoint; -1 when it cannot run, with
+ * the server's message in why. */
+static long long run_count(checker *ck, const char *sql, strbuf *why)
+{
+    PGresult *res = PQexec(ck->conn, savepoint_sql);
+    PQclear(res);
+    res = PQexec(ck->conn, sql);
+    long long n = -1;
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+        n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+    else if (PQresultStatus(res) == PGRES_COMMAND_OK)
+        n = ck->notice_count;
+    else
+        conn_error(why, ck->conn);
+    PQclear(res);
+    res = PQexec(ck->conn, n < 0 ? rollback_to_sql : "RELEASE SAVEPOINT pgalign_preflight");
+    PQclear(res);
+    return n;
+}
+
+static bool table_exists(checker *ck, const char *table)
+{
+    const char *params[1] = {table};
+    PGresult *res = PQexecParams(ck->conn, "SELECT to_regclass($1) IS NOT NULL", 1,
+                                 NULL, params, NULL, NULL, 0);
+    bool exists = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+                  strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    PQclear(res);
+    return exists;
+}
+
+static void unchecked(checker *ck, const pa_check *c, const strbuf *why)
+{
+    ck->unchecked++;
+    sb_addf(ck->report, "preflight: could not check %s on %s: %s\n",
+            c->name ? c->name : c->column ? c->column : "a statement", c->table,
+            sb_str(why));
+}
+
+/* Count with sql; when the count is not zero, report a failure as
+ * "preflight: 3 rows in ..." (unit "row", what "in ..."). */
+static void count_and_report(checker *ck, const pa_check *c, const char *sql,
+                             const char *unit, const char *what)
+{
+    strbuf why = STRBUF_INIT;
+    long long n = run_count(ck, sql, &why);
+    if (n < 0) {
+        unchecked(ck, c, &why);
+    } else if (n > 0) {
+        ck->failures++;
+        sb_addf(ck->report, "preflight: %lld %s%s %s\n", n, unit, n == 1 ? "" : "s", what);
+    }
+    sb_release(&why);
+}
+
+/* "a IS NOT NULL AND b IS NOT NULL" for "a, b", with a prefix ("c."). */
+static void all_not_null(strbuf *sb, const char *cols, const char *prefix)
+{
+    char *copy = xstrdup(cols);
+    const char *sep = "";
+    for (char *col = strtok(copy, ","); col; col = strtok(NULL, ",")) {
+        col += strspn(col, " ");
+        sb_addf(sb, "%s%s%s IS NOT NULL", sep, prefix, col);
+        sep = " AND ";
+    }
+    free(copy);
+}
+
+static void check_duplicates(checker *ck, const pa_check *c, const char *cols,
+                             const char *where, bool nulls_distinct, const char *what)
+{
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
+    sb_addf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE ", c->table);
+    if (nulls_distinct)
+        all_not_null(&sql, cols, "");
+    else
+        sb_adds(&sql, "true");
+    if (where)
+        sb_addf(&sql, " AND (%s)", where);
+    sb_addf(&sql, " GROUP BY %s HAVING count(*) > 1) d", cols);
+    sb_addf(&msg, "in %s violate %s", c->table, what);
+    count_and_report(ck, c, sql.buf, "duplicate group", msg.buf);
+    sb_release(&sql);
+    sb_release(&msg);
+}
+
+static void check_foreign_key(checker *ck, const pa_check *c, const char *def)
+{
+    const char *after_cols;
+    char *cols = paren_group(def, &after_cols);
+    const char *refs = strstr(def, " REFERENCES ");
+    const char *after_ref;
+    char *ref_cols = refs ? paren_group(refs, &after_ref) : NULL;
+    if (!cols || !ref_cols) {
+        free(cols);
+        free(ref_cols);
+        return;
+    }
+    refs += strlen(" REFERENCES ");
+    char *ref_table = xstrndup(refs, strcspn(refs, "("));
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
+    sb_addf(&sql, "SELECT count(*) FROM %s c WHERE ", c->table);
+    all_not_null(&sql, cols, "c.");
+    if (table_exists(ck, ref_table)) {
+        sb_addf(&sql, " AND NOT EXISTS (SELECT 1 FROM %s p WHERE ", ref_table);
+        char *a = xstrdup(cols), *b = xstrdup(ref_cols);
+        char *sa, *sb2;
+        const char *sep = "";
+        for (char *x = strtok_r(a, ",", &sa), *y = strtok_r(b, ",", &sb2); x && y;
+             x = strtok_r(NULL, ",", &sa), y = strtok_r(NULL, ",", &sb2)) {
+            sb_addf(&sql, "%sp.%s = c.%s", sep, y + strspn(y, " "), x + strspn(x, " "));
+            sep = " AND ";
+        }
+        sb_addc(&sql, ')');
+        free(a);
+        free(b);
+    }
+    sb_addf(&msg, "in %s violate FOREIGN KEY \"%s\": no matching row in %s",
+            c->table, c->name, ref_table);
+    count_and_report(ck, c, sql.buf, "row", msg.buf);
+    sb_release(&sql);
+    sb_release(&msg);
+    free(cols);
+    free(ref_cols);
+    free(ref_table);
+}
+
+static void check_constraint(checker *ck, const pa_check *c)
+{
+    const char *def = c->definition;
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
+    if (strncmp(def, "CHECK ", 6) == 0) {
+        char *expr = paren_group(def, NULL);
+        sb_addf(&sql, "SELECT count(*) FROM %s WHERE NOT (%s)", c->table, expr);
+        sb_addf(&msg, "in %s violate CHECK constraint \"%s\" %s", c->table,
+                c->name, def);
+        count_and_report(ck, c, sql.buf, "row", msg.buf);
+        free(expr);
+    } else if (strncmp(def, "UNIQUE", 6) == 0 || strncmp(def, "PRIMARY KEY", 11) == 0) {
+        bool pk = def[0] == 'P';
+        char *cols = paren_group(def, NULL);
+        sb_addf(&msg, "%s constraint \"%s\" (%s)", pk ? "PRIMARY KEY" : "UNIQUE", c->name, cols);
+        check_duplicates(ck, c, cols, NULL, !strstr(def, "NULLS NOT DISTINCT"), msg.buf);
+        if (pk) {
+            sb_addf(&sql, "SELECT count(*) FROM %s WHERE NOT (", c->table);
+            all_not_null(&sql, cols, "");
+            sb_addc(&sql, ')');
+            sb_reset(&msg);
+            sb_addf(&msg, "in %s have NULL in PRIMARY KEY \"%s\" (%s)", c->table,
+                    c->name, cols);
+            count_and_report(ck, c, sql.buf, "row", msg.buf);
+        }
+        free(cols);
+    } else if (strncmp(def, "FOREIGN KEY", 11) == 0) {
+        check_foreign_key(ck, c, def);
+    }
+    sb_release(&sql);
+    sb_release(&msg);
+}
+
+/* An index element without ordering, NULLS placement, collation and
+ * operator class: what to GROUP BY. */
+static void index_element(strbuf *sb, const char *elem)
+{
+    static const char *const suffixes[] = {" NULLS FIRST", " NULLS LAST", " DESC", " ASC"};
+    char *e = xstrdup(elem + strspn(elem, " "));
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = strlen(e), k = strlen(suffixes[i]);
+        if (n > k && strcmp(e + n - k, suffixes[i]) == 0)
+            e[n - k] = '\0';
+    }
+    char *collate = strstr(e, " COLLATE ");
+    if (collate)
+        *collate = '\0';
+    /* "col opclass" or "(expr) opclass": the last word is an opclass when
+     * what comes before it is complete. */
+    char *space = strrchr(e, ' ');
+    if (space && e[0] != '(' && strchr(e, '(') == NULL)
+        *space = '\0';
+    else if (space && space > e && space[-1] == ')' && strchr(space, ')') == NULL)
+        *space = '\0';
+    sb_adds(sb, e);
+    free(e);
+}
+
+static void check_unique_index(checker *ck, const pa_check *c)
+{
+    const char *using = strstr(c->definition, " USING ");
+    const char *end;
+    char *elems = using ? paren_group(using, &end) : NULL;
+    if (!elems)
+        return;
+    strbuf cols = STRBUF_INIT, msg = STRBUF_INIT;
+    int depth = 0;
+    char quote = 0;
+    const char *start = elems;
+    for (const char *p = elems;; p++) {
+        if (quote) {
+            quote = *p == quote ? 0 : quote;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if ((*p == ',' && depth == 0) || *p == '\0') {
+            char *elem = xstrndup(start, (size_t)(p - start));
+            if (cols.len)
+                sb_adds(&cols, ", ");
+            index_element(&cols, elem);
+            free(elem);
+            start = p + 1;
+        }
+        if (*p == '\0')
+            break;
+    }
+    const char *where = strstr(end, " WHERE ");
+    sb_addf(&msg, "unique index \"%s\" (%s)", c->name, cols.buf);
+    check_duplicates(ck, c, cols.buf, where ? where + 7 : NULL,
+                     !strstr(end, "NULLS NOT DISTINCT"), msg.buf);
+    sb_release(&cols);
+    sb_release(&msg);
+    free(elems);
+}
+
+static void notice_counter(void *arg, const PGresult *res)
+{
+    checker *ck = arg;
+    const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    if (msg && strncmp(msg, "pgalign-count:", 14) == 0)
+        ck->notice_count = strtoll(msg + 14, NULL, 10);
+}
+
+/* Values that the conversion to the new type rejects. A length limit is
+ * counted directly (an explicit cast would cut the value, ALTER refuses
+ * it); otherwise one cast of all values first, and only if that fails a
+ * count row by row. */
+static void check_cast(checker *ck, const pa_check *c)
+{
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT, why = STRBUF_INIT;
+    const char *type = c->definition;
+    sb_addf(&msg, "in %s.%s cannot be converted to %s", c->table, c->column, type);
+    const char *paren = strchr(type, '(');
+    bool bounded = paren && (strncmp(type, "character varying(", 18) == 0 ||
+                             strncmp(type, "character(", 10) == 0);
+    if (bounded) {
+        sb_addf(&sql, "SELECT count(*) FROM %s WHERE length(%s::text) > %ld", c->table,
+                c->column, strtol(paren + 1, NULL, 10));
+        count_and_report(ck, c, sql.buf, "value", msg.buf);
+    } else {
+        sb_addf(&sql, "SELECT count(%s::%s) * 0 FROM %s", c->column, type, c->table);
+        long long n = run_count(ck, sql.buf, &why);
+        if (n < 0) {
+            sb_reset(&sql);
+            sb_addf(&sql,
+                    "DO $pgalign$ DECLARE n bigint := 0; r record; BEGIN"
+                    " FOR r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL LOOP"
+                    " BEGIN PERFORM r.v::%s; EXCEPTION WHEN others THEN n := n + 1; END;"
+                    " END LOOP; RAISE NOTICE 'pgalign-count:%%', n; END $pgalign$",
+                    c->column, c->table, c->column, type);
+            ck->notice_count = 0;
+            PQnoticeReceiver old = PQsetNoticeReceiver(ck->conn, notice_counter, ck);
+            count_and_report(ck, c, sql.buf, "value", msg.buf);
+            PQsetNoticeReceiver(ck->conn, old, NULL);
+        }
+    }
+    sb_release(&sql);
+    sb_release(&msg);
+    sb_release(&why);
+}
+
+static void run_check(checker *ck, const pa_check *c)
+{
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
+    switch (c->type) {
+    case CHECK_NOT_NULL:
+        sb_addf(&sql, "SELECT count(*) FROM %s WHERE %s IS NULL", c->table, c->column);
+        sb_addf(&msg, "in %s violate NOT NULL on %s", c->table, c->column);
+        count_and_report(ck, c, sql.buf, "row", msg.buf);
+        break;
+    case CHECK_EMPTY_TABLE:
+        sb_addf(&sql, "SELECT count(*) FROM %s", c->table);
+        sb_addf(&msg, "in %s: the new column %s is NOT NULL without a default, "
+                "so the table must be empty", c->table, c->column);
+        count_and_report(ck, c, sql.buf, "row", msg.buf);
+        break;
+    case CHECK_CONSTRAINT:
+        check_constraint(ck, c);
+        break;
+    case CHECK_UNIQUE_INDEX:
+        check_unique_index(ck, c);
+        break;
+    case CHECK_CAST:
+        check_cast(ck, c);
+        break;
+    case CHECK_NONE:
+        break;
+    }
+    sb_release(&sql);
+    sb_release(&msg);
+}
+
+bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
+                   preflight_result *result, strbuf *err)
+{
+    checker ck = {conn, report, 0, 0, 0};
+    memset(result, 0, sizeof(*result));
+    if (!conn_command(conn, begin_sql, err))
+        return false;
+    for (size_t i = 0; i < p->nstmts; i++) {
+        const pa_check *c = &p->stmts[i].check;
+        if (c->type == CHECK_NONE)
+            continue;
+        result->checked++;
+        if (table_exists(&ck, c->table))
+            run_check(&ck, c);
+    }
+    result->failures = ck.failures;
+    result->unchecked = ck.unchecked;
+    return conn_command(conn, end_sql, err);
+}

@@ -1,0 +1,125 @@
+/* pgalign apply FROM PLAN: run a plan made by `pgalign diff` on FROM, in
+ * one guarded transaction, and confirm the result. A .json plan carries
+ * FROM's fingerprint at planning time (a stale plan is refused unless
+ * --force), its preflight checks (run first unless --no-preflight) and
+ * TARGET's fingerprint (checked after the commit). A .sql plan carries
+ * none of that and is run as one script in one transaction. */
+#include "cmd/cmd.h"
+#include "cmd/plan_file.h"
+#include "apply/execute.h"
+#include "source/conn.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* FROM's fingerprint now, inspected the way the plan was made. */
+static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf,
+                            char fp[MODEL_FINGERPRINT_LEN])
+{
+    pa_inspect_options iopt = {&pf->filter, opt->verbose && !opt->quiet};
+    pa_model m;
+    strbuf err = STRBUF_INIT;
+    bool ok = inspect_source(opt->from, &iopt, "FROM", &m, &err);
+    if (ok)
+        model_fingerprint(&m, cmd_ignored_attrs(pf->ignore_extension_versions), fp);
+    else
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+    model_free(&m);
+    sb_release(&err);
+    return ok;
+}
+
+static bool check_not_stale(const pa_options *opt, const pa_plan_file *pf)
+{
+    char fp[MODEL_FINGERPRINT_LEN];
+    if (!fingerprint_now(opt, pf, fp))
+        return false;
+    if (strcmp(fp, pf->from_fingerprint) == 0)
+        return true;
+    fprintf(stderr, "pgalign: FROM has changed since the plan was made (schema "
+            "fingerprint %s, the plan was made for %s)%s\n", fp, pf->from_fingerprint,
+            opt->force ? "; applying anyway (--force)"
+                       : ";\nnothing was changed: make the plan again, or pass "
+                         "--force to apply it anyway");
+    return opt->force;
+}
+
+static bool verify(const pa_options *opt, const pa_plan_file *pf)
+{
+    char fp[MODEL_FINGERPRINT_LEN];
+    if (!fingerprint_now(opt, pf, fp))
+        return false;
+    if (strcmp(fp, pf->target_fingerprint) != 0) {
+        fprintf(stderr, "pgalign: the plan was applied, but FROM does not match "
+                "the plan's target (fingerprint %s, expected %s); run pgalign diff "
+                "against TARGET to see what differs\n", fp, pf->target_fingerprint);
+        return false;
+    }
+    if (!opt->quiet)
+        fprintf(stderr, "pgalign: verified: FROM now matches the plan's target\n");
+    return true;
+}
+
+static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
+{
+    if (!pf->is_json && !opt->quiet)
+        fprintf(stderr, "pgalign: note: a .sql plan has no fingerprint and no "
+                "preflight checks; with a .json plan (pgalign diff --format json) "
+                "apply also refuses a stale plan, checks rows first and verifies "
+                "the result\n");
+    if (pf->is_json && pf->plan.nstmts == 0) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");
+        return EXIT_SAME;
+    }
+    if (pf->is_json && !check_not_stale(opt, pf))
+        return EXIT_ERROR;
+    if (pf->is_json && !opt->no_preflight && !cmd_preflight(opt, opt->from, &pf->plan))
+        return EXIT_ERROR;
+    strbuf err = STRBUF_INIT;
+    PGconn *conn = conn_open(opt->from, &err);
+    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
+                          opt->verbose && !opt->quiet};
+    bool ok = conn && apply_plan(conn, pf->is_json ? &pf->plan : NULL, pf->script,
+                                 &aopt, &err);
+    if (conn)
+        PQfinish(conn);
+    if (!ok) {
+        fprintf(stderr, "pgalign: %s", sb_str(&err));
+        if (!conn)
+            fputc('\n', stderr);
+        sb_release(&err);
+        return EXIT_ERROR;
+    }
+    sb_release(&err);
+    if (opt->dry_run) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: dry run: every statement ran; rolled back, "
+                            "FROM is unchanged\n");
+        return EXIT_SAME;
+    }
+    if (!opt->quiet)
+        fprintf(stderr, "pgalign: applied and committed\n");
+    return !pf->is_json || verify(opt, pf) ? EXIT_SAME : EXIT_ERROR;
+}
+
+int cmd_apply(const pa_options *opt)
+{
+    if (source_classify(opt->from) != SOURCE_CONNINFO) {
+        fprintf(stderr, "pgalign: apply needs a database to change: FROM must be "
+                        "a connection URI or conninfo string\n");
+        return EXIT_ERROR;
+    }
+    pa_plan_file pf;
+    strbuf err = STRBUF_INIT;
+    int rc;
+    if (!plan_file_load(opt->target, &pf, &err)) {
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+        rc = EXIT_ERROR;
+    } else {
+        rc = apply_loaded(opt, &pf);
+    }
+    plan_file_free(&pf);
+    sb_release(&err);
+    return rc;
+}

@@ -1,0 +1,199 @@
+/* Writing the options a JSON plan records, and reading plans back. */
+#include "cmd/plan_file.h"
+#include "emit/plan_json.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *string_array(const char **items, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(items[i]));
+    return a;
+}
+
+json_t *plan_options_json(const pa_options *opt)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "schema", string_array(opt->filter.include, opt->filter.ninclude));
+    json_object_set_new(o, "exclude_schema",
+                        string_array(opt->filter.exclude, opt->filter.nexclude));
+    json_object_set_new(o, "with_privileges", json_boolean(opt->filter.privileges));
+    json_object_set_new(o, "ignore_extension_versions",
+                        json_boolean(opt->ignore_extension_versions));
+    return o;
+}
+
+static bool read_strings(json_t *a, const char ***items, size_t *n)
+{
+    if (!json_is_array(a))
+        return false;
+    *n = json_array_size(a);
+    *items = xcalloc(*n + 1, sizeof(char *));
+    for (size_t i = 0; i < *n; i++) {
+        const char *s = json_string_value(json_array_get(a, i));
+        if (!s)
+            return false;
+        (*items)[i] = xstrdup(s);
+    }
+    return true;
+}
+
+static bool read_options(json_t *o, pa_plan_file *pf)
+{
+    json_t *priv = json_object_get(o, "with_privileges");
+    json_t *versions = json_object_get(o, "ignore_extension_versions");
+    if (!json_is_object(o) || !json_is_boolean(priv) || !json_is_boolean(versions))
+        return false;
+    pf->filter.privileges = json_is_true(priv);
+    pf->ignore_extension_versions = json_is_true(versions);
+    return read_strings(json_object_get(o, "schema"), &pf->filter.include,
+                        &pf->filter.ninclude) &&
+           read_strings(json_object_get(o, "exclude_schema"), &pf->filter.exclude,
+                        &pf->filter.nexclude);
+}
+
+static char *optional_string(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? xstrdup(s) : NULL;
+}
+
+static bool read_check(json_t *o, pa_check *c)
+{
+    const char *type = json_string_value(json_object_get(o, "type"));
+    c->type = CHECK_NONE;
+    for (int t = CHECK_NOT_NULL; t <= CHECK_CAST && type; t++) {
+        if (strcmp(type, plan_check_name((check_type)t)) == 0)
+            c->type = (check_type)t;
+    }
+    c->table = optional_string(o, "table");
+    c->column = optional_string(o, "column");
+    c->name = optional_string(o, "name");
+    c->definition = optional_string(o, "definition");
+    return c->type != CHECK_NONE && c->table;
+}
+
+static bool read_hazards(json_t *a, unsigned *hazards)
+{
+    size_t i;
+    json_t *h;
+    if (!json_is_array(a))
+        return false;
+    json_array_foreach(a, i, h) {
+        const char *name = json_string_value(h);
+        int bit = -1;
+        for (int b = 0; b < PA_NHAZARDS && name; b++) {
+            if (strcmp(name, pa_hazard_names[b]) == 0)
+                bit = b;
+        }
+        if (bit < 0)
+            return false;
+        *hazards |= 1u << bit;
+    }
+    return true;
+}
+
+/* Returns the index of the first bad statement, or -1. */
+static long read_statements(json_t *a, pa_plan *p)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(a, i, s) {
+        const char *sql = json_string_value(json_object_get(s, "sql"));
+        if (!sql)
+            return (long)i;
+        sb_adds(plan_stmt(p, 0), sql);
+        pa_stmt *st = &p->stmts[p->nstmts - 1];
+        json_t *check = json_object_get(s, "preflight");
+        if (!read_hazards(json_object_get(s, "hazards"), &st->hazards) ||
+            (check && !read_check(check, &st->check)))
+            return (long)i;
+    }
+    return -1;
+}
+
+static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        sb_addf(err, "%s:%d: %s", path, jerr.line, jerr.text);
+        return false;
+    }
+    const char *format = json_string_value(json_object_get(root, "format"));
+    json_t *stmts = json_object_get(root, "statements");
+    bool ok = false;
+    if (!format || strcmp(format, "pgalign-plan") != 0 ||
+        json_integer_value(json_object_get(root, "version")) != 1) {
+        sb_addf(err, "%s: not a pgalign plan (version 1)", path);
+    } else if (!(pf->from_fingerprint = optional_string(root, "from_fingerprint")) ||
+               !(pf->target_fingerprint = optional_string(root, "target_fingerprint"))) {
+        sb_addf(err, "%s: the plan has no fingerprints", path);
+    } else if (!read_options(json_object_get(root, "options"), pf)) {
+        sb_addf(err, "%s: \"options\" is missing or malformed", path);
+    } else if (!json_is_array(stmts)) {
+        sb_addf(err, "%s: \"statements\" is missing or not an array", path);
+    } else {
+        long bad = read_statements(stmts, &pf->plan);
+        if (bad >= 0)
+            sb_addf(err, "%s: statement %ld is malformed", path, bad + 1);
+        ok = bad < 0;
+    }
+    json_decref(root);
+    return ok;
+}
+
+static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sb_addf(err, "cannot read %s: %s", path, strerror(errno));
+        return false;
+    }
+    strbuf text = STRBUF_INIT;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        sb_add(&text, buf, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok) {
+        sb_addf(err, "cannot read %s", path);
+        sb_release(&text);
+        return false;
+    }
+    sb_adds(&text, "");
+    pf->script = sb_detach(&text);
+    return true;
+}
+
+bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err)
+{
+    memset(pf, 0, sizeof(*pf));
+    size_t n = strlen(path);
+    pf->is_json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
+    return pf->is_json ? load_json(path, pf, err) : load_sql(path, pf, err);
+}
+
+static void free_strings(const char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free((char *)items[i]);
+    free(items);
+}
+
+void plan_file_free(pa_plan_file *pf)
+{
+    plan_free(&pf->plan);
+    free(pf->script);
+    free(pf->from_fingerprint);
+    free(pf->target_fingerprint);
+    free_strings(pf->filter.include, pf->filter.ninclude);
+    free_strings(pf->filter.exclude, pf->filter.nexclude);
+    memset(pf, 0, sizeof(*pf));
+}

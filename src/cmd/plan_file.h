@@ -1,0 +1,27 @@
+/* A plan read back from a file for `pgalign apply`: a .json plan from
+ * `pgalign diff --format json` (statements, hazards, preflight checks,
+ * fingerprints, options), or a .sql plan (one script, nothing else). */
+#ifndef PA_CMD_PLAN_FILE_H
+#define PA_CMD_PLAN_FILE_H
+
+#include "cmd/cmd.h"
+#include "plan/plan.h"
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+
+typedef struct pa_plan_file {
+    bool is_json;
+    pa_plan plan;               /* the statements, for JSON plans */
+    char *script;               /* the whole text, for SQL plans */
+    char *from_fingerprint;     /* JSON plans only */
+    char *target_fingerprint;
+    /* Options recorded in the plan; schema names owned here. */
+    pa_filter filter;
+    bool ignore_extension_versions;
+} pa_plan_file;
+
+bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err);
+void plan_file_free(pa_plan_file *pf);
+
+#endif

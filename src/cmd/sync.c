@@ -1,0 +1,117 @@
+/* pgalign sync FROM TARGET: diff, preflight, show the summary, ask (on a
+ * terminal; --yes in CI), apply in one guarded transaction, and confirm
+ * that FROM is now in sync with TARGET. --dry-run runs every statement
+ * against FROM's real rows and always rolls back. */
+#include "cmd/cmd.h"
+#include "apply/execute.h"
+#include "emit/summary.h"
+#include "source/conn.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool confirmed(const pa_options *opt, size_t nstmts)
+{
+    if (opt->yes || opt->dry_run)
+        return true;
+    if (!isatty(STDIN_FILENO)) {
+        fprintf(stderr, "pgalign: not asking without a terminal: pass --yes to "
+                        "apply, or --dry-run to try; nothing was changed\n");
+        return false;
+    }
+    fprintf(stderr, "Apply these %zu statement%s to FROM? [y/N] ", nstmts,
+            nstmts == 1 ? "" : "s");
+    char answer[16] = "";
+    if (!fgets(answer, sizeof(answer), stdin) ||
+        (strcmp(answer, "y\n") != 0 && strcmp(answer, "yes\n") != 0)) {
+        fprintf(stderr, "pgalign: not applied; nothing was changed\n");
+        return false;
+    }
+    return true;
+}
+
+/* Inspect FROM again and diff it with TARGET as planned. */
+static bool verify(const pa_options *opt, const pa_run *run)
+{
+    pa_inspect_options iopt = {&opt->filter, false};
+    pa_model now;
+    strbuf err = STRBUF_INIT;
+    bool ok = inspect_source(opt->from, &iopt, "FROM", &now, &err);
+    if (!ok) {
+        fprintf(stderr, "pgalign: applied, but cannot inspect FROM again: %s\n",
+                sb_str(&err));
+    } else {
+        char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
+        const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
+        model_fingerprint(&now, ignored, a);
+        model_fingerprint(&run->to, ignored, b);
+        ok = strcmp(a, b) == 0;
+        if (!ok)
+            fprintf(stderr, "pgalign: applied, but FROM still differs from TARGET; "
+                            "run pgalign diff to see what differs\n");
+        else if (!opt->quiet)
+            fprintf(stderr, "pgalign: verified: FROM is now in sync with TARGET\n");
+    }
+    model_free(&now);
+    sb_release(&err);
+    return ok;
+}
+
+static int sync_planned(const pa_options *opt, const pa_run *run)
+{
+    const pa_plan *plan = &run->plan;
+    if (plan->nstmts == 0) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: in sync: nothing to do\n");
+        return EXIT_SAME;
+    }
+    if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
+        cmd_report_unsafe(plan);
+        return EXIT_UNSAFE;
+    }
+    strbuf summary = STRBUF_INIT;
+    emit_summary_text(&summary, &run->diff, plan);
+    if (!opt->quiet)
+        fputs(sb_str(&summary), stderr);
+    sb_release(&summary);
+    if (!opt->no_preflight && !cmd_preflight(opt, opt->from, plan))
+        return EXIT_ERROR;
+    if (!confirmed(opt, plan->nstmts))
+        return EXIT_ERROR;
+    strbuf err = STRBUF_INIT;
+    PGconn *conn = conn_open(opt->from, &err);
+    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
+                          opt->verbose && !opt->quiet};
+    bool ok = conn && apply_plan(conn, plan, NULL, &aopt, &err);
+    if (conn)
+        PQfinish(conn);
+    if (!ok) {
+        fprintf(stderr, "pgalign: %s%s", sb_str(&err), conn ? "" : "\n");
+        sb_release(&err);
+        return EXIT_ERROR;
+    }
+    sb_release(&err);
+    if (opt->dry_run) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: dry run: all %zu statements ran against FROM; "
+                    "rolled back, nothing was changed\n", plan->nstmts);
+        return EXIT_SAME;
+    }
+    return verify(opt, run) ? EXIT_SAME : EXIT_ERROR;
+}
+
+int cmd_sync(const pa_options *opt)
+{
+    if (source_classify(opt->from) != SOURCE_CONNINFO) {
+        fprintf(stderr, "pgalign: sync needs a database to change: FROM must be "
+                        "a connection URI or conninfo string\n");
+        return EXIT_ERROR;
+    }
+    pa_run run;
+    if (!cmd_plan(opt, &run))
+        return EXIT_ERROR;
+    int rc = sync_planned(opt, &run);
+    cmd_plan_free(&run);
+    return rc;
+}

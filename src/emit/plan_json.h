@@ -1,0 +1,16 @@
+/* Plans as JSON (plan_json.c). */
+#ifndef PA_EMIT_PLAN_JSON_H
+#define PA_EMIT_PLAN_JSON_H
+
+#include "plan/plan.h"
+#include "util/strbuf.h"
+
+#include <jansson.h>
+
+/* options is taken (released with the document). */
+void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
+                    const char *target_fingerprint, json_t *options);
+/* "not-null", "constraint"...; NULL for CHECK_NONE. */
+const char *plan_check_name(check_type type);
+
+#endif

@@ -1,0 +1,55 @@
+/* A fingerprint of a model: what the diff compares (identity keys and the
+ * attributes that are compared), hashed. Two models with the same
+ * fingerprint diff as equal, so a plan can tell whether FROM changed
+ * since it was made, and whether FROM matches TARGET once applied. It
+ * detects change; it is not a security measure (64-bit FNV-1a). */
+#include "model/model.h"
+#include "kinds/kind.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void hash_bytes(unsigned long long *h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        *h ^= (unsigned char)s[i];
+        *h *= 1099511628211ULL;
+    }
+}
+
+/* Strings with their terminating NUL, so "ab","c" differs from "a","bc". */
+static void hash_string(unsigned long long *h, const char *s)
+{
+    hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
+    if (!s)
+        hash_bytes(h, "\x01", 1);   /* NULL is not "" */
+}
+
+static bool ignored(const char *const *ignored_attrs, const pa_kind *k, const char *attr)
+{
+    for (const char *const *p = ignored_attrs; p && *p; p++) {
+        size_t n = strlen(k->name);
+        if (strncmp(*p, k->name, n) == 0 && (*p)[n] == '.' && strcmp(*p + n + 1, attr) == 0)
+            return true;
+    }
+    return false;
+}
+
+void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
+                       char out[MODEL_FINGERPRINT_LEN])
+{
+    unsigned long long h = 14695981039346656037ULL;
+    /* m->objects is sorted by model_sort: the order is the same for equal models. */
+    for (size_t i = 0; i < m->count; i++) {
+        const pa_object *o = m->objects[i];
+        const pa_kind *k = o->kind;
+        hash_string(&h, o->key);
+        for (size_t a = 0; a < k->nattrs; a++) {
+            if (k->attrs[a].on_change == ATTR_INFO || ignored(ignored_attrs, k, k->attrs[a].name))
+                continue;
+            hash_string(&h, k->attrs[a].name);
+            hash_string(&h, o->values[a]);
+        }
+    }
+    snprintf(out, MODEL_FINGERPRINT_LEN, "%016llx", h);
+}
