@@ -40,6 +40,8 @@ if [ "$mode" != unit-only ]; then
         tests/cli/run.sh
         echo "== SQL-file and snapshot sources"
         tests/sources/run.sh
+        echo "== apply, sync and preflight"
+        tests/apply/run.sh
     fi
 fi
 

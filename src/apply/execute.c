@@ -44,19 +44,6 @@ static long line_of(const char *text, long pos)
     return line;
 }
 
-/* The statement of a plan script that holds position pos: the
- * paragraph around it (statements are separated by blank lines). */
-static void statement_at(strbuf *sb, const char *text, long pos)
-{
-    long n = (long)strlen(text), at = pos - 1 < n ? pos - 1 : n;
-    long start = at, end = at;
-    while (start > 0 && !(text[start - 1] == '\n' && start > 1 && text[start - 2] == '\n'))
-        start--;
-    while (end < n && !(text[end] == '\n' && end + 1 < n && text[end + 1] == '\n'))
-        end++;
-    sb_add(sb, text + start, (size_t)(end - start));
-}
-
 static void report_failure(PGresult *res, const char *sql, const char *where,
                            strbuf *err)
 {
@@ -65,13 +52,7 @@ static void report_failure(PGresult *res, const char *sql, const char *where,
     const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
     const char *pos = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
     sb_addf(err, "%s failed; nothing was changed (rolled back).\n", where);
-    if (sql && pos && strcmp(where, "the plan") == 0) {
-        sb_adds(err, "  statement: ");
-        statement_at(err, sql, strtol(pos, NULL, 10));
-        sb_addc(err, '\n');
-    } else if (sql) {
-        sb_addf(err, "  statement: %s\n", sql);
-    }
+    sb_addf(err, "  statement: %s\n", sql);
     sb_addf(err, "  ERROR: %s\n", msg ? msg : PQresultErrorMessage(res));
     if (detail)
         sb_addf(err, "  DETAIL: %s\n", detail);
@@ -100,24 +81,20 @@ static void rollback(PGconn *conn)
 }
 
 /* The transaction phase: every statement that may run in one. */
-static bool run_transaction(PGconn *conn, const pa_plan *p, const char *script,
+static bool run_transaction(PGconn *conn, const pa_plan *p,
                             const apply_options *o, strbuf *err)
 {
     if (!begin(conn, o, err))
         return false;
     bool ok = true;
-    if (script) {
-        ok = run_one(conn, script, "the plan", err);
-    } else {
-        for (size_t i = 0; i < p->nstmts && ok; i++) {
-            if (p->stmts[i].hazards & HAZ_NO_TRANSACTION)
-                continue;
-            char where[64];
-            snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, p->nstmts);
-            ok = run_one(conn, sb_str(&p->stmts[i].sql), where, err);
-            if (ok && o->verbose)
-                fprintf(stderr, "pgalign: ok   %s\n", where);
-        }
+    for (size_t i = 0; i < p->nstmts && ok; i++) {
+        if (p->stmts[i].hazards & HAZ_NO_TRANSACTION)
+            continue;
+        char where[64];
+        snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, p->nstmts);
+        ok = run_one(conn, sb_str(&p->stmts[i].sql), where, err);
+        if (ok && o->verbose)
+            fprintf(stderr, "pgalign: ok   %s\n", where);
     }
     if (!ok || o->dry_run) {
         rollback(conn);
@@ -131,7 +108,7 @@ static bool run_transaction(PGconn *conn, const pa_plan *p, const char *script,
 static bool run_outside(PGconn *conn, const pa_plan *p, const apply_options *o,
                         strbuf *err)
 {
-    for (size_t i = 0; p && i < p->nstmts; i++) {
+    for (size_t i = 0; i < p->nstmts; i++) {
         if (!(p->stmts[i].hazards & HAZ_NO_TRANSACTION))
             continue;
         if (o->dry_run) {
@@ -156,13 +133,13 @@ static bool run_outside(PGconn *conn, const pa_plan *p, const apply_options *o,
     return true;
 }
 
-bool apply_plan(PGconn *conn, const pa_plan *p, const char *script,
-                const apply_options *o, strbuf *err)
+bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
+                strbuf *err)
 {
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);
-    bool ok = run_transaction(conn, p, script, o, err) && run_outside(conn, p, o, err);
+    bool ok = run_transaction(conn, p, o, err) && run_outside(conn, p, o, err);
     tempcluster_on_interrupt(NULL, NULL);
     if (cancel)
         PQfreeCancel(cancel);

@@ -15,10 +15,10 @@ typedef struct apply_options {
     bool verbose;                   /* one line per statement run */
 } apply_options;
 
-/* Run p's statements (or, for a .sql plan, script as a whole) in one
- * transaction on conn, then those that cannot run in one. On failure,
- * false with the report in err; the transaction is rolled back. */
-bool apply_plan(PGconn *conn, const pa_plan *p, const char *script,
-                const apply_options *o, strbuf *err);
+/* Run p's statements in one transaction on conn, then those that cannot
+ * run in one. On failure, false with the report in err; the transaction
+ * is rolled back. */
+bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
+                strbuf *err);
 
 #endif

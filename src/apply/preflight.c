@@ -308,10 +308,11 @@ static void check_cast(checker *ck, const pa_check *c)
         if (n < 0) {
             sb_reset(&sql);
             sb_addf(&sql,
-                    "DO $pgalign$ DECLARE n bigint := 0; r record; BEGIN"
-                    " FOR r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL LOOP"
-                    " BEGIN PERFORM r.v::%s; EXCEPTION WHEN others THEN n := n + 1; END;"
-                    " END LOOP; RAISE NOTICE 'pgalign-count:%%', n; END $pgalign$",
+                    "DO $pgalign$ DECLARE pgalign_n bigint := 0; pgalign_r record;"
+                    " BEGIN FOR pgalign_r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL"
+                    " LOOP BEGIN PERFORM pgalign_r.v::%s; EXCEPTION WHEN others THEN"
+                    " pgalign_n := pgalign_n + 1; END; END LOOP;"
+                    " RAISE NOTICE 'pgalign-count:%%', pgalign_n; END $pgalign$",
                     c->column, c->table, c->column, type);
             ck->notice_count = 0;
             PQnoticeReceiver old = PQsetNoticeReceiver(ck->conn, notice_counter, ck);

@@ -3,7 +3,7 @@
  * FROM's fingerprint at planning time (a stale plan is refused unless
  * --force), its preflight checks (run first unless --no-preflight) and
  * TARGET's fingerprint (checked after the commit). A .sql plan carries
- * none of that and is run as one script in one transaction. */
+ * none of that; its statements run in one transaction all the same. */
 #include "cmd/cmd.h"
 #include "cmd/plan_file.h"
 #include "apply/execute.h"
@@ -67,7 +67,7 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
                 "preflight checks; with a .json plan (pgalign diff --format json) "
                 "apply also refuses a stale plan, checks rows first and verifies "
                 "the result\n");
-    if (pf->is_json && pf->plan.nstmts == 0) {
+    if (pf->plan.nstmts == 0) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");
         return EXIT_SAME;
@@ -80,8 +80,7 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
     PGconn *conn = conn_open(opt->from, &err);
     apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
                           opt->verbose && !opt->quiet};
-    bool ok = conn && apply_plan(conn, pf->is_json ? &pf->plan : NULL, pf->script,
-                                 &aopt, &err);
+    bool ok = conn && apply_plan(conn, &pf->plan, &aopt, &err);
     if (conn)
         PQfinish(conn);
     if (!ok) {

@@ -1,5 +1,6 @@
 /* Writing the options a JSON plan records, and reading plans back. */
 #include "cmd/plan_file.h"
+#include "apply/split.h"
 #include "emit/plan_json.h"
 #include "util/xalloc.h"
 
@@ -168,7 +169,8 @@ static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
         return false;
     }
     sb_adds(&text, "");
-    pf->script = sb_detach(&text);
+    sql_split(text.buf, &pf->plan);
+    sb_release(&text);
     return true;
 }
 
@@ -190,7 +192,6 @@ static void free_strings(const char **items, size_t n)
 void plan_file_free(pa_plan_file *pf)
 {
     plan_free(&pf->plan);
-    free(pf->script);
     free(pf->from_fingerprint);
     free(pf->target_fingerprint);
     free_strings(pf->filter.include, pf->filter.ninclude);

@@ -1,6 +1,7 @@
 /* A plan read back from a file for `pgalign apply`: a .json plan from
  * `pgalign diff --format json` (statements, hazards, preflight checks,
- * fingerprints, options), or a .sql plan (one script, nothing else). */
+ * fingerprints, options), or a .sql plan (statements and the hazards of
+ * their comments; nothing else). */
 #ifndef PA_CMD_PLAN_FILE_H
 #define PA_CMD_PLAN_FILE_H
 
@@ -12,8 +13,7 @@
 
 typedef struct pa_plan_file {
     bool is_json;
-    pa_plan plan;               /* the statements, for JSON plans */
-    char *script;               /* the whole text, for SQL plans */
+    pa_plan plan;               /* the statements */
     char *from_fingerprint;     /* JSON plans only */
     char *target_fingerprint;
     /* Options recorded in the plan; schema names owned here. */

@@ -83,7 +83,7 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     PGconn *conn = conn_open(opt->from, &err);
     apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
                           opt->verbose && !opt->quiet};
-    bool ok = conn && apply_plan(conn, plan, NULL, &aopt, &err);
+    bool ok = conn && apply_plan(conn, plan, &aopt, &err);
     if (conn)
         PQfinish(conn);
     if (!ok) {

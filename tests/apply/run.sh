@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# apply, sync and preflight against real data: fault injection (nothing
+# changes when a statement fails), stale plans, every preflight check with
+# its exact count and passing on clean data, sync --dry-run / --yes,
+# lock timeouts, and Ctrl-C during apply.
+# Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+make_workdir apply
+SUITE=apply
+out=$work/out err=$work/err
+
+# Two databases: ap_from with the rows, ap_target with the new schema.
+setup() {   # from-sql target-sql
+    fresh_db ap_from && fresh_db ap_target
+    psql -X -q -v ON_ERROR_STOP=1 -d ap_from -c "$1" >/dev/null &&
+        psql -X -q -v ON_ERROR_STOP=1 -d ap_target -c "$2" >/dev/null
+}
+has() { grep -qF -- "$2" "$1"; }
+same_dump() { dump_normalized ap_from | diff -q - "$1" >/dev/null; }
+
+# ---- fault injection: the fifth statement fails on existing rows ----
+setup "create table t1 (id int); create table t2 (id int, v int);
+       insert into t2 values (1, -1);" \
+      "create table t1 (id int, a int, b int, c int);
+       create table t2 (id int, v int constraint v_positive check (v > 0));
+       create table t3 (id int);"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/plan.json"
+"$PGALIGN" dbname=ap_from dbname=ap_target -o "$work/plan.sql"
+n=$(grep -c '"sql"' "$work/plan.json")
+fifth=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["statements"][4]["sql"])' "$work/plan.json")
+check fault-plan-shape [ "$n" = 5 ] && check fault-fifth-is-check [ "$fifth" = "ALTER TABLE public.t2 ADD CONSTRAINT v_positive CHECK ((v > 0))" ]
+dump_normalized ap_from > "$work/before"
+expect fault-json-exit-1 1 "$PGALIGN" apply --no-preflight dbname=ap_from "$work/plan.json" &&
+    check fault-json-names-statement has "$err" "statement 5 of 5 failed" &&
+    check fault-json-shows-sql has "$err" "ALTER TABLE public.t2 ADD CONSTRAINT v_positive CHECK ((v > 0))" &&
+    check fault-json-server-message has "$err" 'is violated by some row'
+check fault-json-unchanged same_dump "$work/before"
+expect fault-sql-exit-1 1 "$PGALIGN" apply dbname=ap_from "$work/plan.sql" &&
+    check fault-sql-names-statement has "$err" "statement 5 of 5 failed" &&
+    check fault-sql-shows-statement has "$err" "statement: ALTER TABLE public.t2 ADD CONSTRAINT v_positive CHECK ((v > 0))"
+check fault-sql-unchanged same_dump "$work/before"
+expect fault-preflight-refuses 1 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
+    check fault-preflight-message has "$err" 'preflight: 1 row in "public"."t2" violate CHECK constraint "v_positive"'
+check fault-preflight-unchanged same_dump "$work/before"
+
+# ---- a good plan applies, is verified, and re-diffs empty ----
+psql -X -q -d ap_from -c "update t2 set v = 1" >/dev/null
+expect apply-json 0 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
+    check apply-json-verified has "$err" "verified: FROM now matches the plan's target"
+expect apply-json-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+expect apply-empty-plan-again 1 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
+    check apply-again-is-stale has "$err" "FROM has changed since the plan was made"
+
+# ---- a stale plan is refused; --force applies it anyway ----
+setup "create table s (id int);" "create table s (id int, v text);"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/stale.json"
+psql -X -q -d ap_from -c "create table someone_elses (x int)" >/dev/null
+dump_normalized ap_from > "$work/before"
+expect stale-refused 1 "$PGALIGN" apply dbname=ap_from "$work/stale.json" &&
+    check stale-message has "$err" "nothing was changed: make the plan again"
+check stale-unchanged same_dump "$work/before"
+expect stale-force 1 "$PGALIGN" apply --force dbname=ap_from "$work/stale.json" &&
+    check stale-force-applied has "$err" "applied and committed"
+check stale-force-column-added has <(psql -X -At -d ap_from -c "select attname from pg_attribute where attrelid = 's'::regclass") v
+
+# ---- preflight: each check finds the exact count, and passes when clean ----
+preflight_case() {   # name from-sql target-sql expected-line cleanup-sql
+    local name=$1
+    setup "$2" "$3" || { fail "$SUITE/preflight-$name" "setup failed"; return; }
+    expect "preflight-$name" 1 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=ap_target &&
+        check "preflight-$name-count" has "$err" "$4" &&
+        check "preflight-$name-no-plan" [ ! -s "$out" ]
+    psql -X -q -d ap_from -c "$5" >/dev/null
+    expect "preflight-$name-clean" 2 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=ap_target &&
+        check "preflight-$name-clean-quiet" lacks "$err" "preflight:"
+}
+preflight_case not-null \
+    "create table o (id int, c int); insert into o values (1, null), (2, null), (3, null), (4, 1);" \
+    "create table o (id int, c int not null);" \
+    'preflight: 3 rows in "public"."o" violate NOT NULL on "c"' \
+    "update o set c = 0"
+preflight_case new-not-null-column \
+    "create table o (id int); insert into o values (1), (2);" \
+    "create table o (id int, must int not null);" \
+    'preflight: 2 rows in "public"."o": the new column "must" is NOT NULL without a default' \
+    "delete from o"
+preflight_case check \
+    "create table o (id int, qty int); insert into o values (1, -1), (2, 0), (3, 5), (4, null);" \
+    "create table o (id int, qty int constraint qty_positive check (qty > 0));" \
+    'preflight: 2 rows in "public"."o" violate CHECK constraint "qty_positive"' \
+    "update o set qty = 1 where qty <= 0"
+preflight_case unique \
+    "create table o (id int, email text); insert into o values (1, 'a'), (2, 'a'), (3, 'b'), (4, 'b'), (5, 'b'), (6, null), (7, null);" \
+    "create table o (id int, email text constraint o_email_key unique);" \
+    'preflight: 2 duplicate groups in "public"."o" violate UNIQUE constraint "o_email_key" (email)' \
+    "update o set email = email || id"
+preflight_case primary-key \
+    "create table o (id int, v text); insert into o values (1, 'a'), (1, 'b'), (2, 'c');" \
+    "create table o (id int primary key, v text);" \
+    'preflight: 1 duplicate group in "public"."o" violate PRIMARY KEY constraint "o_pkey" (id)' \
+    "delete from o where v = 'b'"
+preflight_case primary-key-null \
+    "create table o (id int, v text); insert into o values (null, 'a'), (2, 'c');" \
+    "create table o (id int primary key, v text);" \
+    'preflight: 1 row in "public"."o" have NULL in PRIMARY KEY "o_pkey" (id)' \
+    "delete from o where id is null"
+preflight_case unique-index \
+    "create table o (id int, email text); insert into o values (1, 'A'), (2, 'a'), (3, 'b');" \
+    "create table o (id int, email text); create unique index o_lower_email on o (lower(email));" \
+    'preflight: 1 duplicate group in "public"."o" violate unique index "o_lower_email" (lower(email))' \
+    "delete from o where id = 2"
+preflight_case foreign-key \
+    "create table p (id int primary key); create table c (id int, p_id int);
+     insert into p values (1); insert into c values (1, 1), (2, 7), (3, 8), (4, null);" \
+    "create table p (id int primary key); create table c (id int, p_id int constraint c_p_fk references p);" \
+    'preflight: 2 rows in "public"."c" violate FOREIGN KEY "c_p_fk": no matching row in public.p' \
+    "delete from c where p_id > 1"
+preflight_case cast \
+    "create table o (id int, n text); insert into o values (1, '12'), (2, 'x'), (3, 'y'), (4, null);" \
+    "create table o (id int, n integer);" \
+    'preflight: 2 values in "public"."o"."n" cannot be converted to integer' \
+    "update o set n = '0' where n !~ '^[0-9]+$'"
+preflight_case cast-length \
+    "create table o (id int, n text); insert into o values (1, 'abc'), (2, 'abcdef');" \
+    "create table o (id int, n varchar(4));" \
+    'preflight: 1 value in "public"."o"."n" cannot be converted to character varying(4)' \
+    "update o set n = 'ab'"
+
+# ---- sync ----
+setup "create table s (id int); insert into s values (1);" \
+      "create table s (id int primary key, label text default 'x'); create table s2 (id int);"
+dump_normalized ap_from > "$work/before"
+expect sync-dry-run 0 "$PGALIGN" sync --dry-run dbname=ap_from dbname=ap_target &&
+    check sync-dry-run-says has "$err" "rolled back, nothing was changed"
+check sync-dry-run-unchanged same_dump "$work/before"
+expect sync-no-tty-refuses 1 "$PGALIGN" sync dbname=ap_from dbname=ap_target </dev/null &&
+    check sync-no-tty-message has "$err" "pass --yes"
+check sync-no-tty-unchanged same_dump "$work/before"
+expect sync-yes 0 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
+    check sync-yes-verified has "$err" "FROM is now in sync with TARGET"
+expect sync-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+expect sync-in-sync 0 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
+    check sync-in-sync-message has "$err" "in sync: nothing to do"
+psql -X -q -d ap_from -c "create table extra (id int)" >/dev/null
+expect sync-unsafe-exit-3 3 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
+    check sync-unsafe-lists has "$err" "DROP TABLE public.extra"
+expect sync-unsafe-yes 0 "$PGALIGN" sync --yes --unsafe dbname=ap_from dbname=ap_target
+expect sync-refuses-files 1 "$PGALIGN" sync --yes "$here/../roundtrip/tables/a.sql" dbname=ap_target
+expect apply-refuses-files 1 "$PGALIGN" apply EMPTY "$work/plan.json"
+
+# ---- locks: a plan waits lock_timeout, then gives up; Ctrl-C rolls back ----
+setup "create table l (id int);" "create table l (id int, v int);"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/lock.json"
+dump_normalized ap_from > "$work/before"
+psql -X -q -d ap_from -c "begin; lock table l; select pg_sleep(20)" >/dev/null 2>&1 &
+holder=$!
+sleep 0.5
+expect lock-timeout 1 "$PGALIGN" apply --no-preflight --lock-timeout 300ms dbname=ap_from "$work/lock.json" &&
+    check lock-timeout-message has "$err" "lock timeout"
+"$PGALIGN" apply --no-preflight --lock-timeout 30s dbname=ap_from "$work/lock.json" >"$out" 2>"$err" &
+applier=$!
+sleep 1
+kill -INT "$applier"
+wait "$applier"; rc=$?
+check sigint-exit-130 [ "$rc" = 130 ]
+check sigint-says-rolled-back has "$err" "rolled back"
+kill "$holder" 2>/dev/null
+psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'ap_from' and pid <> pg_backend_pid()" >/dev/null
+wait "$holder" 2>/dev/null
+check sigint-unchanged same_dump "$work/before"
+check sigint-no-session-left [ "$(psql -X -At -d postgres -c "select count(*) from pg_stat_activity where datname = 'ap_from' and state = 'active' and pid <> pg_backend_pid()")" = 0 ]

@@ -1,0 +1,80 @@
+/* Splitting SQL plans into statements (src/apply/split.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "apply/split.h"
+
+#include <string.h>
+
+static pa_plan split(const char *script)
+{
+    pa_plan p;
+    memset(&p, 0, sizeof(p));
+    sql_split(script, &p);
+    return p;
+}
+
+static void test_statements_and_blank_lines(void **state)
+{
+    (void)state;
+    pa_plan p = split("CREATE TABLE a (id int);\n\nDROP TABLE b;\n\n");
+    assert_int_equal(p.nstmts, 2);
+    assert_string_equal(sb_str(&p.stmts[0].sql), "CREATE TABLE a (id int)");
+    assert_string_equal(sb_str(&p.stmts[1].sql), "DROP TABLE b");
+    plan_free(&p);
+}
+
+static void test_semicolons_inside_quotes_and_bodies(void **state)
+{
+    (void)state;
+    pa_plan p = split(
+        "SELECT 'a;b', \"x;y\", E'it\\'s;';\n"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ select 1;\n\nselect 2; $f$;\n"
+        "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ select ';' $$;\n"
+        "/* a; /* nested; */ comment; */ SELECT 1 -- not; here\n;");
+    assert_int_equal(p.nstmts, 4);
+    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT 'a;b', \"x;y\", E'it\\'s;'");
+    assert_string_equal(sb_str(&p.stmts[1].sql),
+                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ select 1;\n\nselect 2; $f$");
+    assert_string_equal(sb_str(&p.stmts[2].sql),
+                        "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ select ';' $$");
+    assert_string_equal(sb_str(&p.stmts[3].sql),
+                        "/* a; /* nested; */ comment; */ SELECT 1 -- not; here");
+    plan_free(&p);
+}
+
+static void test_hazard_comments_become_hazards(void **state)
+{
+    (void)state;
+    pa_plan p = split("-- hazards: data-loss, access-exclusive-lock\nDROP TABLE t;\n\n"
+                      "-- a remark\nCREATE TABLE u (id int);\n-- trailing comment only\n");
+    assert_int_equal(p.nstmts, 2);
+    assert_string_equal(sb_str(&p.stmts[0].sql), "DROP TABLE t");
+    assert_int_equal(p.stmts[0].hazards, HAZ_DATA_LOSS | HAZ_ACCESS_EXCLUSIVE);
+    assert_string_equal(sb_str(&p.stmts[1].sql), "CREATE TABLE u (id int)");
+    assert_int_equal(p.stmts[1].hazards, 0);
+    plan_free(&p);
+}
+
+static void test_standard_strings_end_at_a_quote(void **state)
+{
+    (void)state;
+    /* In a standard string a backslash is a character: 'a\' ends there. */
+    pa_plan p = split("SELECT 'a\\'; SELECT 2;");
+    assert_int_equal(p.nstmts, 2);
+    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT 'a\\'");
+    plan_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_statements_and_blank_lines),
+        cmocka_unit_test(test_semicolons_inside_quotes_and_bodies),
+        cmocka_unit_test(test_hazard_comments_become_hazards),
+        cmocka_unit_test(test_standard_strings_end_at_a_quote),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
