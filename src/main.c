@@ -120,7 +120,10 @@ static void apply_help(void)
            "verifies afterwards that FROM matches the plan's target. A .sql plan is\n"
            "run as one script.\n\n"
            "Options:\n%s"
-           "  --force                apply even if FROM changed since planning\n%s\n"
+           "  --force                apply even if FROM changed since planning\n"
+           "  --rehearse             first run the plan on a copy of FROM's schema\n"
+           "                         (pg_dump --schema-only into a temporary\n"
+           "                         cluster) and check the result\n%s\n"
            "Exit status: 0 applied (and verified), 1 error (nothing changed unless\n"
            "the message says otherwise).\n",
            apply_options_help, common_help);
@@ -130,12 +133,14 @@ static void sync_help(void)
 {
     printf("Usage: pgalign sync [options] FROM TARGET\n"
            "\n"
-           "Make FROM match TARGET now: plan as 'pgalign diff' does, check FROM's\n"
+           "Make FROM match TARGET now: plan as 'pgalign diff' does, rehearse the\n"
+           "plan on a copy of FROM's schema in a temporary cluster, check FROM's\n"
            "rows (preflight), show a summary, ask for confirmation on a terminal,\n"
            "apply in one transaction, and verify that FROM is in sync.\n\n%s\n"
            "Options:\n"
            "  --unsafe               allow destructive statements\n"
-           "  --yes                  do not ask (for CI)\n%s"
+           "  --yes                  do not ask (for CI)\n"
+           "  --no-rehearse          skip the rehearsal on a copy of the schema\n%s"
            "  --with-privileges, --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
@@ -155,7 +160,8 @@ static const command commands[] = {
 enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
-       OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT };
+       OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
+       OPT_NO_REHEARSE };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -173,6 +179,8 @@ static const struct option long_options[] = {
     {"force", no_argument, NULL, OPT_FORCE},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"yes", no_argument, NULL, OPT_YES},
+    {"rehearse", no_argument, NULL, OPT_REHEARSE},
+    {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -240,6 +248,12 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_YES:
             opt->yes = true;
+            break;
+        case OPT_REHEARSE:
+            opt->rehearse = true;
+            break;
+        case OPT_NO_REHEARSE:
+            opt->no_rehearse = true;
             break;
         case OPT_LOCK_TIMEOUT:
             opt->lock_timeout = optarg;

@@ -74,6 +74,10 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
     }
     if (pf->is_json && !check_not_stale(opt, pf))
         return EXIT_ERROR;
+    if (opt->rehearse && !cmd_rehearse(opt, &pf->plan, &pf->filter,
+                                       pf->ignore_extension_versions,
+                                       pf->is_json ? pf->target_fingerprint : NULL))
+        return EXIT_ERROR;
     if (pf->is_json && !opt->no_preflight && !cmd_preflight(opt, opt->from, &pf->plan))
         return EXIT_ERROR;
     strbuf err = STRBUF_INIT;

@@ -25,6 +25,8 @@ typedef struct pa_options {
     bool preflight;         /* diff --preflight */
     bool no_preflight;      /* apply, sync: --no-preflight */
     bool force;             /* apply: even if FROM changed since planning */
+    bool rehearse;          /* apply --rehearse */
+    bool no_rehearse;       /* sync --no-rehearse */
     bool dry_run;           /* sync: apply and always roll back */
     bool yes;               /* sync: do not ask */
     const char *lock_timeout;
@@ -56,6 +58,9 @@ json_t *plan_options_json(const pa_options *opt);
 bool cmd_plan(const pa_options *opt, pa_run *run);
 void cmd_plan_free(pa_run *run);
 
+/* Rehearse p on a copy of FROM's schema; report on stderr. */
+bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
+                  bool ignore_extension_versions, const char *target_fingerprint);
 /* Print the destructive statements of p on stderr (exit 3's message). */
 void cmd_report_unsafe(const pa_plan *p);
 /* Run p's preflight checks on the database at conninfo; print what they

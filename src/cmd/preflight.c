@@ -1,6 +1,9 @@
-/* The preflight step shared by diff --preflight, apply and sync. */
+/* The checks before a plan touches FROM, shared by the commands:
+ * preflight (diff --preflight, apply, sync) and rehearsal (sync, apply
+ * --rehearse). */
 #include "cmd/cmd.h"
 #include "apply/preflight.h"
+#include "apply/rehearse.h"
 #include "source/conn.h"
 
 #include <stdio.h>
@@ -28,4 +31,17 @@ bool cmd_preflight(const pa_options *opt, const char *conninfo, const pa_plan *p
     sb_release(&err);
     sb_release(&report);
     return ran && r.failures == 0;
+}
+
+bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
+                  bool ignore_extension_versions, const char *target_fingerprint)
+{
+    rehearse_options ro = {filter, cmd_ignored_attrs(ignore_extension_versions),
+                           target_fingerprint, opt->verbose && !opt->quiet};
+    strbuf err = STRBUF_INIT;
+    bool ok = rehearse(opt->from, p, &ro, &err);
+    if (!ok)
+        fprintf(stderr, "pgalign: %s\npgalign: nothing was changed\n", sb_str(&err));
+    sb_release(&err);
+    return ok;
 }

@@ -75,6 +75,12 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     if (!opt->quiet)
         fputs(sb_str(&summary), stderr);
     sb_release(&summary);
+    if (!opt->no_rehearse) {
+        char fp[MODEL_FINGERPRINT_LEN];
+        model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), fp);
+        if (!cmd_rehearse(opt, plan, &opt->filter, opt->ignore_extension_versions, fp))
+            return EXIT_ERROR;
+    }
     if (!opt->no_preflight && !cmd_preflight(opt, opt->from, plan))
         return EXIT_ERROR;
     if (!confirmed(opt, plan->nstmts))

@@ -483,14 +483,22 @@ static void report_psql_error(strbuf *err, const char *file, const char *log_pat
         sb_addf(err, "%s: psql failed", file);
 }
 
-static bool psql_file(const char *conninfo, const char *file, const char *log, strbuf *err)
+/* A client program: from the server's bindir, else from PATH's usual place. */
+static void client_program(char *program, size_t n, const char *name)
+{
+    snprintf(program, n, "%s/%s", tc.bindir, name);
+    if (access(program, X_OK) != 0)
+        snprintf(program, n, "/usr/bin/%s", name);
+}
+
+static bool psql_file(const char *conninfo, const char *file, const char *log,
+                      bool stop_on_error, strbuf *err)
 {
     char program[4200];
-    snprintf(program, sizeof(program), "%s/psql", tc.bindir);
-    if (access(program, X_OK) != 0)
-        snprintf(program, sizeof(program), "/usr/bin/psql");
+    client_program(program, sizeof(program), "psql");
     unlink(log);
-    char *const argv[] = {program, "-X", "-q", "-v", "ON_ERROR_STOP=1",
+    char *const argv[] = {program, "-X", "-q", "-v",
+                          stop_on_error ? "ON_ERROR_STOP=1" : "ON_ERROR_STOP=0",
                           "-d", (char *)conninfo, "-f", (char *)file, NULL};
     if (run(argv, false, log))
         return true;
@@ -510,7 +518,7 @@ bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
     conninfo_for(&ci, dbname);
     sb_addf(&log, "%s/load-%s.log", tc.dir, dbname);
     for (size_t i = 0; ok && i < count; i++)
-        ok = psql_file(ci.buf, files[i], log.buf, err);
+        ok = psql_file(ci.buf, files[i], log.buf, true, err);
     if (ok)
         sb_adds(conninfo, ci.buf);
     for (size_t i = 0; i < count; i++)
@@ -521,10 +529,68 @@ bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
     return ok;
 }
 
+/* ---- copying a live database's schema ---- */
+
+/* Run a client program (pg_dump, pg_dumpall) writing to out; its errors
+ * go to a log whose last line explains a failure. */
+static bool dump(const char *name, const char *source, const char *out,
+                 const char *extra[], strbuf *err)
+{
+    char program[4200], log[4200];
+    client_program(program, sizeof(program), name);
+    snprintf(log, sizeof(log), "%s.log", out);
+    char *argv[16];
+    int n = 0;
+    argv[n++] = program;
+    for (int i = 0; extra[i]; i++)
+        argv[n++] = (char *)extra[i];
+    argv[n++] = "-d";
+    argv[n++] = (char *)source;
+    argv[n++] = "-f";
+    argv[n++] = (char *)out;
+    argv[n] = NULL;
+    if (run(argv, false, log))
+        return true;
+    sb_addf(err, "%s failed", name);
+    append_log_tail(err, log);
+    return false;
+}
+
+/* Grants need their roles: copy them (without passwords) into the
+ * cluster; those that exist already fail harmlessly. */
+static bool copy_roles(const char *source, const char *dbname, strbuf *err)
+{
+    char roles[4200], log[4200];
+    snprintf(roles, sizeof(roles), "%s/roles-%s.sql", tc.dir, dbname);
+    snprintf(log, sizeof(log), "%s/roles-%s.load.log", tc.dir, dbname);
+    const char *args[] = {"--roles-only", "--no-role-passwords", NULL};
+    if (!dump("pg_dumpall", source, roles, args, err))
+        return false;
+    strbuf ci = STRBUF_INIT, ignored = STRBUF_INIT;
+    conninfo_for(&ci, "postgres");
+    psql_file(ci.buf, roles, log, false, &ignored);
+    sb_release(&ci);
+    sb_release(&ignored);
+    return true;
+}
+
+bool tempcluster_copy_schema(const char *source, const char *dbname, bool privileges,
+                             strbuf *conninfo, strbuf *err)
+{
+    char schema[4200];
+    snprintf(schema, sizeof(schema), "%s/schema-%s.sql", tc.dir, dbname);
+    const char *args[] = {"--schema-only", "--no-owner", "--no-privileges", NULL};
+    if (privileges) {
+        args[2] = NULL;
+        if (!copy_roles(source, dbname, err))
+            return false;
+    }
+    return dump("pg_dump", source, schema, args, err) &&
+           tempcluster_load(dbname, schema, conninfo, err);
+}
+
 /* ---- signals ---- */
 
-/* All threads block these; one thread waits for them, removes the cluster
- * with ordinary (not async-signal-safe) code, and exits. */
 /* Run first on an interrupt (apply cancels its running statement). */
 static void (*_Atomic interrupt_hook)(void *);
 static void *_Atomic interrupt_arg;
@@ -535,6 +601,8 @@ void tempcluster_on_interrupt(void (*fn)(void *), void *arg)
     atomic_store(&interrupt_hook, fn);
 }
 
+/* All threads block these; one thread waits for them, removes the cluster
+ * with ordinary (not async-signal-safe) code, and exits. */
 static void *signal_thread(void *arg)
 {
     sigset_t *set = arg;

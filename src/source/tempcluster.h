@@ -26,6 +26,12 @@ bool tempcluster_start(bool verbose, strbuf *err);
 bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
                       strbuf *err);
 
+/* Copy the schema of the live database at source (pg_dump --schema-only,
+ * owners left out; privileges and their roles only when asked) into a new
+ * database of the cluster, which must be running. */
+bool tempcluster_copy_schema(const char *source, const char *dbname, bool privileges,
+                             strbuf *conninfo, strbuf *err);
+
 /* Stop the server and remove the directory (safe to call more than once). */
 void tempcluster_stop(void);
 

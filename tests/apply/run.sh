@@ -171,3 +171,23 @@ psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activit
 wait "$holder" 2>/dev/null
 check sigint-unchanged same_dump "$work/before"
 check sigint-no-session-left [ "$(psql -X -At -d postgres -c "select count(*) from pg_stat_activity where datname = 'ap_from' and state = 'active' and pid <> pg_backend_pid()")" = 0 ]
+
+# ---- rehearsal: a plan that fails on the schema never reaches FROM ----
+setup "create table r (id int);" "create table r (id int, v int);"
+printf 'ALTER TABLE public.r ADD COLUMN v integer;\n\nALTER TABLE public.nope ADD COLUMN x integer;\n' > "$work/bad.sql"
+dump_normalized ap_from > "$work/before"
+expect rehearse-fails 1 "$PGALIGN" apply --rehearse dbname=ap_from "$work/bad.sql" &&
+    check rehearse-names-statement has "$err" "statement 2 of 2 failed" &&
+    check rehearse-says-copy has "$err" "rehearsal on a copy of FROM's schema" &&
+    check rehearse-server-message has "$err" 'relation "public.nope" does not exist'
+check rehearse-unchanged same_dump "$work/before"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/good.json"
+# A private TMPDIR shows that the temporary cluster is gone afterwards (as
+# root the server runs as postgres, which must reach it).
+chmod 755 "$work" && mkdir -m 777 "$work/tmp"
+expect rehearse-passes 0 env TMPDIR="$work/tmp" "$PGALIGN" apply -v --rehearse dbname=ap_from "$work/good.json" &&
+    check rehearse-reported has "$err" "rehearsal: the plan ran on a copy of FROM's schema and gave TARGET's"
+check rehearse-left-no-cluster [ -z "$(ls -A "$work/tmp")" ]
+setup "create table r (id int);" "create table r (id int, v int);"
+expect sync-rehearses 0 "$PGALIGN" sync -v --yes dbname=ap_from dbname=ap_target &&
+    check sync-rehearsal-reported has "$err" "rehearsal: the plan ran"

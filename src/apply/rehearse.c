@@ -1,0 +1,59 @@
+/* Rehearsal: before a plan touches FROM, copy FROM's schema (pg_dump
+ * --schema-only) into the temporary cluster, run the plan there, and
+ * check that the result is TARGET's schema. A plan that fails here never
+ * reaches FROM; the report names the statement and the server's reason. */
+#include "apply/rehearse.h"
+#include "apply/execute.h"
+#include "inspect/inspect.h"
+#include "source/conn.h"
+#include "source/tempcluster.h"
+#include "util/clock.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool matches_target(const char *conninfo, const rehearse_options *o, strbuf *err)
+{
+    pa_inspect_options iopt = {o->filter, false};
+    pa_model m;
+    bool ok = inspect_source(conninfo, &iopt, "rehearsal", &m, err);
+    if (ok && o->target_fingerprint) {
+        char fp[MODEL_FINGERPRINT_LEN];
+        model_fingerprint(&m, o->ignored_attrs, fp);
+        ok = strcmp(fp, o->target_fingerprint) == 0;
+        if (!ok)
+            sb_adds(err, "after the plan, the copy of FROM's schema still differs "
+                         "from TARGET; run pgalign diff to see what differs");
+    }
+    model_free(&m);
+    return ok;
+}
+
+bool rehearse(const char *from, const pa_plan *p, const rehearse_options *o, strbuf *err)
+{
+    double start = now_seconds();
+    strbuf ci = STRBUF_INIT, why = STRBUF_INIT;
+    bool ok = tempcluster_start(o->verbose, &why) &&
+              tempcluster_copy_schema(from, "pgalign_rehearsal", o->filter->privileges,
+                                      &ci, &why);
+    if (!ok) {
+        sb_addf(err, "cannot rehearse the plan: %s (--no-rehearse skips the "
+                     "rehearsal)", sb_str(&why));
+    } else {
+        PGconn *conn = conn_open(ci.buf, &why);
+        apply_options aopt = {NULL, NULL, false, false};
+        ok = conn && apply_plan(conn, p, &aopt, &why);
+        if (conn)
+            PQfinish(conn);
+        if (ok)
+            ok = matches_target(ci.buf, o, &why);
+        if (!ok)
+            sb_addf(err, "rehearsal on a copy of FROM's schema: %s", sb_str(&why));
+    }
+    if (ok && o->verbose)
+        fprintf(stderr, "pgalign: rehearsal: the plan ran on a copy of FROM's schema "
+                "and gave TARGET's (%.1f s)\n", now_seconds() - start);
+    sb_release(&ci);
+    sb_release(&why);
+    return ok;
+}
