@@ -56,7 +56,11 @@ static void diff_help(void)
            "                         comment above each statement), as JSON for\n"
            "                         'pgalign apply', or a summary per kind\n"
            "  --preflight            also check FROM's rows for what would make\n"
-           "                         the plan fail (FROM must be a database)\n%s\n"
+           "                         the plan fail (FROM must be a database)\n"
+           "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
+           "                         constraints added NOT VALID then validated,\n"
+           "                         SET NOT NULL through a validated CHECK; such a\n"
+           "                         plan runs in phases, with pgalign apply\n%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr,\n"
            "nothing printed), 1 error.\n"
@@ -140,7 +144,9 @@ static void sync_help(void)
            "Options:\n"
            "  --unsafe               allow destructive statements\n"
            "  --yes                  do not ask (for CI)\n"
-           "  --no-rehearse          skip the rehearsal on a copy of the schema\n%s"
+           "  --no-rehearse          skip the rehearsal on a copy of the schema\n"
+           "  --online               avoid long locks (see pgalign diff --help);\n"
+           "                         the plan runs in phases, each committed\n%s"
            "  --with-privileges, --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
@@ -161,7 +167,7 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
-       OPT_NO_REHEARSE };
+       OPT_NO_REHEARSE, OPT_ONLINE };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -180,6 +186,7 @@ static const struct option long_options[] = {
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"yes", no_argument, NULL, OPT_YES},
     {"rehearse", no_argument, NULL, OPT_REHEARSE},
+    {"online", no_argument, NULL, OPT_ONLINE},
     {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
@@ -248,6 +255,9 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_YES:
             opt->yes = true;
+            break;
+        case OPT_ONLINE:
+            opt->online = true;
             break;
         case OPT_REHEARSE:
             opt->rehearse = true;

@@ -2,9 +2,11 @@
  * statement_timeout so that a plan never queues behind long locks or runs
  * away. On the first error everything is rolled back and the failing
  * statement, the server's message and the position are reported. A dry
- * run always rolls back. Statements that cannot run in a transaction
- * block (CREATE INDEX CONCURRENTLY) follow, one by one, after the commit.
- * Ctrl-C cancels the running statement; the transaction is rolled back. */
+ * run always rolls back. Under --online, statements that cannot run in a
+ * transaction block (CREATE INDEX CONCURRENTLY) or should run on their own
+ * (VALIDATE CONSTRAINT) split the plan into phases, each committed before
+ * the next; a re-planned run continues where a failed one stopped.
+ * Ctrl-C cancels the running statement; its transaction is rolled back. */
 #include "apply/execute.h"
 #include "emit/quote.h"
 #include "source/conn.h"
@@ -45,13 +47,18 @@ static long line_of(const char *text, long pos)
 }
 
 static void report_failure(PGresult *res, const char *sql, const char *where,
-                           strbuf *err)
+                           size_t committed, strbuf *err)
 {
     const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
     const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
     const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
     const char *pos = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
-    sb_addf(err, "%s failed; nothing was changed (rolled back).\n", where);
+    if (committed == 0)
+        sb_addf(err, "%s failed; nothing was changed (rolled back).\n", where);
+    else
+        sb_addf(err, "%s failed; the %zu statement%s before it stay committed: "
+                "plan and apply again to continue from here.\n", where, committed,
+                committed == 1 ? "" : "s");
     sb_addf(err, "  statement: %s\n", sql);
     sb_addf(err, "  ERROR: %s\n", msg ? msg : PQresultErrorMessage(res));
     if (detail)
@@ -60,16 +67,31 @@ static void report_failure(PGresult *res, const char *sql, const char *where,
         sb_addf(err, "  HINT: %s\n", hint);
     if (pos)
         sb_addf(err, "  at character %s (line %ld)\n", pos,
-                line_of(sql ? sql : "", strtol(pos, NULL, 10)));
+                line_of(sql, strtol(pos, NULL, 10)));
 }
 
-static bool run_one(PGconn *conn, const char *sql, const char *where, strbuf *err)
+typedef struct runner {
+    PGconn *conn;
+    const pa_plan *plan;
+    const apply_options *o;
+    strbuf *err;
+    bool in_transaction;
+    size_t pending;     /* statements run in the open transaction */
+    size_t committed;   /* statements committed so far */
+} runner;
+
+static bool run_one(runner *r, size_t i)
 {
-    PGresult *res = PQexec(conn, sql);
+    const char *sql = sb_str(&r->plan->stmts[i].sql);
+    char where[96];
+    snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, r->plan->nstmts);
+    PGresult *res = PQexec(r->conn, sql);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK ||
               PQresultStatus(res) == PGRES_TUPLES_OK;
     if (!ok)
-        report_failure(res, sql, where, err);
+        report_failure(res, sql, where, r->committed, r->err);
+    else if (r->o->verbose)
+        fprintf(stderr, "pgalign: ok   %s\n", where);
     PQclear(res);
     return ok;
 }
@@ -80,57 +102,77 @@ static void rollback(PGconn *conn)
     PQclear(res);
 }
 
-/* The transaction phase: every statement that may run in one. */
-static bool run_transaction(PGconn *conn, const pa_plan *p,
-                            const apply_options *o, strbuf *err)
+/* End the open transaction: COMMIT, or ROLLBACK for a dry run. */
+static bool finish(runner *r)
 {
-    if (!begin(conn, o, err))
+    if (!r->in_transaction)
+        return true;
+    r->in_transaction = false;
+    if (r->o->dry_run) {
+        rollback(r->conn);
+        return true;
+    }
+    if (!conn_command(r->conn, "COMMIT", r->err))
         return false;
-    bool ok = true;
-    for (size_t i = 0; i < p->nstmts && ok; i++) {
-        if (p->stmts[i].hazards & HAZ_NO_TRANSACTION)
-            continue;
-        char where[64];
-        snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, p->nstmts);
-        ok = run_one(conn, sb_str(&p->stmts[i].sql), where, err);
-        if (ok && o->verbose)
-            fprintf(stderr, "pgalign: ok   %s\n", where);
-    }
-    if (!ok || o->dry_run) {
-        rollback(conn);
-        return ok;
-    }
-    return conn_command(conn, "COMMIT", err);
+    r->committed += r->pending;
+    r->pending = 0;
+    return true;
 }
 
-/* After the commit: statements that cannot run in a transaction block,
- * each on its own; a failure stops here and says what has been done. */
-static bool run_outside(PGconn *conn, const pa_plan *p, const apply_options *o,
-                        strbuf *err)
+/* CREATE INDEX CONCURRENTLY and the like: no transaction block, so the
+ * timeouts are set for the session around it. */
+static bool run_outside_transaction(runner *r, size_t i)
 {
+    if (r->o->dry_run) {
+        fprintf(stderr, "pgalign: dry run: not run (cannot run in a transaction): "
+                        "%s\n", sb_str(&r->plan->stmts[i].sql));
+        return true;
+    }
+    strbuf set = STRBUF_INIT;
+    sb_adds(&set, "SET lock_timeout = ");
+    sql_literal(&set, r->o->lock_timeout ? r->o->lock_timeout : "5s");
+    sb_adds(&set, "; SET statement_timeout = ");
+    sql_literal(&set, r->o->statement_timeout ? r->o->statement_timeout : "0");
+    bool ok = conn_command(r->conn, set.buf, r->err) && run_one(r, i);
+    sb_release(&set);
+    strbuf ignored = STRBUF_INIT;
+    conn_command(r->conn, "RESET lock_timeout; RESET statement_timeout", &ignored);
+    sb_release(&ignored);
+    if (ok)
+        r->committed++;
+    return ok;
+}
+
+/* Statements run in order. Consecutive ordinary ones share one
+ * transaction; a standalone one (--online) ends it and runs on its own. */
+static bool run_all(runner *r)
+{
+    const pa_plan *p = r->plan;
     for (size_t i = 0; i < p->nstmts; i++) {
-        if (!(p->stmts[i].hazards & HAZ_NO_TRANSACTION))
-            continue;
-        if (o->dry_run) {
-            fprintf(stderr, "pgalign: dry run: not run (cannot run in a "
-                            "transaction): %s\n", sb_str(&p->stmts[i].sql));
+        const pa_stmt *s = &p->stmts[i];
+        bool alone = s->standalone || (s->hazards & HAZ_NO_TRANSACTION);
+        if (alone && !finish(r))
+            return false;
+        if (s->hazards & HAZ_NO_TRANSACTION) {
+            if (!run_outside_transaction(r, i))
+                return false;
             continue;
         }
-        char where[96];
-        snprintf(where, sizeof(where), "statement %zu of %zu (outside the transaction)",
-                 i + 1, p->nstmts);
-        PGresult *res = PQexec(conn, sb_str(&p->stmts[i].sql));
-        bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-        if (!ok) {
-            report_failure(res, sb_str(&p->stmts[i].sql), where, err);
-            sb_addf(err, "  the transaction before it was committed; running the "
-                         "plan again continues from here\n");
+        if (!r->in_transaction) {
+            if (!begin(r->conn, r->o, r->err))
+                return false;
+            r->in_transaction = true;
         }
-        PQclear(res);
-        if (!ok)
+        if (!run_one(r, i)) {
+            rollback(r->conn);
+            r->in_transaction = false;
+            return false;
+        }
+        r->pending++;
+        if (alone && !finish(r))
             return false;
     }
-    return true;
+    return finish(r);
 }
 
 bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
@@ -139,7 +181,8 @@ bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);
-    bool ok = run_transaction(conn, p, o, err) && run_outside(conn, p, o, err);
+    runner r = {conn, p, o, err, false, 0, 0};
+    bool ok = run_all(&r);
     tempcluster_on_interrupt(NULL, NULL);
     if (cancel)
         PQfreeCancel(cancel);

@@ -4,6 +4,7 @@
  * comments. Comment lines before a statement are its own; a
  * "-- hazards: a, b" line (as pgalign diff writes them) is kept. */
 #include "apply/split.h"
+#include "emit/sql.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -71,12 +72,15 @@ static const char *skip_token(const char *s, bool escaped_string)
 static void add_statement(pa_plan *p, const char *start, const char *end)
 {
     const char *hazards = NULL;
+    bool standalone = false;
     for (;;) {
         while (start < end && isspace((unsigned char)*start))
             start++;
         if (end - start >= 2 && start[0] == '-' && start[1] == '-') {
             if (strncmp(start, "-- hazards: ", 12) == 0)
                 hazards = start + 12;
+            standalone |= strncmp(start, SQL_STANDALONE_COMMENT,
+                                  strlen(SQL_STANDALONE_COMMENT)) == 0;
             start += strcspn(start, "\n");
             continue;
         }
@@ -94,6 +98,7 @@ static void add_statement(pa_plan *p, const char *start, const char *end)
             bits |= 1u << b;
     }
     sb_add(plan_stmt(p, bits), start, (size_t)(end - start));
+    p->stmts[p->nstmts - 1].standalone = standalone;
 }
 
 void sql_split(const char *script, pa_plan *p)

@@ -26,6 +26,7 @@ typedef struct pa_options {
     bool no_preflight;      /* apply, sync: --no-preflight */
     bool force;             /* apply: even if FROM changed since planning */
     bool rehearse;          /* apply --rehearse */
+    bool online;            /* CONCURRENTLY, NOT VALID + VALIDATE, phases */
     bool no_rehearse;       /* sync --no-rehearse */
     bool dry_run;           /* sync: apply and always roll back */
     bool yes;               /* sync: do not ask */

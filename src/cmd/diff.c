@@ -81,7 +81,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         .creating_role = run->from.role,
     };
     diff_compute(&run->diff, &run->from, &run->to, &dopt);
-    plan_build(&run->plan, &run->diff);
+    plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
     if (run->plan.cycles_broken && !opt->quiet)

@@ -111,6 +111,7 @@ static long read_statements(json_t *a, pa_plan *p)
         sb_adds(plan_stmt(p, 0), sql);
         pa_stmt *st = &p->stmts[p->nstmts - 1];
         json_t *check = json_object_get(s, "preflight");
+        st->standalone = json_is_true(json_object_get(s, "standalone"));
         if (!read_hazards(json_object_get(s, "hazards"), &st->hazards) ||
             (check && !read_check(check, &st->check)))
             return (long)i;

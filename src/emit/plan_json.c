@@ -47,6 +47,8 @@ static json_t *statement_json(const pa_stmt *s)
     json_object_set_new(o, "hazards", hazards);
     if (s->check.type != CHECK_NONE)
         json_object_set_new(o, "preflight", check_json(&s->check));
+    if (s->standalone)
+        json_object_set_new(o, "standalone", json_true());
     return o;
 }
 

@@ -12,6 +12,8 @@ void emit_sql(strbuf *out, const pa_plan *p)
             plan_hazard_list(out, p->stmts[i].hazards);
             sb_addc(out, '\n');
         }
+        if (p->stmts[i].standalone)
+            sb_addf(out, "%s\n", SQL_STANDALONE_COMMENT);
         sb_adds(out, sb_str(&p->stmts[i].sql));
         sb_adds(out, ";\n");
     }

@@ -7,4 +7,8 @@
 
 void emit_sql(strbuf *out, const pa_plan *p);
 
+/* The comment above a statement that must run on its own (--online):
+ * pgalign apply reads it back. */
+#define SQL_STANDALONE_COMMENT "-- runs on its own, after what comes before it is committed"
+
 #endif

@@ -241,6 +241,31 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     }
 }
 
+/* --online SET NOT NULL: a CHECK (col IS NOT NULL) added NOT VALID and
+ * validated on its own lets SET NOT NULL skip its scan under the lock;
+ * then the helper constraint goes. */
+static void set_not_null_online(pa_plan *p, const pa_object *to)
+{
+    char name[40];
+    kind_helper_name(name, sizeof(name), "pgalign_not_null", to);
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(sb, to);
+    sb_addf(sb, " ADD CONSTRAINT %s CHECK (", name);
+    sql_ident(sb, to->name);
+    sb_adds(sb, " IS NOT NULL) NOT VALID");
+    sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
+    kind_alter_table(sb, to);
+    sb_addf(sb, " VALIDATE CONSTRAINT %s", name);
+    plan_standalone(p);
+    plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+    alter_column(p, to, 0, "SET NOT NULL");
+    plan_standalone(p);
+    sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(sb, to);
+    sb_addf(sb, " DROP CONSTRAINT %s", name);
+    plan_standalone(p);
+}
+
 static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                          const bool *changed)
 {
@@ -252,7 +277,9 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         alter_column(p, to, 0, "DROP EXPRESSION");
     if (retype)
         alter_type(p, from, to);
-    if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
+    if (changed[COL_NOTNULL] && t[COL_NOTNULL] && p->online) {
+        set_not_null_online(p, to);
+    } else if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
         alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
         plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
     } else if (changed[COL_NOTNULL]) {

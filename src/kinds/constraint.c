@@ -50,10 +50,62 @@ static bool starts_with(const char *s, const char *prefix)
 /* A foreign key locks less (SHARE ROW EXCLUSIVE) than the others; keys
  * and exclusion constraints build an index; all but NOT VALID ones check
  * every row, which preflight does first. */
+/* --online, CHECK and FOREIGN KEY: added NOT VALID (a short lock), then
+ * validated on their own (rows are read without blocking writes). */
+static void add_then_validate(pa_plan *p, const pa_object *to)
+{
+    const char *def = to->values[CON_DEFINITION];
+    strbuf *sb = plan_stmt(p, starts_with(def, "FOREIGN KEY") ? 0 : HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(sb, to);
+    sb_adds(sb, " ADD CONSTRAINT ");
+    sql_ident(sb, to->name);
+    sb_addf(sb, " %s NOT VALID", def);
+    sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
+    kind_alter_table(sb, to);
+    sb_adds(sb, " VALIDATE CONSTRAINT ");
+    sql_ident(sb, to->name);
+    plan_standalone(p);
+    plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
+}
+
+/* --online, UNIQUE and PRIMARY KEY on plain columns: the index is built
+ * CONCURRENTLY first, then becomes the constraint. */
+static bool add_using_index(pa_plan *p, const pa_object *to)
+{
+    const char *def = to->values[CON_DEFINITION];
+    bool pk = starts_with(def, "PRIMARY KEY (");
+    if ((!pk && !starts_with(def, "UNIQUE (")) || strchr(def, ')')[1] != '\0' ||
+        (to->parent && obj_value(to->parent, "partition_key")))
+        return false;   /* INCLUDE, DEFERRABLE, partitioned: the plain way */
+    strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | HAZ_VALIDATES_ROWS | HAZ_NO_TRANSACTION);
+    sb_adds(sb, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ");
+    sql_ident(sb, to->name);
+    sb_adds(sb, " ON ");
+    kind_table_name(sb, to);
+    sb_addf(sb, " USING btree %s", strchr(def, '('));
+    plan_standalone(p);
+    plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
+    sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (pk ? HAZ_VALIDATES_ROWS : 0));
+    kind_alter_table(sb, to);
+    sb_adds(sb, " ADD CONSTRAINT ");
+    sql_ident(sb, to->name);
+    sb_addf(sb, " %s USING INDEX ", pk ? "PRIMARY KEY" : "UNIQUE");
+    sql_ident(sb, to->name);
+    plan_standalone(p);
+    return true;
+}
+
 static void constraint_create(pa_plan *p, const pa_object *to)
 {
     const char *def = to->values[CON_DEFINITION];
     bool validates = !to->values[CON_NOT_VALID];
+    if (p->online && validates &&
+        (starts_with(def, "CHECK ") || starts_with(def, "FOREIGN KEY"))) {
+        add_then_validate(p, to);
+        return;
+    }
+    if (p->online && validates && add_using_index(p, to))
+        return;
     unsigned hazards = validates ? HAZ_VALIDATES_ROWS : 0;
     if (!starts_with(def, "FOREIGN KEY"))
         hazards |= HAZ_ACCESS_EXCLUSIVE;

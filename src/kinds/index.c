@@ -12,6 +12,7 @@ static const char index_query[] =
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
     " regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')"
     "   AS definition,"
+    " CASE WHEN NOT i.indisvalid THEN 'INVALID' END AS invalid,"
     " cm.description AS comment"
     " FROM pg_index i"
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
@@ -29,6 +30,8 @@ static const char index_query[] =
 
 static const pa_attr_rule index_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},
+    /* A CONCURRENTLY build that failed leaves an invalid index: built again. */
+    {"invalid", ATTR_REPLACE, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { INDEX_DEFINITION };
@@ -39,15 +42,43 @@ static void index_target(strbuf *sb, const pa_object *o)
     kind_qualified(sb, o);
 }
 
+/* A partitioned table's index cannot be built or dropped CONCURRENTLY. */
+static bool online_possible(const pa_plan *p, const pa_object *o)
+{
+    return p->online && !(o->parent && obj_value(o->parent, "partition_key"));
+}
+
 /* Building an index blocks writes to the table; a unique one fails on
- * duplicates, which preflight counts first. */
+ * duplicates, which preflight counts first. --online builds it
+ * CONCURRENTLY, outside a transaction; IF NOT EXISTS makes a re-run pass
+ * over what a run before it built. */
 static void index_create(pa_plan *p, const pa_object *to)
 {
     const char *def = to->values[INDEX_DEFINITION];
     bool unique = strncmp(def, "CREATE UNIQUE ", 14) == 0;
-    sb_adds(plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0)), def);
+    bool online = online_possible(p, to);
+    strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0) |
+                              (online ? HAZ_NO_TRANSACTION : 0));
+    if (online) {
+        const char *rest = def + (unique ? 20 : 13);   /* after "CREATE [UNIQUE ]INDEX " */
+        sb_addf(sb, "CREATE %sINDEX CONCURRENTLY IF NOT EXISTS %s",
+                unique ? "UNIQUE " : "", rest);
+        plan_standalone(p);
+    } else {
+        sb_adds(sb, def);
+    }
     if (unique)
         plan_check(p, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
+}
+
+static void index_drop(pa_plan *p, const pa_object *from)
+{
+    bool online = online_possible(p, from);
+    strbuf *sb = plan_stmt(p, online ? HAZ_NO_TRANSACTION : HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(sb, online ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX ");
+    kind_qualified(sb, from);
+    if (online)
+        plan_standalone(p);
 }
 
 const pa_kind kind_index = {
@@ -59,7 +90,7 @@ const pa_kind kind_index = {
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
     .adapted_by_server = true,
-    .lock_on_drop = true,
     .target = index_target,
     .create = index_create,
+    .drop = index_drop,
 };

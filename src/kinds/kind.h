@@ -96,6 +96,11 @@ void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl
 void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
                         const char *old, const char *new);
 
+/* A name for a helper object of the plan (an old type being swapped out,
+ * a temporary constraint): prefix_<hash of o's key>, so the same plan
+ * always gives the same bytes. */
+void kind_helper_name(char *out, size_t n, const char *prefix, const pa_object *o);
+
 /* Replace a type that columns use by a new one of the same name: rename
  * the old one, create the new one, convert each column of FROM of the
  * type (or an array of it) with USING col::via::type, drop the old one.

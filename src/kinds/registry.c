@@ -3,6 +3,7 @@
 #include "emit/quote.h"
 #include "plan/plan.h"
 
+#include <stdio.h>
 #include <string.h>
 
 extern const pa_kind kind_schema;
@@ -143,4 +144,12 @@ void kind_alter_table(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "ALTER TABLE ");
     kind_table_name(sb, o);
+}
+
+void kind_helper_name(char *out, size_t n, const char *prefix, const pa_object *o)
+{
+    unsigned h = 5381;
+    for (const char *c = o->key; *c; c++)
+        h = h * 33 + (unsigned char)*c;
+    snprintf(out, n, "%s_%08x", prefix, h);
 }

@@ -39,12 +39,8 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
 {
     strbuf typname = STRBUF_INIT;
     kind_qualified(&typname, to);
-    /* A name derived from the key: the same plan gives the same bytes. */
-    char old_name[32];
-    unsigned h = 5381;
-    for (const char *c = to->key; *c; c++)
-        h = h * 33 + (unsigned char)*c;
-    snprintf(old_name, sizeof(old_name), "pgalign_old_%08x", h);
+    char old_name[40];
+    kind_helper_name(old_name, sizeof(old_name), "pgalign_old", to);
 
     strbuf *sb = plan_stmt(p, 0);
     sb_addf(sb, "ALTER %s %s RENAME TO %s", keyword, typname.buf, old_name);

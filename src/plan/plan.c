@@ -77,6 +77,11 @@ void plan_check(pa_plan *p, check_type type, const pa_object *o,
     c->definition = dup_or_null(definition);
 }
 
+void plan_standalone(pa_plan *p)
+{
+    p->stmts[p->nstmts - 1].standalone = true;
+}
+
 void plan_hazard_list(strbuf *sb, unsigned hazards)
 {
     const char *sep = "";
@@ -342,9 +347,10 @@ static void emit_preambles(builder *b)
     }
 }
 
-void plan_build(pa_plan *p, const pa_diff *d)
+void plan_build(pa_plan *p, const pa_diff *d, bool online)
 {
     memset(p, 0, sizeof(*p));
+    p->online = online;
     p->from = d->from;
     p->to = d->to;
     p->diff = d;

@@ -45,6 +45,9 @@ typedef struct pa_stmt {
     strbuf sql;
     unsigned hazards;
     pa_check check;
+    /* Runs on its own, after what comes before it is committed (--online:
+     * CONCURRENTLY, or a long VALIDATE that should hold no other lock). */
+    bool standalone;
 } pa_stmt;
 
 struct pa_plan {
@@ -57,12 +60,13 @@ struct pa_plan {
     size_t cycles_broken;
     strbuf warnings;        /* one "pgalign: warning: ..." line each */
     unsigned op_hazards;    /* ORed into statements of the op being emitted */
+    bool online;            /* --online: build and validate without long locks */
 };
 
 typedef struct pa_plan pa_plan;
 
 /* Order the diff's operations and render their statements. */
-void plan_build(pa_plan *p, const pa_diff *d);
+void plan_build(pa_plan *p, const pa_diff *d, bool online);
 void plan_free(pa_plan *p);
 
 /* For the kinds: start a new statement and return its text buffer. */
@@ -72,6 +76,8 @@ strbuf *plan_stmt(pa_plan *p, unsigned hazards);
  * plain name (quoted here). */
 void plan_check(pa_plan *p, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition);
+/* Mark the statement just started as standalone (see pa_stmt). */
+void plan_standalone(pa_plan *p);
 /* Append the names of hazards ("data-loss, table-rewrite"). */
 void plan_hazard_list(strbuf *sb, unsigned hazards);
 /* Tell the user about something the plan cannot do. */

@@ -191,3 +191,22 @@ check rehearse-left-no-cluster [ -z "$(ls -A "$work/tmp")" ]
 setup "create table r (id int);" "create table r (id int, v int);"
 expect sync-rehearses 0 "$PGALIGN" sync -v --yes dbname=ap_from dbname=ap_target &&
     check sync-rehearsal-reported has "$err" "rehearsal: the plan ran"
+
+# ---- --online: phases, and a re-run continues after a failure ----
+setup "create table o (id int, v int, e text); insert into o values (1, 1, 'a'), (2, 2, 'a');" \
+      "create table o (id int, v int not null check (v > 0), e text);
+       create unique index o_e on o (e); create index o_v on o (v);"
+expect online-plan 2 "$PGALIGN" --online dbname=ap_from dbname=ap_target &&
+    check online-concurrently has "$out" "CREATE INDEX CONCURRENTLY IF NOT EXISTS o_v ON public.o" &&
+    check online-not-valid has "$out" "CHECK ((v > 0)) NOT VALID" &&
+    check online-validate has "$out" "VALIDATE CONSTRAINT o_v_check" &&
+    check online-not-null-via-check has "$out" "CHECK (v IS NOT NULL) NOT VALID"
+# The unique index fails on the duplicate 'a': what came before it stays.
+expect online-fails-midway 1 "$PGALIGN" sync --online --yes --no-preflight --no-rehearse dbname=ap_from dbname=ap_target &&
+    check online-says-committed has "$err" "stay committed: plan and apply again" &&
+    check online-names-unique has "$err" "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS o_e"
+psql -X -q -d ap_from -c "update o set e = 'b' where id = 2" >/dev/null
+expect online-rerun-continues 0 "$PGALIGN" sync --online --yes dbname=ap_from dbname=ap_target &&
+    check online-rerun-verified has "$err" "FROM is now in sync with TARGET"
+check online-no-invalid-index [ "$(psql -X -At -d ap_from -c "select count(*) from pg_index where not indisvalid")" = 0 ]
+check online-no-helper-constraint [ "$(psql -X -At -d ap_from -c "select count(*) from pg_constraint where conname like 'pgalign%'")" = 0 ]

@@ -47,7 +47,7 @@ static char *plan_sql(pa_model *from, pa_model *to, size_t *destructive)
     pa_diff d;
     diff_compute(&d, from, to, NULL);
     pa_plan p;
-    plan_build(&p, &d);
+    plan_build(&p, &d, false);
     strbuf sb = STRBUF_INIT;
     emit_sql(&sb, &p);
     if (destructive)
