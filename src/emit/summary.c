@@ -55,6 +55,12 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p)
             sb_addf(out, "  %-16s %8zu %8zu %8zu\n", pa_kinds[i]->name, c->created,
                     c->altered, c->dropped);
     }
+    sb_adds(out, "\n  hazard                     statements\n");
+    for (int h = 0; h < PA_NHAZARDS; h++) {
+        size_t n = plan_count_hazard(p, 1u << h);
+        if (n)
+            sb_addf(out, "  %-26s %10zu\n", pa_hazard_names[h], n);
+    }
     size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
     if (destructive) {
         sb_addf(out, "\n%zu destructive statement%s (data-loss; need --unsafe):\n",
@@ -85,8 +91,10 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
     json_t *statements = json_array();
     for (size_t i = 0; i < p->nstmts; i++) {
         json_t *hazards = json_array();
-        if (p->stmts[i].hazards & HAZ_DATA_LOSS)
-            json_array_append_new(hazards, json_string("data-loss"));
+        for (int h = 0; h < PA_NHAZARDS; h++) {
+            if (p->stmts[i].hazards & (1u << h))
+                json_array_append_new(hazards, json_string(pa_hazard_names[h]));
+        }
         json_array_append_new(statements, json_pack("{s:s,s:o}", "sql",
                                                      sb_str(&p->stmts[i].sql),
                                                      "hazards", hazards));
