@@ -42,6 +42,8 @@ if [ "$mode" != unit-only ]; then
         tests/sources/run.sh
         echo "== apply, sync and preflight"
         tests/apply/run.sh
+        echo "== Supabase profile"
+        tests/supabase/run.sh
     fi
 fi
 

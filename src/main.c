@@ -25,6 +25,10 @@ static const char common_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"
     "  --exclude-schema S     ignore schema S (repeatable; also\n"
     "                         --exclude_schema)\n"
+    "  --profile supabase     leave alone what Supabase manages: its schemas\n"
+    "                         (auth, storage, realtime, extensions...) and\n"
+    "                         grants to its system roles; --schema and\n"
+    "                         --exclude-schema refine it (see README)\n"
     "  --with-privileges      also compare privileges: GRANT/REVOKE on\n"
     "                         tables, columns, sequences, routines, types,\n"
     "                         schemas, and ALTER DEFAULT PRIVILEGES\n"
@@ -167,7 +171,7 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
-       OPT_NO_REHEARSE, OPT_ONLINE };
+       OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -187,6 +191,7 @@ static const struct option long_options[] = {
     {"yes", no_argument, NULL, OPT_YES},
     {"rehearse", no_argument, NULL, OPT_REHEARSE},
     {"online", no_argument, NULL, OPT_ONLINE},
+    {"profile", required_argument, NULL, OPT_PROFILE},
     {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
@@ -255,6 +260,12 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_YES:
             opt->yes = true;
+            break;
+        case OPT_PROFILE:
+            if (!filter_set_profile(&opt->filter, optarg)) {
+                usage_error("unknown --profile (known: supabase)", cmd);
+                return EXIT_ERROR;
+            }
             break;
         case OPT_ONLINE:
             opt->online = true;

@@ -24,6 +24,8 @@ json_t *plan_options_json(const pa_options *opt)
     json_object_set_new(o, "exclude_schema",
                         string_array(opt->filter.exclude, opt->filter.nexclude));
     json_object_set_new(o, "with_privileges", json_boolean(opt->filter.privileges));
+    json_object_set_new(o, "profile", opt->filter.profile ? json_string(opt->filter.profile)
+                                                          : json_null());
     json_object_set_new(o, "ignore_extension_versions",
                         json_boolean(opt->ignore_extension_versions));
     return o;
@@ -51,6 +53,9 @@ static bool read_options(json_t *o, pa_plan_file *pf)
     if (!json_is_object(o) || !json_is_boolean(priv) || !json_is_boolean(versions))
         return false;
     pf->filter.privileges = json_is_true(priv);
+    const char *profile = json_string_value(json_object_get(o, "profile"));
+    if (profile && !filter_set_profile(&pf->filter, profile))
+        return false;
     pf->ignore_extension_versions = json_is_true(versions);
     return read_strings(json_object_get(o, "schema"), &pf->filter.include,
                         &pf->filter.ninclude) &&

@@ -29,21 +29,39 @@ static const char depend_query[] =
     " WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384"
     " AND (d.refobjid >= 16384 OR d.refclassid = 'pg_namespace'::regclass)";
 
+static bool in_list(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; list && (n ? i < n : list[i] != NULL); i++) {
+        if (strcmp(list[i], s) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* --exclude-schema wins; then --schema, which may name a managed schema;
+ * then the profile's managed schemas are left out. */
 bool filter_accepts(const pa_filter *f, const char *schema)
 {
     if (!f || !schema)
         return true;
-    for (size_t i = 0; i < f->nexclude; i++) {
-        if (strcmp(f->exclude[i], schema) == 0)
-            return false;
-    }
-    if (f->ninclude == 0)
-        return true;
-    for (size_t i = 0; i < f->ninclude; i++) {
-        if (strcmp(f->include[i], schema) == 0)
-            return true;
-    }
-    return false;
+    if (f->nexclude && in_list(f->exclude, f->nexclude, schema))
+        return false;
+    if (f->ninclude)
+        return in_list(f->include, f->ninclude, schema);
+    return !in_list(f->managed_schemas, 0, schema);
+}
+
+bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *schema,
+                           const char *name, const char *other_schema,
+                           const char *grantee, const char *role)
+{
+    if (!filter_accepts_kind(f, k))
+        return false;
+    if (k->schema_filtered && !filter_accepts(f, schema ? schema : name) &&
+        !(other_schema && filter_accepts(f, other_schema)))
+        return false;
+    return !f || ((!grantee || !in_list(f->managed_roles, 0, grantee)) &&
+                  (!role || !in_list(f->managed_roles, 0, role)));
 }
 
 bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind)
@@ -82,6 +100,8 @@ static const char *field(PGresult *res, int row, int col)
 static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
                       pa_model *m, strbuf *err)
 {
+    int c_other = k->filter_schema_attr ? kind_attr_index(k, k->filter_schema_attr) : -1;
+    int c_grantee = kind_attr_index(k, "grantee"), c_role = kind_attr_index(k, "role");
     int c_schema = PQfnumber(res, "schema"), c_name = PQfnumber(res, "name");
     int c_tbl = PQfnumber(res, "tbl"), c_address = PQfnumber(res, "address");
     int c_aliases = PQfnumber(res, "aliases"), c_deps = PQfnumber(res, "deps");
@@ -103,8 +123,10 @@ static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
     for (int r = 0; r < PQntuples(res); r++) {
         const char *schema = field(res, r, c_schema);
         const char *name = field(res, r, c_name);
-        if (k->schema_filtered &&
-            !filter_accepts(f, schema ? schema : name))
+        if (!filter_accepts_object(f, k, schema, name,
+                                   c_other >= 0 ? field(res, r, c_attr[c_other]) : NULL,
+                                   c_grantee >= 0 ? field(res, r, c_attr[c_grantee]) : NULL,
+                                   c_role >= 0 ? field(res, r, c_attr[c_role]) : NULL))
             continue;
         pa_object *o = model_add(m, k, schema, field(res, r, c_tbl), name);
         if (!o)

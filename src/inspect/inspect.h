@@ -21,9 +21,22 @@ typedef struct pa_filter {
     const char **exclude;   /* --exclude-schema */
     size_t nexclude;
     bool privileges;        /* --with-privileges: also GRANTs */
+    /* --profile: schemas a platform manages, skipped unless --schema names
+     * them, and roles whose grants and default privileges are skipped. */
+    const char *profile;    /* its name, or NULL */
+    const char *const *managed_schemas;
+    const char *const *managed_roles;
 } pa_filter;
 
 bool filter_accepts(const pa_filter *f, const char *schema);
+/* Whether an object is read: its schema (or, for a kind with
+ * filter_schema_attr, that schema) is accepted, and its grantee and role
+ * (NULL when the kind has none) are not managed. */
+bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *schema,
+                           const char *name, const char *other_schema,
+                           const char *grantee, const char *role);
+/* Set the lists of a named profile ("supabase"); false if unknown. */
+bool filter_set_profile(pa_filter *f, const char *profile);
 /* Whether objects of this kind are read at all. */
 bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind);
 

@@ -50,6 +50,10 @@ struct pa_kind {
     bool parent_outside_schema; /* parent (named by table) has no schema */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */
     bool is_privilege;          /* read only with --with-privileges */
+    /* An attribute naming another schema that keeps the object when its
+     * own schema is filtered out (a user's trigger on a managed table is
+     * kept for its function's schema). */
+    const char *filter_schema_attr;
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */

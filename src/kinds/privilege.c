@@ -15,11 +15,15 @@
 
 #define PRIV_GRANTEE \
     "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END"
-#define PRIV_LIST \
+/* The privileges, and the roles other than the owner that granted them
+ * (a REVOKE must name them: it only takes back the revoker's grants). */
+#define PRIV_LIST(owner) \
     " string_agg(DISTINCT a.privilege_type ||" \
     "   CASE WHEN a.is_grantable THEN '*' ELSE '' END, ', '" \
     "   ORDER BY a.privilege_type ||" \
-    "   CASE WHEN a.is_grantable THEN '*' ELSE '' END) AS privileges"
+    "   CASE WHEN a.is_grantable THEN '*' ELSE '' END) AS privileges," \
+    " string_agg(DISTINCT quote_ident(pg_get_userbyid(a.grantor)), ' ')" \
+    "   FILTER (WHERE a.grantor <> " owner ") AS grantors"
 /* Identity columns for a grant on one object: schema, name, tbl. */
 #define PRIV_IDENTITY(name, tbl) \
     "SELECT n.nspname AS schema, " name " AS name, " tbl " AS tbl," \
@@ -34,7 +38,7 @@ static const char relation_privilege_query[] =
     PRIV_IDENTITY(PRIV_GRANTEE, "c.relname") " NULL::text AS deps,"
     PRIV_INFO("CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END"
               " || " PRIV_QUALIFIED("n", "c.relname"), "NULL::text")
-    PRIV_LIST
+    PRIV_LIST("c.relowner")
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
     " aclexplode(coalesce(c.relacl, acldefault("
     "   CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\","
@@ -49,7 +53,7 @@ static const char column_privilege_query[] =
     " " PA_SQL_ADDRESS("pg_class", "c.oid", "att.attnum") " AS deps,"
     PRIV_INFO("'TABLE ' || " PRIV_QUALIFIED("n", "c.relname"),
               "quote_ident(att.attname)")
-    PRIV_LIST
+    PRIV_LIST("c.relowner")
     " FROM pg_attribute att"
     " JOIN pg_class c ON c.oid = att.attrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace,"
@@ -65,7 +69,7 @@ static const char routine_privilege_query[] =
     " NULL::text AS deps,"
     PRIV_INFO("'ROUTINE ' || " PRIV_QUALIFIED("n", "p.proname") " || '(' ||"
               " pg_get_function_identity_arguments(p.oid) || ')'", "NULL::text")
-    PRIV_LIST
+    PRIV_LIST("p.proowner")
     " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
     " aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a"
     " WHERE a.grantee <> p.proowner AND " PA_SQL_USER_SCHEMA("n")
@@ -78,7 +82,7 @@ static const char routine_privilege_query[] =
 static const char type_privilege_query[] =
     PRIV_IDENTITY(PRIV_GRANTEE, "t.typname") " NULL::text AS deps,"
     PRIV_INFO("'TYPE ' || " PRIV_QUALIFIED("n", "t.typname"), "NULL::text")
-    PRIV_LIST
+    PRIV_LIST("t.typowner")
     " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
     " LEFT JOIN pg_class c ON c.oid = t.typrelid,"
     " aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a"
@@ -90,7 +94,7 @@ static const char type_privilege_query[] =
 static const char schema_privilege_query[] =
     PRIV_IDENTITY(PRIV_GRANTEE, "n.nspname") " NULL::text AS deps,"
     PRIV_INFO("'SCHEMA ' || quote_ident(n.nspname)", "NULL::text")
-    PRIV_LIST
+    PRIV_LIST("n.nspowner")
     " FROM pg_namespace n,"
     " aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
     " WHERE a.grantee <> n.nspowner AND " PA_SQL_USER_SCHEMA("n")
@@ -110,8 +114,8 @@ static const char default_privilege_query[] =
     " CASE WHEN n.oid IS NOT NULL THEN ' IN SCHEMA ' || quote_ident(n.nspname)"
     " ELSE '' END AS prefix,"
     " ot.word AS object, NULL::text AS column_name,"
-    " " PRIV_GRANTEE " AS grantee,"
-    PRIV_LIST
+    " " PRIV_GRANTEE " AS grantee, pg_get_userbyid(d.defaclrole) AS role,"
+    PRIV_LIST("d.defaclrole")
     " FROM pg_default_acl d"
     " LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
     " JOIN (VALUES ('r', 'TABLES'), ('S', 'SEQUENCES'), ('f', 'FUNCTIONS'),"
@@ -121,14 +125,26 @@ static const char default_privilege_query[] =
     " WHERE a.grantee <> d.defaclrole"
     " GROUP BY n.oid, n.nspname, d.defaclrole, ot.word, a.grantee";
 
+static const pa_attr_rule default_privilege_attrs[] = {
+    {"prefix", ATTR_INFO, OPTIONAL},
+    {"object", ATTR_INFO, REQUIRED},
+    {"column_name", ATTR_INFO, OPTIONAL},
+    {"grantee", ATTR_INFO, REQUIRED},
+    {"privileges", ATTR_ALTER, REQUIRED},
+    {"grantors", ATTR_INFO, OPTIONAL},
+    {"role", ATTR_INFO, REQUIRED},      /* whose new objects get them */
+};
+
 static const pa_attr_rule privilege_attrs[] = {
     {"prefix", ATTR_INFO, OPTIONAL},
     {"object", ATTR_INFO, REQUIRED},
     {"column_name", ATTR_INFO, OPTIONAL},
     {"grantee", ATTR_INFO, REQUIRED},
     {"privileges", ATTR_ALTER, REQUIRED},
+    {"grantors", ATTR_INFO, OPTIONAL},
 };
-enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES };
+enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES,
+       PRIV_GRANTORS };
 
 static void privilege_target(strbuf *sb, const pa_object *o)
 {
@@ -193,11 +209,14 @@ static void grantee(strbuf *sb, const pa_object *o)
 }
 
 static void acl_statement(pa_plan *p, const pa_object *o, int group,
-                          const char *privileges)
+                          const char *privileges, const char *grantor)
 {
     static const char *const verbs[NGROUPS] = {
         "GRANT ", "GRANT ", "REVOKE ", "REVOKE GRANT OPTION FOR "};
     strbuf *sb = plan_stmt(p, 0);
+    /* As the grantor: GRANTED BY another role needs PostgreSQL 16. */
+    if (grantor)
+        sb_addf(sb, "SET ROLE %.*s;\n", (int)strcspn(grantor, " "), grantor);
     if (o->values[PRIV_PREFIX])
         sb_addf(sb, "ALTER DEFAULT PRIVILEGES %s ", o->values[PRIV_PREFIX]);
     sb_addf(sb, "%s%s ON %s %s ", verbs[group], privileges,
@@ -205,11 +224,16 @@ static void acl_statement(pa_plan *p, const pa_object *o, int group,
     grantee(sb, o);
     if (group == ADD_GRANTABLE)
         sb_adds(sb, " WITH GRANT OPTION");
+    if (grantor)
+        sb_adds(sb, ";\nRESET ROLE");
 }
 
-static void change_privileges(pa_plan *p, const pa_object *o,
+/* from_object: where the privileges being revoked come from (its
+ * grantors), or NULL. */
+static void change_privileges(pa_plan *p, const pa_object *o, const pa_object *from_object,
                               const char *from, const char *to)
 {
+    const char *grantors = from_object ? from_object->values[PRIV_GRANTORS] : NULL;
     strbuf groups[NGROUPS];
     for (int g = 0; g < NGROUPS; g++)
         sb_init(&groups[g]);
@@ -217,8 +241,14 @@ static void change_privileges(pa_plan *p, const pa_object *o,
     static const int order[NGROUPS] = {REMOVE_ALL, REMOVE_OPTION, ADD_PLAIN,
                                        ADD_GRANTABLE};
     for (int i = 0; i < NGROUPS; i++) {
-        if (groups[order[i]].len)
-            acl_statement(p, o, order[i], groups[order[i]].buf);
+        int g = order[i];
+        if (!groups[g].len)
+            continue;
+        acl_statement(p, o, g, groups[g].buf, NULL);
+        /* Grants made by others stay unless revoked as by them. */
+        for (const char *r = grantors; g >= REMOVE_ALL && r && *r;
+             r += strcspn(r, " "), r += strspn(r, " "))
+            acl_statement(p, o, g, groups[g].buf, r);
     }
     for (int g = 0; g < NGROUPS; g++)
         sb_release(&groups[g]);
@@ -226,56 +256,56 @@ static void change_privileges(pa_plan *p, const pa_object *o,
 
 static void privilege_create(pa_plan *p, const pa_object *to)
 {
-    change_privileges(p, to, NULL, to->values[PRIV_PRIVILEGES]);
+    change_privileges(p, to, NULL, NULL, to->values[PRIV_PRIVILEGES]);
 }
 
 static void privilege_drop(pa_plan *p, const pa_object *from)
 {
-    change_privileges(p, from, from->values[PRIV_PRIVILEGES], NULL);
+    change_privileges(p, from, from, from->values[PRIV_PRIVILEGES], NULL);
 }
 
 static void privilege_alter(pa_plan *p, const pa_object *from,
                             const pa_object *to, const bool *changed)
 {
     (void)changed;
-    change_privileges(p, to, from->values[PRIV_PRIVILEGES],
+    change_privileges(p, to, from, from->values[PRIV_PRIVILEGES],
                       to->values[PRIV_PRIVILEGES]);
 }
 
-#define PRIVILEGE_KIND(kind_name, kind_rank, sql, parents) \
+#define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parents) \
     .name = kind_name, .rank = kind_rank, .query = sql, \
-    .attrs = KIND_ATTRS(privilege_attrs), .parent_kind = parents, \
+    .attrs = KIND_ATTRS(attr_rules), .parent_kind = parents, \
     .table_in_key = true, .is_privilege = true, \
     .absorbed_on_parent_drop = true, .target = privilege_target, \
     .create = privilege_create, .drop = privilege_drop, \
     .alter = privilege_alter
 
 const pa_kind kind_relation_privilege = {
-    PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query,
+    PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query, privilege_attrs,
                    "table|view|matview|sequence"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_column_privilege = {
-    PRIVILEGE_KIND("column_privilege", 131, column_privilege_query,
+    PRIVILEGE_KIND("column_privilege", 131, column_privilege_query, privilege_attrs,
                    "table|view|matview"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_routine_privilege = {
-    PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query,
+    PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query, privilege_attrs,
                    "function|aggregate"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_type_privilege = {
-    PRIVILEGE_KIND("type_privilege", 133, type_privilege_query,
+    PRIVILEGE_KIND("type_privilege", 133, type_privilege_query, privilege_attrs,
                    "enum|domain|composite|range"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_schema_privilege = {
-    PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query, "schema"),
+    PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query, privilege_attrs, "schema"),
     .parent_outside_schema = true,
     .schema_filtered = true,
 };
@@ -283,5 +313,6 @@ const pa_kind kind_schema_privilege = {
 /* Global entries have no schema, so --schema does not filter these. They
  * rank first: objects the plan creates get TARGET's defaults. */
 const pa_kind kind_default_privilege = {
-    PRIVILEGE_KIND("default_privilege", 15, default_privilege_query, NULL),
+    PRIVILEGE_KIND("default_privilege", 15, default_privilege_query,
+                   default_privilege_attrs, NULL),
 };

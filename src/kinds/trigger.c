@@ -1,5 +1,7 @@
 /* Triggers on tables and views, constraint triggers included, with their
  * WHEN clauses and their enabled state (ENABLE/DISABLE/REPLICA/ALWAYS).
+ * A trigger whose function is in a schema pgalign compares is kept even
+ * when its table is not (a user's trigger on Supabase's auth.users).
  * A changed definition is a drop and create; a changed state is an ALTER.
  * Triggers cloned onto partitions come with the parent's trigger and are
  * not listed. A trigger whose function only changes its body stays. */
@@ -14,8 +16,11 @@ static const char trigger_query[] =
     " pg_get_triggerdef(t.oid) AS definition,"
     " CASE t.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA'"
     "   WHEN 'A' THEN 'ENABLE ALWAYS' END AS state,"
+    " fn.nspname AS function_schema,"
     " cm.description AS comment"
     " FROM pg_trigger t"
+    " JOIN pg_proc p ON p.oid = t.tgfoid"
+    " JOIN pg_namespace fn ON fn.oid = p.pronamespace"
     " JOIN pg_class c ON c.oid = t.tgrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_trigger", "t.oid", "0")
@@ -26,6 +31,7 @@ static const char trigger_query[] =
 static const pa_attr_rule trigger_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},
     {"state", ATTR_ALTER, OPTIONAL},
+    {"function_schema", ATTR_INFO, REQUIRED},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { TRG_DEFINITION, TRG_STATE };
@@ -70,6 +76,7 @@ const pa_kind kind_trigger = {
     .parent_kind = "table|view",
     .table_in_key = true,
     .schema_filtered = true,
+    .filter_schema_attr = "function_schema",
     .absorbed_on_parent_drop = true,
     .lock_on_drop = true,
     .target = trigger_target,

@@ -156,8 +156,12 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     json_t *deps = json_object_get(obj, "depends_on");
     if (deps && !json_is_array(deps))
         return fail_at(l, index, "%s", "\"depends_on\" is not an array");
-    if ((k->schema_filtered && !filter_accepts(l->filter, schema ? schema : name)) ||
-        !filter_accepts_kind(l->filter, k))
+    const char *other = k->filter_schema_attr
+                            ? json_string_value(json_object_get(attrs, k->filter_schema_attr))
+                            : NULL;
+    if (!filter_accepts_object(l->filter, k, schema, name, other,
+                               json_string_value(json_object_get(attrs, "grantee")),
+                               json_string_value(json_object_get(attrs, "role"))))
         return true;
 
     pa_object *o = model_add(l->m, k, schema, table, name);
