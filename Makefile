@@ -7,6 +7,7 @@
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
 CC ?= cc
 PKGS = libpq jansson
 CFLAGS ?= -O2 -g
@@ -74,6 +75,8 @@ demo: deps $(BIN)
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/pgalign
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/pgalign.1 $(DESTDIR)$(MANDIR)/man1/pgalign.1
 
 clean:
 	rm -rf build build-asan pgalign

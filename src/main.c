@@ -9,7 +9,7 @@
 #include <string.h>
 
 #ifndef PGALIGN_VERSION
-#define PGALIGN_VERSION "0.2.0"
+#define PGALIGN_VERSION "0.3.0"
 #endif
 
 static const char sources_help[] =
