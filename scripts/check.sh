@@ -44,6 +44,8 @@ if [ "$mode" != unit-only ]; then
         tests/apply/run.sh
         echo "== Supabase profile"
         tests/supabase/run.sh
+        echo "== migra compatibility"
+        tests/migra/run.sh
     fi
 fi
 
