@@ -14,13 +14,7 @@
     " ELSE 'READ_WRITE' END END ||"
 
 static const char aggregate_query[] =
-    "SELECT n.nspname AS schema,"
-    " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
-    "   AS name, NULL::text AS tbl,"
-    " " PA_SQL_ADDRESS("pg_proc", "p.oid", "0") " AS address,"
-    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
-    " p.proname AS proname,"
-    " pg_get_function_identity_arguments(p.oid) AS identity_arguments,"
+    PA_SQL_ROUTINE_IDENTITY
     " pg_get_function_arguments(p.oid) AS arguments,"
     " 'SFUNC = ' || a.aggtransfn::regproc ||"
     " ', STYPE = ' || format_type(a.aggtranstype, NULL) ||"

@@ -12,13 +12,7 @@
 #include <string.h>
 
 static const char function_query[] =
-    "SELECT n.nspname AS schema,"
-    " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
-    "   AS name, NULL::text AS tbl,"
-    " " PA_SQL_ADDRESS("pg_proc", "p.oid", "0") " AS address,"
-    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
-    " p.proname AS proname,"
-    " pg_get_function_identity_arguments(p.oid) AS identity_arguments,"
+    PA_SQL_ROUTINE_IDENTITY
     " CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS prokind,"
     " pg_get_function_arguments(p.oid) AS arguments,"
     " pg_get_function_result(p.oid) AS result,"

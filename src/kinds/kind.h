@@ -137,6 +137,17 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
 #define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
     "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
 
+/* The identity columns of a routine p in namespace n: overloads are told
+ * apart by their identity arguments, part of the name. */
+#define PA_SQL_ROUTINE_NAME \
+    "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+#define PA_SQL_ROUTINE_IDENTITY \
+    "SELECT n.nspname AS schema, " PA_SQL_ROUTINE_NAME " AS name, NULL::text AS tbl," \
+    " " PA_SQL_ADDRESS("pg_proc", "p.oid", "0") " AS address," \
+    " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal," \
+    " p.proname AS proname," \
+    " pg_get_function_identity_arguments(p.oid) AS identity_arguments,"
+
 /* The row type of a relation and its array type, as aliases of the
  * relation: functions and columns that use them depend on those. */
 #define PA_SQL_ROWTYPE_ALIASES(rel) \

@@ -64,8 +64,7 @@ static const char column_privilege_query[] =
     " GROUP BY n.nspname, c.oid, c.relname, att.attnum, att.attname, a.grantee";
 
 static const char routine_privilege_query[] =
-    PRIV_IDENTITY(PRIV_GRANTEE, "p.proname || '(' ||"
-                  " pg_get_function_identity_arguments(p.oid) || ')'")
+    PRIV_IDENTITY(PRIV_GRANTEE, PA_SQL_ROUTINE_NAME)
     " NULL::text AS deps,"
     PRIV_INFO("'ROUTINE ' || " PRIV_QUALIFIED("n", "p.proname") " || '(' ||"
               " pg_get_function_identity_arguments(p.oid) || ')'", "NULL::text")
@@ -281,31 +280,32 @@ static void privilege_alter(pa_plan *p, const pa_object *from,
     .alter = privilege_alter
 
 const pa_kind kind_relation_privilege = {
-    PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query, privilege_attrs,
-                   "table|view|matview|sequence"),
+    PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query,
+                   privilege_attrs, "table|view|matview|sequence"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_column_privilege = {
-    PRIVILEGE_KIND("column_privilege", 131, column_privilege_query, privilege_attrs,
-                   "table|view|matview"),
+    PRIVILEGE_KIND("column_privilege", 131, column_privilege_query,
+                   privilege_attrs, "table|view|matview"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_routine_privilege = {
-    PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query, privilege_attrs,
-                   "function|aggregate"),
+    PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query,
+                   privilege_attrs, "function|aggregate"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_type_privilege = {
-    PRIVILEGE_KIND("type_privilege", 133, type_privilege_query, privilege_attrs,
-                   "enum|domain|composite|range"),
+    PRIVILEGE_KIND("type_privilege", 133, type_privilege_query,
+                   privilege_attrs, "enum|domain|composite|range"),
     .schema_filtered = true,
 };
 
 const pa_kind kind_schema_privilege = {
-    PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query, privilege_attrs, "schema"),
+    PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query,
+                   privilege_attrs, "schema"),
     .parent_outside_schema = true,
     .schema_filtered = true,
 };
