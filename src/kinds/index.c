@@ -13,6 +13,7 @@ static const char index_query[] =
     " regexp_replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')"
     "   AS definition,"
     " CASE WHEN NOT i.indisvalid THEN 'INVALID' END AS invalid,"
+    " CASE WHEN i.indisreplident THEN 'REPLICA IDENTITY' END AS replica_identity,"
     " cm.description AS comment"
     " FROM pg_index i"
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
@@ -32,9 +33,35 @@ static const pa_attr_rule index_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},
     /* A CONCURRENTLY build that failed leaves an invalid index: built again. */
     {"invalid", ATTR_REPLACE, OPTIONAL},
+    {"replica_identity", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { INDEX_DEFINITION };
+enum { INDEX_DEFINITION, INDEX_INVALID, INDEX_REPLICA_IDENTITY };
+
+/* REPLICA IDENTITY USING INDEX; back to DEFAULT when the table does not
+ * get FULL or NOTHING instead (table.c). */
+static void set_replica_identity(pa_plan *p, const pa_object *o, bool on)
+{
+    if (!on && o->parent && obj_value(o->parent, "replica_identity"))
+        return;
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(sb, o);
+    sb_adds(sb, " REPLICA IDENTITY ");
+    if (on) {
+        sb_adds(sb, "USING INDEX ");
+        sql_ident(sb, o->name);
+    } else {
+        sb_adds(sb, "DEFAULT");
+    }
+}
+
+static void index_alter(pa_plan *p, const pa_object *from, const pa_object *to,
+                        const bool *changed)
+{
+    (void)from;
+    if (changed[INDEX_REPLICA_IDENTITY])
+        set_replica_identity(p, to, to->values[INDEX_REPLICA_IDENTITY] != NULL);
+}
 
 static void index_target(strbuf *sb, const pa_object *o)
 {
@@ -69,6 +96,8 @@ static void index_create(pa_plan *p, const pa_object *to)
     }
     if (unique)
         plan_check(p, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
+    if (to->values[INDEX_REPLICA_IDENTITY])
+        set_replica_identity(p, to, true);
 }
 
 static void index_drop(pa_plan *p, const pa_object *from)
@@ -93,4 +122,5 @@ const pa_kind kind_index = {
     .target = index_target,
     .create = index_create,
     .drop = index_drop,
+    .alter = index_alter,
 };

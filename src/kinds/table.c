@@ -22,6 +22,10 @@ static const char table_query[] =
     "   AS partition_key,"
     " CASE WHEN c.relrowsecurity THEN 'ENABLE' END AS row_security,"
     " CASE WHEN c.relforcerowsecurity THEN 'FORCE' END AS force_row_security,"
+    " array_to_string(c.reloptions, ', ') AS options,"
+    /* USING INDEX is the index's (index.c): it must exist first. */
+    " CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' END"
+    "   AS replica_identity,"
     " cm.description AS comment"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
@@ -32,10 +36,12 @@ static const pa_attr_rule table_attrs[] = {
     {"partition_key", ATTR_REPLACE, OPTIONAL},
     {"row_security", ATTR_ALTER, OPTIONAL},
     {"force_row_security", ATTR_ALTER, OPTIONAL},
+    {"options", ATTR_ALTER, OPTIONAL},
+    {"replica_identity", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { TABLE_PERSISTENCE, TABLE_PARTITION_KEY, TABLE_ROW_SECURITY,
-       TABLE_FORCE_ROW_SECURITY };
+       TABLE_FORCE_ROW_SECURITY, TABLE_OPTIONS, TABLE_REPLICA_IDENTITY };
 
 static void table_target(strbuf *sb, const pa_object *o)
 {
@@ -88,6 +94,16 @@ static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
     sb_addf(sb, " %s ROW LEVEL SECURITY", what);
 }
 
+/* Supabase Realtime wants REPLICA IDENTITY FULL to send old rows. */
+static void set_replica_identity(pa_plan *p, const pa_object *to)
+{
+    const char *ri = to->values[TABLE_REPLICA_IDENTITY];
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(sb, "ALTER TABLE ");
+    kind_qualified(sb, to);
+    sb_addf(sb, " REPLICA IDENTITY %s", ri ? ri : "DEFAULT");
+}
+
 static void table_create(pa_plan *p, const pa_object *to)
 {
     const char *const *v = to->values;
@@ -106,6 +122,10 @@ static void table_create(pa_plan *p, const pa_object *to)
     }
     if (v[TABLE_PARTITION_KEY])
         sb_addf(sb, "\nPARTITION BY %s", v[TABLE_PARTITION_KEY]);
+    if (v[TABLE_OPTIONS])
+        sb_addf(sb, "\nWITH (%s)", v[TABLE_OPTIONS]);
+    if (v[TABLE_REPLICA_IDENTITY])
+        set_replica_identity(p, to);
     if (v[TABLE_ROW_SECURITY])
         set_row_security(p, to, "ENABLE");
     if (v[TABLE_FORCE_ROW_SECURITY])
@@ -115,7 +135,6 @@ static void table_create(pa_plan *p, const pa_object *to)
 static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                         const bool *changed)
 {
-    (void)from;
     const char *const *v = to->values;
     if (changed[TABLE_PERSISTENCE]) {
         strbuf *sb = plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
@@ -127,6 +146,11 @@ static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         set_row_security(p, to, v[TABLE_ROW_SECURITY] ? "ENABLE" : "DISABLE");
     if (changed[TABLE_FORCE_ROW_SECURITY])
         set_row_security(p, to, v[TABLE_FORCE_ROW_SECURITY] ? "FORCE" : "NO FORCE");
+    if (changed[TABLE_OPTIONS])
+        kind_alter_options(p, "ALTER TABLE", to, from->values[TABLE_OPTIONS],
+                           v[TABLE_OPTIONS]);
+    if (changed[TABLE_REPLICA_IDENTITY])
+        set_replica_identity(p, to);
 }
 
 /* Only a new partition key replaces a table, and that loses its rows. */
