@@ -15,17 +15,14 @@
 static bool matches_target(const char *conninfo, const rehearse_options *o, strbuf *err)
 {
     pa_inspect_options iopt = {o->filter, false};
-    pa_model m;
-    bool ok = inspect_source(conninfo, &iopt, "rehearsal", &m, err);
+    char fp[MODEL_FINGERPRINT_LEN];
+    bool ok = inspect_fingerprint(conninfo, &iopt, "rehearsal", o->ignored_attrs, fp, err);
     if (ok && o->target_fingerprint) {
-        char fp[MODEL_FINGERPRINT_LEN];
-        model_fingerprint(&m, o->ignored_attrs, fp);
         ok = strcmp(fp, o->target_fingerprint) == 0;
         if (!ok)
             sb_adds(err, "after the plan, the copy of FROM's schema still differs "
                          "from TARGET; run pgalign diff to see what differs");
     }
-    model_free(&m);
     return ok;
 }
 

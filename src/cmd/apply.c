@@ -17,14 +17,11 @@ static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf,
                             char fp[MODEL_FINGERPRINT_LEN])
 {
     pa_inspect_options iopt = {&pf->filter, opt->verbose && !opt->quiet};
-    pa_model m;
     strbuf err = STRBUF_INIT;
-    bool ok = inspect_source(opt->from, &iopt, "FROM", &m, &err);
-    if (ok)
-        model_fingerprint(&m, cmd_ignored_attrs(pf->ignore_extension_versions), fp);
-    else
+    bool ok = inspect_fingerprint(opt->from, &iopt, "FROM",
+                                  cmd_ignored_attrs(pf->ignore_extension_versions), fp, &err);
+    if (!ok)
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
-    model_free(&m);
     sb_release(&err);
     return ok;
 }

@@ -35,16 +35,14 @@ static bool confirmed(const pa_options *opt, size_t nstmts)
 static bool verify(const pa_options *opt, const pa_run *run)
 {
     pa_inspect_options iopt = {&opt->filter, false};
-    pa_model now;
+    const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
+    char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
     strbuf err = STRBUF_INIT;
-    bool ok = inspect_source(opt->from, &iopt, "FROM", &now, &err);
+    bool ok = inspect_fingerprint(opt->from, &iopt, "FROM", ignored, a, &err);
     if (!ok) {
         fprintf(stderr, "pgalign: applied, but cannot inspect FROM again: %s\n",
                 sb_str(&err));
     } else {
-        char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
-        const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
-        model_fingerprint(&now, ignored, a);
         model_fingerprint(&run->to, ignored, b);
         ok = strcmp(a, b) == 0;
         if (!ok)
@@ -53,7 +51,6 @@ static bool verify(const pa_options *opt, const pa_run *run)
         else if (!opt->quiet)
             fprintf(stderr, "pgalign: verified: FROM is now in sync with TARGET\n");
     }
-    model_free(&now);
     sb_release(&err);
     return ok;
 }

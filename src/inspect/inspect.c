@@ -285,6 +285,18 @@ bool inspect_source(const char *source, const pa_inspect_options *opt,
     return ok;
 }
 
+bool inspect_fingerprint(const char *source, const pa_inspect_options *opt,
+                         const char *label, const char *const *ignored_attrs,
+                         char fp[MODEL_FINGERPRINT_LEN], strbuf *err)
+{
+    pa_model m;
+    bool ok = inspect_source(source, opt, label, &m, err);
+    if (ok)
+        model_fingerprint(&m, ignored_attrs, fp);
+    model_free(&m);
+    return ok;
+}
+
 typedef struct inspect_job {
     const char *source;
     const char *label;

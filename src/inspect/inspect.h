@@ -54,6 +54,11 @@ source_type source_classify(const char *source);
 bool inspect_source(const char *source, const pa_inspect_options *opt,
                     const char *label, pa_model *m, strbuf *err);
 
+/* Inspect a source and return its fingerprint (model_fingerprint). */
+bool inspect_fingerprint(const char *source, const pa_inspect_options *opt,
+                         const char *label, const char *const *ignored_attrs,
+                         char fp[MODEL_FINGERPRINT_LEN], strbuf *err);
+
 /* Inspect two sources at once, each on its own thread and connection. */
 bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
                   pa_model *mfrom, pa_model *mto, strbuf *err);
