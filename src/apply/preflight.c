@@ -186,6 +186,8 @@ static void check_constraint(checker *ck, const pa_check *c)
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
     if (strncmp(def, "CHECK ", 6) == 0) {
         char *expr = paren_group(def, NULL);
+        if (!expr)
+            return;
         sb_addf(&sql, "SELECT count(*) FROM %s WHERE NOT (%s)", c->table, expr);
         sb_addf(&msg, "in %s violate CHECK constraint \"%s\" %s", c->table,
                 c->name, def);
@@ -194,6 +196,8 @@ static void check_constraint(checker *ck, const pa_check *c)
     } else if (strncmp(def, "UNIQUE", 6) == 0 || strncmp(def, "PRIMARY KEY", 11) == 0) {
         bool pk = def[0] == 'P';
         char *cols = paren_group(def, NULL);
+        if (!cols)
+            return;
         sb_addf(&msg, "%s constraint \"%s\" (%s)", pk ? "PRIMARY KEY" : "UNIQUE", c->name, cols);
         check_duplicates(ck, c, cols, NULL, !strstr(def, "NULLS NOT DISTINCT"), msg.buf);
         if (pk) {
