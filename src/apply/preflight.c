@@ -92,6 +92,24 @@ static void unchecked(checker *ck, const pa_check *c, const strbuf *why)
             sb_str(why));
 }
 
+/* what, with its verb in the singular when one row is meant ("violate"
+ * and "have" are the verbs the messages use). */
+static void add_agreeing(strbuf *sb, const char *what, bool singular)
+{
+    static const char *const verbs[][2] = {{" violate ", " violates "},
+                                           {" have ", " has "}};
+    for (size_t i = 0; singular && i < 2; i++) {
+        const char *at = strstr(what, verbs[i][0]);
+        if (at) {
+            sb_add(sb, what, (size_t)(at - what));
+            sb_adds(sb, verbs[i][1]);
+            sb_adds(sb, at + strlen(verbs[i][0]));
+            return;
+        }
+    }
+    sb_adds(sb, what);
+}
+
 /* Count with sql; when the count is not zero, report a failure as
  * "preflight: 3 rows in ..." (unit "row", what "in ..."). */
 static void count_and_report(checker *ck, const pa_check *c, const char *sql,
@@ -103,7 +121,9 @@ static void count_and_report(checker *ck, const pa_check *c, const char *sql,
         unchecked(ck, c, &why);
     } else if (n > 0) {
         ck->failures++;
-        sb_addf(ck->report, "preflight: %lld %s%s %s\n", n, unit, n == 1 ? "" : "s", what);
+        sb_addf(ck->report, "preflight: %lld %s%s ", n, unit, n == 1 ? "" : "s");
+        add_agreeing(ck->report, what, n == 1);
+        sb_addc(ck->report, '\n');
     }
     sb_release(&why);
 }

@@ -42,7 +42,7 @@ expect fault-sql-exit-1 1 "$PGALIGN" apply dbname=ap_from "$work/plan.sql" &&
     check fault-sql-shows-statement has "$err" "statement: ALTER TABLE public.t2 ADD CONSTRAINT v_positive CHECK ((v > 0))"
 check fault-sql-unchanged same_dump "$work/before"
 expect fault-preflight-refuses 1 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
-    check fault-preflight-message has "$err" 'preflight: 1 row in "public"."t2" violate CHECK constraint "v_positive"'
+    check fault-preflight-message has "$err" 'preflight: 1 row in "public"."t2" violates CHECK constraint "v_positive"'
 check fault-preflight-unchanged same_dump "$work/before"
 
 # ---- a good plan applies, is verified, and re-diffs empty ----
@@ -99,17 +99,17 @@ preflight_case unique \
 preflight_case primary-key \
     "create table o (id int, v text); insert into o values (1, 'a'), (1, 'b'), (2, 'c');" \
     "create table o (id int primary key, v text);" \
-    'preflight: 1 duplicate group in "public"."o" violate PRIMARY KEY constraint "o_pkey" (id)' \
+    'preflight: 1 duplicate group in "public"."o" violates PRIMARY KEY constraint "o_pkey" (id)' \
     "delete from o where v = 'b'"
 preflight_case primary-key-null \
     "create table o (id int, v text); insert into o values (null, 'a'), (2, 'c');" \
     "create table o (id int primary key, v text);" \
-    'preflight: 1 row in "public"."o" have NULL in PRIMARY KEY "o_pkey" (id)' \
+    'preflight: 1 row in "public"."o" has NULL in PRIMARY KEY "o_pkey" (id)' \
     "delete from o where id is null"
 preflight_case unique-index \
     "create table o (id int, email text); insert into o values (1, 'A'), (2, 'a'), (3, 'b');" \
     "create table o (id int, email text); create unique index o_lower_email on o (lower(email));" \
-    'preflight: 1 duplicate group in "public"."o" violate unique index "o_lower_email" (lower(email))' \
+    'preflight: 1 duplicate group in "public"."o" violates unique index "o_lower_email" (lower(email))' \
     "delete from o where id = 2"
 preflight_case foreign-key \
     "create table p (id int primary key); create table c (id int, p_id int);
