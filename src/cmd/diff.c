@@ -59,6 +59,24 @@ const char *const *cmd_ignored_attrs(bool ignore_extension_versions)
     return ignore_extension_versions ? no_versions : NULL;
 }
 
+/* Without --with-privileges pgalign does not know the grants of what it
+ * drops and creates again (a view rebuilt around a column change): say so
+ * rather than let an application lose access unnoticed. */
+static void warn_lost_grants(const pa_options *opt, const pa_diff *d)
+{
+    if (opt->filter.privileges || opt->quiet)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        n += c->type == CHANGE_REPLACE && diff_kind_has_privileges(c->from->kind);
+    }
+    if (n)
+        fprintf(stderr, "pgalign: warning: the plan drops and creates again %zu "
+                "object%s; their grants are restored only with --with-privileges\n",
+                n, n == 1 ? "" : "s");
+}
+
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
@@ -84,6 +102,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
+    warn_lost_grants(opt, &run->diff);
     if (run->plan.cycles_broken && !opt->quiet)
         fprintf(stderr, "pgalign: warning: %zu dependency cycle(s) broken "
                 "by kind order\n", run->plan.cycles_broken);

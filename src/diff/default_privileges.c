@@ -48,6 +48,11 @@ static const acl_rule *rule_for(const pa_kind *kind)
     return NULL;
 }
 
+bool diff_kind_has_privileges(const pa_kind *kind)
+{
+    return rule_for(kind) != NULL;
+}
+
 /* One grantee's predicted privileges, merged from several entries. */
 typedef struct grant {
     const char *grantee;

@@ -63,6 +63,9 @@ typedef void (*diff_rematch_fn)(pa_diff *d, const pa_object *from,
 void diff_predict_default_privileges(pa_diff *d, const char *role,
                                      diff_rematch_fn rematch);
 
+/* Whether objects of this kind have GRANTs of their own. */
+bool diff_kind_has_privileges(const pa_kind *kind);
+
 /* Number of changes that are not CHANGE_SAME. */
 size_t diff_count(const pa_diff *d);
 

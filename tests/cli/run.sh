@@ -137,3 +137,20 @@ expect check-json-same 0 "$PGALIGN" check --format json dbname=cli_chk_a dbname=
     && check check-json-same-in-sync grep -q '"in_sync": true' "$out"
 expect check-bad-format 1 "$PGALIGN" check --format yaml dbname=cli_chk_a dbname=cli_chk_a
 expect check-error 1 "$PGALIGN" check dbname=cli_chk_a dbname=pgalign_no_such_db
+
+# A view rebuilt around a column change loses its grants unless they are
+# compared: say so; with --with-privileges they are restored.
+fresh_db cli_grant_a && fresh_db cli_grant_b
+for db in cli_grant_a cli_grant_b; do
+    psql -X -q -d "$db" -c "do \$\$ begin create role cli_reader; exception when duplicate_object then null; end \$\$" >/dev/null
+done
+psql -X -q -d cli_grant_a -c "create table t (id int); create view v as select id from t; grant select on v to cli_reader" >/dev/null
+psql -X -q -d cli_grant_b -c "create table t (id bigint); create view v as select id from t; grant select on v to cli_reader" >/dev/null
+expect grants-warning 2 "$PGALIGN" dbname=cli_grant_a dbname=cli_grant_b \
+    && check grants-warning-says grep -q 'grants are restored only with --with-privileges' "$err"
+expect grants-restored 2 "$PGALIGN" --with-privileges dbname=cli_grant_a dbname=cli_grant_b \
+    && check grants-restored-grant grep -q 'GRANT SELECT ON TABLE public.v TO cli_reader;' "$out" \
+    && check grants-restored-no-warning lacks "$err" 'restored only'
+expect format-summary-hazards 2 "$PGALIGN" --format summary dbname=cli_grant_a dbname=cli_grant_b \
+    && check format-summary-hazard-line grep -qE '^  table-rewrite +1$' "$out"
+expect format-bad 1 "$PGALIGN" --format yaml dbname=cli_grant_a dbname=cli_grant_b
