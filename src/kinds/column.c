@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PA_SQL_STORAGE(col) \
+    "CASE " col " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'" \
+    " WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END"
+
 static const char column_query[] =
     "SELECT n.nspname AS schema, a.attname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "a.attrelid", "a.attnum") " AS address,"
@@ -22,6 +26,10 @@ static const char column_query[] =
     " CASE WHEN a.attnotnull THEN 'NOT NULL' END AS notnull,"
     " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
+    " CASE WHEN a.attstorage <> t.typstorage THEN " PA_SQL_STORAGE("a.attstorage")
+    " END AS storage, " PA_SQL_STORAGE("t.typstorage") " AS type_storage,"
+    " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END"
+    "   AS compression,"
     " CASE WHEN c.relispartition OR NOT a.attislocal THEN 'inherited' END"
     "   AS inherited,"
     " cm.description AS comment"
@@ -41,10 +49,14 @@ static const pa_attr_rule column_attrs[] = {
     {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
     {"generated", ATTR_ALTER, OPTIONAL},
+    {"storage", ATTR_ALTER, OPTIONAL},
+    {"compression", ATTR_ALTER, OPTIONAL},
     {"inherited", ATTR_INFO, OPTIONAL},
+    {"type_storage", ATTR_INFO, REQUIRED},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED, COL_INHERITED };
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED, COL_STORAGE,
+       COL_COMPRESSION, COL_INHERITED, COL_TYPE_STORAGE };
 
 static bool same(const char *a, const char *b)
 {
@@ -56,6 +68,8 @@ void column_definition(strbuf *sb, const pa_object *col)
     const char *const *v = col->values;
     sql_ident(sb, col->name);
     sb_addf(sb, " %s", v[COL_TYPE]);
+    if (v[COL_COMPRESSION])
+        sb_addf(sb, " COMPRESSION %s", v[COL_COMPRESSION]);
     if (v[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", v[COL_COLLATION]);
     if (v[COL_GENERATED])
@@ -100,6 +114,7 @@ static void column_create(pa_plan *p, const pa_object *to)
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
+    column_storage(p, to);
     if (to->values[COL_NOTNULL] && !computed && !child_of_kind(to, "default")) {
         plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     }
@@ -277,6 +292,12 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         alter_column(p, to, 0, "DROP EXPRESSION");
     if (retype)
         alter_type(p, from, to);
+    if (changed[COL_STORAGE])
+        sb_adds(alter_column(p, to, 0, "SET STORAGE "),
+                t[COL_STORAGE] ? t[COL_STORAGE] : t[COL_TYPE_STORAGE]);
+    if (changed[COL_COMPRESSION])
+        sb_adds(alter_column(p, to, 0, "SET COMPRESSION "),
+                t[COL_COMPRESSION] ? t[COL_COMPRESSION] : "default");
     if (changed[COL_NOTNULL] && t[COL_NOTNULL] && p->online) {
         set_not_null_online(p, to);
     } else if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
@@ -298,6 +319,14 @@ static bool column_needs_replace(const pa_object *from, const pa_object *to)
 static bool column_is_derived(const pa_object *o)
 {
     return o->values[COL_GENERATED] != NULL;
+}
+
+/* SET STORAGE, which a column definition cannot say (before PostgreSQL
+ * 16): after the CREATE TABLE or ADD COLUMN. */
+void column_storage(pa_plan *p, const pa_object *col)
+{
+    if (col->values[COL_STORAGE])
+        sb_adds(alter_column(p, col, 0, "SET STORAGE "), col->values[COL_STORAGE]);
 }
 
 /* A partition's columns, and those a child table only inherits, come
