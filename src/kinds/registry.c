@@ -29,6 +29,7 @@ extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
+extern const pa_kind kind_view_column;
 extern const pa_kind kind_trigger;
 extern const pa_kind kind_policy;
 extern const pa_kind kind_event_trigger;
@@ -66,6 +67,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_index,
     &kind_view,
     &kind_matview,
+    &kind_view_column,
     &kind_trigger,
     &kind_policy,
     &kind_event_trigger,

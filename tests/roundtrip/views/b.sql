@@ -6,3 +6,5 @@ create view reporting.secure with (security_invoker = true) as select id from us
 create view reporting.checked as select id, active from users where active with cascaded check option;
 create view reporting."New View" as select u.id, a.name from users u join reporting.active_users a using (id);
 comment on view reporting."New View" is 'joins a view';
+comment on column reporting.narrowing.name is 'the display name';
+comment on column reporting."New View".id is 'from users';
