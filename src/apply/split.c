@@ -110,7 +110,8 @@ void sql_split(const char *script, pa_plan *p)
             add_statement(p, start, s);
             start = ++s;
         } else {
-            /* E'...' takes backslash escapes; so does a lone E before it. */
+            /* An E right before a quote, not ending a longer word, makes
+             * an escape string: E'it\'s' (backslash escapes inside). */
             bool escaped = s > script && (s[-1] == 'E' || s[-1] == 'e') &&
                            (s - 1 == script || !isalnum((unsigned char)s[-2]));
             s = skip_token(s, escaped);
