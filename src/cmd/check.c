@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 int cmd_check(const pa_options *opt)
 {
@@ -21,7 +22,7 @@ int cmd_check(const pa_options *opt)
     if (json)
         emit_summary_json(&out, &run.diff, &run.plan);
     else
-        emit_summary_text(&out, &run.diff, &run.plan);
+        emit_summary_text(&out, &run.diff, &run.plan, cmd_colour(opt, STDOUT_FILENO));
     int rc = run.plan.nstmts == 0 ? EXIT_SAME
              : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE
              : EXIT_DIFFERENT;

@@ -74,6 +74,9 @@ int cmd_sync(const pa_options *opt);
 int cmd_check(const pa_options *opt);
 int cmd_snapshot(const pa_options *opt);
 
+/* Whether to colour what goes to fd: a terminal, not -o, no NO_COLOR. */
+bool cmd_colour(const pa_options *opt, int fd);
+
 /* Write text to opt->output (atomically) or stdout; reports errors. */
 bool cmd_write_output(const pa_options *opt, const strbuf *text);
 

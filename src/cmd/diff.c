@@ -8,6 +8,7 @@
 #include "util/fileio.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,6 +23,13 @@ void cmd_report_unsafe(const pa_plan *p)
         if (p->stmts[i].hazards & HAZ_DATA_LOSS)
             fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i].sql));
     }
+}
+
+bool cmd_colour(const pa_options *opt, int fd)
+{
+    const char *no_colour = getenv("NO_COLOR");
+    return !(fd == STDOUT_FILENO && opt->output) && isatty(fd) &&
+           !(no_colour && *no_colour);
 }
 
 bool cmd_write_output(const pa_options *opt, const strbuf *sql)
@@ -124,7 +132,7 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, strbuf *out)
     if (strcmp(format, "sql") == 0) {
         emit_sql(out, &run->plan);
     } else if (strcmp(format, "summary") == 0) {
-        emit_summary_text(out, &run->diff, &run->plan);
+        emit_summary_text(out, &run->diff, &run->plan, cmd_colour(opt, STDOUT_FILENO));
     } else {
         char from_fp[MODEL_FINGERPRINT_LEN], to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->from, cmd_ignored_attrs(opt->ignore_extension_versions), from_fp);

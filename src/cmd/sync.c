@@ -68,7 +68,7 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
         return EXIT_UNSAFE;
     }
     strbuf summary = STRBUF_INIT;
-    emit_summary_text(&summary, &run->diff, plan);
+    emit_summary_text(&summary, &run->diff, plan, cmd_colour(opt, STDERR_FILENO));
     if (!opt->quiet)
         fputs(sb_str(&summary), stderr);
     sb_release(&summary);

@@ -39,7 +39,13 @@ static void count_changes(const pa_diff *d, kind_counts *counts)
     }
 }
 
-void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p)
+/* ANSI colours, only for a terminal: red for data loss, yellow for the
+ * other hazards. */
+static const char *const colour_loss = "\033[31m";
+static const char *const colour_hazard = "\033[33m";
+static const char *const colour_off = "\033[0m";
+
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool colour)
 {
     if (p->nstmts == 0) {
         sb_adds(out, "in sync: no differences\n");
@@ -59,12 +65,15 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p)
     for (int h = 0; h < PA_NHAZARDS; h++) {
         size_t n = plan_count_hazard(p, 1u << h);
         if (n)
-            sb_addf(out, "  %-26s %10zu\n", pa_hazard_names[h], n);
+            sb_addf(out, "  %s%-26s%s %10zu\n",
+                    !colour ? "" : h == 0 ? colour_loss : colour_hazard,
+                    pa_hazard_names[h], colour ? colour_off : "", n);
     }
     size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
     if (destructive) {
-        sb_addf(out, "\n%zu destructive statement%s (data-loss; need --unsafe):\n",
-                destructive, destructive == 1 ? "" : "s");
+        sb_addf(out, "\n%s%zu destructive statement%s (data-loss; need --unsafe):%s\n",
+                colour ? colour_loss : "", destructive, destructive == 1 ? "" : "s",
+                colour ? colour_off : "");
         for (size_t i = 0; i < p->nstmts; i++) {
             if (p->stmts[i].hazards & HAZ_DATA_LOSS)
                 sb_addf(out, "  %s;\n", sb_str(&p->stmts[i].sql));

@@ -8,7 +8,8 @@
 #include "plan/plan.h"
 #include "util/strbuf.h"
 
-void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p);
+/* colour: ANSI colours (only when writing to a terminal). */
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool colour);
 void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p);
 
 #endif

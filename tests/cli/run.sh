@@ -154,3 +154,13 @@ expect grants-restored 2 "$PGALIGN" --with-privileges dbname=cli_grant_a dbname=
 expect format-summary-hazards 2 "$PGALIGN" --format summary dbname=cli_grant_a dbname=cli_grant_b \
     && check format-summary-hazard-line grep -qE '^  table-rewrite +1$' "$out"
 expect format-bad 1 "$PGALIGN" --format yaml dbname=cli_grant_a dbname=cli_grant_b
+# Colours only on a terminal, and never with NO_COLOR.
+expect summary-piped 2 "$PGALIGN" --format summary dbname=cli_grant_a dbname=cli_grant_b \
+    && check summary-piped-has-hazards grep -q 'table-rewrite' "$out" \
+    && check summary-no-colour-piped lacks "$out" $'\033['
+if command -v script >/dev/null; then
+    script -qc "$PGALIGN --format summary dbname=cli_grant_a dbname=cli_grant_b" /dev/null > "$work/tty" 2>&1
+    check summary-colour-on-tty grep -q $'\033\\[33mtable-rewrite' "$work/tty"
+    NO_COLOR=1 script -qc "$PGALIGN --format summary dbname=cli_grant_a dbname=cli_grant_b" /dev/null > "$work/tty" 2>&1
+    check summary-no-colour-with-no-color lacks "$work/tty" $'\033['
+fi
