@@ -89,9 +89,7 @@ void column_definition(strbuf *sb, const pa_object *col)
 static void column_target(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "COLUMN ");
-    kind_table_name(sb, o);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->name);
+    kind_column_name(sb, o);
 }
 
 static const pa_object *child_of_kind(const pa_object *o, const char *kind)

@@ -29,9 +29,7 @@ enum { DEF_EXPRESSION };
 static void default_target(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "DEFAULT ON ");
-    kind_table_name(sb, o);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->name);
+    kind_column_name(sb, o);
 }
 
 static void default_create(pa_plan *p, const pa_object *to)

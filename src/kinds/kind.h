@@ -94,6 +94,7 @@ int kind_attr_index(const pa_kind *kind, const char *attr_name);
 /* Shared DDL helpers for the kind files. */
 void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */
 void kind_table_name(strbuf *sb, const pa_object *o);       /* schema.tbl */
+void kind_column_name(strbuf *sb, const pa_object *o);      /* schema.tbl.name */
 void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl */
 /* Change reloptions ("a=1, b=2") from old to new: RESET the old names,
  * SET the new ones. alter is "ALTER VIEW" or the like. */

@@ -142,6 +142,13 @@ void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
     }
 }
 
+void kind_column_name(strbuf *sb, const pa_object *o)
+{
+    kind_table_name(sb, o);
+    sb_addc(sb, '.');
+    sql_ident(sb, o->name);
+}
+
 void kind_alter_table(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "ALTER TABLE ");

@@ -36,9 +36,7 @@ enum { TA_TYPE, TA_COLLATION };
 static void type_attribute_target(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "COLUMN ");
-    kind_table_name(sb, o);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->name);
+    kind_column_name(sb, o);
 }
 
 void type_attribute_definition(strbuf *sb, const pa_object *a)

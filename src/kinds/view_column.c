@@ -25,9 +25,7 @@ static const pa_attr_rule view_column_attrs[] = {
 static void view_column_target(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "COLUMN ");
-    kind_table_name(sb, o);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->name);
+    kind_column_name(sb, o);
 }
 
 /* The column exists with its view; only the comment is to set, and the
