@@ -142,7 +142,7 @@ expect check-error 1 "$PGALIGN" check dbname=cli_chk_a dbname=pgalign_no_such_db
 # compared: say so; with --with-privileges they are restored.
 fresh_db cli_grant_a && fresh_db cli_grant_b
 for db in cli_grant_a cli_grant_b; do
-    psql -X -q -d "$db" -c "do \$\$ begin create role cli_reader; exception when duplicate_object then null; end \$\$" >/dev/null
+    psql -X -q -d "$db" -c "do \$\$ begin create role cli_reader; exception when duplicate_object or unique_violation then null; end \$\$" >/dev/null
 done
 psql -X -q -d cli_grant_a -c "create table t (id int); create view v as select id from t; grant select on v to cli_reader" >/dev/null
 psql -X -q -d cli_grant_b -c "create table t (id bigint); create view v as select id from t; grant select on v to cli_reader" >/dev/null
@@ -155,12 +155,13 @@ expect format-summary-hazards 2 "$PGALIGN" --format summary dbname=cli_grant_a d
     && check format-summary-hazard-line grep -qE '^  table-rewrite +1$' "$out"
 expect format-bad 1 "$PGALIGN" --format yaml dbname=cli_grant_a dbname=cli_grant_b
 # Colours only on a terminal, and never with NO_COLOR.
+no_escape() { ! grep -qF $'\033[' "$1"; }
 expect summary-piped 2 "$PGALIGN" --format summary dbname=cli_grant_a dbname=cli_grant_b \
     && check summary-piped-has-hazards grep -q 'table-rewrite' "$out" \
-    && check summary-no-colour-piped lacks "$out" $'\033['
+    && check summary-no-colour-piped no_escape "$out"
 if command -v script >/dev/null; then
     script -qc "$PGALIGN --format summary dbname=cli_grant_a dbname=cli_grant_b" /dev/null > "$work/tty" 2>&1
     check summary-colour-on-tty grep -q $'\033\\[33mtable-rewrite' "$work/tty"
     NO_COLOR=1 script -qc "$PGALIGN --format summary dbname=cli_grant_a dbname=cli_grant_b" /dev/null > "$work/tty" 2>&1
-    check summary-no-colour-with-no-color lacks "$work/tty" $'\033['
+    check summary-no-colour-with-no-color no_escape "$work/tty"
 fi

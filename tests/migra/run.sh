@@ -65,9 +65,9 @@ expect extension-version-compared 2 "$PGALIGN" dbname=mg_from dbname=mg_to &&
 expect ignore-extension-versions 0 "$PGALIGN" --ignore-extension-versions dbname=mg_from dbname=mg_to
 
 # --with-privileges: grants only with the flag.
-pair "do \$\$ begin create role mg_reader; exception when duplicate_object then null; end \$\$;
+pair "do \$\$ begin create role mg_reader; exception when duplicate_object or unique_violation then null; end \$\$;
       create table t (id int);" \
-     "do \$\$ begin create role mg_reader; exception when duplicate_object then null; end \$\$;
+     "do \$\$ begin create role mg_reader; exception when duplicate_object or unique_violation then null; end \$\$;
       create table t (id int); grant select on t to mg_reader;"
 expect privileges-ignored 0 "$PGALIGN" dbname=mg_from dbname=mg_to
 expect with-privileges 2 "$PGALIGN" --with-privileges dbname=mg_from dbname=mg_to &&

@@ -6,9 +6,9 @@ declare r text;
 begin
   foreach r in array array['anon', 'authenticated', 'service_role', 'authenticator',
                            'dashboard_user', 'supabase_auth_admin', 'supabase_storage_admin'] loop
-    begin execute format('create role %I', r); exception when duplicate_object then null; end;
+    begin execute format('create role %I', r); exception when duplicate_object or unique_violation then null; end;
   end loop;
-  begin create role supabase_admin superuser; exception when duplicate_object then null; end;
+  begin create role supabase_admin superuser; exception when duplicate_object or unique_violation then null; end;
 end $$;
 create schema auth;
 create schema storage;

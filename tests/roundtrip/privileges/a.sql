@@ -1,6 +1,6 @@
-do $$ begin create role anon; exception when duplicate_object then null; end $$;
-do $$ begin create role authenticated; exception when duplicate_object then null; end $$;
-do $$ begin create role "Service Role"; exception when duplicate_object then null; end $$;
+do $$ begin create role anon; exception when duplicate_object or unique_violation then null; end $$;
+do $$ begin create role authenticated; exception when duplicate_object or unique_violation then null; end $$;
+do $$ begin create role "Service Role"; exception when duplicate_object or unique_violation then null; end $$;
 create schema api;
 grant usage on schema api to anon;
 create table api.items (id int primary key, name text, secret text);

@@ -1,5 +1,5 @@
-do $$ begin create role app_user; exception when duplicate_object then null; end $$;
-do $$ begin create role "App Admin"; exception when duplicate_object then null; end $$;
+do $$ begin create role app_user; exception when duplicate_object or unique_violation then null; end $$;
+do $$ begin create role "App Admin"; exception when duplicate_object or unique_violation then null; end $$;
 create table docs (id int primary key, owner name default current_user, body text, public boolean);
 alter table docs enable row level security;
 create policy docs_owner on docs for all to app_user using (owner = current_user);
