@@ -156,6 +156,16 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     PA_SQL_ADDRESS("pg_type", "rt.typarray", "0") \
     " FROM pg_type rt WHERE rt.oid = " rel ".reltype)"
 
+/* The identity and definition of a view or materialized view c with its
+ * _RETURN rule r: the rule and the row types are aliases of the view. */
+#define PA_SQL_VIEW_IDENTITY \
+    "SELECT n.nspname AS schema, c.relname AS name, NULL::text AS tbl," \
+    " " PA_SQL_ADDRESS("pg_class", "c.oid", "0") " AS address," \
+    " " PA_SQL_ADDRESS("pg_rewrite", "r.oid", "0") " || ' ' ||" \
+    " " PA_SQL_ROWTYPE_ALIASES("c") " AS aliases," \
+    " NULL::text AS deps, NULL::int AS ordinal," \
+    " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
+
 #define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
 
 #endif

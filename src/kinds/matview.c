@@ -7,12 +7,7 @@
 #include "emit/quote.h"
 
 static const char matview_query[] =
-    "SELECT n.nspname AS schema, c.relname AS name, NULL::text AS tbl,"
-    " " PA_SQL_ADDRESS("pg_class", "c.oid", "0") " AS address,"
-    " " PA_SQL_ADDRESS("pg_rewrite", "r.oid", "0") " || ' ' ||"
-    " " PA_SQL_ROWTYPE_ALIASES("c") " AS aliases,"
-    " NULL::text AS deps, NULL::int AS ordinal,"
-    " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
+    PA_SQL_VIEW_IDENTITY
     " array_to_string(c.reloptions, ', ') AS options,"
     " CASE WHEN c.relispopulated THEN 'WITH DATA' ELSE 'WITH NO DATA' END"
     "   AS populated,"

@@ -10,12 +10,7 @@
 #include <string.h>
 
 static const char view_query[] =
-    "SELECT n.nspname AS schema, c.relname AS name, NULL::text AS tbl,"
-    " " PA_SQL_ADDRESS("pg_class", "c.oid", "0") " AS address,"
-    " " PA_SQL_ADDRESS("pg_rewrite", "r.oid", "0") " || ' ' ||"
-    " " PA_SQL_ROWTYPE_ALIASES("c") " AS aliases,"
-    " NULL::text AS deps, NULL::int AS ordinal,"
-    " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
+    PA_SQL_VIEW_IDENTITY
     " (SELECT string_agg(quote_ident(a.attname) || ' ' ||"
     "         format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)"
     "    FROM pg_attribute a"
