@@ -342,7 +342,7 @@ int main(int argc, char **argv)
     memset(&opt, 0, sizeof(opt));
     int rc = parse_options(argc, argv, cmd, &opt);
     if (rc < 0) {
-        tempcluster_set_bindir(opt.pg_bindir);
+        tempcluster_set_bindir(opt.pg_bindir, opt.quiet);
         rc = cmd->run(&opt);
     }
     tempcluster_stop();

@@ -4,6 +4,7 @@
 #include "emit/plan_json.h"
 #include "emit/sql.h"
 #include "emit/summary.h"
+#include "plan/compat.h"
 #include "plan/plan.h"
 #include "util/fileio.h"
 
@@ -55,6 +56,15 @@ static void warn_version_mismatch(const pa_options *opt, const pa_model *from,
                                   const pa_model *to)
 {
     int a = from->server_version / 10000, b = to->server_version / 10000;
+    if (opt->verbose && !opt->quiet) {
+        const pa_model *side[2] = {from, to};
+        for (int i = 0; i < 2; i++) {
+            int v = side[i]->server_version;
+            if (v)
+                fprintf(stderr, "pgalign: %s: PostgreSQL %d.%d\n", i ? "TARGET" : "FROM",
+                        v / 10000, v % 10000);
+        }
+    }
     if (a && b && a != b && !opt->quiet)
         fprintf(stderr, "pgalign: warning: FROM runs PostgreSQL %d and TARGET "
                 "PostgreSQL %d; definitions rendered by different versions may "
@@ -104,9 +114,19 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
         .privileges = opt->filter.privileges,
-        .creating_role = run->from.role,
+        /* EMPTY has no role: a database built from it is most likely
+         * built by the role TARGET was inspected as. */
+        .creating_role = run->from.role ? run->from.role : run->to.role,
     };
     diff_compute(&run->diff, &run->from, &run->to, &dopt);
+    if (!compat_check(&run->diff, run->from.server_version, &err)) {
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+        sb_release(&err);
+        diff_free(&run->diff);
+        model_free(&run->from);
+        model_free(&run->to);
+        return false;
+    }
     plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);

@@ -207,16 +207,24 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->server_version = PQserverVersion(conn);
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
     PGresult *res;
+    strbuf query = STRBUF_INIT;
     for (size_t i = 0; i < pa_nkinds; i++) {
-        if (!filter_accepts_kind(f, pa_kinds[i]))
-            continue;
-        if (!run_query(ctx, pa_kinds[i]->name, pa_kinds[i]->query, &res, err))
+        const pa_kind *k = pa_kinds[i];
+        if (!filter_accepts_kind(f, k) || m->server_version < k->since)
+            continue;   /* a kind the server lacks is absent from its model */
+        sb_reset(&query);
+        bool ok = kind_query_text(k, m->server_version, &query, err) &&
+                  run_query(ctx, k->name, query.buf, &res, err);
+        if (ok) {
+            ok = load_rows(k, res, f, m, err);
+            PQclear(res);
+        }
+        if (!ok) {
+            sb_release(&query);
             return false;
-        bool ok = load_rows(pa_kinds[i], res, f, m, err);
-        PQclear(res);
-        if (!ok)
-            return false;
+        }
     }
+    sb_release(&query);
     if (!run_query(ctx, "pg_depend", depend_query, &res, err))
         return false;
     model_link(m);
@@ -243,33 +251,35 @@ static void load_empty(pa_model *m, const pa_filter *f)
     model_set(m, o, (size_t)kind_attr_index(grant, "privileges"), "USAGE");
 }
 
-bool inspect_source(const char *source, const pa_inspect_options *opt,
-                    const char *label, pa_model *m, strbuf *err)
+/* Inspect a source; conn, when not NULL, is the source's connection,
+ * opened already (and finished here). */
+static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_options *opt,
+                         const char *label, pa_model *m, strbuf *err)
 {
     strbuf conninfo = STRBUF_INIT;
-    switch (source_classify(source)) {
+    model_init(m);
+    switch (conn ? SOURCE_CONNINFO : source_classify(source)) {
     case SOURCE_EMPTY:
-        model_init(m);
         load_empty(m, opt->filter);
         model_link(m);
         model_sort(m);
         return true;
     case SOURCE_SNAPSHOT:
+        model_free(m);
         return snapshot_load(source, opt->filter, m, err);
     case SOURCE_SQL:
-        model_init(m);
         /* One database per side in the shared temporary cluster. */
-        if (!tempcluster_start(opt->verbose, err) ||
+        if (!tempcluster_start(0, opt->verbose, err) ||
             !tempcluster_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
                               source, &conninfo, err))
             return false;
         break;
     case SOURCE_CONNINFO:
-        model_init(m);
         sb_adds(&conninfo, source);
         break;
     }
-    PGconn *conn = conn_open(conninfo.buf, err);
+    if (!conn)
+        conn = conn_open(conninfo.buf, err);
     sb_release(&conninfo);
     if (!conn)
         return false;
@@ -283,6 +293,12 @@ bool inspect_source(const char *source, const pa_inspect_options *opt,
     if (ok)
         model_sort(m);
     return ok;
+}
+
+bool inspect_source(const char *source, const pa_inspect_options *opt,
+                    const char *label, pa_model *m, strbuf *err)
+{
+    return inspect_with(source, NULL, opt, label, m, err);
 }
 
 bool inspect_fingerprint(const char *source, const pa_inspect_options *opt,
@@ -302,6 +318,8 @@ typedef struct inspect_job {
     const char *label;
     const pa_inspect_options *opt;
     pa_model *model;
+    PGconn *conn;       /* opened before the threads start, or NULL */
+    bool done;          /* inspected before the threads start */
     strbuf err;
     bool ok;
 } inspect_job;
@@ -309,36 +327,56 @@ typedef struct inspect_job {
 static void *inspect_thread(void *arg)
 {
     inspect_job *job = arg;
-    job->ok = inspect_source(job->source, job->opt, job->label, job->model, &job->err);
+    if (!job->done)
+        job->ok = inspect_with(job->source, job->conn, job->opt, job->label,
+                               job->model, &job->err);
+    job->done = true;
     return NULL;
 }
 
-bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
-                  pa_model *mfrom, pa_model *mto, strbuf *err)
+/* A SQL source is loaded by a server of the other side's major, so that
+ * what it defines reads as that server would have it: connect to a live
+ * other side (the connection is then used to inspect it), or read a
+ * snapshot, first. 0 when the other side says nothing of a version. */
+static int other_side_version(inspect_job *other)
 {
-    inspect_job jobs[2] = {
-        {from, "FROM", opt, mfrom, STRBUF_INIT, false},
-        {to, "TARGET", opt, mto, STRBUF_INIT, false},
-    };
-    /* Start the shared cluster before the threads, so that it starts once
-     * and the server is the child of the main thread (PR_SET_PDEATHSIG). */
-    if (source_classify(from) == SOURCE_SQL || source_classify(to) == SOURCE_SQL) {
-        strbuf cerr = STRBUF_INIT;
-        if (!tempcluster_start(opt->verbose, &cerr)) {
-            model_init(mfrom);
-            model_init(mto);
-            sb_addf(err, "%s", sb_str(&cerr));
-            sb_release(&cerr);
-            return false;
+    switch (source_classify(other->source)) {
+    case SOURCE_CONNINFO:
+        other->conn = conn_open(other->source, &other->err);
+        if (!other->conn) {
+            model_init(other->model);
+            other->done = true;
         }
+        return other->conn ? PQserverVersion(other->conn) : 0;
+    case SOURCE_SNAPSHOT:
+        inspect_thread(other);
+        return other->ok ? other->model->server_version : 0;
+    default:
+        return 0;
     }
-    pthread_t thread;
-    bool threaded = pthread_create(&thread, NULL, inspect_thread, &jobs[1]) == 0;
-    inspect_thread(&jobs[0]);
-    if (threaded)
-        pthread_join(thread, NULL);
-    else
-        inspect_thread(&jobs[1]);
+}
+
+/* Start the shared cluster when a side is SQL, before the threads, so that
+ * it starts once and the server is the child of the main thread
+ * (PR_SET_PDEATHSIG). False when it cannot, or when the other side failed
+ * already (its job says why). */
+static bool start_cluster_for(inspect_job jobs[2], const pa_inspect_options *opt,
+                              strbuf *err)
+{
+    bool sql0 = source_classify(jobs[0].source) == SOURCE_SQL;
+    bool sql1 = source_classify(jobs[1].source) == SOURCE_SQL;
+    if (!sql0 && !sql1)
+        return true;
+    inspect_job *other = sql0 && sql1 ? NULL : &jobs[sql0 ? 1 : 0];
+    int version = other ? other_side_version(other) : 0;
+    if (other && other->done && !other->ok)
+        return false;
+    return tempcluster_start(version, opt->verbose, err);
+}
+
+/* The first failure, named by its side. */
+static bool report_pair(inspect_job jobs[2], strbuf *err)
+{
     bool ok = true;
     for (int i = 0; i < 2; i++) {
         if (!jobs[i].ok && ok) {
@@ -348,4 +386,35 @@ bool inspect_pair(const char *from, const char *to, const pa_inspect_options *op
         sb_release(&jobs[i].err);
     }
     return ok;
+}
+
+bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
+                  pa_model *mfrom, pa_model *mto, strbuf *err)
+{
+    inspect_job jobs[2] = {
+        {from, "FROM", opt, mfrom, NULL, false, STRBUF_INIT, false},
+        {to, "TARGET", opt, mto, NULL, false, STRBUF_INIT, false},
+    };
+    size_t before = err->len;
+    if (!start_cluster_for(jobs, opt, err)) {
+        bool cluster_failed = err->len > before;
+        for (int i = 0; i < 2; i++) {
+            if (jobs[i].conn)
+                PQfinish(jobs[i].conn);
+            if (!jobs[i].done)
+                model_init(jobs[i].model);
+            /* Only the side that failed (if any) is reported. */
+            jobs[i].ok = cluster_failed || !jobs[i].done || jobs[i].ok;
+        }
+        report_pair(jobs, err);
+        return false;
+    }
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, inspect_thread, &jobs[1]) == 0;
+    inspect_thread(&jobs[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        inspect_thread(&jobs[1]);
+    return report_pair(jobs, err);
 }

@@ -10,7 +10,8 @@ static const char collation_query[] =
     " " PA_SQL_ADDRESS("pg_collation", "co.oid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
     " CASE co.collprovider WHEN 'i' THEN"
-    "   'provider = icu, locale = ' || quote_literal(co.colliculocale)"
+    "   'provider = icu, locale = ' || quote_literal({{locale}}) || {{icu_rules}}"
+    " WHEN 'b' THEN 'provider = builtin, locale = ' || quote_literal({{locale}})"
     " ELSE 'provider = libc, lc_collate = ' || quote_literal(co.collcollate) ||"
     "   ', lc_ctype = ' || quote_literal(co.collctype) END ||"
     " CASE WHEN co.collisdeterministic THEN ''"
@@ -20,6 +21,23 @@ static const char collation_query[] =
     PA_SQL_COMMENT_JOIN("pg_collation", "co.oid", "0")
     " WHERE co.oid >= 16384 AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_collation", "co.oid");
+
+/* Where the locale of an ICU (and, from 17, builtin) collation is. */
+static const pa_sql_variant collation_variants[] = {
+    {"locale", 170000, "co.colllocale"},
+    {"locale", 150000, "co.colliculocale"},
+    {"locale", 0, "co.collcollate"},
+    {"icu_rules", 160000, "CASE WHEN co.collicurules IS NULL THEN ''"
+                          " ELSE ', rules = ' || quote_literal(co.collicurules) END"},
+    {"icu_rules", 0, "''"},
+    {NULL, 0, NULL},
+};
+
+static const pa_feature collation_features[] = {
+    {"definition", "provider = builtin", 170000, "the builtin collation provider"},
+    {"definition", ", rules = ", 160000, "ICU collation rules"},
+    {NULL, NULL, 0, NULL},
+};
 
 static const pa_attr_rule collation_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},
@@ -45,6 +63,8 @@ const pa_kind kind_collation = {
     .name = "collation",
     .rank = 25,
     .query = collation_query,
+    .variants = collation_variants,
+    .features = collation_features,
     .attrs = KIND_ATTRS(collation_attrs),
     .schema_filtered = true,
     .target = collation_target,

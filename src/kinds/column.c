@@ -23,9 +23,10 @@ static const char column_query[] =
     " CASE WHEN a.attcollation <> t.typcollation"
     "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
     " END AS collation,"
-    " CASE WHEN a.attnotnull THEN 'NOT NULL' END AS notnull,"
-    " CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid)"
+    " {{notnull}} AS notnull, {{notnull_name}} AS notnull_name,"
+    " CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid)"
     " END AS generated,"
+    " CASE WHEN a.attgenerated = 'v' THEN 'VIRTUAL' END AS virtual,"
     " CASE WHEN a.attstorage <> t.typstorage THEN " PA_SQL_STORAGE("a.attstorage")
     " END AS storage, " PA_SQL_STORAGE("t.typstorage") " AS type_storage,"
     " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END"
@@ -40,23 +41,57 @@ static const char column_query[] =
     " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
     " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
     " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+    "{{notnull_join}}"
     PA_SQL_COMMENT_JOIN("pg_class", "a.attrelid", "a.attnum")
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
     " AND " PA_SQL_USER_TABLE("c", "n");
+
+/* From PostgreSQL 18 a NOT NULL is a constraint with a name, which may be
+ * NOT VALID or NO INHERIT. notnull says "NOT NULL" as before when it has
+ * the name the server would give it and neither, so that it compares
+ * equal across majors; otherwise "CONSTRAINT name NOT NULL [NO INHERIT]
+ * [NOT VALID]". */
+static const pa_sql_variant column_variants[] = {
+    {"notnull_join", 180000,
+     " LEFT JOIN pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'"
+     " AND nn.conkey[1] = a.attnum"},
+    {"notnull_join", 0, ""},
+    {"notnull", 180000,
+     "CASE WHEN nn.oid IS NOT NULL THEN"
+     " CASE WHEN nn.conname = c.relname || '_' || a.attname || '_not_null'"
+     "   OR (length(c.relname || a.attname) > 52 AND nn.conname LIKE '%\\_not\\_null')"
+     "   THEN '' ELSE 'CONSTRAINT ' || quote_ident(nn.conname) || ' ' END || 'NOT NULL'"
+     " || CASE WHEN nn.connoinherit THEN ' NO INHERIT' ELSE '' END"
+     " || CASE WHEN nn.convalidated THEN '' ELSE ' NOT VALID' END END"},
+    {"notnull", 0, "CASE WHEN a.attnotnull THEN 'NOT NULL' END"},
+    {"notnull_name", 180000, "nn.conname"},
+    {"notnull_name", 0, "NULL::text"},
+    {NULL, 0, NULL},
+};
+
+static const pa_feature column_features[] = {
+    {"virtual", NULL, 180000, "a virtual generated column"},
+    {"notnull", "CONSTRAINT ", 180000, "a named NOT NULL constraint"},
+    {"notnull", "NO INHERIT", 180000, "a NOT NULL constraint NO INHERIT"},
+    {"notnull", "NOT VALID", 180000, "a NOT NULL constraint NOT VALID"},
+    {NULL, NULL, 0, NULL},
+};
 
 static const pa_attr_rule column_attrs[] = {
     {"type", ATTR_ALTER_REBUILDS, REQUIRED},
     {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
+    {"notnull_name", ATTR_INFO, OPTIONAL},
     {"generated", ATTR_ALTER, OPTIONAL},
+    {"virtual", ATTR_ALTER, OPTIONAL},
     {"storage", ATTR_ALTER, OPTIONAL},
     {"compression", ATTR_ALTER, OPTIONAL},
     {"inherited", ATTR_INFO, OPTIONAL},
     {"type_storage", ATTR_INFO, REQUIRED},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_GENERATED, COL_STORAGE,
-       COL_COMPRESSION, COL_INHERITED, COL_TYPE_STORAGE };
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED,
+       COL_VIRTUAL, COL_STORAGE, COL_COMPRESSION, COL_INHERITED, COL_TYPE_STORAGE };
 
 static bool same(const char *a, const char *b)
 {
@@ -73,13 +108,14 @@ void column_definition(strbuf *sb, const pa_object *col)
     if (v[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", v[COL_COLLATION]);
     if (v[COL_GENERATED])
-        sb_addf(sb, " GENERATED ALWAYS AS (%s) STORED", v[COL_GENERATED]);
+        sb_addf(sb, " GENERATED ALWAYS AS (%s) %s", v[COL_GENERATED],
+                v[COL_VIRTUAL] ? "VIRTUAL" : "STORED");
     for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
         if (strcmp(c->kind->name, "default") == 0)
             sb_addf(sb, " DEFAULT %s", c->values[0]);
     }
-    if (v[COL_NOTNULL])
-        sb_adds(sb, " NOT NULL");
+    if (v[COL_NOTNULL] && !strstr(v[COL_NOTNULL], "NOT VALID"))
+        sb_addf(sb, " %s", v[COL_NOTNULL]);
     for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
         if (strcmp(c->kind->name, "identity") == 0)
             identity_clause(sb, c);
@@ -112,7 +148,7 @@ static void column_create(pa_plan *p, const pa_object *to)
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
-    column_storage(p, to);
+    column_after_create(p, to);
     if (to->values[COL_NOTNULL] && !computed && !child_of_kind(to, "default")) {
         plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     }
@@ -279,6 +315,65 @@ static void set_not_null_online(pa_plan *p, const pa_object *to)
     plan_standalone(p);
 }
 
+static bool is_plain_not_null(const char *notnull)
+{
+    return notnull && strcmp(notnull, "NOT NULL") == 0;
+}
+
+/* Whether a is b, NOT VALID. */
+static bool same_but_validity(const char *a, const char *b)
+{
+    size_t lb = strlen(b);
+    return strncmp(a, b, lb) == 0 && strcmp(a + lb, " NOT VALID") == 0;
+}
+
+/* A NOT NULL constraint of PostgreSQL 18 that a column definition cannot
+ * say (NOT VALID): ALTER TABLE ADD CONSTRAINT after the column exists. */
+static void add_not_null_constraint(pa_plan *p, const pa_object *col)
+{
+    const char *nn = col->values[COL_NOTNULL];
+    bool not_valid = strstr(nn, " NOT VALID") != NULL;
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (not_valid ? 0 : HAZ_VALIDATES_ROWS));
+    kind_alter_table(sb, col);
+    sb_adds(sb, " ADD ");
+    if (col->values[COL_NOTNULL_NAME]) {
+        sb_adds(sb, "CONSTRAINT ");
+        sql_ident(sb, col->values[COL_NOTNULL_NAME]);
+        sb_addc(sb, ' ');
+    }
+    sb_adds(sb, "NOT NULL ");
+    sql_ident(sb, col->name);
+    if (strstr(nn, " NO INHERIT"))
+        sb_adds(sb, " NO INHERIT");
+    if (not_valid)
+        sb_adds(sb, " NOT VALID");
+    else
+        plan_check(p, CHECK_NOT_NULL, col, col->name, NULL, NULL);
+}
+
+static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *to)
+{
+    const char *f = from->values[COL_NOTNULL], *t = to->values[COL_NOTNULL];
+    if (f && t && same_but_validity(f, t) && from->values[COL_NOTNULL_NAME]) {
+        strbuf *sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
+        kind_alter_table(sb, to);
+        sb_adds(sb, " VALIDATE CONSTRAINT ");
+        sql_ident(sb, from->values[COL_NOTNULL_NAME]);
+        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+        return;
+    }
+    if (f)
+        alter_column(p, to, 0, "DROP NOT NULL");
+    if (t && is_plain_not_null(t) && p->online) {
+        set_not_null_online(p, to);
+    } else if (t && is_plain_not_null(t)) {
+        alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
+        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+    } else if (t) {
+        add_not_null_constraint(p, to);
+    }
+}
+
 static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                          const bool *changed)
 {
@@ -296,22 +391,20 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     if (changed[COL_COMPRESSION])
         sb_adds(alter_column(p, to, 0, "SET COMPRESSION "),
                 t[COL_COMPRESSION] ? t[COL_COMPRESSION] : "default");
-    if (changed[COL_NOTNULL] && t[COL_NOTNULL] && p->online) {
-        set_not_null_online(p, to);
-    } else if (changed[COL_NOTNULL] && t[COL_NOTNULL]) {
-        alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
-        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
-    } else if (changed[COL_NOTNULL]) {
-        alter_column(p, to, 0, "DROP NOT NULL");
-    }
+    if (changed[COL_NOTNULL])
+        alter_not_null(p, from, to);
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL
- * 17), nor can a plain column become generated. */
+ * 17), nor can a plain column become generated, nor a stored one virtual;
+ * a virtual one has no values to keep when it becomes plain. */
 static bool column_needs_replace(const pa_object *from, const pa_object *to)
 {
+    if (from->values[COL_VIRTUAL] && !to->values[COL_GENERATED])
+        return true;
     return to->values[COL_GENERATED] &&
-           !same(from->values[COL_GENERATED], to->values[COL_GENERATED]);
+           (!same(from->values[COL_GENERATED], to->values[COL_GENERATED]) ||
+            !same(from->values[COL_VIRTUAL], to->values[COL_VIRTUAL]));
 }
 
 static bool column_is_derived(const pa_object *o)
@@ -319,12 +412,14 @@ static bool column_is_derived(const pa_object *o)
     return o->values[COL_GENERATED] != NULL;
 }
 
-/* SET STORAGE, which a column definition cannot say (before PostgreSQL
- * 16): after the CREATE TABLE or ADD COLUMN. */
-void column_storage(pa_plan *p, const pa_object *col)
+/* What a column definition cannot say: SET STORAGE (before PostgreSQL
+ * 16), a NOT VALID NOT NULL constraint. After CREATE TABLE or ADD COLUMN. */
+void column_after_create(pa_plan *p, const pa_object *col)
 {
     if (col->values[COL_STORAGE])
         sb_adds(alter_column(p, col, 0, "SET STORAGE "), col->values[COL_STORAGE]);
+    if (col->values[COL_NOTNULL] && strstr(col->values[COL_NOTNULL], "NOT VALID"))
+        add_not_null_constraint(p, col);
 }
 
 /* A partition's columns, and those a child table only inherits, come
@@ -335,16 +430,19 @@ bool column_is_inherited(const pa_object *o)
     return o->values[COL_INHERITED] != NULL;
 }
 
+/* A stored column's values are lost; a generated one's are derived,
+ * unless it becomes a plain column (which starts empty). */
 static bool column_replace_loses_data(const pa_object *from, const pa_object *to)
 {
-    (void)to;
-    return from->values[COL_GENERATED] == NULL;
+    return from->values[COL_GENERATED] == NULL || to->values[COL_GENERATED] == NULL;
 }
 
 const pa_kind kind_column = {
     .name = "column",
     .rank = 55,
     .query = column_query,
+    .variants = column_variants,
+    .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),
     .parent_kind = "table",
     .table_in_key = true,

@@ -16,8 +16,9 @@ void identity_clause(strbuf *sb, const pa_object *identity);
 
 /* "name type [COLLATE c]" for an attribute of a composite type. */
 void type_attribute_definition(strbuf *sb, const pa_object *attribute);
-/* ALTER COLUMN SET STORAGE after creating the column, if it has one. */
-void column_storage(pa_plan *p, const pa_object *col);
+/* What a column definition cannot say (SET STORAGE, a NOT VALID NOT
+ * NULL), after creating the column. */
+void column_after_create(pa_plan *p, const pa_object *col);
 /* Whether the column comes from a parent table (see column.c). */
 bool column_is_inherited(const pa_object *col);
 /* " PARTITION OF parent FOR VALUES ..." for CREATE TABLE. */

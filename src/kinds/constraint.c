@@ -151,10 +151,20 @@ static bool constraint_needs_replace(const pa_object *from, const pa_object *to)
     return !from->values[CON_NOT_VALID] && to->values[CON_NOT_VALID];
 }
 
+static const pa_feature constraint_features[] = {
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT"},
+    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns"},
+    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns"},
+    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)"},
+    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)"},
+    {NULL, NULL, 0, NULL},
+};
+
 const pa_kind kind_constraint = {
     .name = "constraint",
     .rank = 70,
     .query = constraint_query,
+    .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
     .parent_kind = "table",
     .table_in_key = true,

@@ -110,10 +110,16 @@ static void index_drop(pa_plan *p, const pa_object *from)
         plan_standalone(p);
 }
 
+static const pa_feature index_features[] = {
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT"},
+    {NULL, NULL, 0, NULL},
+};
+
 const pa_kind kind_index = {
     .name = "index",
     .rank = 80,
     .query = index_query,
+    .features = index_features,
     .attrs = KIND_ATTRS(index_attrs),
     .parent_kind = "table|matview",
     .schema_filtered = true,

@@ -30,6 +30,26 @@ typedef struct pa_attr_rule {
 #define REQUIRED true
 #define OPTIONAL false
 
+/* A piece of a kind's query that differs between server versions. Where
+ * the query says {{name}}, the text of the first variant of that name
+ * whose server version (PQserverVersion) the server has is put in: list
+ * the variants of a name newest first, the last one with since = 0. */
+typedef struct pa_sql_variant {
+    const char *name;
+    int since;
+    const char *sql;
+} pa_sql_variant;
+
+/* Something an object can use that older servers lack: an attribute
+ * that is set at all (match NULL) or whose value contains match. A plan
+ * for a server older than since cannot create it. */
+typedef struct pa_feature {
+    const char *attr;
+    const char *match;
+    int since;
+    const char *what;       /* "NULLS NOT DISTINCT", for the message */
+} pa_feature;
+
 /* Query contract: every kind's query returns the columns
  *   schema, name, tbl     identity (schema/tbl may be NULL)
  *   address               "classid/objid/subid" of the object, or NULL
@@ -41,6 +61,9 @@ struct pa_kind {
     const char *name;
     int rank;                   /* tie-break order in plans */
     const char *query;
+    const pa_sql_variant *variants; /* {{name}} texts, NULL-terminated */
+    int since;                  /* first server version that has the kind */
+    const pa_feature *features; /* what needs a newer server, NULL-terminated */
     const pa_attr_rule *attrs;
     size_t nattrs;
     const char *parent_kind;    /* kind of the owning object, if any;
@@ -89,6 +112,10 @@ extern const pa_kind *const pa_kinds[];
 extern const size_t pa_nkinds;
 
 const pa_kind *kind_by_name(const char *name);
+/* The kind's query for a server version, its {{name}}s filled in from
+ * its variants. False (with the reason in err) for an unknown name. */
+bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
+                     strbuf *err);
 int kind_attr_index(const pa_kind *kind, const char *attr_name);
 
 /* Shared DDL helpers for the kind files. */

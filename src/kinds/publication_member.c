@@ -11,16 +11,28 @@ static const char publication_table_query[] =
     "SELECT n.nspname AS schema, c.relname AS name, p.pubname AS tbl,"
     " " PA_SQL_ADDRESS("pg_publication_rel", "pr.oid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, NULL::int AS ordinal,"
-    " (SELECT '(' || string_agg(quote_ident(a.attname), ', '"
-    "          ORDER BY a.attnum) || ')'"
-    "    FROM pg_attribute a"
-    "   WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs))"
-    "   AS columns,"
-    " pg_get_expr(pr.prqual, pr.prrelid) AS row_filter"
+    " {{columns}} AS columns, {{row_filter}} AS row_filter"
     " FROM pg_publication_rel pr"
     " JOIN pg_publication p ON p.oid = pr.prpubid"
     " JOIN pg_class c ON c.oid = pr.prrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace";
+
+/* Column lists and row filters came in PostgreSQL 15. */
+static const pa_sql_variant publication_table_variants[] = {
+    {"columns", 150000,
+     "(SELECT '(' || string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) || ')'"
+     " FROM pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs))"},
+    {"columns", 0, "NULL::text"},
+    {"row_filter", 150000, "pg_get_expr(pr.prqual, pr.prrelid)"},
+    {"row_filter", 0, "NULL::text"},
+    {NULL, 0, NULL},
+};
+
+static const pa_feature publication_table_features[] = {
+    {"columns", NULL, 150000, "publication column lists"},
+    {"row_filter", NULL, 150000, "publication row filters"},
+    {NULL, NULL, 0, NULL},
+};
 
 static const pa_attr_rule publication_table_attrs[] = {
     {"columns", ATTR_REPLACE, OPTIONAL},
@@ -63,6 +75,8 @@ const pa_kind kind_publication_table = {
     .name = "publication_table",
     .rank = 121,
     .query = publication_table_query,
+    .variants = publication_table_variants,
+    .features = publication_table_features,
     .attrs = KIND_ATTRS(publication_table_attrs),
     .parent_kind = "publication",
     .parent_outside_schema = true,
@@ -96,6 +110,7 @@ const pa_kind kind_publication_schema = {
     .name = "publication_schema",
     .rank = 122,
     .query = publication_schema_query,
+    .since = 150000,    /* TABLES IN SCHEMA */
     .parent_kind = "publication",
     .parent_outside_schema = true,
     .table_in_key = true,

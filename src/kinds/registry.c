@@ -92,6 +92,39 @@ const pa_kind *kind_by_name(const char *name)
     return NULL;
 }
 
+static const pa_sql_variant *variant_for(const pa_kind *kind, const char *name,
+                                         size_t len, int server_version)
+{
+    for (const pa_sql_variant *v = kind->variants; v && v->name; v++) {
+        if (strlen(v->name) == len && strncmp(v->name, name, len) == 0 &&
+            server_version >= v->since)
+            return v;
+    }
+    return NULL;
+}
+
+bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
+                     strbuf *err)
+{
+    const char *q = kind->query;
+    for (const char *open; (open = strstr(q, "{{")) != NULL;) {
+        const char *name = open + 2, *close = strstr(name, "}}");
+        const pa_sql_variant *v =
+            close ? variant_for(kind, name, (size_t)(close - name), server_version) : NULL;
+        if (!v) {
+            sb_addf(err, "internal error: the %s query has no text for %.*s on "
+                    "server version %d", kind->name, close ? (int)(close - name) : 16,
+                    name, server_version);
+            return false;
+        }
+        sb_add(out, q, (size_t)(open - q));
+        sb_adds(out, v->sql);
+        q = close + 2;
+    }
+    sb_adds(out, q);
+    return true;
+}
+
 int kind_attr_index(const pa_kind *kind, const char *attr_name)
 {
     for (size_t i = 0; i < kind->nattrs; i++) {

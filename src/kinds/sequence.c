@@ -101,10 +101,16 @@ static void sequence_alter(pa_plan *p, const pa_object *from,
     }
 }
 
+static const pa_feature sequence_features[] = {
+    {"persistence", "UNLOGGED", 150000, "unlogged sequences"},
+    {NULL, NULL, 0, NULL},
+};
+
 const pa_kind kind_sequence = {
     .name = "sequence",
     .rank = 40,
     .query = sequence_query,
+    .features = sequence_features,
     .attrs = KIND_ATTRS(sequence_attrs),
     .schema_filtered = true,
     .ignore_auto_deps = true,

@@ -126,7 +126,7 @@ static void table_create(pa_plan *p, const pa_object *to)
         sb_addf(sb, "\nWITH (%s)", v[TABLE_OPTIONS]);
     for (const pa_object *c = to->first_child; c && !partition; c = c->next_sibling) {
         if (strcmp(c->kind->name, "column") == 0 && !column_is_inherited(c))
-            column_storage(p, c);
+            column_after_create(p, c);
     }
     if (v[TABLE_REPLICA_IDENTITY])
         set_replica_identity(p, to);

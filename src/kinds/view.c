@@ -72,10 +72,16 @@ static bool view_needs_replace(const pa_object *from, const pa_object *to)
     return strncmp(old, new, n) != 0 || (new[n] != '\0' && new[n] != ',');
 }
 
+static const pa_feature view_features[] = {
+    {"options", "security_invoker", 150000, "security_invoker views"},
+    {NULL, NULL, 0, NULL},
+};
+
 const pa_kind kind_view = {
     .name = "view",
     .rank = 90,
     .query = view_query,
+    .features = view_features,
     .attrs = KIND_ATTRS(view_attrs),
     .schema_filtered = true,
     .target = view_target,

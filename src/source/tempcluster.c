@@ -45,13 +45,15 @@ static struct {
 } tc = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static const char *configured_bindir;
+static bool quiet;
 /* Set by the signal thread; the rest of the process then only waits for
  * it to finish removing the cluster and exit. */
 static atomic_bool interrupting;
 
-void tempcluster_set_bindir(const char *dir)
+void tempcluster_set_bindir(const char *dir, bool no_warnings)
 {
     configured_bindir = dir;
+    quiet = no_warnings;
 }
 
 static bool has_program(const char *dir, const char *name)
@@ -61,90 +63,173 @@ static bool has_program(const char *dir, const char *name)
     return access(path, X_OK) == 0;
 }
 
-static bool try_bindir(const char *dir)
+static bool is_bindir(const char *dir)
 {
-    if (!dir || !*dir || !has_program(dir, "initdb") || !has_program(dir, "postgres"))
-        return false;
-    snprintf(tc.bindir, sizeof(tc.bindir), "%s", dir);
-    return true;
+    return dir && *dir && has_program(dir, "initdb") && has_program(dir, "postgres");
 }
 
-static bool bindir_from_pg_config(void)
+/* The major version of the server programs in dir ("postgres (PostgreSQL)
+ * 17.2" -> 17), 0 if they do not say. */
+static int bindir_major(const char *dir)
 {
-    FILE *p = popen("pg_config --bindir 2>/dev/null", "r");
+    strbuf cmd = STRBUF_INIT;
+    sb_adds(&cmd, "'");
+    for (const char *c = dir; *c; c++) {
+        if (*c == '\'')
+            sb_adds(&cmd, "'\\''");
+        else
+            sb_addc(&cmd, *c);
+    }
+    sb_adds(&cmd, "/postgres' --version 2>/dev/null");
+    FILE *p = popen(cmd.buf, "r");
+    sb_release(&cmd);
+    char line[256] = "";
     if (!p)
-        return false;
-    char line[4096] = "";
-    bool ok = fgets(line, sizeof(line), p) != NULL;
+        return 0;
+    if (!fgets(line, sizeof(line), p))
+        line[0] = '\0';
     pclose(p);
-    line[strcspn(line, "\n")] = '\0';
-    return ok && try_bindir(line);
+    const char *v = strstr(line, ") ");
+    return v ? atoi(v + 2) : 0;
 }
 
-static bool bindir_from_path(void)
+/* Server programs found on this machine, in the order they are preferred
+ * among those of the same major. */
+typedef struct candidates {
+    char dirs[32][4096];
+    int majors[32];
+    int count;
+} candidates;
+
+static void add_candidate(candidates *c, const char *dir)
 {
-    const char *path = getenv("PATH");
-    while (path && *path) {
-        size_t n = strcspn(path, ":");
+    if (c->count >= 32 || !is_bindir(dir))
+        return;
+    char real[4096];
+    if (!realpath(dir, real))
+        return;
+    for (int i = 0; i < c->count; i++) {
+        if (strcmp(c->dirs[i], real) == 0)
+            return;
+    }
+    snprintf(c->dirs[c->count], sizeof(c->dirs[0]), "%s", real);
+    c->majors[c->count++] = bindir_major(real);
+}
+
+/* Each directory of a colon-separated list. */
+static void add_candidate_list(candidates *c, const char *list, bool initdb_link)
+{
+    while (list && *list) {
+        size_t n = strcspn(list, ":");
         char dir[4096];
         if (n > 0 && n < sizeof(dir)) {
-            memcpy(dir, path, n);
+            memcpy(dir, list, n);
             dir[n] = '\0';
-            char real[4096];
-            char link[4200];
+            char link[4200], real[4096];
             snprintf(link, sizeof(link), "%s/initdb", dir);
-            /* /usr/local/bin/initdb may be a symlink into the real bindir,
-             * where postgres lives too. */
-            if (realpath(link, real)) {
+            /* On PATH, /usr/local/bin/initdb may be a symlink into the
+             * real bindir, where postgres lives too. */
+            if (initdb_link && realpath(link, real)) {
                 char *slash = strrchr(real, '/');
                 if (slash)
                     *slash = '\0';
-                if (try_bindir(real))
-                    return true;
+                add_candidate(c, real);
+            } else if (!initdb_link) {
+                add_candidate(c, dir);
             }
         }
-        path += n;
-        path += *path == ':';
+        list += n;
+        list += *list == ':';
     }
-    return false;
 }
 
-static double version_of(const char *path)
+static void add_pg_config(candidates *c)
 {
-    const char *v = strstr(path, "/postgresql/");
-    return v ? strtod(v + strlen("/postgresql/"), NULL) : 0;
+    FILE *p = popen("pg_config --bindir 2>/dev/null", "r");
+    if (!p)
+        return;
+    char line[4096] = "";
+    if (!fgets(line, sizeof(line), p))
+        line[0] = '\0';
+    pclose(p);
+    line[strcspn(line, "\n")] = '\0';
+    add_candidate(c, line);
 }
 
-static bool bindir_newest_installed(void)
+static void add_debian(candidates *c)
 {
     glob_t g;
     if (glob("/usr/lib/postgresql/*/bin", 0, NULL, &g) != 0)
-        return false;
-    const char *best = NULL;
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-        if (has_program(g.gl_pathv[i], "initdb") &&
-            (!best || version_of(g.gl_pathv[i]) > version_of(best)))
-            best = g.gl_pathv[i];
-    }
-    bool ok = best && try_bindir(best);
+        return;
+    for (size_t i = 0; i < g.gl_pathc; i++)
+        add_candidate(c, g.gl_pathv[i]);
     globfree(&g);
-    return ok;
 }
 
-static bool find_bindir(strbuf *err)
+/* The candidate for a major: the first of that major, else the oldest
+ * newer one (a newer server loads older SQL), else the newest; for any
+ * major (0) the first found. -1 if none. */
+static int choose_candidate(const candidates *c, int major)
+{
+    int exact = -1, newer = -1, newest = -1;
+    for (int i = c->count - 1; i >= 0; i--) {
+        int m = c->majors[i];
+        if (m == major)
+            exact = i;
+        if (m > major && (newer < 0 || m <= c->majors[newer]))
+            newer = i;
+        if (newest < 0 || m >= c->majors[newest])
+            newest = i;
+    }
+    if (major == 0)
+        return c->count > 0 ? 0 : -1;
+    return exact >= 0 ? exact : newer >= 0 ? newer : newest;
+}
+
+static void warn_other_major(int found, int wanted)
+{
+    if (!quiet && wanted && found != wanted)
+        fprintf(stderr, "pgalign: warning: the other side runs PostgreSQL %d, but "
+                "only PostgreSQL %d server programs were found for the temporary "
+                "cluster (--pg-bindir or PGALIGN_PG_BINDIRS can name others)\n",
+                wanted, found);
+}
+
+/* Where the server programs are, for a server of major `major` (0: any,
+ * the newest): --pg-bindir, else the directories of PGALIGN_PG_BINDIRS,
+ * pg_config --bindir, PATH and /usr/lib/postgresql/N/bin, one of the
+ * wanted major first. */
+static bool find_bindir(int major, strbuf *err)
 {
     if (configured_bindir) {
-        if (try_bindir(configured_bindir))
-            return true;
-        sb_addf(err, "--pg-bindir %s: no initdb and postgres there", configured_bindir);
+        if (!is_bindir(configured_bindir)) {
+            sb_addf(err, "--pg-bindir %s: no initdb and postgres there", configured_bindir);
+            return false;
+        }
+        snprintf(tc.bindir, sizeof(tc.bindir), "%s", configured_bindir);
+        warn_other_major(bindir_major(configured_bindir), major);
+        return true;
+    }
+    candidates *c = calloc(1, sizeof(*c));
+    if (!c) {
+        sb_adds(err, "out of memory");
         return false;
     }
-    if (bindir_from_pg_config() || bindir_from_path() || bindir_newest_installed())
-        return true;
-    sb_adds(err, "SQL-file sources need the PostgreSQL server programs (initdb, "
-                 "postgres), which were not found; install postgresql-15 or "
-                 "give --pg-bindir DIR");
-    return false;
+    add_candidate_list(c, getenv("PGALIGN_PG_BINDIRS"), false);
+    add_pg_config(c);
+    add_candidate_list(c, getenv("PATH"), true);
+    add_debian(c);
+    int i = choose_candidate(c, major);
+    if (i >= 0) {
+        snprintf(tc.bindir, sizeof(tc.bindir), "%s", c->dirs[i]);
+        warn_other_major(c->majors[i], major);
+    } else {
+        sb_adds(err, "SQL-file sources need the PostgreSQL server programs (initdb, "
+                     "postgres), which were not found; install postgresql-15 or "
+                     "give --pg-bindir DIR");
+    }
+    free(c);
+    return i >= 0;
 }
 
 /* PostgreSQL refuses to run as root; as root, run it as postgres. */
@@ -361,7 +446,7 @@ static void stop_at_exit(void)
     tempcluster_stop();
 }
 
-bool tempcluster_start(bool verbose, strbuf *err)
+bool tempcluster_start(int server_version, bool verbose, strbuf *err)
 {
     pthread_mutex_lock(&tc.lock);
     bool ok = tc.postmaster > 0;
@@ -371,7 +456,7 @@ bool tempcluster_start(bool verbose, strbuf *err)
             tc.atexit_registered = true;
         }
         double start = now_seconds();
-        ok = find_bindir(err) && choose_user(err) && make_dir(err) &&
+        ok = find_bindir(server_version / 10000, err) && choose_user(err) && make_dir(err) &&
              run_initdb(err) && start_server(err);
         if (ok && verbose)
             fprintf(stderr, "pgalign: temporary cluster (%s) ready in %.2f s\n",
@@ -529,64 +614,12 @@ bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
     return ok;
 }
 
-/* ---- copying a live database's schema ---- */
-
-/* Run a client program (pg_dump, pg_dumpall) writing to out; its errors
- * go to a log whose last line explains a failure. */
-static bool dump(const char *name, const char *source, const char *out,
-                 const char *extra[], strbuf *err)
+bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err)
 {
-    char program[4200], log[4200];
-    client_program(program, sizeof(program), name);
-    snprintf(log, sizeof(log), "%s.log", out);
-    char *argv[16];
-    int n = 0;
-    argv[n++] = program;
-    for (int i = 0; extra[i]; i++)
-        argv[n++] = (char *)extra[i];
-    argv[n++] = "-d";
-    argv[n++] = (char *)source;
-    argv[n++] = "-f";
-    argv[n++] = (char *)out;
-    argv[n] = NULL;
-    if (run(argv, false, log))
-        return true;
-    sb_addf(err, "%s failed", name);
-    append_log_tail(err, log);
-    return false;
-}
-
-/* Grants need their roles: copy them (without passwords) into the
- * cluster; those that exist already fail harmlessly. */
-static bool copy_roles(const char *source, const char *dbname, strbuf *err)
-{
-    char roles[4200], log[4200];
-    snprintf(roles, sizeof(roles), "%s/roles-%s.sql", tc.dir, dbname);
-    snprintf(log, sizeof(log), "%s/roles-%s.load.log", tc.dir, dbname);
-    const char *args[] = {"--roles-only", "--no-role-passwords", NULL};
-    if (!dump("pg_dumpall", source, roles, args, err))
+    if (!create_database(dbname, err))
         return false;
-    strbuf ci = STRBUF_INIT, ignored = STRBUF_INIT;
-    conninfo_for(&ci, "postgres");
-    psql_file(ci.buf, roles, log, false, &ignored);
-    sb_release(&ci);
-    sb_release(&ignored);
+    conninfo_for(conninfo, dbname);
     return true;
-}
-
-bool tempcluster_copy_schema(const char *source, const char *dbname, bool privileges,
-                             strbuf *conninfo, strbuf *err)
-{
-    char schema[4200];
-    snprintf(schema, sizeof(schema), "%s/schema-%s.sql", tc.dir, dbname);
-    const char *args[] = {"--schema-only", "--no-owner", "--no-privileges", NULL};
-    if (privileges) {
-        args[2] = NULL;
-        if (!copy_roles(source, dbname, err))
-            return false;
-    }
-    return dump("pg_dump", source, schema, args, err) &&
-           tempcluster_load(dbname, schema, conninfo, err);
 }
 
 /* ---- signals ---- */

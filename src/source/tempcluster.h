@@ -10,27 +10,28 @@
 
 #include <stdbool.h>
 
-/* Where to find initdb, postgres and psql; NULL to search. Call before
- * the first tempcluster_start. */
-void tempcluster_set_bindir(const char *dir);
+/* Where to find initdb, postgres and psql; NULL to search (see
+ * find_bindir). no_warnings: say nothing when only server programs of
+ * another major than wanted are found. Call before tempcluster_start. */
+void tempcluster_set_bindir(const char *dir, bool no_warnings);
 
 /* Install the signal handling that removes the cluster; call early, before
  * any thread is started. */
 void tempcluster_init_signals(void);
 
-/* Start the cluster if it is not running. verbose reports the time. */
-bool tempcluster_start(bool verbose, strbuf *err);
+/* Start the cluster if it is not running, with server programs of the
+ * major of server_version (PQserverVersion; 0: any) when they can be
+ * found. verbose reports the time. */
+bool tempcluster_start(int server_version, bool verbose, strbuf *err);
 
 /* Create a database and load SQL files into it with psql (a directory's
  * .sql files in name order). Appends the conninfo to reach it to conninfo. */
 bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
                       strbuf *err);
 
-/* Copy the schema of the live database at source (pg_dump --schema-only,
- * owners left out; privileges and their roles only when asked) into a new
- * database of the cluster, which must be running. */
-bool tempcluster_copy_schema(const char *source, const char *dbname, bool privileges,
-                             strbuf *conninfo, strbuf *err);
+/* Create an empty database in the cluster, which must be running, and
+ * append the conninfo to reach it to conninfo. */
+bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err);
 
 /* Stop the server and remove the directory (safe to call more than once). */
 void tempcluster_stop(void);

@@ -6,5 +6,4 @@ create index events_lower_owner on events (lower(owner) text_pattern_ops);
 create index events_payload on events using gin (payload jsonb_path_ops);
 create index events_hash on events using hash (kind);
 create index events_brin on events using brin (at) with (pages_per_range = 32);
-create unique index events_nnd on events (kind) nulls not distinct;
 comment on index events_kind is 'lookup by kind';

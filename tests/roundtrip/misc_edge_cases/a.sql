@@ -8,4 +8,4 @@ create table s1 (a int default nextval('shared_seq'), b int default nextval('sha
 create type color as enum ('red', 'green');
 create table arrays (c color[] default '{red}', tags text[] not null default '{}');
 create table parent (id int primary key, code int, unique (code));
-create table child (pid int, code int, foreign key (pid) references parent on delete set null (pid));
+create table child (pid int, code int, foreign key (pid) references parent on delete set null);

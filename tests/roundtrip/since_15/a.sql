@@ -1,0 +1,10 @@
+create schema feed;
+create table accounts (id int primary key, email text, handle text, org int);
+create unique index accounts_handle on accounts (handle);
+create view account_emails as select id, email from accounts;
+create table parent (id int primary key);
+create table child (pid int, code int, foreign key (pid) references parent on delete set null);
+create unlogged sequence seq_log;
+create table messages (id int primary key, body text, room int);
+create publication realtime;
+alter publication realtime add table messages;
