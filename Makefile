@@ -1,7 +1,9 @@
 # pgalign — plain Makefile with pkg-config.
 #   make          build ./pgalign
 #   make demo     staging -> production sync of the bundled examples
-#   make check    all tests (unit + round-trip against a throwaway cluster)
+#   make check    all tests (unit + round-trip against throwaway clusters of
+#                 PostgreSQL 15, 17 and 18)
+#   make check-versions  the same on every supported major, 14 to 18
 #   make check-asan   the same under AddressSanitizer + UBSan
 #   make install  PREFIX=/usr/local DESTDIR=
 
@@ -60,8 +62,16 @@ unit: deps $(BIN) $(UNIT_BINS)
 roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
 
-check: deps $(BIN) $(UNIT_BINS)
+check: deps pg-versions $(BIN) $(UNIT_BINS)
 	@PGALIGN=./$(BIN) scripts/check.sh $(UNIT_BINS)
+
+check-versions: deps $(BIN) $(UNIT_BINS)
+	@scripts/install-pg-versions.sh 14 16 17 18
+	@PGALIGN=./$(BIN) scripts/check.sh --versions $(UNIT_BINS)
+
+# Test servers of majors Debian does not ship (npm, into a cache).
+pg-versions:
+	@scripts/install-pg-versions.sh 17 18
 
 # ASan/UBSan: leaks are checked too (detect_leaks is on by default).
 check-asan:
@@ -81,4 +91,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan pgalign
 
-.PHONY: all deps deps-check unit roundtrip check check-asan demo install clean
+.PHONY: all deps deps-check unit roundtrip check check-versions pg-versions check-asan demo install clean

@@ -1,17 +1,55 @@
 #!/usr/bin/env bash
-# Run every test: cmocka unit tests, then the suites that need PostgreSQL
-# (round-trip fixtures, command-line behaviour) against one throwaway
-# cluster that is removed afterwards, also on failure or Ctrl-C.
-# Usage: check.sh [--unit-only|--roundtrip-only] [unit-test-binaries...]
+# Run every test: cmocka unit tests, then the suites that need PostgreSQL,
+# each major in a throwaway cluster of its own that is removed afterwards,
+# also on failure or Ctrl-C.
+#
+#   check.sh [unit-test-binaries...]             make check: unit tests; every
+#       suite on 15; round trips, apply and Supabase on 17; the cross-major
+#       suite (15 <-> 17, 15 <-> 18)
+#   check.sh --versions [unit-test-binaries...]  make check-versions: the same
+#       on 14, 16, 17 and 18 as well, and 14 <-> 18 across majors
+#   check.sh --unit-only BINARIES... | --roundtrip-only
+#
+# Servers other than Debian's 15 come from scripts/install-pg-versions.sh.
 set -u
 cd "$(dirname "$0")/.."
 mode=all
-case "${1:-}" in --unit-only|--roundtrip-only) mode=${1#--}; shift ;; esac
+case "${1:-}" in --unit-only|--roundtrip-only|--versions) mode=${1#--}; shift ;; esac
 
 export RESULTS
 RESULTS=$(mktemp /tmp/pgalign-results.XXXXXX)
 source tests/lib.sh
-source scripts/tempcluster.sh
+cache=$(scripts/pg-cache-dir.sh)
+
+bindir_of() {   # major
+    if [ -x "/usr/lib/postgresql/$1/bin/postgres" ]; then echo "/usr/lib/postgresql/$1/bin"
+    else echo "$cache/$1/bin"; fi
+}
+
+# The suites on a server of one major, in a subshell whose cluster goes
+# with it. SQL sources and rehearsals use server programs of that major.
+on_major() {    # major suite...
+    local major=$1; shift
+    (
+        export PG_MAJOR=$major PGALIGN_PG_BINDIRS
+        PGALIGN_PG_BINDIRS=$(bindir_of "$major")
+        unset SERVER_MAJOR
+        source scripts/tempcluster.sh
+        tc_start || { fail "cluster/$major" "cannot start a PostgreSQL $major cluster"; exit 0; }
+        server_facts
+        for suite in "$@"; do
+            echo "== PostgreSQL $major: $suite"
+            tests/$suite/run.sh
+        done
+    )
+}
+
+cross_majors() {    # pair...
+    local dirs=() pair
+    for pair in "$@"; do dirs+=("$(bindir_of "${pair%:*}")" "$(bindir_of "${pair#*:}")"); done
+    echo "== across majors: $*"
+    PGALIGN_PG_BINDIRS=$(IFS=:; echo "${dirs[*]}") tests/crossmajor/run.sh "$@"
+}
 
 if [ "$mode" != roundtrip-only ]; then
     echo "== unit tests"
@@ -31,23 +69,18 @@ if [ "$mode" != roundtrip-only ]; then
     done
 fi
 
-if [ "$mode" != unit-only ]; then
-    tc_start || { echo "cannot start a PostgreSQL cluster" >&2; exit 1; }
-    echo "== round-trip fixtures"
-    tests/roundtrip/run.sh
-    if [ "$mode" = all ]; then
-        echo "== command line"
-        tests/cli/run.sh
-        echo "== SQL-file and snapshot sources"
-        tests/sources/run.sh
-        echo "== apply, sync and preflight"
-        tests/apply/run.sh
-        echo "== Supabase profile"
-        tests/supabase/run.sh
-        echo "== migra compatibility"
-        tests/migra/run.sh
-    fi
-fi
+case $mode in
+roundtrip-only)
+    on_major 15 roundtrip ;;
+all|versions)
+    on_major 15 roundtrip cli sources apply supabase migra
+    others=(17)
+    [ "$mode" = versions ] && others=(14 16 17 18)
+    for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase; done
+    pairs=(15:17 15:18)
+    [ "$mode" = versions ] && pairs+=(14:18 16:17)
+    cross_majors "${pairs[@]}" ;;
+esac
 
 passed=$(grep -c '^pass ' "$RESULTS")
 failed=$(grep -c '^fail ' "$RESULTS")

@@ -16,6 +16,7 @@ if [ "${1:-}" != "--build-only" ]; then
     ls /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need+=(postgresql-15)
     command -v psql >/dev/null || need+=(postgresql-client-15)
     command -v runuser >/dev/null || need+=(util-linux)
+    command -v npm >/dev/null || need+=(npm)   # test servers of other majors
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -63,6 +63,16 @@ server_facts() {
     export SERVER_MAJOR PG_DUMP_USABLE
 }
 if [ -n "${PGHOST:-}" ] && [ -z "${SERVER_MAJOR:-}" ]; then server_facts; fi
+
+# Run "$@" in the background, at most $TEST_JOBS (default 2) at a time; its
+# output is shown in one piece when it ends. wait_all waits for the rest.
+run_parallel() {
+    while [ "$(jobs -rp | wc -l)" -ge "${TEST_JOBS:-2}" ]; do wait -n; done
+    local log
+    log=$(mktemp "${work:-/tmp}/job.XXXXXX")
+    { "$@" >"$log" 2>&1; cat "$log"; rm -f "$log"; } &
+}
+wait_all() { wait; }
 pg_dump_usable() { [ "$PG_DUMP_USABLE" = yes ]; }
 
 # Skip a fixture on a server older than its directory's "requires" file

@@ -1,11 +1,14 @@
 /* pgalign [diff] FROM TARGET: print the SQL that makes FROM like TARGET. */
 #include "cmd/cmd.h"
+#include "apply/copy.h"
 #include "diff/diff.h"
+#include "inspect/inspect.h"
 #include "emit/plan_json.h"
 #include "emit/sql.h"
 #include "emit/summary.h"
 #include "plan/compat.h"
 #include "plan/plan.h"
+#include "source/tempcluster.h"
 #include "util/fileio.h"
 
 #include <stdio.h>
@@ -95,6 +98,51 @@ static void warn_lost_grants(const pa_options *opt, const pa_diff *d)
                 n, n == 1 ? "" : "s");
 }
 
+/* FROM and TARGET on different majors render the same object differently
+ * (from 16 a view's columns print unqualified, ...). Compare FROM with a
+ * copy of TARGET built by a server of FROM's major instead, when server
+ * programs of that major are here; else as each server renders it. */
+static bool render_target_like_from(const pa_options *opt, const pa_run *run,
+                                    pa_model *copy)
+{
+    int major = run->from.server_version / 10000;
+    if (!tempcluster_has_major(run->from.server_version)) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: warning: no PostgreSQL %d server programs here "
+                    "to render TARGET as FROM's server does (--pg-bindir, "
+                    "PGALIGN_PG_BINDIRS); definitions that differ in form only will "
+                    "show as changes\n", major);
+        return false;
+    }
+    strbuf ci = STRBUF_INIT, err = STRBUF_INIT;
+    pa_inspect_options iopt = {&opt->filter, false};
+    model_init(copy);
+    bool ok = copy_schema(opt->target, run->from.server_version, opt->filter.privileges,
+                          "pgalign_target_copy", opt->verbose && !opt->quiet, &ci, &err);
+    if (ok) {
+        model_free(copy);
+        ok = inspect_source(ci.buf, &iopt, "TARGET", copy, &err);
+    }
+    if (ok && opt->verbose && !opt->quiet)
+        fprintf(stderr, "pgalign: TARGET compared as PostgreSQL %d renders it\n", major);
+    if (!ok) {
+        model_free(copy);
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: warning: cannot build TARGET with PostgreSQL %d "
+                    "to compare it as FROM's server renders it (%s); definitions that "
+                    "differ in form only will show as changes\n", major, sb_str(&err));
+    }
+    sb_release(&ci);
+    sb_release(&err);
+    return ok;
+}
+
+static bool same_major(const pa_model *a, const pa_model *b)
+{
+    return !a->server_version || !b->server_version ||
+           a->server_version / 10000 == b->server_version / 10000;
+}
+
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
@@ -110,6 +158,10 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     sb_release(&err);
 
     warn_version_mismatch(opt, &run->from, &run->to);
+    compat_adapt(&run->to, run->from.server_version, &err);
+    if (!opt->quiet)
+        fputs(sb_str(&err), stderr);
+    sb_reset(&err);
     pa_diff_options dopt = {
         .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
@@ -126,6 +178,14 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         model_free(&run->from);
         model_free(&run->to);
         return false;
+    }
+    pa_model copy;
+    if (diff_count(&run->diff) > 0 && !same_major(&run->from, &run->to) &&
+        render_target_like_from(opt, run, &copy)) {
+        diff_free(&run->diff);
+        model_free(&run->to);
+        run->to = copy;
+        diff_compute(&run->diff, &run->from, &run->to, &dopt);
     }
     plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)

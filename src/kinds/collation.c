@@ -34,9 +34,9 @@ static const pa_sql_variant collation_variants[] = {
 };
 
 static const pa_feature collation_features[] = {
-    {"definition", "provider = builtin", 170000, "the builtin collation provider"},
-    {"definition", ", rules = ", 160000, "ICU collation rules"},
-    {NULL, NULL, 0, NULL},
+    {"definition", "provider = builtin", 170000, "the builtin collation provider", false},
+    {"definition", ", rules = ", 160000, "ICU collation rules", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 static const pa_attr_rule collation_attrs[] = {

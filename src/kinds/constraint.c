@@ -152,12 +152,12 @@ static bool constraint_needs_replace(const pa_object *from, const pa_object *to)
 }
 
 static const pa_feature constraint_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT"},
-    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns"},
-    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns"},
-    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)"},
-    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)"},
-    {NULL, NULL, 0, NULL},
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", false},
+    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns", false},
+    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns", false},
+    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)", false},
+    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 const pa_kind kind_constraint = {

@@ -111,8 +111,8 @@ static void index_drop(pa_plan *p, const pa_object *from)
 }
 
 static const pa_feature index_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT"},
-    {NULL, NULL, 0, NULL},
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 const pa_kind kind_index = {

@@ -42,12 +42,15 @@ typedef struct pa_sql_variant {
 
 /* Something an object can use that older servers lack: an attribute
  * that is set at all (match NULL) or whose value contains match. A plan
- * for a server older than since cannot create it. */
+ * for a server older than since cannot create it. With strip, match is a
+ * word of a ", " list (a privilege) that is left out of TARGET's list
+ * instead, as long as the list keeps other words. */
 typedef struct pa_feature {
     const char *attr;
     const char *match;
     int since;
     const char *what;       /* "NULLS NOT DISTINCT", for the message */
+    bool strip;
 } pa_feature;
 
 /* Query contract: every kind's query returns the columns

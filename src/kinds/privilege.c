@@ -271,8 +271,15 @@ static void privilege_alter(pa_plan *p, const pa_object *from,
                       to->values[PRIV_PRIVILEGES]);
 }
 
+/* GRANT ALL gives MAINTAIN from PostgreSQL 17; an older FROM has none. */
+static const pa_feature privilege_features[] = {
+    {"privileges", "MAINTAIN", 170000, "MAINTAIN privilege", true},
+    {NULL, NULL, 0, NULL, false},
+};
+
 #define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parents) \
     .name = kind_name, .rank = kind_rank, .query = sql, \
+    .features = privilege_features, \
     .attrs = KIND_ATTRS(attr_rules), .parent_kind = parents, \
     .table_in_key = true, .is_privilege = true, \
     .absorbed_on_parent_drop = true, .target = privilege_target, \

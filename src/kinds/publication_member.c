@@ -29,9 +29,9 @@ static const pa_sql_variant publication_table_variants[] = {
 };
 
 static const pa_feature publication_table_features[] = {
-    {"columns", NULL, 150000, "publication column lists"},
-    {"row_filter", NULL, 150000, "publication row filters"},
-    {NULL, NULL, 0, NULL},
+    {"columns", NULL, 150000, "publication column lists", false},
+    {"row_filter", NULL, 150000, "publication row filters", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 static const pa_attr_rule publication_table_attrs[] = {

@@ -102,8 +102,8 @@ static void sequence_alter(pa_plan *p, const pa_object *from,
 }
 
 static const pa_feature sequence_features[] = {
-    {"persistence", "UNLOGGED", 150000, "unlogged sequences"},
-    {NULL, NULL, 0, NULL},
+    {"persistence", "UNLOGGED", 150000, "unlogged sequences", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 const pa_kind kind_sequence = {

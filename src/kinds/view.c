@@ -73,8 +73,8 @@ static bool view_needs_replace(const pa_object *from, const pa_object *to)
 }
 
 static const pa_feature view_features[] = {
-    {"options", "security_invoker", 150000, "security_invoker views"},
-    {NULL, NULL, 0, NULL},
+    {"options", "security_invoker", 150000, "security_invoker views", false},
+    {NULL, NULL, 0, NULL, false},
 };
 
 const pa_kind kind_view = {

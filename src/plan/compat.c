@@ -1,6 +1,8 @@
 #include "plan/compat.h"
+#include "emit/quote.h"
 #include "kinds/kind.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void compat_version_name(strbuf *sb, int server_version)
@@ -20,9 +22,68 @@ static bool uses(const pa_object *o, const pa_feature *f)
 
 static void report(strbuf *err, const pa_object *o, const char *what, int since)
 {
-    sb_addf(err, "\n  %s: %s (PostgreSQL ", o->key, what);
+    sb_addf(err, "\n  %s ", o->kind->name);
+    if (o->schema) {
+        sql_ident(err, o->schema);
+        sb_addc(err, '.');
+    }
+    if (o->table && o->kind->table_in_key) {
+        sql_ident(err, o->table);
+        sb_addc(err, '.');
+    }
+    sql_ident(err, o->name);
+    sb_addf(err, ": %s (PostgreSQL ", what);
     compat_version_name(err, since);
     sb_adds(err, ")");
+}
+
+/* list without the word at w (", "-separated; a "*" after it goes too),
+ * or NULL when nothing else is left. */
+static char *without_word(const char *list, const char *w, size_t n)
+{
+    strbuf sb = STRBUF_INIT;
+    const char *end = w + n + (w[n] == '*');
+    sb_add(&sb, list, (size_t)(w - list));
+    if (strncmp(end, ", ", 2) == 0)
+        end += 2;
+    else if (sb.len >= 2)
+        sb.len -= 2;    /* the last word: its separator goes */
+    sb_adds(&sb, end);
+    if (sb.len == 0) {
+        sb_release(&sb);
+        return NULL;
+    }
+    return sb_detach(&sb);
+}
+
+void compat_adapt(pa_model *to, int from_version, strbuf *warnings)
+{
+    for (size_t k = 0; k < pa_nkinds; k++) {
+        for (const pa_feature *f = pa_kinds[k]->features; f && f->attr; f++) {
+            if (!f->strip || from_version == 0 || from_version >= f->since)
+                continue;
+            size_t n = 0;
+            int a = kind_attr_index(pa_kinds[k], f->attr);
+            for (size_t i = 0; i < to->count; i++) {
+                pa_object *o = to->objects[i];
+                const char *v = o->kind == pa_kinds[k] ? o->values[a] : NULL;
+                const char *w = v ? strstr(v, f->match) : NULL;
+                char *rest = w ? without_word(v, w, strlen(f->match)) : NULL;
+                if (rest) {
+                    model_set(to, o, (size_t)a, rest);
+                    free(rest);
+                    n++;
+                }
+            }
+            if (n) {
+                sb_addf(warnings, "pgalign: warning: TARGET's %s left out of %zu %s "
+                        "object%s: FROM's server (PostgreSQL ", f->what, n,
+                        pa_kinds[k]->name, n == 1 ? "" : "s");
+                compat_version_name(warnings, from_version);
+                sb_adds(warnings, ") does not have it\n");
+            }
+        }
+    }
 }
 
 bool compat_check(const pa_diff *d, int from_version, strbuf *err)

@@ -35,6 +35,8 @@ static const char *const server_settings[] = {
 static struct {
     pthread_mutex_t lock;
     char bindir[4096];
+    int major;              /* of the programs in bindir; 0 if unknown */
+    char version[32];       /* their full version, "17.2"; "" if unknown */
     char dir[4096];         /* our temp dir; "" when none */
     pid_t postmaster;
     int port;
@@ -68,9 +70,9 @@ static bool is_bindir(const char *dir)
     return dir && *dir && has_program(dir, "initdb") && has_program(dir, "postgres");
 }
 
-/* The major version of the server programs in dir ("postgres (PostgreSQL)
- * 17.2" -> 17), 0 if they do not say. */
-static int bindir_major(const char *dir)
+/* The version of the server programs in dir ("postgres (PostgreSQL) 17.2"
+ * -> 17, and "17.2" in version if not NULL); 0 if they do not say. */
+static int bindir_version(const char *dir, char version[32])
 {
     strbuf cmd = STRBUF_INIT;
     sb_adds(&cmd, "'");
@@ -90,6 +92,8 @@ static int bindir_major(const char *dir)
         line[0] = '\0';
     pclose(p);
     const char *v = strstr(line, ") ");
+    if (version)
+        snprintf(version, 32, "%.*s", v ? (int)strcspn(v + 2, " \n") : 0, v ? v + 2 : "");
     return v ? atoi(v + 2) : 0;
 }
 
@@ -98,6 +102,7 @@ static int bindir_major(const char *dir)
 typedef struct candidates {
     char dirs[32][4096];
     int majors[32];
+    char versions[32][32];
     int count;
 } candidates;
 
@@ -113,7 +118,8 @@ static void add_candidate(candidates *c, const char *dir)
             return;
     }
     snprintf(c->dirs[c->count], sizeof(c->dirs[0]), "%s", real);
-    c->majors[c->count++] = bindir_major(real);
+    c->majors[c->count] = bindir_version(real, c->versions[c->count]);
+    c->count++;
 }
 
 /* Each directory of a colon-separated list. */
@@ -199,7 +205,7 @@ static void warn_other_major(int found, int wanted)
  * the newest): --pg-bindir, else the directories of PGALIGN_PG_BINDIRS,
  * pg_config --bindir, PATH and /usr/lib/postgresql/N/bin, one of the
  * wanted major first. */
-static bool find_bindir(int major, strbuf *err)
+static bool find_bindir(int major, bool warn, strbuf *err)
 {
     if (configured_bindir) {
         if (!is_bindir(configured_bindir)) {
@@ -207,7 +213,9 @@ static bool find_bindir(int major, strbuf *err)
             return false;
         }
         snprintf(tc.bindir, sizeof(tc.bindir), "%s", configured_bindir);
-        warn_other_major(bindir_major(configured_bindir), major);
+        tc.major = bindir_version(configured_bindir, tc.version);
+        if (warn)
+            warn_other_major(tc.major, major);
         return true;
     }
     candidates *c = calloc(1, sizeof(*c));
@@ -222,7 +230,10 @@ static bool find_bindir(int major, strbuf *err)
     int i = choose_candidate(c, major);
     if (i >= 0) {
         snprintf(tc.bindir, sizeof(tc.bindir), "%s", c->dirs[i]);
-        warn_other_major(c->majors[i], major);
+        tc.major = c->majors[i];
+        snprintf(tc.version, sizeof(tc.version), "%s", c->versions[i]);
+        if (warn)
+            warn_other_major(tc.major, major);
     } else {
         sb_adds(err, "SQL-file sources need the PostgreSQL server programs (initdb, "
                      "postgres), which were not found; install postgresql-15 or "
@@ -341,6 +352,91 @@ static bool run_initdb(strbuf *err)
     return false;
 }
 
+/* ---- a cache of initdb's result ---- */
+
+/* initdb takes a second; a copy of its result a tenth of that. The result
+ * depends only on the server programs and initdb's options, so it is
+ * cached per version and bindir: $PGALIGN_CACHE, else (as root, where the
+ * server runs as postgres) /var/cache/pgalign, else
+ * $XDG_CACHE_HOME/pgalign or ~/.cache/pgalign; then templates/<key>. */
+static bool template_path(char *out, size_t n)
+{
+    const char *base = getenv("PGALIGN_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char dir[4096];
+    if (base && *base)
+        snprintf(dir, sizeof(dir), "%s", base);
+    else if (geteuid() == 0)
+        snprintf(dir, sizeof(dir), "/var/cache/pgalign");
+    else if (xdg && *xdg)
+        snprintf(dir, sizeof(dir), "%s/pgalign", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof(dir), "%s/.cache/pgalign", home);
+    else
+        return false;
+    if (!tc.version[0])
+        return false;
+    unsigned h = 5381;
+    for (const char *c = tc.bindir; *c; c++)
+        h = h * 33 + (unsigned char)*c;
+    snprintf(out, n, "%s/templates/%s-%08x", dir, tc.version, h);
+    return true;
+}
+
+/* mkdir -p, for the cache's parents. */
+static void make_parents(const char *path)
+{
+    char p[4400];
+    snprintf(p, sizeof(p), "%s", path);
+    for (char *slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(p, 0755);
+        *slash = '/';
+    }
+}
+
+/* cp -a (ownership and modes kept: as root the copy stays postgres's). */
+static bool copy_tree(const char *from, const char *to)
+{
+    char *const argv[] = {"/bin/cp", "-a", (char *)from, (char *)to, NULL};
+    return run(argv, false, NULL);
+}
+
+static bool data_from_template(void)
+{
+    char tpl[4200], data[4200], version_file[4300];
+    if (!template_path(tpl, sizeof(tpl)))
+        return false;
+    snprintf(version_file, sizeof(version_file), "%s/PG_VERSION", tpl);
+    snprintf(data, sizeof(data), "%s/data", tc.dir);
+    return access(version_file, F_OK) == 0 && copy_tree(tpl, data);
+}
+
+/* Keep initdb's result for next time: copied beside, then renamed into
+ * place, so that a half-written template is never used. Best effort. */
+static void save_template(void)
+{
+    char tpl[4200], tmp[4300], data[4200];
+    if (!template_path(tpl, sizeof(tpl)))
+        return;
+    snprintf(tmp, sizeof(tmp), "%s.%d", tpl, (int)getpid());
+    snprintf(data, sizeof(data), "%s/data", tc.dir);
+    make_parents(tmp);
+    if (copy_tree(data, tmp) && rename(tmp, tpl) == 0)
+        return;
+    char *const argv[] = {"/bin/rm", "-rf", tmp, NULL};
+    run(argv, false, NULL);
+}
+
+static void forget_template(void)
+{
+    char tpl[4200];
+    if (!template_path(tpl, sizeof(tpl)))
+        return;
+    char *const argv[] = {"/bin/rm", "-rf", tpl, NULL};
+    run(argv, false, NULL);
+}
+
 static void conninfo_for(strbuf *sb, const char *dbname)
 {
     sb_addf(sb, "host=%s port=%d user=postgres dbname=%s", tc.dir, tc.port, dbname);
@@ -409,6 +505,28 @@ static bool start_server(strbuf *err)
     return ready;
 }
 
+/* The data directory from the cache, else from initdb (then cached); a
+ * cached one that does not start is forgotten, and initdb runs. */
+static bool start_data_dir(strbuf *err)
+{
+    if (data_from_template()) {
+        strbuf ignored = STRBUF_INIT;
+        bool ok = start_server(&ignored);
+        sb_release(&ignored);
+        if (ok)
+            return true;
+        forget_template();
+        char data[4200];
+        snprintf(data, sizeof(data), "%s/data", tc.dir);
+        char *const argv[] = {"/bin/rm", "-rf", data, NULL};
+        run(argv, false, NULL);
+    }
+    if (!run_initdb(err))
+        return false;
+    save_template();
+    return start_server(err);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
     (void)st;
@@ -456,8 +574,8 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err)
             tc.atexit_registered = true;
         }
         double start = now_seconds();
-        ok = find_bindir(server_version / 10000, err) && choose_user(err) && make_dir(err) &&
-             run_initdb(err) && start_server(err);
+        ok = find_bindir(server_version / 10000, true, err) && choose_user(err) &&
+             make_dir(err) && start_data_dir(err);
         if (ok && verbose)
             fprintf(stderr, "pgalign: temporary cluster (%s) ready in %.2f s\n",
                     tc.bindir, now_seconds() - start);
@@ -465,6 +583,17 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err)
     pthread_mutex_unlock(&tc.lock);
     if (!ok)
         tempcluster_stop();
+    return ok;
+}
+
+bool tempcluster_has_major(int server_version)
+{
+    strbuf ignored = STRBUF_INIT;
+    pthread_mutex_lock(&tc.lock);
+    bool ok = tc.postmaster > 0 || find_bindir(server_version / 10000, false, &ignored);
+    ok = ok && tc.major == server_version / 10000;
+    pthread_mutex_unlock(&tc.lock);
+    sb_release(&ignored);
     return ok;
 }
 

@@ -24,6 +24,10 @@ void tempcluster_init_signals(void);
  * found. verbose reports the time. */
 bool tempcluster_start(int server_version, bool verbose, strbuf *err);
 
+/* Whether the cluster runs, or would run, server programs of the major
+ * of server_version (PQserverVersion). */
+bool tempcluster_has_major(int server_version);
+
 /* Create a database and load SQL files into it with psql (a directory's
  * .sql files in name order). Appends the conninfo to reach it to conninfo. */
 bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,

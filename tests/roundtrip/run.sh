@@ -28,34 +28,37 @@ roundtrip() {   # name from-sql target-sql label
     local name=$1 from_sql=$2 target_sql=$3 label=$4 rc flags=()
     [ -f "$here/$name/flags" ] && read -r -a flags < "$here/$name/flags"
     local out="$work/$name.${label##* }"
-    fresh_db rt_from && fresh_db rt_target
-    if ! load_sql rt_from "$from_sql" 2>"$out.err" || ! load_sql rt_target "$target_sql" 2>>"$out.err"; then
+    # Databases of their own, as fixtures run in parallel.
+    local tag=${label##* }; tag=${tag//[^ab]/}
+    local rt_from=rt_${name}_${tag}_f rt_target=rt_${name}_${tag}_t
+    fresh_db "$rt_from" && fresh_db "$rt_target"
+    if ! load_sql "$rt_from" "$from_sql" 2>"$out.err" || ! load_sql "$rt_target" "$target_sql" 2>>"$out.err"; then
         fail "$label" "fixture does not load" "$out.err"; return
     fi
-    "$PGALIGN" "${flags[@]}" dbname=rt_from dbname=rt_target >"$out.safe" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" "dbname=$rt_from" "dbname=$rt_target" >"$out.safe" 2>"$out.err"; rc=$?
     if [ $rc = 3 ] && [ -s "$out.safe" ]; then
         fail "$label" "exit 3 but a plan on stdout" "$out.safe"; return
     elif [ $rc != 2 ] && [ $rc != 3 ]; then
         fail "$label" "diff without --unsafe exited $rc" "$out.err"; return
     fi
-    "$PGALIGN" "${flags[@]}" --unsafe dbname=rt_from dbname=rt_target >"$out.sql" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" --unsafe "dbname=$rt_from" "dbname=$rt_target" >"$out.sql" 2>"$out.err"; rc=$?
     if [ $rc != 2 ]; then fail "$label" "diff --unsafe exited $rc" "$out.err"; return; fi
-    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d rt_from -f "$out.sql" >/dev/null 2>"$out.err"; then
+    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d "$rt_from" -f "$out.sql" >/dev/null 2>"$out.err"; then
         cat "$out.sql" >> "$out.err"
         fail "$label" "plan does not apply" "$out.err"; return
     fi
-    "$PGALIGN" "${flags[@]}" --unsafe dbname=rt_from dbname=rt_target >"$out.again" 2>"$out.err"; rc=$?
+    "$PGALIGN" "${flags[@]}" --unsafe "dbname=$rt_from" "dbname=$rt_target" >"$out.again" 2>"$out.err"; rc=$?
     if [ $rc != 0 ] || [ -s "$out.again" ]; then
         fail "$label" "re-diff not empty (exit $rc)" "$out.again"; return
     fi
     if pg_dump_usable; then
-        dump_normalized rt_from >"$out.dump-from"
-        dump_normalized rt_target >"$out.dump-target"
+        dump_normalized "$rt_from" >"$out.dump-from"
+        dump_normalized "$rt_target" >"$out.dump-target"
         if ! diff -u "$out.dump-target" "$out.dump-from" >"$out.dumpdiff"; then
             fail "$label" "pg_dump differs after apply (- target, + result)" "$out.dumpdiff"; return
         fi
     else
-        rebuild "$label" "$out" "${flags[@]}" || return
+        rebuild "$label" "$out" "$rt_target" "${flags[@]}" || return
     fi
     pass "$label"
 }
@@ -63,15 +66,15 @@ roundtrip() {   # name from-sql target-sql label
 # Where pg_dump cannot dump the server: the plan from EMPTY to TARGET,
 # applied to a fresh database, must give a database whose diff to TARGET
 # is empty.
-rebuild() {     # label out flags...
-    local label=$1 out=$2 rc; shift 2
-    fresh_db rt_rebuild
-    "$PGALIGN" "$@" --unsafe EMPTY dbname=rt_target >"$out.rebuild.sql" 2>"$out.err"; rc=$?
+rebuild() {     # label out target-db flags...
+    local label=$1 out=$2 rt_target=$3 rt_rebuild=$3_r rc; shift 3
+    fresh_db "$rt_rebuild"
+    "$PGALIGN" "$@" --unsafe EMPTY "dbname=$rt_target" >"$out.rebuild.sql" 2>"$out.err"; rc=$?
     if [ $rc != 2 ] && [ $rc != 0 ]; then fail "$label" "EMPTY -> TARGET exited $rc" "$out.err"; return 1; fi
-    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d rt_rebuild -f "$out.rebuild.sql" >/dev/null 2>"$out.err"; then
+    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d "$rt_rebuild" -f "$out.rebuild.sql" >/dev/null 2>"$out.err"; then
         fail "$label" "the EMPTY -> TARGET plan does not apply" "$out.err"; return 1
     fi
-    "$PGALIGN" "$@" --unsafe dbname=rt_rebuild dbname=rt_target >"$out.rebuilt" 2>"$out.err"; rc=$?
+    "$PGALIGN" "$@" --unsafe "dbname=$rt_rebuild" "dbname=$rt_target" >"$out.rebuilt" 2>"$out.err"; rc=$?
     if [ $rc != 0 ]; then fail "$label" "rebuilt TARGET differs (exit $rc)" "$out.rebuilt"; return 1; fi
 }
 
@@ -79,6 +82,7 @@ for name in "${fixtures[@]}"; do
     dir="$here/$name"
     [ -f "$dir/a.sql" ] && [ -f "$dir/b.sql" ] || { fail "roundtrip/$name" "missing a.sql or b.sql"; continue; }
     fixture_runs_here "$dir" "roundtrip/$name" || continue
-    roundtrip "$name" "$dir/a.sql" "$dir/b.sql" "roundtrip/$name a->b"
-    roundtrip "$name" "$dir/b.sql" "$dir/a.sql" "roundtrip/$name b->a"
+    run_parallel roundtrip "$name" "$dir/a.sql" "$dir/b.sql" "roundtrip/$name a->b"
+    run_parallel roundtrip "$name" "$dir/b.sql" "$dir/a.sql" "roundtrip/$name b->a"
 done
+wait_all

@@ -26,6 +26,7 @@ no_leftovers() {
 # --- the same plan from every kind of source ---
 for dir in "$fixtures"/*/; do
     name=$(basename "$dir")
+    fixture_runs_here "$dir" "sources/$name" || continue
     fresh_db src_a && fresh_db src_b
     load_sql src_a "$dir/a.sql" 2>/dev/null && load_sql src_b "$dir/b.sql" 2>/dev/null || {
         fail "sources/$name" "fixture does not load"; continue; }

@@ -1,0 +1,135 @@
+/* Copying a schema by pgalign's own means: the source inspected in full,
+ * then the plan from EMPTY to it run in a new database of the temporary
+ * cluster. It needs no pg_dump (which refuses a server newer than itself)
+ * and exercises pgalign's DDL. Roles are cluster-wide: those the schema
+ * names (grantees, grantors, default-privilege and policy roles) are
+ * created first, by name only. */
+#include "apply/copy.h"
+#include "apply/execute.h"
+#include "diff/diff.h"
+#include "emit/quote.h"
+#include "inspect/inspect.h"
+#include "kinds/kind.h"
+#include "plan/compat.h"
+#include "plan/plan.h"
+#include "source/conn.h"
+#include "source/tempcluster.h"
+
+#include <string.h>
+
+static const char role_exists_query[] = "SELECT 1 FROM pg_roles WHERE rolname = $1";
+
+static bool create_role(PGconn *conn, const char *name, strbuf *err)
+{
+    if (strcmp(name, "PUBLIC") == 0)
+        return true;
+    const char *params[] = {name};
+    PGresult *res = PQexecParams(conn, role_exists_query, 1, NULL, params, NULL, NULL, 0);
+    bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    bool exists = ok && PQntuples(res) > 0;
+    PQclear(res);
+    if (!ok) {
+        conn_error(err, conn);
+        return false;
+    }
+    if (exists)
+        return true;
+    strbuf sql = STRBUF_INIT;
+    sb_adds(&sql, "CREATE ROLE ");
+    sql_ident(&sql, name);
+    ok = conn_command(conn, sql.buf, err);
+    sb_release(&sql);
+    return ok;
+}
+
+/* Each role of a list of quoted identifiers ("a, \"B c\"" or "a b"). */
+static bool create_roles_in_list(PGconn *conn, const char *list, strbuf *err)
+{
+    strbuf name = STRBUF_INIT;
+    bool ok = true;
+    for (const char *c = list; ok && c && *c;) {
+        c += strspn(c, ", ");
+        if (!*c)
+            break;
+        sb_reset(&name);
+        if (*c == '"') {
+            for (c++; *c && !(c[0] == '"' && c[1] != '"'); c++) {
+                if (*c == '"')
+                    c++;    /* "" is one quote */
+                sb_addc(&name, *c);
+            }
+            c += *c == '"';
+        } else {
+            size_t n = strcspn(c, ", ");
+            sb_add(&name, c, n);
+            c += n;
+        }
+        ok = create_role(conn, name.buf, err);
+    }
+    sb_release(&name);
+    return ok;
+}
+
+static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < m->count; i++) {
+        const pa_object *o = m->objects[i];
+        const char *v;
+        if ((v = obj_value(o, "grantee")) != NULL)
+            ok = create_role(conn, v, err);
+        if (ok && o->kind->is_privilege && (v = obj_value(o, "role")) != NULL)
+            ok = create_role(conn, v, err);
+        if (ok && (v = obj_value(o, "grantors")) != NULL)
+            ok = create_roles_in_list(conn, v, err);
+        if (ok && strcmp(o->kind->name, "policy") == 0)
+            ok = create_roles_in_list(conn, obj_value(o, "roles"), err);
+    }
+    return ok;
+}
+
+/* Build m in conn's empty database: the plan from EMPTY to m. */
+static bool build(PGconn *conn, const pa_model *m, const pa_inspect_options *iopt,
+                  strbuf *err)
+{
+    pa_model empty;
+    if (!inspect_source("EMPTY", iopt, "EMPTY", &empty, err))
+        return false;
+    pa_diff_options dopt = {.privileges = iopt->filter->privileges,
+                            .creating_role = PQuser(conn)};
+    pa_diff d;
+    pa_plan p;
+    diff_compute(&d, &empty, m, &dopt);
+    plan_build(&p, &d, false);
+    apply_options aopt = {NULL, NULL, false, false};
+    bool ok = apply_plan(conn, &p, &aopt, err);
+    plan_free(&p);
+    diff_free(&d);
+    model_free(&empty);
+    return ok;
+}
+
+bool copy_schema(const char *source, int server_version, bool privileges,
+                 const char *dbname, bool verbose, strbuf *conninfo, strbuf *err)
+{
+    pa_filter all = {0};
+    all.privileges = privileges;
+    pa_inspect_options iopt = {&all, false};
+    pa_model m;
+    size_t before = conninfo->len;
+    PGconn *conn = NULL;
+    strbuf ignored = STRBUF_INIT;
+    bool ok = inspect_source(source, &iopt, "copy", &m, err);
+    if (ok && server_version)
+        compat_adapt(&m, server_version, &ignored);     /* warned about already */
+    sb_release(&ignored);
+    ok = ok && tempcluster_start(server_version ? server_version : m.server_version,
+                                 verbose, err) &&
+              tempcluster_create_database(dbname, conninfo, err) &&
+              (conn = conn_open(conninfo->buf + before, err)) != NULL &&
+              create_roles(conn, &m, err) && build(conn, &m, &iopt, err);
+    if (conn)
+        PQfinish(conn);
+    model_free(&m);
+    return ok;
+}
