@@ -14,10 +14,9 @@ CC ?= cc
 PKGS = libpq jansson
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
-CPPFLAGS += -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
-
 BUILD ?= build
+CPPFLAGS += -Isrc $(PKG_CFLAGS)
+LDLIBS += $(PKG_LIBS) -lpthread
 SRCS = $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRCS = $(filter-out src/main.c,$(SRCS))
 OBJS = $(SRCS:%.c=$(BUILD)/%.o)
@@ -27,7 +26,20 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 BIN ?= pgalign
 
-all: deps-check $(BIN)
+all: $(BIN)
+
+# The libraries must be installed before pkg-config is asked for their
+# flags and before anything compiles, also under make -j: config.mk is
+# made first (installing what is missing), then make restarts with it.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+-include $(BUILD)/config.mk
+endif
+$(BUILD)/config.mk: scripts/install-deps.sh
+	@scripts/install-deps.sh --build-only
+	@mkdir -p $(BUILD)
+	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))" > $@.tmp
+	@echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))" >> $@.tmp
+	@mv $@.tmp $@
 
 # make V=1 shows the full commands.
 Q = $(if $(V),,@)
@@ -41,7 +53,7 @@ $(BUILD)/%.o: %.c
 	@echo "  CC   $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | deps
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_OBJS) \
@@ -52,9 +64,6 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # Install what is missing (Debian): build libraries, cmocka, PostgreSQL 15.
 deps:
 	@scripts/install-deps.sh
-
-deps-check:
-	@scripts/install-deps.sh --build-only
 
 unit: deps $(BIN) $(UNIT_BINS)
 	@PGALIGN=./$(BIN) scripts/check.sh --unit-only $(UNIT_BINS)
@@ -91,4 +100,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan pgalign
 
-.PHONY: all deps deps-check unit roundtrip check check-versions pg-versions check-asan demo install clean
+.PHONY: all deps unit roundtrip check check-versions pg-versions check-asan demo install clean
