@@ -21,6 +21,10 @@ load_pair() {   # from-file target-file
 }
 has() { grep -qF -- "$2" "$1"; }
 user_dump() {   # the dump without the managed schemas and grants to managed roles
+    if ! pg_dump_usable; then   # a server newer than pg_dump: pgalign's own view
+        "$PGALIGN" snapshot "${profile[@]}" "dbname=$1"
+        return
+    fi
     pg_dump --schema-only --no-owner -N auth -N storage -N realtime -N extensions -d "$1" \
         | grep -v -E "$managed_roles|SESSION AUTHORIZATION" \
         | grep -v -e '^--' -e '^SET ' -e '^SELECT pg_catalog.set_config' \
