@@ -63,7 +63,7 @@ void cmd_plan_free(pa_run *run);
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
                   bool ignore_extension_versions, const char *target_fingerprint);
 /* Print the destructive statements of p on stderr (exit 3's message). */
-void cmd_report_unsafe(const pa_plan *p);
+void cmd_report_unsafe(const pa_plan *p, bool applying);
 /* Run p's preflight checks on the database at conninfo; print what they
  * find on stderr. False when a check failed or could not connect. */
 bool cmd_preflight(const pa_options *opt, const char *conninfo, const pa_plan *p);

@@ -16,13 +16,17 @@
 #include <string.h>
 #include <unistd.h>
 
-void cmd_report_unsafe(const pa_plan *p)
+void cmd_report_unsafe(const pa_plan *p, bool applying)
 {
     size_t n = plan_count_hazard(p, HAZ_DATA_LOSS);
-    fprintf(stderr,
-            "pgalign: the plan has %zu destructive statement%s; nothing was "
-            "written.\nReview them, then rerun with --unsafe to print the "
-            "plan:\n", n, n == 1 ? "" : "s");
+    if (applying)
+        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s; nothing "
+                "was changed.\nReview them, then rerun with --unsafe to let pgalign "
+                "apply them:\n", n, n == 1 ? "" : "s");
+    else
+        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s; nothing "
+                "was written.\nReview them, then rerun with --unsafe to print the "
+                "plan:\n", n, n == 1 ? "" : "s");
     for (size_t i = 0; i < p->nstmts; i++) {
         if (p->stmts[i].hazards & HAZ_DATA_LOSS)
             fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i].sql));
@@ -244,7 +248,7 @@ int cmd_diff(const pa_options *opt)
         if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
-        cmd_report_unsafe(plan);
+        cmd_report_unsafe(plan, false);
         rc = EXIT_UNSAFE;
     } else if (opt->preflight && !cmd_preflight(opt, opt->from, plan)) {
         rc = EXIT_ERROR;

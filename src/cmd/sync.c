@@ -64,7 +64,7 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
         return EXIT_SAME;
     }
     if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
-        cmd_report_unsafe(plan);
+        cmd_report_unsafe(plan, true);
         return EXIT_UNSAFE;
     }
     strbuf summary = STRBUF_INIT;

@@ -145,7 +145,9 @@ expect sync-in-sync 0 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
     check sync-in-sync-message has "$err" "in sync: nothing to do"
 psql -X -q -d ap_from -c "create table extra (id int)" >/dev/null
 expect sync-unsafe-exit-3 3 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
-    check sync-unsafe-lists has "$err" "DROP TABLE public.extra"
+    check sync-unsafe-lists has "$err" "DROP TABLE public.extra" &&
+    check sync-unsafe-says-nothing-changed has "$err" "nothing was changed" &&
+    check sync-unsafe-says-unsafe-applies has "$err" "rerun with --unsafe to let pgalign apply them"
 expect sync-unsafe-yes 0 "$PGALIGN" sync --yes --unsafe dbname=ap_from dbname=ap_target
 expect sync-refuses-files 1 "$PGALIGN" sync --yes "$here/../roundtrip/tables/a.sql" dbname=ap_target
 expect apply-refuses-files 1 "$PGALIGN" apply EMPTY "$work/plan.json"
