@@ -1,6 +1,7 @@
 #include "inspect/inspect.h"
 #include "kinds/kind.h"
 #include "source/conn.h"
+#include "source/pipeline.h"
 #include "source/snapshot.h"
 #include "source/tempcluster.h"
 #include "util/clock.h"
@@ -179,58 +180,91 @@ typedef struct inspect_ctx {
     const char *label;
 } inspect_ctx;
 
-static bool run_query(const inspect_ctx *ctx, const char *what, const char *sql,
-                      PGresult **res, strbuf *err)
+/* The next result of the batch, which must have the status wanted. */
+static PGresult *next_result(const inspect_ctx *ctx, const char *what,
+                             ExecStatusType wanted, double *clock, strbuf *err)
 {
-    double start = now_seconds();
-    *res = PQexec(ctx->conn, sql);
-    if (ctx->opt->verbose)
+    PGresult *res = pipeline_next(ctx->conn);
+    double now = now_seconds();
+    if (ctx->opt->verbose && wanted == PGRES_TUPLES_OK)
         fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
-                what, PQntuples(*res), now_seconds() - start);
-    if (PQresultStatus(*res) == PGRES_TUPLES_OK)
-        return true;
-    PGconn *conn = ctx->conn;
-    sb_adds(err, "catalog query failed: ");
-    conn_error(err, conn);
-    PQclear(*res);
-    *res = NULL;
-    return false;
+                what, res ? PQntuples(res) : 0, now - *clock);
+    *clock = now;
+    if (res && PQresultStatus(res) == wanted)
+        return res;
+    const char *msg = res ? PQresultErrorMessage(res) : "";
+    sb_addf(err, "catalog query failed (%s): ", what);
+    if (*msg)
+        sb_add(err, msg, strcspn(msg, "\n"));
+    else
+        conn_error(err, ctx->conn);
+    PQclear(res);
+    return NULL;
 }
 
+static bool command_done(const inspect_ctx *ctx, const char *what, double *clock,
+                         strbuf *err)
+{
+    PGresult *res = next_result(ctx, what, PGRES_COMMAND_OK, clock, err);
+    PQclear(res);
+    return res != NULL;
+}
+
+/* The whole inspection is one batch (pipeline.c): the transaction, every
+ * kind's query, pg_depend and the commit cost one round trip together. */
 static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
     PGconn *conn = ctx->conn;
     const pa_filter *f = ctx->opt->filter;
-    if (!conn_command(conn, begin_snapshot_sql, err) ||
-        !conn_command(conn, search_path_sql, err))
-        return false;
     m->server_version = PQserverVersion(conn);
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
-    PGresult *res;
-    strbuf query = STRBUF_INIT;
-    for (size_t i = 0; i < pa_nkinds; i++) {
+
+    const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
+    const char **sql = calloc(pa_nkinds + 4, sizeof(*sql));
+    strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
+    size_t nkinds = 0, n = 0;
+    bool ok = kinds && sql && texts;
+    if (ok) {
+        sql[n++] = begin_snapshot_sql;
+        sql[n++] = search_path_sql;
+    }
+    for (size_t i = 0; ok && i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
         if (!filter_accepts_kind(f, k) || m->server_version < k->since)
             continue;   /* a kind the server lacks is absent from its model */
-        sb_reset(&query);
-        bool ok = kind_query_text(k, m->server_version, &query, err) &&
-                  run_query(ctx, k->name, query.buf, &res, err);
-        if (ok) {
-            ok = load_rows(k, res, f, m, err);
+        ok = kind_query_text(k, m->server_version, &texts[nkinds], err);
+        sql[n++] = texts[nkinds].buf;
+        kinds[nkinds++] = k;
+    }
+    if (ok) {
+        sql[n++] = depend_query;
+        sql[n++] = end_snapshot_sql;
+        ok = pipeline_send(conn, sql, n, err);
+    }
+    if (ok) {
+        double clock = now_seconds();
+        ok = command_done(ctx, "BEGIN", &clock, err) && command_done(ctx, "SET", &clock, err);
+        for (size_t i = 0; ok && i < nkinds; i++) {
+            PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);
+            ok = res && load_rows(kinds[i], res, f, m, err);
             PQclear(res);
         }
-        if (!ok) {
-            sb_release(&query);
-            return false;
+        PGresult *res = ok ? next_result(ctx, "pg_depend", PGRES_TUPLES_OK, &clock, err) : NULL;
+        ok = res != NULL;
+        if (ok) {
+            model_link(m);
+            load_depends(res, m);
         }
+        PQclear(res);
+        ok = ok && command_done(ctx, "COMMIT", &clock, err);
+        pipeline_end(conn);
     }
-    sb_release(&query);
-    if (!run_query(ctx, "pg_depend", depend_query, &res, err))
-        return false;
-    model_link(m);
-    load_depends(res, m);
-    PQclear(res);
-    return conn_command(conn, end_snapshot_sql, err);
+    for (size_t i = 0; texts && i < pa_nkinds; i++)
+        sb_release(&texts[i]);
+    free(texts);
+    free(sql);
+    free(kinds);
+    return ok;
 }
 
 static void load_empty(pa_model *m, const pa_filter *f)
