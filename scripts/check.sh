@@ -39,7 +39,9 @@ on_major() {    # major suite...
         server_facts
         for suite in "$@"; do
             echo "== PostgreSQL $major: $suite"
+            SECONDS=0
             tests/$suite/run.sh
+            echo "   ($suite on $major: $SECONDS s)"
         done
     )
 }
@@ -48,7 +50,9 @@ cross_majors() {    # pair...
     local dirs=() pair
     for pair in "$@"; do dirs+=("$(bindir_of "${pair%:*}")" "$(bindir_of "${pair#*:}")"); done
     echo "== across majors: $*"
+    SECONDS=0
     PGALIGN_PG_BINDIRS=$(IFS=:; echo "${dirs[*]}") tests/crossmajor/run.sh "$@"
+    echo "   (across majors: $SECONDS s)"
 }
 
 if [ "$mode" != roundtrip-only ]; then
