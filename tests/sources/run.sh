@@ -24,25 +24,25 @@ no_leftovers() {
 }
 
 # --- the same plan from every kind of source ---
-for dir in "$fixtures"/*/; do
-    name=$(basename "$dir")
-    fixture_runs_here "$dir" "sources/$name" || continue
-    fresh_db src_a && fresh_db src_b
-    load_sql src_a "$dir/a.sql" 2>/dev/null && load_sql src_b "$dir/b.sql" 2>/dev/null || {
-        fail "sources/$name" "fixture does not load"; continue; }
-    f=$work/$name
-    "$PGALIGN" snapshot dbname=src_a -o "$f.a.json" 2>"$err" &&
-        "$PGALIGN" snapshot dbname=src_b -o "$f.b.json" 2>>"$err" || {
-        fail "sources/$name snapshot" "snapshot failed" "$err"; continue; }
+# One fixture, in databases of its own (fixtures run in parallel).
+same_plans() {  # name dir
+    local name=$1 dir=$2 f=$work/$1 err=$work/$1.err a=src_$1_a b=src_$1_b
+    fresh_db "$a" && fresh_db "$b"
+    load_sql "$a" "$dir/a.sql" 2>/dev/null && load_sql "$b" "$dir/b.sql" 2>/dev/null || {
+        fail "sources/$name" "fixture does not load"; return; }
+    "$PGALIGN" snapshot "dbname=$a" -o "$f.a.json" 2>"$err" &&
+        "$PGALIGN" snapshot "dbname=$b" -o "$f.b.json" 2>>"$err" || {
+        fail "sources/$name snapshot" "snapshot failed" "$err"; return; }
     "$PGALIGN" snapshot "$f.a.json" -o "$f.a2.json" 2>"$err"
     check "$name snapshot-roundtrip" cmp -s "$f.a.json" "$f.a2.json"
     case $name in torture|everything_vs_empty|extensions)
         "$PGALIGN" snapshot "$dir/b.sql" -o "$f.b3.json" 2>"$err"
         check "$name snapshot-of-sql-file" cmp -s "$f.b.json" "$f.b3.json" ;;
     esac
+    local dirn pair from to same
     for dirn in "a b" "b a"; do
         set -- $dirn
-        from=src_$1 to=src_$2
+        from=src_${name}_$1 to=src_${name}_$2
         "$PGALIGN" --unsafe "dbname=$from" "dbname=$to" >"$f.live" 2>/dev/null
         same=true
         for pair in "$f.$1.json dbname=$to" "dbname=$from $f.$2.json" \
@@ -57,7 +57,13 @@ for dir in "$fixtures"/*/; do
         done
         check "$name same-plan-every-source ${dirn// /->}" $same
     done
+}
+for dir in "$fixtures"/*/; do
+    name=$(basename "$dir")
+    fixture_runs_here "$dir" "sources/$name" || continue
+    run_parallel same_plans "$name" "$dir"
 done
+wait_all
 
 # --- SQL sources ---
 cat >"$work/broken.sql" <<'SQL'
@@ -85,8 +91,8 @@ expect sql-dir-in-name-order 2 "$PGALIGN" EMPTY "$work/schema-dir" \
 printf '\\set ON_ERROR_STOP 1\nSELECT 1 AS one \\gset\ncreate table meta_:one (id int);\n' >"$work/meta.sql"
 expect sql-psql-meta-commands 2 "$PGALIGN" EMPTY "$work/meta.sql" \
     && check sql-psql-meta-plan grep -q 'CREATE TABLE public.meta_1' "$out"
-pg_dump --schema-only -d src_a >"$work/dump.sql"
-expect sql-pg-dump-output 0 "$PGALIGN" "$work/dump.sql" dbname=src_a
+pg_dump --schema-only -d src_torture_a >"$work/dump.sql"
+expect sql-pg-dump-output 0 "$PGALIGN" "$work/dump.sql" dbname=src_torture_a
 expect sql-bad-bindir 1 "$PGALIGN" --pg-bindir /nonexistent "$work/meta.sql" EMPTY \
     && check sql-bad-bindir-message grep -q -- '--pg-bindir /nonexistent' "$err"
 expect sql-both-sides-one-cluster 0 "$PGALIGN" -v "$work/meta.sql" "$work/meta.sql" \
