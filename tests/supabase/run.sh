@@ -21,10 +21,6 @@ load_pair() {   # from-file target-file
 }
 has() { grep -qF -- "$2" "$1"; }
 user_dump() {   # the dump without the managed schemas and grants to managed roles
-    if ! pg_dump_usable; then   # a server newer than pg_dump: pgalign's own view
-        "$PGALIGN" snapshot "${profile[@]}" "dbname=$1"
-        return
-    fi
     pg_dump --schema-only --no-owner -N auth -N storage -N realtime -N extensions -d "$1" \
         | grep -v -E "$managed_roles|SESSION AUTHORIZATION" \
         | grep -v -e '^--' -e '^SET ' -e '^SELECT pg_catalog.set_config' \
@@ -48,6 +44,18 @@ roundtrip() {   # label from target
     pass "$SUITE/$label-applies"
     expect "$label-rediff-empty" 0 "$PGALIGN" "${profile[@]}" --unsafe dbname=sb_from dbname=sb_target &&
         check "$label-rediff-no-output" [ ! -s "$out" ]
+    # pg_dump refuses a newer server: there, TARGET rebuilt on a fresh
+    # Supabase-like database must re-diff empty instead.
+    if ! pg_dump_usable; then
+        fresh_db sb_rebuild && load_sql sb_rebuild "$here/common.sql" 2>"$err" &&
+            "$PGALIGN" "${profile[@]}" --unsafe dbname=sb_rebuild dbname=sb_target >"$work/$label.rebuild.sql" 2>"$err"
+        if psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_rebuild -f "$work/$label.rebuild.sql" >/dev/null 2>"$err"; then
+            expect "$label-rebuilt-target-equal" 0 "$PGALIGN" "${profile[@]}" --unsafe dbname=sb_rebuild dbname=sb_target
+        else
+            fail "$SUITE/$label-rebuilt-applies" "the rebuild does not apply" "$err"
+        fi
+        return
+    fi
     user_dump sb_from > "$work/$label.from.dump"
     user_dump sb_target > "$work/$label.target.dump"
     diff -u "$work/$label.target.dump" "$work/$label.from.dump" > "$work/$label.dumpdiff"
