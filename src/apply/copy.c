@@ -88,6 +88,18 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
     return ok;
 }
 
+/* Extension versions belong to the server's major (btree_gist is 1.7 on
+ * 15, 1.8 on 18): a copy for another major takes that server's defaults. */
+static void forget_extension_versions(pa_model *m)
+{
+    const pa_kind *k = kind_by_name("extension");
+    int v = kind_attr_index(k, "version");
+    for (size_t i = 0; i < m->count; i++) {
+        if (m->objects[i]->kind == k)
+            m->objects[i]->values[v] = NULL;
+    }
+}
+
 /* Build m in conn's empty database: the plan from EMPTY to m. */
 static bool build(PGconn *conn, const pa_model *m, const pa_inspect_options *iopt,
                   strbuf *err)
@@ -122,6 +134,8 @@ bool copy_schema(const char *source, int server_version, bool privileges,
     bool ok = inspect_source(source, &iopt, "copy", &m, err);
     if (ok && server_version)
         compat_adapt(&m, server_version, &ignored);     /* warned about already */
+    if (ok && server_version / 10000 != m.server_version / 10000)
+        forget_extension_versions(&m);
     sb_release(&ignored);
     ok = ok && tempcluster_start(server_version ? server_version : m.server_version,
                                  verbose, err) &&

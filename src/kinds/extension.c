@@ -40,8 +40,12 @@ static void extension_create(pa_plan *p, const pa_object *to)
     sql_ident(sb, to->name);
     sb_adds(sb, " WITH SCHEMA ");
     sql_ident(sb, to->values[EXT_SCHEMA]);
-    sb_adds(sb, " VERSION ");
-    sql_literal(sb, to->values[EXT_VERSION]);
+    /* No version: a copy for another major takes that server's default
+     * (apply/copy.c). */
+    if (to->values[EXT_VERSION]) {
+        sb_adds(sb, " VERSION ");
+        sql_literal(sb, to->values[EXT_VERSION]);
+    }
 }
 
 static void extension_alter(pa_plan *p, const pa_object *from,
@@ -54,7 +58,9 @@ static void extension_alter(pa_plan *p, const pa_object *from,
         sb_adds(sb, " SET SCHEMA ");
         sql_ident(sb, to->values[EXT_SCHEMA]);
     }
-    if (changed[EXT_VERSION] &&
+    if (!to->values[EXT_VERSION]) {
+        /* any version will do */
+    } else if (changed[EXT_VERSION] &&
         !word_in_list(to->values[EXT_VERSION], from->values[EXT_UPDATE_TARGETS])) {
         /* A downgrade, or a version this server does not ship: an UPDATE
          * TO would only make the whole plan fail. */

@@ -12,7 +12,7 @@
 # other like the live pair.
 # Starts its own clusters (scripts/tempcluster.sh, PG_MAJOR); server
 # programs of other majors from scripts/install-pg-versions.sh.
-# Usage: run.sh A:B [A:B ...]
+# Usage: [FIXTURES="name ..."] run.sh A:B [A:B ...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -89,6 +89,8 @@ for pair in "$@"; do
     start_major "$a" && start_major "$b" || { fail "$SUITE/$pair" "cannot start the clusters"; continue; }
     for dir in "$fixtures"/*/; do
         name=$(basename "$dir")
+        # FIXTURES="a b" runs only those.
+        [ -z "${FIXTURES:-}" ] || [[ " $FIXTURES " == *" $name "* ]] || continue
         run_parallel cross "$name" "$dir/a.sql" "$a" "$dir/b.sql" "$b" "$SUITE/$name $a->$b"
         run_parallel cross "$name" "$dir/b.sql" "$b" "$dir/a.sql" "$a" "$SUITE/$name $b->$a"
     done
