@@ -1,5 +1,4 @@
 #include "plan/compat.h"
-#include "emit/quote.h"
 #include "kinds/kind.h"
 
 #include <stdlib.h>
@@ -23,15 +22,10 @@ static bool uses(const pa_object *o, const pa_feature *f)
 static void report(strbuf *err, const pa_object *o, const char *what, int since)
 {
     sb_addf(err, "\n  %s ", o->kind->name);
-    if (o->schema) {
-        sql_ident(err, o->schema);
-        sb_addc(err, '.');
-    }
-    if (o->table && o->kind->table_in_key) {
-        sql_ident(err, o->table);
-        sb_addc(err, '.');
-    }
-    sql_ident(err, o->name);
+    if (o->table && o->kind->table_in_key)
+        kind_column_name(err, o);       /* schema.table.name */
+    else
+        kind_qualified(err, o);
     sb_addf(err, ": %s (PostgreSQL ", what);
     compat_version_name(err, since);
     sb_adds(err, ")");
