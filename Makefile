@@ -19,8 +19,12 @@ CPPFLAGS += -Isrc $(PKG_CFLAGS)
 LDLIBS += $(PKG_LIBS) -lpthread
 SRCS = $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRCS = $(filter-out src/main.c,$(SRCS))
-OBJS = $(SRCS:%.c=$(BUILD)/%.o)
-LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o)
+# SQL that pgalign carries (src/*/NAME.sql), compiled in as the lines
+# const char *const NAME_sql[] (NULL-terminated).
+SQL_SRCS = $(sort $(wildcard src/*/*.sql))
+SQL_OBJS = $(SQL_SRCS:src/%.sql=$(BUILD)/gen/%.o)
+OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(SQL_OBJS)
+LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o) $(SQL_OBJS)
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -52,6 +56,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/%.c: src/%.sql scripts/sql2c.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/sql2c.sh $< $(notdir $*)_sql > $@.tmp && mv $@.tmp $@
+
+.PRECIOUS: $(BUILD)/gen/%.c
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@echo "  CC   $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | deps
 	@mkdir -p $(dir $@)

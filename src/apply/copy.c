@@ -13,6 +13,7 @@
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
+#include "source/sqlload.h"
 #include "source/tempcluster.h"
 
 #include <string.h>
@@ -100,12 +101,35 @@ static void forget_extension_versions(pa_model *m)
     }
 }
 
-/* Build m in conn's empty database: the plan from EMPTY to m. */
-static bool build(PGconn *conn, const pa_model *m, const pa_inspect_options *iopt,
-                  strbuf *err)
+bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped,
+                                  strbuf *err)
+{
+    pa_ext_names available = {0};
+    if (!extskip_read_available(conn, &available, err))
+        return false;
+    size_t kept = 0;
+    for (size_t i = 0; i < p->nstmts; i++) {
+        pa_stmt *s = &p->stmts[i];
+        if (extskip_rewrite(s->sql.buf, extskip_available, &available, false, skipped) &&
+            strspn(s->sql.buf, " \t\r\n") == s->sql.len) {
+            plan_stmt_release(s);
+            continue;
+        }
+        p->stmts[kept++] = *s;
+    }
+    p->nstmts = kept;
+    extskip_free_names(&available);
+    return true;
+}
+
+/* Build m in conn's new database: the plan from what it has (EMPTY, or
+ * under a profile the platform's stand-in, at conninfo) to m. */
+static bool build(PGconn *conn, const char *conninfo, const pa_model *m,
+                  const pa_inspect_options *iopt, pa_ext_list *skipped, strbuf *err)
 {
     pa_model empty;
-    if (!inspect_source("EMPTY", iopt, "EMPTY", &empty, err))
+    const char *base = iopt->filter->profile ? conninfo : "EMPTY";
+    if (!inspect_source(base, iopt, "copy", &empty, err))
         return false;
     pa_diff_options dopt = {.privileges = iopt->filter->privileges,
                             .creating_role = PQuser(conn)};
@@ -114,23 +138,30 @@ static bool build(PGconn *conn, const pa_model *m, const pa_inspect_options *iop
     diff_compute(&d, &empty, m, &dopt);
     plan_build(&p, &d, false);
     apply_options aopt = {NULL, NULL, false, false};
-    bool ok = apply_plan(conn, &p, &aopt, err);
+    bool ok = copy_skip_missing_extensions(conn, &p, skipped, err) &&
+              apply_plan(conn, &p, &aopt, err);
     plan_free(&p);
     diff_free(&d);
     model_free(&empty);
     return ok;
 }
 
-bool copy_schema(const char *source, int server_version, bool privileges,
-                 const char *dbname, bool verbose, strbuf *conninfo, strbuf *err)
+bool copy_schema(const char *source, int server_version, const pa_filter *filter,
+                 const char *dbname, bool verbose, pa_ext_list *skipped,
+                 strbuf *conninfo, strbuf *err)
 {
-    pa_filter all = {0};
-    all.privileges = privileges;
-    pa_inspect_options iopt = {&all, false};
+    /* Every schema, as the copy must have what the plan refers to; but a
+     * platform's own schemas come from its stand-in. */
+    pa_filter all = {.privileges = filter->privileges, .profile = filter->profile,
+                     .managed_schemas = filter->managed_schemas,
+                     .managed_roles = filter->managed_roles,
+                     .managed_extensions = filter->managed_extensions};
+    pa_inspect_options iopt = {.filter = &all, .quiet = true};
     pa_model m;
     size_t before = conninfo->len;
     PGconn *conn = NULL;
     strbuf ignored = STRBUF_INIT;
+    pa_ext_list platform = {0};
     bool ok = inspect_source(source, &iopt, "copy", &m, err);
     if (ok && server_version)
         compat_adapt(&m, server_version, &ignored);     /* warned about already */
@@ -140,10 +171,15 @@ bool copy_schema(const char *source, int server_version, bool privileges,
     ok = ok && tempcluster_start(server_version ? server_version : m.server_version,
                                  verbose, err) &&
               tempcluster_create_database(dbname, conninfo, err) &&
+              (!all.profile ||
+               sql_load_standin(conninfo->buf + before, all.profile, &platform, err)) &&
               (conn = conn_open(conninfo->buf + before, err)) != NULL &&
-              create_roles(conn, &m, err) && build(conn, &m, &iopt, err);
+              conn_quiet(conn) &&
+              create_roles(conn, &m, err) &&
+              build(conn, conninfo->buf + before, &m, &iopt, skipped, err);
     if (conn)
         PQfinish(conn);
+    extskip_free(&platform);
     model_free(&m);
     return ok;
 }

@@ -5,15 +5,29 @@
 #ifndef PA_APPLY_COPY_H
 #define PA_APPLY_COPY_H
 
+#include "inspect/inspect.h"
+#include "plan/plan.h"
+#include "source/extskip.h"
 #include "util/strbuf.h"
 
+#include <libpq-fe.h>
 #include <stdbool.h>
 
 /* Start the cluster with server programs of server_version's major (0:
- * the source's own) if it is not running, inspect source in full (every schema; grants when
- * privileges), create database dbname with the roles the schema names,
- * and build the schema there. Appends dbname's conninfo to conninfo. */
-bool copy_schema(const char *source, int server_version, bool privileges,
-                 const char *dbname, bool verbose, strbuf *conninfo, strbuf *err);
+ * the source's own) if it is not running, inspect source in full (every
+ * schema but those filter's profile manages; grants when filter says
+ * so), create database dbname with the roles the schema names (and,
+ * under a profile, the platform's stand-in), and build the schema there.
+ * Extensions the cluster cannot create are left out and added to skipped.
+ * Appends dbname's conninfo to conninfo. */
+bool copy_schema(const char *source, int server_version, const pa_filter *filter,
+                 const char *dbname, bool verbose, pa_ext_list *skipped,
+                 strbuf *conninfo, strbuf *err);
+
+/* Take out of p the statements about extensions that the server behind
+ * conn cannot create (as from a SQL source's files, source/extskip.h),
+ * adding them to skipped. */
+bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped,
+                                  strbuf *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include "emit/summary.h"
 #include "plan/compat.h"
 #include "plan/plan.h"
+#include "source/extskip.h"
 #include "source/tempcluster.h"
 #include "util/fileio.h"
 
@@ -119,16 +120,19 @@ static bool render_target_like_from(const pa_options *opt, const pa_run *run,
         return false;
     }
     strbuf ci = STRBUF_INIT, err = STRBUF_INIT;
-    pa_inspect_options iopt = {&opt->filter, false};
+    pa_ext_list skipped = {0};
+    pa_inspect_options iopt = {.filter = &opt->filter, .quiet = true, .assumed = &skipped};
     model_init(copy);
-    bool ok = copy_schema(opt->target, run->from.server_version, opt->filter.privileges,
-                          "pgalign_target_copy", opt->verbose && !opt->quiet, &ci, &err);
+    bool ok = copy_schema(opt->target, run->from.server_version, &opt->filter,
+                          "pgalign_target_copy", opt->verbose && !opt->quiet, &skipped,
+                          &ci, &err);
     if (ok) {
         model_free(copy);
         ok = inspect_source(ci.buf, &iopt, "TARGET", copy, &err);
     }
     if (ok && opt->verbose && !opt->quiet)
         fprintf(stderr, "pgalign: TARGET compared as PostgreSQL %d renders it\n", major);
+    extskip_free(&skipped);
     if (!ok) {
         model_free(copy);
         if (!opt->quiet)
@@ -150,7 +154,8 @@ static bool same_major(const pa_model *a, const pa_model *b)
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
-    pa_inspect_options iopt = {&opt->filter, opt->verbose && !opt->quiet};
+    pa_inspect_options iopt = {.filter = &opt->filter,
+                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
     memset(run, 0, sizeof(*run));
     if (!inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err)) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));

@@ -2,6 +2,7 @@
 #include "cmd/plan_file.h"
 #include "apply/split.h"
 #include "emit/plan_json.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -157,27 +158,12 @@ static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
 
 static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sb_addf(err, "cannot read %s: %s", path, strerror(errno));
-        return false;
-    }
     strbuf text = STRBUF_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-        sb_add(&text, buf, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok) {
-        sb_addf(err, "cannot read %s", path);
-        sb_release(&text);
-        return false;
-    }
-    sb_adds(&text, "");
-    sql_split(text.buf, &pf->plan);
+    bool ok = read_file(path, &text, err);
+    if (ok)
+        sql_split(text.buf, &pf->plan);
     sb_release(&text);
-    return true;
+    return ok;
 }
 
 bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err)

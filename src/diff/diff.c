@@ -26,7 +26,9 @@ static void compare(pa_change *c, const pa_diff_options *opt)
     bool any = false, replace = false;
     c->changed = xcalloc(kind->nattrs + 1, sizeof(bool));
     for (size_t i = 0; i < kind->nattrs; i++) {
-        if (kind->attrs[i].on_change == ATTR_INFO ||
+        bool unknown = kind->attrs[i].presence == UNKNOWN_IF_NULL &&
+                       (!c->from->values[i] || !c->to->values[i]);
+        if (kind->attrs[i].on_change == ATTR_INFO || unknown ||
             same_value(c->from->values[i], c->to->values[i]) ||
             ignored(opt, kind, kind->attrs[i].name))
             continue;

@@ -3,6 +3,7 @@
 #include "source/conn.h"
 #include "source/pipeline.h"
 #include "source/snapshot.h"
+#include "source/sqlload.h"
 #include "source/tempcluster.h"
 #include "util/clock.h"
 
@@ -52,14 +53,27 @@ bool filter_accepts(const pa_filter *f, const char *schema)
     return !in_list(f->managed_schemas, 0, schema);
 }
 
+/* Whether a schema is left out only because a profile manages it. */
+static bool only_managed(const pa_filter *f, const char *schema)
+{
+    return f && !f->ninclude && !(f->nexclude && in_list(f->exclude, f->nexclude, schema)) &&
+           in_list(f->managed_schemas, 0, schema);
+}
+
 bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *schema,
                            const char *name, const char *other_schema,
                            const char *grantee, const char *role)
 {
     if (!filter_accepts_kind(f, k))
         return false;
-    if (k->schema_filtered && !filter_accepts(f, schema ? schema : name) &&
-        !(other_schema && filter_accepts(f, other_schema)))
+    const char *own = schema ? schema : name;
+    if (k->schema_filtered && !filter_accepts(f, own) &&
+        !(other_schema && filter_accepts(f, other_schema)) &&
+        !(k->kept_in_managed_schemas && only_managed(f, own)))
+        return false;
+    /* Extensions have no schema of their own to be filtered by. */
+    if (f && f->managed_extensions && strcmp(k->name, "extension") == 0 &&
+        in_list(f->managed_extensions, 0, name))
         return false;
     return !f || ((!grantee || !in_list(f->managed_roles, 0, grantee)) &&
                   (!role || !in_list(f->managed_roles, 0, role)));
@@ -174,10 +188,45 @@ static void load_depends(PGresult *res, pa_model *m)
     }
 }
 
+/* The extensions a SQL source recorded but could not create are in its
+ * model all the same, schema and version unknown where it did not say. */
+static void add_recorded(pa_model *m, const pa_ext_list *recorded, const pa_filter *f)
+{
+    const pa_kind *k = kind_by_name("extension");
+    for (size_t i = 0; recorded && i < recorded->count; i++) {
+        const pa_recorded_ext *e = &recorded->items[i];
+        bool present = false;
+        for (size_t j = 0; j < m->count && !present; j++)
+            present = m->objects[j]->kind == k && strcmp(m->objects[j]->name, e->name) == 0;
+        if (present || !filter_accepts_object(f, k, NULL, e->name, NULL, NULL, NULL))
+            continue;
+        pa_object *o = model_add(m, k, NULL, NULL, e->name);
+        if (e->schema)
+            model_set(m, o, (size_t)kind_attr_index(k, "ext_schema"), e->schema);
+        if (e->version)
+            model_set(m, o, (size_t)kind_attr_index(k, "version"), e->version);
+    }
+}
+
+/* Say which extensions a SQL source left out (those of the user's files;
+ * the stand-in's only with -v). */
+static void warn_recorded(const pa_ext_list *recorded, const pa_inspect_options *opt,
+                          const char *label)
+{
+    for (int platform = 0; platform < 2; platform++) {
+        char *names = extskip_describe(recorded, platform);
+        if (*names && !opt->quiet && (!platform || opt->verbose))
+            fprintf(stderr, "pgalign: %s%s: not installed here, so recorded "
+                    "but not created: %s\n", platform ? "" : "warning: ", label, names);
+        free(names);
+    }
+}
+
 typedef struct inspect_ctx {
     PGconn *conn;
     const pa_inspect_options *opt;
     const char *label;
+    const pa_ext_list *recorded;    /* extensions a SQL source could not create */
 } inspect_ctx;
 
 /* The next result of the batch, which must have the status wanted. */
@@ -252,6 +301,8 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         PGresult *res = ok ? next_result(ctx, "pg_depend", PGRES_TUPLES_OK, &clock, err) : NULL;
         ok = res != NULL;
         if (ok) {
+            add_recorded(m, ctx->recorded, f);
+            add_recorded(m, ctx->opt->assumed, f);
             model_link(m);
             load_depends(res, m);
         }
@@ -291,6 +342,7 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
                          const char *label, pa_model *m, strbuf *err)
 {
     strbuf conninfo = STRBUF_INIT;
+    pa_ext_list recorded = {0};
     model_init(m);
     switch (conn ? SOURCE_CONNINFO : source_classify(source)) {
     case SOURCE_EMPTY:
@@ -304,9 +356,13 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     case SOURCE_SQL:
         /* One database per side in the shared temporary cluster. */
         if (!tempcluster_start(0, opt->verbose, err) ||
-            !tempcluster_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
-                              source, &conninfo, err))
+            !sql_source_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
+                             source, opt->filter ? opt->filter->profile : NULL, &recorded,
+                             &conninfo, err)) {
+            extskip_free(&recorded);
             return false;
+        }
+        warn_recorded(&recorded, opt, label);
         break;
     case SOURCE_CONNINFO:
         sb_adds(&conninfo, source);
@@ -317,9 +373,10 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     sb_release(&conninfo);
     if (!conn)
         return false;
-    inspect_ctx ctx = {conn, opt, label};
+    inspect_ctx ctx = {conn, opt, label, &recorded};
     double start = now_seconds();
     bool ok = inspect_conn(&ctx, m, err);
+    extskip_free(&recorded);
     if (opt->verbose)
         fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
                 m->count, now_seconds() - start);

@@ -13,6 +13,10 @@
 typedef struct pa_inspect_options {
     const struct pa_filter *filter;
     bool verbose;           /* report each query's time on stderr */
+    bool quiet;             /* no warnings */
+    /* Extensions to take as there although the source lacks them: those
+     * a copy in the temporary cluster could not create (apply/copy.c). */
+    const struct pa_ext_list *assumed;
 } pa_inspect_options;
 
 typedef struct pa_filter {
@@ -26,6 +30,7 @@ typedef struct pa_filter {
     const char *profile;    /* its name, or NULL */
     const char *const *managed_schemas;
     const char *const *managed_roles;
+    const char *const *managed_extensions;  /* left out like the schemas */
 } pa_filter;
 
 bool filter_accepts(const pa_filter *f, const char *schema);

@@ -28,6 +28,12 @@ static const char *const supabase_roles[] = {
     NULL,
 };
 
+/* Extensions every project has that the platform runs itself (its GraphQL
+ * API, Vault, and the key store older projects have). */
+static const char *const supabase_extensions[] = {
+    "pg_graphql", "supabase_vault", "pgsodium", NULL,
+};
+
 bool filter_set_profile(pa_filter *f, const char *profile)
 {
     if (strcmp(profile, "supabase") != 0)
@@ -35,5 +41,6 @@ bool filter_set_profile(pa_filter *f, const char *profile)
     f->profile = "supabase";
     f->managed_schemas = supabase_schemas;
     f->managed_roles = supabase_roles;
+    f->managed_extensions = supabase_extensions;
     return true;
 }

@@ -1,5 +1,6 @@
 /* Extensions: created IF NOT EXISTS (a managed server may have them), moved
- * with SET SCHEMA, updated with UPDATE TO. plpgsql is always there. */
+ * with SET SCHEMA, updated with UPDATE TO. plpgsql is always there. Schema
+ * and version may be unknown (NULL): then any will do. */
 #include "kinds/kind.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -21,8 +22,8 @@ static const char extension_query[] =
     " WHERE x.extname <> 'plpgsql'";
 
 static const pa_attr_rule extension_attrs[] = {
-    {"ext_schema", ATTR_ALTER, REQUIRED},
-    {"version", ATTR_ALTER, REQUIRED},
+    {"ext_schema", ATTR_ALTER, UNKNOWN_IF_NULL},
+    {"version", ATTR_ALTER, UNKNOWN_IF_NULL},
     {"update_targets", ATTR_INFO, OPTIONAL},
 };
 enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS };
@@ -38,10 +39,13 @@ static void extension_create(pa_plan *p, const pa_object *to)
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "CREATE EXTENSION IF NOT EXISTS ");
     sql_ident(sb, to->name);
-    sb_adds(sb, " WITH SCHEMA ");
-    sql_ident(sb, to->values[EXT_SCHEMA]);
-    /* No version: a copy for another major takes that server's default
-     * (apply/copy.c). */
+    /* No schema or version: not known (an extension a SQL source could
+     * not create), or, for the version, a copy for another major, which
+     * takes that server's default (apply/copy.c). */
+    if (to->values[EXT_SCHEMA]) {
+        sb_adds(sb, " WITH SCHEMA ");
+        sql_ident(sb, to->values[EXT_SCHEMA]);
+    }
     if (to->values[EXT_VERSION]) {
         sb_adds(sb, " VERSION ");
         sql_literal(sb, to->values[EXT_VERSION]);
@@ -58,9 +62,7 @@ static void extension_alter(pa_plan *p, const pa_object *from,
         sb_adds(sb, " SET SCHEMA ");
         sql_ident(sb, to->values[EXT_SCHEMA]);
     }
-    if (!to->values[EXT_VERSION]) {
-        /* any version will do */
-    } else if (changed[EXT_VERSION] &&
+    if (changed[EXT_VERSION] &&
         !word_in_list(to->values[EXT_VERSION], from->values[EXT_UPDATE_TARGETS])) {
         /* A downgrade, or a version this server does not ship: an UPDATE
          * TO would only make the whole plan fail. */

@@ -21,14 +21,19 @@ typedef enum attr_change {
                           * not adapt itself must be rebuilt around it */
 } attr_change;
 
+typedef enum attr_presence {
+    OPTIONAL,       /* NULL is a value like any other */
+    REQUIRED,       /* never NULL (checked when loading snapshots) */
+    /* NULL when a source could not tell (an extension a SQL source
+     * recorded but could not create): compared only when both are set */
+    UNKNOWN_IF_NULL,
+} attr_presence;
+
 typedef struct pa_attr_rule {
     const char *name;       /* also the column name in the kind's query */
     attr_change on_change;
-    bool required;          /* never NULL (checked when loading snapshots) */
+    attr_presence presence;
 } pa_attr_rule;
-
-#define REQUIRED true
-#define OPTIONAL false
 
 /* A piece of a kind's query that differs between server versions. Where
  * the query says {{name}}, the text of the first variant of that name
@@ -80,6 +85,10 @@ struct pa_kind {
      * own schema is filtered out (a user's trigger on a managed table is
      * kept for its function's schema). */
     const char *filter_schema_attr;
+    /* Objects of this kind in a schema a profile manages are the user's
+     * all the same (policies on Supabase's storage.objects): only
+     * --schema and --exclude-schema leave them out. */
+    bool kept_in_managed_schemas;
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */

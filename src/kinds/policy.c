@@ -98,6 +98,7 @@ const pa_kind kind_policy = {
     .parent_kind = "table",
     .table_in_key = true,
     .schema_filtered = true,
+    .kept_in_managed_schemas = true,
     .absorbed_on_parent_drop = true,
     .lock_on_drop = true,
     .target = policy_target,

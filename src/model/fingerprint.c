@@ -2,7 +2,10 @@
  * attributes that are compared), hashed. Two models with the same
  * fingerprint diff as equal, so a plan can tell whether FROM changed
  * since it was made, and whether FROM matches TARGET once applied. It
- * detects change; it is not a security measure (64-bit FNV-1a). */
+ * detects change; it is not a security measure (64-bit FNV-1a).
+ * Attributes a source may not know (UNKNOWN_IF_NULL: the schema and
+ * version of an extension a SQL source could only record) are left out,
+ * so that such a TARGET matches the database a plan made from it. */
 #include "model/model.h"
 #include "kinds/kind.h"
 
@@ -45,7 +48,8 @@ void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
         const pa_kind *k = o->kind;
         hash_string(&h, o->key);
         for (size_t a = 0; a < k->nattrs; a++) {
-            if (k->attrs[a].on_change == ATTR_INFO || ignored(ignored_attrs, k, k->attrs[a].name))
+            if (k->attrs[a].on_change == ATTR_INFO || k->attrs[a].presence == UNKNOWN_IF_NULL ||
+                ignored(ignored_attrs, k, k->attrs[a].name))
                 continue;
             hash_string(&h, k->attrs[a].name);
             hash_string(&h, o->values[a]);

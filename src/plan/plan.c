@@ -378,16 +378,20 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     free(b.ops);
 }
 
+void plan_stmt_release(pa_stmt *s)
+{
+    sb_release(&s->sql);
+    free(s->check.table);
+    free(s->check.column);
+    free(s->check.name);
+    free(s->check.definition);
+    memset(s, 0, sizeof(*s));
+}
+
 void plan_free(pa_plan *p)
 {
-    for (size_t i = 0; i < p->nstmts; i++) {
-        pa_stmt *s = &p->stmts[i];
-        sb_release(&s->sql);
-        free(s->check.table);
-        free(s->check.column);
-        free(s->check.name);
-        free(s->check.definition);
-    }
+    for (size_t i = 0; i < p->nstmts; i++)
+        plan_stmt_release(&p->stmts[i]);
     free(p->stmts);
     sb_release(&p->warnings);
     memset(p, 0, sizeof(*p));

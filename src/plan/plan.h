@@ -68,6 +68,8 @@ typedef struct pa_plan pa_plan;
 /* Order the diff's operations and render their statements. */
 void plan_build(pa_plan *p, const pa_diff *d, bool online);
 void plan_free(pa_plan *p);
+/* Free what one statement holds (taking it out of a plan). */
+void plan_stmt_release(pa_stmt *s);
 
 /* For the kinds: start a new statement and return its text buffer. */
 strbuf *plan_stmt(pa_plan *p, unsigned hazards);

@@ -86,3 +86,15 @@ bool conn_command(PGconn *conn, const char *sql, strbuf *err)
     PQclear(res);
     return ok;
 }
+
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+bool conn_quiet(PGconn *conn)
+{
+    PQsetNoticeProcessor(conn, ignore_notice, NULL);
+    return true;
+}

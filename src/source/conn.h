@@ -14,6 +14,9 @@ PGconn *conn_open(const char *conninfo, strbuf *err);
 void conn_describe(strbuf *sb, const char *conninfo);
 /* The first line of libpq's last error message for conn. */
 void conn_error(strbuf *sb, PGconn *conn);
+/* Keep the server's notices to itself (they print on stderr by default);
+ * returns true, to be used in a chain of steps. */
+bool conn_quiet(PGconn *conn);
 /* Run a command that returns no rows; false with err set on failure. */
 bool conn_command(PGconn *conn, const char *sql, strbuf *err);
 

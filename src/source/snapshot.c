@@ -114,7 +114,7 @@ static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o
         model_set(l->m, o, (size_t)i, json_string_value(value));
     }
     for (size_t i = 0; i < k->nattrs; i++) {
-        if (k->attrs[i].required && !o->values[i])
+        if (k->attrs[i].presence == REQUIRED && !o->values[i])
             return fail_at(l, index, "missing attribute \"%s\"", k->attrs[i].name);
     }
     return true;

@@ -597,64 +597,9 @@ bool tempcluster_has_major(int server_version)
     return ok;
 }
 
-/* ---- loading SQL ---- */
+/* ---- databases and psql ---- */
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_sql_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".sql") == 0;
-}
-
-/* The files to load: the path itself, or a directory's .sql files (not
- * descending into subdirectories) in name order. */
-static bool list_files(const char *path, char ***files, size_t *count, strbuf *err)
-{
-    struct stat st;
-    *files = NULL;
-    *count = 0;
-    if (stat(path, &st) != 0) {
-        sb_addf(err, "%s: %s", path, strerror(errno));
-        return false;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        *files = xmalloc(sizeof(char *));
-        (*files)[(*count)++] = xstrdup(path);
-        return true;
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        sb_addf(err, "%s: %s", path, strerror(errno));
-        return false;
-    }
-    size_t alloc = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (!has_sql_suffix(e->d_name))
-            continue;
-        strbuf full = STRBUF_INIT;
-        sb_addf(&full, "%s/%s", path, e->d_name);
-        if (stat(full.buf, &st) == 0 && S_ISREG(st.st_mode)) {
-            *files = xgrow(*files, sizeof(char *), *count + 1, &alloc);
-            (*files)[(*count)++] = sb_detach(&full);
-        } else {
-            sb_release(&full);
-        }
-    }
-    closedir(d);
-    if (*count == 0) {
-        sb_addf(err, "%s: no .sql files in this directory", path);
-        return false;
-    }
-    qsort(*files, *count, sizeof(char *), compare_names);
-    return true;
-}
-
-static bool create_database(const char *dbname, strbuf *err)
+bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err)
 {
     strbuf ci = STRBUF_INIT, sql = STRBUF_INIT;
     conninfo_for(&ci, "postgres");
@@ -667,6 +612,8 @@ static bool create_database(const char *dbname, strbuf *err)
         const char *msg = PQerrorMessage(conn);
         sb_addf(err, "cannot create a database in the temporary cluster: %.*s",
                 (int)strcspn(msg, "\n"), msg);
+    } else {
+        conninfo_for(conninfo, dbname);
     }
     PQclear(res);
     PQfinish(conn);
@@ -675,26 +622,9 @@ static bool create_database(const char *dbname, strbuf *err)
     return ok;
 }
 
-/* psql reports "psql:FILE:LINE: ERROR:  message": keep from FILE on. */
-static void report_psql_error(strbuf *err, const char *file, const char *log_path)
+void tempcluster_path(strbuf *sb, const char *name)
 {
-    FILE *f = fopen(log_path, "r");
-    char line[2048], found[2048] = "";
-    while (f && fgets(line, sizeof(line), f)) {
-        line[strcspn(line, "\n")] = '\0';
-        if (strstr(line, "ERROR:") || strstr(line, "FATAL:") || !found[0]) {
-            snprintf(found, sizeof(found), "%s",
-                     strncmp(line, "psql:", 5) == 0 ? line + 5 : line);
-            if (strstr(line, "ERROR:") || strstr(line, "FATAL:"))
-                break;
-        }
-    }
-    if (f)
-        fclose(f);
-    if (found[0])
-        sb_adds(err, found);
-    else
-        sb_addf(err, "%s: psql failed", file);
+    sb_addf(sb, "%s/%s", tc.dir, name);
 }
 
 /* A client program: from the server's bindir, else from PATH's usual place. */
@@ -705,50 +635,14 @@ static void client_program(char *program, size_t n, const char *name)
         snprintf(program, n, "/usr/bin/%s", name);
 }
 
-static bool psql_file(const char *conninfo, const char *file, const char *log,
-                      bool stop_on_error, strbuf *err)
+bool tempcluster_psql(const char *conninfo, const char *file, const char *log)
 {
     char program[4200];
     client_program(program, sizeof(program), "psql");
     unlink(log);
-    char *const argv[] = {program, "-X", "-q", "-v",
-                          stop_on_error ? "ON_ERROR_STOP=1" : "ON_ERROR_STOP=0",
+    char *const argv[] = {program, "-X", "-q", "-v", "ON_ERROR_STOP=1",
                           "-d", (char *)conninfo, "-f", (char *)file, NULL};
-    if (run(argv, false, log))
-        return true;
-    report_psql_error(err, file, log);
-    return false;
-}
-
-bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
-                      strbuf *err)
-{
-    char **files;
-    size_t count;
-    if (!list_files(path, &files, &count, err))
-        return false;
-    bool ok = create_database(dbname, err);
-    strbuf ci = STRBUF_INIT, log = STRBUF_INIT;
-    conninfo_for(&ci, dbname);
-    sb_addf(&log, "%s/load-%s.log", tc.dir, dbname);
-    for (size_t i = 0; ok && i < count; i++)
-        ok = psql_file(ci.buf, files[i], log.buf, true, err);
-    if (ok)
-        sb_adds(conninfo, ci.buf);
-    for (size_t i = 0; i < count; i++)
-        free(files[i]);
-    free(files);
-    sb_release(&ci);
-    sb_release(&log);
-    return ok;
-}
-
-bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err)
-{
-    if (!create_database(dbname, err))
-        return false;
-    conninfo_for(conninfo, dbname);
-    return true;
+    return run(argv, false, log);
 }
 
 /* ---- signals ---- */

@@ -28,14 +28,17 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err);
  * of server_version (PQserverVersion). */
 bool tempcluster_has_major(int server_version);
 
-/* Create a database and load SQL files into it with psql (a directory's
- * .sql files in name order). Appends the conninfo to reach it to conninfo. */
-bool tempcluster_load(const char *dbname, const char *path, strbuf *conninfo,
-                      strbuf *err);
-
 /* Create an empty database in the cluster, which must be running, and
  * append the conninfo to reach it to conninfo. */
 bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err);
+
+/* Append the path of a file called name in the cluster's private
+ * directory (removed with it) to sb. */
+void tempcluster_path(strbuf *sb, const char *name);
+
+/* Run a SQL file with psql (stopping at the first error), its output and
+ * errors into the file log. */
+bool tempcluster_psql(const char *conninfo, const char *file, const char *log);
 
 /* Stop the server and remove the directory (safe to call more than once). */
 void tempcluster_stop(void);

@@ -21,6 +21,27 @@ bool write_all(int fd, const char *data, size_t len)
     return true;
 }
 
+bool read_file(const char *path, strbuf *text, strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sb_addf(err, "cannot read %s: %s", path, strerror(errno));
+        return false;
+    }
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        sb_add(text, buf, n);
+    int failed = ferror(f) ? errno : 0;
+    fclose(f);
+    if (failed) {
+        sb_addf(err, "cannot read %s: %s", path, strerror(failed));
+        return false;
+    }
+    sb_adds(text, "");
+    return true;
+}
+
 bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err)
 {
     strbuf tmp = STRBUF_INIT;

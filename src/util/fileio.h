@@ -10,6 +10,9 @@
 /* Write data to path via a temporary file in the same directory and a
  * rename, so readers see the old file or the whole new one. */
 bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err);
+/* Read a whole file into text (appended, NUL-terminated); false with err
+ * set ("cannot read PATH: reason") on failure. */
+bool read_file(const char *path, strbuf *text, strbuf *err);
 /* Write all of data to a file descriptor. */
 bool write_all(int fd, const char *data, size_t len);
 

@@ -36,4 +36,4 @@ create trigger on_auth_user_created after insert on auth.users
 create schema billing;
 grant usage on schema billing to authenticated;
 create table billing.invoices (id int primary key, total numeric);
-create extension if not exists "uuid-ossp" with schema extensions;
+create extension if not exists pg_trgm with schema extensions;

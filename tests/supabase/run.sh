@@ -69,7 +69,7 @@ check realtime-membership has "$plan" "ALTER PUBLICATION supabase_realtime ADD T
 check policy-with-auth-uid has "$plan" 'CREATE POLICY "Users update their own profile" ON public.profiles'
 check new-schema-usage has "$plan" "GRANT USAGE ON SCHEMA billing TO authenticated"
 check column-privilege has "$plan" "GRANT UPDATE (avatar_url) ON TABLE public.profiles TO authenticated"
-check extension-in-extensions has "$plan" 'CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions'
+check extension-in-extensions has "$plan" 'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions'
 check revoke-on-new-table has "$plan" "ON TABLE public.audit_log FROM anon"
 check no-redundant-grants lacks "$plan" "TO service_role"
 roundtrip backward "$here/b.sql" "$here/a.sql"
@@ -84,3 +84,98 @@ expect schema-refines-profile 2 "$PGALIGN" --profile supabase --schema storage -
     check schema-refines-only-storage lacks "$out" "public."
 expect exclude-refines-profile 2 "$PGALIGN" --profile supabase --exclude-schema billing --unsafe dbname=sb_from dbname=sb_target &&
     check exclude-refines-no-billing lacks "$out" "billing"
+
+# ---- The project's own files against production (--profile supabase):
+# the migrations directory and the `db pull` file load on pgalign's
+# stand-in for the platform, the plan applies to a Supabase-like
+# production, and check then exits 0; and the other way round.
+project=$here/project
+prod_db() {
+    fresh_db sb_prod && load_sql sb_prod "$here/common.sql" &&
+        load_sql sb_prod "$project/production.sql"
+}
+stand_in_stays_out() {   # label plan
+    for platform in 'auth.users (' 'CREATE TABLE storage' 'CREATE SCHEMA auth' supabase_admin \
+                    pg_graphql supabase_vault pgsodium 'CREATE PUBLICATION'; do
+        check "$1-no-stand-in-$platform" lacks "$2" "$platform"
+    done
+}
+files_to_production() {   # label source
+    local label=$1 source=$2
+    if ! prod_db 2>"$err"; then fail "$SUITE/$label-load" "production does not load" "$err"; return; fi
+    expect "$label-plan" 2 "$PGALIGN" --profile supabase --with-privileges --unsafe \
+        dbname=sb_prod "$source" || return
+    cp "$out" "$work/$label.sql"
+    cp "$err" "$work/$label.err"
+    stand_in_stays_out "$label" "$work/$label.sql"
+    check "$label-keeps-platform-extensions" lacks "$work/$label.sql" "DROP EXTENSION"
+    check "$label-drops-dashboard-table" has "$work/$label.sql" "DROP TABLE public.legacy_notes"
+    check "$label-adds-column" has "$work/$label.sql" "ALTER TABLE public.profiles ADD COLUMN website text"
+    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_prod -f "$work/$label.sql" >/dev/null 2>"$err"; then
+        fail "$SUITE/$label-applies" "plan does not apply" "$err"; return
+    fi
+    pass "$SUITE/$label-applies"
+    expect "$label-check" 0 "$PGALIGN" check --profile supabase --with-privileges dbname=sb_prod "$source"
+    expect "$label-check-without-privileges" 0 "$PGALIGN" check --profile supabase dbname=sb_prod "$source"
+}
+
+files_to_production migrations "$project/migrations"
+plan=$work/migrations.sql
+check migrations-storage-policy has "$plan" 'CREATE POLICY "Users upload into their own folder." ON storage.objects'
+check migrations-changed-storage-policy has "$plan" "USING ((bucket_id = 'avatars'::text))"
+check migrations-realtime-policy has "$plan" 'CREATE POLICY "Authenticated users receive broadcasts" ON realtime.messages'
+check migrations-webhook has "$plan" "EXECUTE FUNCTION supabase_functions.http_request('https://example.supabase.co"
+check migrations-auth-trigger-function has "$plan" "raw_user_meta_data->>'full_name'"
+check migrations-no-warning lacks "$work/migrations.err" "recorded but not created"
+
+files_to_production db-pull "$project/remote_schema.sql"
+check db-pull-warns-pgsodium has "$work/db-pull.err" "recorded but not created: pgsodium (schema pgsodium)"
+# A db pull file has nothing of auth: the user's trigger there goes (README).
+check db-pull-has-no-auth-trigger has "$work/db-pull.sql" "DROP TRIGGER on_auth_user_created ON auth.users"
+
+# The other way: what production has that the migrations lack, as a plan
+# for a database built from the migrations (the start of a new migration).
+load_migrations() {   # database
+    local f
+    for f in "$project"/migrations/*.sql; do load_sql "$1" "$f" || return 1; done
+}
+if prod_db 2>"$err" && fresh_db sb_built && load_sql sb_built "$here/common.sql" 2>"$err" &&
+    load_migrations sb_built 2>"$err"; then
+    expect reverse-plan 2 "$PGALIGN" --profile supabase --with-privileges --unsafe \
+        "$project/migrations" dbname=sb_prod &&
+        check reverse-creates-dashboard-table has "$out" "CREATE TABLE public.legacy_notes" &&
+        stand_in_stays_out reverse "$out" &&
+        if psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_built -f "$out" >/dev/null 2>"$err"; then
+            pass "$SUITE/reverse-applies"
+            expect reverse-check 0 "$PGALIGN" check --profile supabase --with-privileges \
+                dbname=sb_built dbname=sb_prod
+        else
+            fail "$SUITE/reverse-applies" "plan does not apply" "$err"
+        fi
+else
+    fail "$SUITE/reverse-load" "the migrations do not load on a Supabase-like database" "$err"
+fi
+
+# sync rehearses on a copy of production built on the stand-in.
+prod_db 2>/dev/null
+expect sync-migrations 0 "$PGALIGN" sync -v --yes --profile supabase --with-privileges --unsafe \
+    dbname=sb_prod "$project/migrations" &&
+    check sync-rehearsed has "$err" "rehearsal: the plan ran on a copy of FROM's schema" &&
+    check sync-verified has "$err" "verified: FROM is now in sync with TARGET"
+expect sync-then-check 0 "$PGALIGN" check --profile supabase dbname=sb_prod "$project/migrations"
+
+# An extension this machine lacks (pg_net on the platform) is recorded: in
+# the plan, and said once on stderr.
+mkdir -p "$work/net" && cp "$project"/migrations/*.sql "$work/net/" &&
+    printf 'create extension if not exists pg_net with schema extensions;\ncomment on extension pg_net is %s;\n' \
+        "'async HTTP'" > "$work/net/20240501000000_net.sql"
+expect missing-extension-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/net" &&
+    check missing-extension-created has "$out" "CREATE EXTENSION IF NOT EXISTS pg_net WITH SCHEMA extensions" &&
+    check missing-extension-warned has "$err" "recorded but not created: pg_net (schema extensions)" &&
+    check missing-extension-only-that lacks "$out" "CREATE POLICY"
+
+# Without the profile the files do not load, and the error says why.
+expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
+    check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
+expect no-profile-db-pull 1 "$PGALIGN" dbname=sb_prod "$project/remote_schema.sql" &&
+    check no-profile-db-pull-hint has "$err" 'extension "pgsodium" is not available (for a Supabase project'"'"'s files use --profile supabase'

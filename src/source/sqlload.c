@@ -1,0 +1,257 @@
+#include "source/sqlload.h"
+#include "source/conn.h"
+#include "source/tempcluster.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The Supabase stand-in, source/supabase_platform.sql (built in). */
+extern const char *const supabase_platform_sql[];
+
+/* Under a profile, as pg_dump's files say themselves: a function may
+ * name what a skipped extension would have made. */
+static const char no_body_checks[] = " options='-c check_function_bodies=off'";
+
+/* ---- the files ---- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_sql_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".sql") == 0;
+}
+
+static void free_names(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* The files to load: the path itself, or a directory's .sql files (not
+ * descending into subdirectories) in name order. */
+static bool list_files(const char *path, char ***files, size_t *count, strbuf *err)
+{
+    struct stat st;
+    *files = NULL;
+    *count = 0;
+    if (stat(path, &st) != 0) {
+        sb_addf(err, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *files = xmalloc(sizeof(char *));
+        (*files)[(*count)++] = xstrdup(path);
+        return true;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        sb_addf(err, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    size_t alloc = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!has_sql_suffix(e->d_name))
+            continue;
+        strbuf full = STRBUF_INIT;
+        sb_addf(&full, "%s/%s", path, e->d_name);
+        if (stat(full.buf, &st) == 0 && S_ISREG(st.st_mode)) {
+            *files = xgrow(*files, sizeof(char *), *count + 1, &alloc);
+            (*files)[(*count)++] = sb_detach(&full);
+        } else {
+            sb_release(&full);
+        }
+    }
+    closedir(d);
+    if (*count == 0) {
+        sb_addf(err, "%s: no .sql files in this directory", path);
+        return false;
+    }
+    qsort(*files, *count, sizeof(char *), compare_names);
+    return true;
+}
+
+/* ---- the stand-in ---- */
+
+/* The server's notices (the publication's "wal_level is insufficient")
+ * are no news to the user. */
+static bool run_standin(PGconn *conn, const pa_ext_names *available,
+                        pa_ext_list *recorded, strbuf *err)
+{
+    conn_quiet(conn);
+    strbuf sql = STRBUF_INIT;
+    for (const char *const *line = supabase_platform_sql; *line; line++)
+        sb_adds(&sql, *line);
+    extskip_rewrite(sql.buf, extskip_available, (void *)available, true, recorded);
+    PGresult *res = PQexec(conn, sql.buf);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    if (!ok) {
+        const char *msg = PQresultErrorMessage(res);
+        sb_addf(err, "the Supabase stand-in does not load on PostgreSQL %d: %.*s",
+                PQserverVersion(conn) / 10000, (int)strcspn(msg, "\n"), msg);
+    }
+    PQclear(res);
+    sb_release(&sql);
+    return ok;
+}
+
+static bool standin(const char *conninfo, const char *profile, pa_ext_names *available,
+                    pa_ext_list *recorded, strbuf *err)
+{
+    if (strcmp(profile, "supabase") != 0)
+        return true;
+    PGconn *conn = conn_open(conninfo, err);
+    bool ok = conn && extskip_read_available(conn, available, err) &&
+              run_standin(conn, available, recorded, err);
+    if (conn)
+        PQfinish(conn);
+    return ok;
+}
+
+bool sql_load_standin(const char *conninfo, const char *profile,
+                      pa_ext_list *recorded, strbuf *err)
+{
+    pa_ext_names available = {0};
+    bool ok = standin(conninfo, profile, &available, recorded, err);
+    extskip_free_names(&available);
+    return ok;
+}
+
+/* ---- running a file ---- */
+
+/* psql reports "psql:FILE:LINE: ERROR:  message": keep from FILE on, with
+ * the user's name for the file when psql ran a copy of it. */
+static void report_psql_error(strbuf *err, const char *file, const char *ran,
+                              const char *log_path)
+{
+    FILE *f = fopen(log_path, "r");
+    char line[2048], found[2048] = "";
+    while (f && fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (strstr(line, "ERROR:") || strstr(line, "FATAL:") || !found[0]) {
+            snprintf(found, sizeof(found), "%s",
+                     strncmp(line, "psql:", 5) == 0 ? line + 5 : line);
+            if (strstr(line, "ERROR:") || strstr(line, "FATAL:"))
+                break;
+        }
+    }
+    if (f)
+        fclose(f);
+    size_t n = strlen(ran);
+    if (!found[0])
+        sb_addf(err, "%s: psql failed", file);
+    else if (strncmp(found, ran, n) == 0)
+        sb_addf(err, "%s%s", file, found + n);
+    else
+        sb_adds(err, found);
+}
+
+/* What a Supabase project's files fail on without the profile: the
+ * platform's schemas, roles and publication, or its extensions. */
+static const char *const supabase_signs[] = {
+    "schema \"auth\"", "schema \"storage\"", "schema \"realtime\"",
+    "schema \"extensions\"", "schema \"supabase_functions\"", "role \"anon\"",
+    "role \"authenticated\"", "role \"service_role\"", "\"supabase_realtime\"",
+    NULL,
+};
+
+static void hint_profile(strbuf *err, const char *profile)
+{
+    const char *msg = sb_str(err);
+    if (profile)
+        return;
+    if (strstr(msg, "extension") &&
+        (strstr(msg, "is not available") || strstr(msg, "extension control file"))) {
+        sb_adds(err, " (for a Supabase project's files use --profile supabase; else "
+                     "install the extension on this machine)");
+        return;
+    }
+    for (const char *const *sign = supabase_signs; *sign; sign++) {
+        if (strstr(msg, *sign)) {
+            sb_adds(err, " (a Supabase project's files need --profile supabase)");
+            return;
+        }
+    }
+}
+
+typedef struct loader {
+    const char *dbname;
+    const char *profile;
+    pa_ext_names available;
+    pa_ext_list *recorded;
+    strbuf conninfo;        /* psql's */
+    strbuf log;
+    strbuf copy;            /* a file with statements taken out, or "" */
+} loader;
+
+/* The file to run: path itself, or under a profile a copy without the
+ * statements of extensions the server lacks. */
+static bool prepare(loader *l, const char *path, size_t index, strbuf *err)
+{
+    sb_reset(&l->copy);
+    if (!l->profile)
+        return true;
+    strbuf text = STRBUF_INIT;
+    bool ok = read_file(path, &text, err);
+    if (ok && extskip_rewrite(text.buf, extskip_available, &l->available, false, l->recorded)) {
+        strbuf name = STRBUF_INIT;
+        sb_addf(&name, "load-%s-%zu.sql", l->dbname, index);
+        tempcluster_path(&l->copy, name.buf);
+        sb_release(&name);
+        ok = write_file_atomic(l->copy.buf, text.buf, text.len, err);
+    }
+    sb_release(&text);
+    return ok;
+}
+
+static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
+{
+    if (!prepare(l, path, index, err))
+        return false;
+    const char *ran = l->copy.len ? l->copy.buf : path;
+    if (tempcluster_psql(l->conninfo.buf, ran, l->log.buf))
+        return true;
+    report_psql_error(err, path, ran, l->log.buf);
+    hint_profile(err, l->profile);
+    return false;
+}
+
+bool sql_source_load(const char *dbname, const char *path, const char *profile,
+                     pa_ext_list *recorded, strbuf *conninfo, strbuf *err)
+{
+    char **files;
+    size_t count;
+    if (!list_files(path, &files, &count, err))
+        return false;
+    loader l = {dbname, profile, {0}, recorded, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
+    bool ok = tempcluster_create_database(dbname, &l.conninfo, err);
+    ok = ok && (!profile || standin(l.conninfo.buf, profile, &l.available, recorded, err));
+    if (ok)
+        sb_adds(conninfo, l.conninfo.buf);
+    if (profile)
+        sb_adds(&l.conninfo, no_body_checks);
+    strbuf name = STRBUF_INIT;
+    sb_addf(&name, "load-%s.log", dbname);
+    tempcluster_path(&l.log, name.buf);
+    for (size_t i = 0; ok && i < count; i++)
+        ok = load_file(&l, files[i], i, err);
+    free_names(files, count);
+    extskip_free_names(&l.available);
+    sb_release(&name);
+    sb_release(&l.conninfo);
+    sb_release(&l.log);
+    sb_release(&l.copy);
+    return ok;
+}

@@ -1,0 +1,104 @@
+#include "util/sqlscan.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Length of a dollar-quote tag ("$tag$" or "$$") at s, or 0. */
+static size_t dollar_tag(const char *s)
+{
+    if (*s != '$')
+        return 0;
+    size_t n = 1;
+    if (isdigit((unsigned char)s[1]))
+        return 0;
+    while (isalnum((unsigned char)s[n]) || s[n] == '_' || (unsigned char)s[n] >= 0x80)
+        n++;
+    return s[n] == '$' ? n + 1 : 0;
+}
+
+static const char *skip_block_comment(const char *s)
+{
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '/' && p[1] == '*') {
+            depth++;
+            p++;
+        } else if (p[0] == '*' && p[1] == '/') {
+            p++;
+            if (--depth == 0)
+                return p + 1;
+        }
+    }
+    return s + strlen(s);
+}
+
+static const char *skip_quoted(const char *s, bool backslashes)
+{
+    char q = *s;
+    for (const char *p = s + 1; *p; p++) {
+        if (backslashes && *p == '\\' && p[1])
+            p++;
+        else if (*p == q && p[1] == q)
+            p++;
+        else if (*p == q)
+            return p + 1;
+    }
+    return s + strlen(s);
+}
+
+/* Where the token starting at s ends (one past), for quotes and comments;
+ * s + 1 for anything else. */
+static const char *skip_token(const char *s, bool escaped_string)
+{
+    if (s[0] == '-' && s[1] == '-')
+        return s + strcspn(s, "\n");
+    if (s[0] == '/' && s[1] == '*')
+        return skip_block_comment(s);
+    if (*s == '\'' || *s == '"')
+        return skip_quoted(s, *s == '\'' && escaped_string);
+    size_t tag = dollar_tag(s);
+    if (tag) {
+        for (const char *p = s + tag; *p; p++) {
+            if (*p == '$' && strncmp(p, s, tag) == 0)
+                return p + tag;
+        }
+        return s + strlen(s);
+    }
+    return s + 1;
+}
+
+/* Whether only blanks stand between the start of s's line and s. */
+static bool first_on_line(const char *text, const char *s)
+{
+    while (s > text && (s[-1] == ' ' || s[-1] == '\t'))
+        s--;
+    return s == text || s[-1] == '\n';
+}
+
+const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
+{
+    if (!*text)
+        return NULL;
+    const char *s = text;
+    piece->start = text;
+    piece->meta = false;
+    while (*s && *s != ';') {
+        if (psql_meta && *s == '\\' && first_on_line(text, s)) {
+            if (s > text && strspn(text, " \t\r\n") < (size_t)(s - text)) {
+                piece->end = s;         /* the text before it first */
+                return s;
+            }
+            piece->start = s;
+            piece->end = s + strcspn(s, "\n");
+            piece->meta = true;
+            return piece->end;
+        }
+        /* An E right before a quote, not ending a longer word, makes an
+         * escape string: E'it\'s' (backslash escapes inside). */
+        bool escaped = s > text && (s[-1] == 'E' || s[-1] == 'e') &&
+                       (s - 1 == text || !isalnum((unsigned char)s[-2]));
+        s = skip_token(s, escaped);
+    }
+    piece->end = s;
+    return *s ? s + 1 : s;
+}

@@ -1,0 +1,23 @@
+/* Finding statements in SQL text as psql does: the top-level semicolons,
+ * not those inside 'strings' (E'' with backslash escapes too), "quoted
+ * identifiers", $tag$ dollar quotes $tag$, -- comments or nested block
+ * comments. Used to split plans (apply/split.c) and to read the files of
+ * SQL sources (source/extskip.c). */
+#ifndef PA_SQLSCAN_H
+#define PA_SQLSCAN_H
+
+#include <stdbool.h>
+
+typedef struct sql_piece {
+    const char *start;  /* the text since the end of the previous piece */
+    const char *end;    /* at the ';' (not included), or the end of text */
+    bool meta;          /* a psql meta-command line (\restrict ...) */
+} sql_piece;
+
+/* The piece starting at s into *piece; returns where the next one starts
+ * (past the ';'), or NULL at the end of the text. With psql_meta, a line
+ * whose first non-blank character is a backslash outside any quote is a
+ * piece of its own, as psql reads it; else it is ordinary text. */
+const char *sql_next_piece(const char *s, bool psql_meta, sql_piece *piece);
+
+#endif
