@@ -66,6 +66,18 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC   $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -c -o $@ $<
 
+# The same program with the server's watcher of macOS and the BSDs
+# (source/guardian.c), so that Linux tests it too.
+PORTABLE_BIN = $(BUILD)/pgalign-portable-death
+$(BUILD)/portable/guardian.o: src/source/guardian.c
+	@mkdir -p $(dir $@)
+	@echo "  CC   $< (portable)"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -DPA_PORTABLE_DEATH -MMD -MP -c -o $@ $<
+
+$(PORTABLE_BIN): $(filter-out $(BUILD)/src/source/guardian.o,$(OBJS)) $(BUILD)/portable/guardian.o
+	@echo "  LINK $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | deps
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
@@ -84,8 +96,8 @@ unit: deps $(BIN) $(UNIT_BINS)
 roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
 
-check: deps pg-versions $(BIN) $(UNIT_BINS)
-	@PGALIGN=./$(BIN) scripts/check.sh $(UNIT_BINS)
+check: deps pg-versions $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
+	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) scripts/check.sh $(UNIT_BINS)
 
 check-versions: deps $(BIN) $(UNIT_BINS)
 	@scripts/install-pg-versions.sh 14 16 17 18

@@ -4,6 +4,10 @@
 : "${PGALIGN:=./pgalign}"
 PGALIGN=$(cd "$(dirname "$PGALIGN")" && pwd)/$(basename "$PGALIGN")
 export PGALIGN
+if [ -n "${PGALIGN_PORTABLE:-}" ]; then
+    PGALIGN_PORTABLE=$(cd "$(dirname "$PGALIGN_PORTABLE")" && pwd)/$(basename "$PGALIGN_PORTABLE")
+    export PGALIGN_PORTABLE
+fi
 
 : "${RESULTS:=$(mktemp /tmp/pgalign-results.XXXXXX)}"
 export RESULTS

@@ -1,11 +1,11 @@
 #define _DEFAULT_SOURCE     /* setgroups */
 #define _XOPEN_SOURCE 700   /* nftw */
 #include "source/tempcluster.h"
+#include "source/guardian.h"
 #include "emit/quote.h"
 #include "util/clock.h"
 #include "util/xalloc.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -476,13 +475,12 @@ static bool start_server(strbuf *err)
     if (pid == 0) {
         child_setup(true, log);
         setpgid(0, 0);      /* a Ctrl-C at the terminal is ours to handle */
-        prctl(PR_SET_PDEATHSIG, SIGQUIT);
-        if (getppid() != parent)
-            _exit(1);
+        guardian_in_child(parent);
         execv(program, argv);
         _exit(127);
     }
     tc.postmaster = pid;
+    guardian_watch(pid);
 
     strbuf ci = STRBUF_INIT;
     conninfo_for(&ci, "postgres");
@@ -490,6 +488,7 @@ static bool start_server(strbuf *err)
     for (int i = 0; i < 3000 && !ready; i++) {  /* up to 30 s */
         int status;
         if (waitpid(pid, &status, WNOHANG) == pid) {
+            guardian_release();
             tc.postmaster = 0;
             break;
         }
@@ -539,6 +538,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 static void stop_cluster(void)
 {
     if (tc.postmaster > 0) {
+        guardian_release();
         kill(tc.postmaster, SIGQUIT);   /* immediate shutdown */
         while (waitpid(tc.postmaster, NULL, 0) < 0 && errno == EINTR)
             ;

@@ -1,7 +1,7 @@
 /* An ephemeral PostgreSQL cluster that pgalign starts itself, for SQL-file
  * sources: initdb in a private temp dir, the server on a unix socket only
  * (no TCP), fsync off. It is removed on exit, on error and on SIGINT,
- * SIGTERM or SIGHUP; the server also dies with pgalign (PR_SET_PDEATHSIG).
+ * SIGTERM or SIGHUP; the server also dies with pgalign (guardian.h).
  * One cluster per process serves every SQL source. */
 #ifndef PA_TEMPCLUSTER_H
 #define PA_TEMPCLUSTER_H

@@ -1,0 +1,2 @@
+PKG_CFLAGS = -I/usr/include/postgresql 
+PKG_LIBS = -lpq -ljansson 
