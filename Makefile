@@ -96,8 +96,20 @@ unit: deps $(BIN) $(UNIT_BINS)
 roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
 
-check: deps pg-versions $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
+check: deps pg-versions check-compilers $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
 	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) scripts/check.sh $(UNIT_BINS)
+
+# Strict C11 with gcc and with clang: build, and run the unit tests.
+COMPILERS = gcc clang
+check-compilers: deps
+	@for c in $(COMPILERS); do \
+	    echo "== $$c -std=c11 -pedantic"; \
+	    $(MAKE) -s BUILD=build-$$c BIN=build-$$c/pgalign CC=$$c CFLAGS="-O0 -pedantic" \
+	        build-$$c/pgalign $(UNIT_BINS:$(BUILD)/%=build-$$c/%) >/dev/null || exit 1; \
+	    for t in $(UNIT_BINS:$(BUILD)/%=build-$$c/%); do \
+	        $$t >build-$$c/unit.log 2>&1 || { cat build-$$c/unit.log; exit 1; }; \
+	    done; \
+	done
 
 check-versions: deps $(BIN) $(UNIT_BINS)
 	@scripts/install-pg-versions.sh 14 16 17 18
@@ -123,6 +135,6 @@ install: $(BIN)
 	install -m 644 docs/pgalign.1 $(DESTDIR)$(MANDIR)/man1/pgalign.1
 
 clean:
-	rm -rf build build-asan pgalign
+	rm -rf build build-asan build-gcc build-clang pgalign
 
-.PHONY: all deps unit roundtrip check check-versions pg-versions check-asan demo install clean
+.PHONY: all deps unit roundtrip check check-compilers check-versions pg-versions check-asan demo install clean

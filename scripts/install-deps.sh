@@ -17,6 +17,7 @@ if [ "${1:-}" != "--build-only" ]; then
     command -v psql >/dev/null || need+=(postgresql-client-15)
     command -v runuser >/dev/null || need+=(util-linux)
     command -v npm >/dev/null || need+=(npm)   # test servers of other majors
+    command -v clang >/dev/null || need+=(clang)   # the build is checked with both compilers
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

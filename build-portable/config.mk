@@ -1,2 +1,0 @@
-PKG_CFLAGS = -I/usr/include/postgresql 
-PKG_LIBS = -lpq -ljansson 
