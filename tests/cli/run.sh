@@ -165,3 +165,44 @@ if command -v script >/dev/null; then
     NO_COLOR=1 script -qc "$PGALIGN --format summary dbname=cli_grant_a dbname=cli_grant_b" /dev/null > "$work/tty" 2>&1
     check summary-no-colour-with-no-color no_escape "$work/tty"
 fi
+
+# --- secrets: the password is in no output of any command ---
+# Every command, verbose where it can be, with a password in both sources
+# (a conninfo and a URI), on success and on failure; then every file it
+# wrote and everything it printed is searched for the password.
+secret=pA55-in-cli-test
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -d postgres \
+    -c "drop role if exists pgalign_secret" \
+    -c "create role pgalign_secret login superuser password '$secret'"
+fresh_db cli_sec_prod && fresh_db cli_sec_stage
+psql -X -q -d cli_sec_prod -c "create table t (id int primary key, gone text)"
+psql -X -q -d cli_sec_stage -c "create table t (id int primary key, added text not null default '')"
+sec=$work/secrets
+mkdir -p "$sec"
+kv="user=pgalign_secret password=$secret dbname=cli_sec_prod"
+uri="postgresql://pgalign_secret:$secret@/cli_sec_stage?host=$PGHOST&port=$PGPORT"
+n=0
+run_secret() {   # args...: keep stdout and stderr
+    n=$((n + 1))
+    (cd "$sec" && "$PGALIGN" "$@" >"$sec/out-$n" 2>"$sec/err-$n")
+}
+run_secret -v --unsafe "$kv" "$uri"
+run_secret -v --unsafe --format json -o "$sec/plan.json" "$kv" "$uri"
+run_secret -v --unsafe --format summary "$kv" "$uri"
+run_secret -v --unsafe -o "$sec/plan.sql" "$kv" "$uri"
+run_secret check -v "$kv" "$uri"
+run_secret snapshot -v -o "$sec/snap.json" "$uri"
+run_secret -v --unsafe "$sec/snap.json" "$uri"
+run_secret apply -v --dry-run "$kv" "$sec/plan.json"
+run_secret apply -v --dry-run "$kv" "$sec/plan.sql"
+run_secret sync -v --yes --unsafe --dry-run "$kv" "$uri"
+run_secret sync -v --yes --unsafe "$kv" "$uri"
+run_secret -v "user=pgalign_secret password=$secret dbname=cli_sec_none" "$uri"
+run_secret -v "postgresql://pgalign_secret:$secret@/cli_sec_none?host=$PGHOST&port=$PGPORT" "$kv"
+run_secret -v "user=pgalign_secret password=$secret dbname=cli_sec_prod host=127.0.0.1 port=1 connect_timeout=2" "$uri"
+run_secret apply -v "postgresql://pgalign_secret:$secret@/cli_sec_none?host=$PGHOST&port=$PGPORT" "$sec/plan.json"
+check secrets-commands-ran test "$(cat "$sec"/out-* | wc -c)" -gt 0
+check secrets-plan-written test -s "$sec/plan.json"
+check secrets-snapshot-written test -s "$sec/snap.json"
+check secrets-synced grep -q verified "$sec/err-11"
+check secrets-nowhere test -z "$(grep -rl -- "$secret" "$sec")"
