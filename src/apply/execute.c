@@ -175,9 +175,35 @@ static bool run_all(runner *r)
     return finish(r);
 }
 
+/* A standby, or a database set to default_transaction_read_only, would
+ * fail at the first statement: say what it is before trying. */
+static const char read_only_query[] =
+    "SELECT pg_catalog.pg_is_in_recovery(),"
+    " pg_catalog.current_setting('default_transaction_read_only') = 'on'";
+
+static bool writable(PGconn *conn, strbuf *err)
+{
+    PGresult *res = PQexec(conn, read_only_query);
+    bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (!ok) {
+        conn_error(err, conn);
+    } else if (PQgetvalue(res, 0, 0)[0] == 't' || PQgetvalue(res, 0, 1)[0] == 't') {
+        sb_adds(err, PQgetvalue(res, 0, 0)[0] == 't'
+                         ? "FROM is a read-only server (a standby, in recovery): nothing "
+                           "was changed; apply the plan on the primary"
+                         : "FROM is a read-only server (default_transaction_read_only is "
+                           "on): nothing was changed");
+        ok = false;
+    }
+    PQclear(res);
+    return ok;
+}
+
 bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
                 strbuf *err)
 {
+    if (!writable(conn, err))
+        return false;
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);

@@ -19,6 +19,10 @@ static const char begin_snapshot_sql[] =
 /* Rendered definitions then come out schema-qualified. SET LOCAL keeps
  * it inside the transaction, which transaction-mode poolers allow. */
 static const char search_path_sql[] = "SET LOCAL search_path = pg_catalog";
+/* A statement_timeout set for the database or role protects production
+ * from slow queries; the catalog reads are not those, and a diff cut off
+ * halfway helps nobody (pg_dump does the same). */
+static const char no_timeout_sql[] = "SET LOCAL statement_timeout = 0";
 static const char end_snapshot_sql[] = "COMMIT";
 
 /* Normal and automatic dependencies between user objects (oids from
@@ -269,12 +273,13 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
 
     const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
-    const char **sql = calloc(pa_nkinds + 4, sizeof(*sql));
+    const char **sql = calloc(pa_nkinds + 5, sizeof(*sql));
     strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
     size_t nkinds = 0, n = 0;
     bool ok = kinds && sql && texts;
     if (ok) {
         sql[n++] = begin_snapshot_sql;
+        sql[n++] = no_timeout_sql;
         sql[n++] = search_path_sql;
     }
     for (size_t i = 0; ok && i < pa_nkinds; i++) {
@@ -292,7 +297,8 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     }
     if (ok) {
         double clock = now_seconds();
-        ok = command_done(ctx, "BEGIN", &clock, err) && command_done(ctx, "SET", &clock, err);
+        ok = command_done(ctx, "BEGIN", &clock, err) && command_done(ctx, "SET", &clock, err) &&
+             command_done(ctx, "SET", &clock, err);
         for (size_t i = 0; ok && i < nkinds; i++) {
             PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);
             ok = res && load_rows(kinds[i], res, f, m, err);

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Bad input, each answered: exit 1, a "pgalign:" line on stderr that says
+# what is wrong, no crash (no exit by signal), and the database unchanged
+# (it still matches a snapshot taken before). Sources, plans and snapshots
+# that are empty, truncated, binary or huge; a plan of another format
+# version; missing server programs; a server that goes away during
+# inspection and during apply; statement_timeout and read-only databases.
+# Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+make_workdir badinput
+SUITE=badinput out=$work/out err=$work/err
+
+fresh_db bi_prod && fresh_db bi_stage
+psql -X -q -d bi_prod -c "create table t (id int primary key, gone text); insert into t values (1, 'x')"
+psql -X -q -d bi_stage -c "create table t (id int primary key, added text); create table u (id int)"
+"$PGALIGN" snapshot -o "$work/before.json" dbname=bi_prod 2>"$err" || fail "$SUITE/snapshot" "no snapshot" "$err"
+"$PGALIGN" --format json --unsafe -o "$work/plan.json" dbname=bi_prod dbname=bi_stage 2>"$err"
+unchanged() { "$PGALIGN" check dbname=bi_prod "$work/before.json" >/dev/null 2>&1; }
+
+# answered NAME PATTERN ARGS...: exit 1, a message matching PATTERN, no
+# signal, and bi_prod as it was.
+answered() {
+    local name=$1 pattern=$2; shift 2
+    "$@" >"$out" 2>"$err"
+    local rc=$?
+    if [ "$rc" != 1 ]; then fail "$SUITE/$name" "exit $rc, wanted 1" "$err"; return; fi
+    if ! grep -q "^pgalign: .*$pattern" "$err"; then
+        fail "$SUITE/$name" "no message like '$pattern'" "$err"; return; fi
+    if grep -qiE 'core dumped|AddressSanitizer|runtime error' "$err"; then
+        fail "$SUITE/$name" "crashed" "$err"; return; fi
+    if ! unchanged; then fail "$SUITE/$name" "the database changed" "$err"; return; fi
+    pass "$SUITE/$name"
+}
+
+# ---- files: empty, truncated, binary, huge ----
+: >"$work/empty.json"
+head -c 200 "$work/before.json" >"$work/truncated.json"
+head -c 4096 /dev/urandom >"$work/binary.json"
+head -c 4096 /dev/urandom >"$work/binary.sql"
+printf 'create table a (id int);\ncreate table b (id int' >"$work/truncated.sql"
+{ printf '{"format":"pgalign-snapshot","x":"'; head -c 30000000 /dev/zero | tr '\0' a; printf '"}'; } >"$work/huge.json"
+mkdir -p "$work/nosql" && echo "not sql" >"$work/nosql/readme.txt"
+answered snapshot-empty 'empty.json' "$PGALIGN" dbname=bi_prod "$work/empty.json"
+answered snapshot-truncated 'truncated.json' "$PGALIGN" dbname=bi_prod "$work/truncated.json"
+answered snapshot-binary 'binary.json' "$PGALIGN" dbname=bi_prod "$work/binary.json"
+answered snapshot-huge 'huge.json' "$PGALIGN" dbname=bi_prod "$work/huge.json"
+answered sql-binary 'binary.sql' "$PGALIGN" dbname=bi_prod "$work/binary.sql"
+answered sql-truncated 'truncated.sql:2' "$PGALIGN" dbname=bi_prod "$work/truncated.sql"
+answered sql-directory-without-sql 'no .sql files' "$PGALIGN" dbname=bi_prod "$work/nosql"
+answered plan-empty-json 'empty.json' "$PGALIGN" apply dbname=bi_prod "$work/empty.json"
+answered plan-truncated 'truncated.json' "$PGALIGN" apply dbname=bi_prod "$work/truncated.json"
+answered plan-binary 'binary.json' "$PGALIGN" apply dbname=bi_prod "$work/binary.json"
+answered plan-huge 'huge.json' "$PGALIGN" apply dbname=bi_prod "$work/huge.json"
+answered plan-missing 'missing.json' "$PGALIGN" apply dbname=bi_prod "$work/missing.json"
+sed 's/"version": *1/"version": 99/' "$work/plan.json" >"$work/v99.json"
+check plan-of-another-version-made grep -q '"version": *99' "$work/v99.json"
+answered plan-of-another-version 'v99.json' "$PGALIGN" apply dbname=bi_prod "$work/v99.json"
+
+# ---- server programs that are not there ----
+answered no-server-programs 'pg-bindir' "$PGALIGN" --pg-bindir /nonexistent dbname=bi_prod "$work/truncated.sql"
+
+# ---- the server's own limits ----
+# statement_timeout for the database: inspection does not hit it.
+fresh_db bi_timeout
+psql -X -q -d bi_timeout -c "create table t (id int); alter database bi_timeout set statement_timeout = '1ms'"
+expect statement-timeout-inspects 3 "$PGALIGN" dbname=bi_timeout EMPTY
+# a database that only reads (as a standby does): apply refuses, unchanged.
+fresh_db bi_ro
+psql -X -q -d bi_ro -c "create table t (id int primary key, gone text); insert into t values (1, 'x'); alter database bi_ro set default_transaction_read_only = on"
+answered read-only-apply 'read-only server' "$PGALIGN" apply --no-preflight dbname=bi_ro "$work/plan.json"
+ro_unchanged() { "$PGALIGN" check dbname=bi_ro "$work/before.json" >/dev/null 2>&1; }
+check read-only-unchanged ro_unchanged
+
+# ---- the server goes away ----
+terminate() {   # database: end pgalign's sessions there
+    psql -X -q -At -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = '$1' and application_name = 'pgalign'" >/dev/null
+}
+wait_for_session() {   # database state
+    for _ in $(seq 100); do
+        [ "$(psql -X -At -d postgres -c "select count(*) from pg_stat_activity where datname = '$1'
+             and application_name = 'pgalign' and wait_event_type = 'Lock'")" != 0 ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+# During inspection: a lock on a catalog it reads makes the inspection
+# wait, then its session is ended.
+psql -X -q -d bi_prod -c "begin; lock table pg_catalog.pg_publication_rel in access exclusive mode;
+    select pg_sleep(30)" >/dev/null 2>&1 &
+holder=$!
+sleep 0.3
+"$PGALIGN" dbname=bi_prod dbname=bi_stage >"$out" 2>"$err" &
+differ=$!
+if wait_for_session bi_prod; then
+    terminate bi_prod
+    wait $differ; rc=$?
+    check gone-mid-inspection-exit-1 [ "$rc" = 1 ]
+    check gone-mid-inspection-message grep -q '^pgalign: FROM: ' "$err"
+else
+    kill $differ 2>/dev/null; wait $differ
+    fail "$SUITE/gone-mid-inspection" "pgalign's inspection never waited on the lock" "$err"
+fi
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'bi_prod' and pid <> pg_backend_pid()" >/dev/null
+# During apply: the first statement ran, the second waits for a lock; the
+# session ends, and the first is rolled back with it.
+printf 'CREATE TABLE public.first (id int);\n\nALTER TABLE public.t ADD COLUMN x int;\n' >"$work/two.sql"
+psql -X -q -d bi_prod -c "begin; lock table t in access exclusive mode; select pg_sleep(30)" >/dev/null 2>&1 &
+holder=$!
+sleep 0.3
+"$PGALIGN" apply --no-preflight --lock-timeout 60s dbname=bi_prod "$work/two.sql" >"$out" 2>"$err" &
+applier=$!
+if wait_for_session bi_prod; then
+    terminate bi_prod
+    wait $applier; rc=$?
+    check gone-mid-apply-exit-1 [ "$rc" = 1 ]
+    check gone-mid-apply-message grep -q '^pgalign: ' "$err"
+else
+    kill $applier 2>/dev/null; wait $applier
+    fail "$SUITE/gone-mid-apply" "the apply never waited on the lock" "$err"
+fi
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'bi_prod' and pid <> pg_backend_pid()" >/dev/null
+check gone-mid-apply-unchanged unchanged
