@@ -2,9 +2,10 @@
 #   make          build ./pgalign
 #   make demo     staging -> production sync of the bundled examples
 #   make check    all tests (unit + round-trip against throwaway clusters of
-#                 PostgreSQL 15, 17 and 18)
+#                 PostgreSQL 15, 17 and 18; gcc and clang; ASan/UBSan and
+#                 valgrind over part of them)
 #   make check-versions  the same on every supported major, 14 to 18
-#   make check-asan   the same under AddressSanitizer + UBSan
+#   make check-asan   every suite under AddressSanitizer + UBSan
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -96,8 +97,21 @@ unit: deps $(BIN) $(UNIT_BINS)
 roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
 
-check: deps pg-versions check-compilers $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
-	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) scripts/check.sh $(UNIT_BINS)
+# make check also runs the unit tests, the round trips and apply under
+# AddressSanitizer and UBSan (build-asan/); SANITIZE= leaves that out.
+SANITIZE ?= yes
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_LDFLAGS = -fsanitize=address,undefined
+ASAN_UNIT_BINS = $(UNIT_BINS:$(BUILD)/%=build-asan/%)
+asan-build: deps
+	@echo "  build-asan/ (AddressSanitizer, UBSan)"
+	@$(MAKE) -s BUILD=build-asan BIN=build-asan/pgalign CFLAGS="$(ASAN_CFLAGS)" \
+	    LDFLAGS="$(ASAN_LDFLAGS)" build-asan/pgalign $(ASAN_UNIT_BINS) >/dev/null
+
+check: deps pg-versions check-compilers $(if $(SANITIZE),asan-build) $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
+	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) \
+	    $(if $(SANITIZE),PGALIGN_ASAN=build-asan/pgalign ASAN_UNIT="$(ASAN_UNIT_BINS)") \
+	    scripts/check.sh $(UNIT_BINS)
 
 # Strict C11 with gcc and with clang: build, and run the unit tests.
 COMPILERS = gcc clang
@@ -119,11 +133,11 @@ check-versions: deps $(BIN) $(UNIT_BINS)
 pg-versions:
 	@scripts/install-pg-versions.sh 17 18
 
-# ASan/UBSan: leaks are checked too (detect_leaks is on by default).
+# Every suite under ASan/UBSan: leaks are checked too (detect_leaks is on
+# by default).
 check-asan:
-	$(MAKE) BUILD=build-asan BIN=build-asan/pgalign \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" check
+	$(MAKE) SANITIZE= BUILD=build-asan BIN=build-asan/pgalign \
+	    CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" check
 
 demo: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/demo.sh
@@ -137,4 +151,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-gcc build-clang pgalign
 
-.PHONY: all deps unit roundtrip check check-compilers check-versions pg-versions check-asan demo install clean
+.PHONY: all deps unit roundtrip check check-compilers asan-build check-versions pg-versions check-asan demo install clean

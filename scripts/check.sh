@@ -5,9 +5,12 @@
 #
 #   check.sh [unit-test-binaries...]             make check: unit tests; every
 #       suite on 15; round trips, apply and Supabase on 17; the cross-major
-#       suite (15 <-> 17, 15 <-> 18)
+#       suite (15 <-> 17 every fixture, 15 <-> 18 those of CROSS_18); with
+#       PGALIGN_ASAN and ASAN_UNIT set, the unit tests, round trips and
+#       apply on 15 again under AddressSanitizer and UBSan
 #   check.sh --versions [unit-test-binaries...]  make check-versions: the same
-#       on 14, 16, 17 and 18 as well, and 14 <-> 18 across majors
+#       on 14, 16, 17 and 18 as well, every fixture 15 <-> 18, and 14 <-> 18
+#       and 16 <-> 17 across majors
 #   check.sh --unit-only BINARIES... | --roundtrip-only
 #
 # Servers other than Debian's 15 come from scripts/install-pg-versions.sh.
@@ -38,7 +41,7 @@ on_major() {    # major suite...
         tc_start || { fail "cluster/$major" "cannot start a PostgreSQL $major cluster"; exit 0; }
         server_facts
         for suite in "$@"; do
-            echo "== PostgreSQL $major: $suite"
+            echo "== PostgreSQL $major: $suite${PGALIGN_LABEL:+ ($PGALIGN_LABEL)}"
             SECONDS=0
             tests/$suite/run.sh
             echo "   ($suite on $major: $SECONDS s)"
@@ -55,36 +58,59 @@ cross_majors() {    # pair...
     echo "   (across majors: $SECONDS s)"
 }
 
-if [ "$mode" != roundtrip-only ]; then
-    echo "== unit tests"
+# Within CI's time, 15 <-> 18 runs the fixtures that meet what changed in
+# 16, 17 and 18 (check-versions runs them all).
+CROSS_18="everything_vs_empty not_null_constraints generated_virtual generated_columns
+    temporal_keys since_15 collations collation_builtin column_add_not_null_default
+    columns_add_drop check_constraints primary_unique identity privileges
+    default_privileges extensions views view_chain_type_change matviews indexes
+    partitions inheritance publications functions torture exclusion domains sequences"
+
+unit_tests() {   # label binaries...
+    local label=$1; shift
+    echo "== $label tests"
     for t in "$@"; do
         log=$(mktemp)
-        name=$(basename "$t")
+        name=$label/$(basename "$t")
         "$t" >"$log" 2>&1; rc=$?
         # One result per cmocka test case.
-        sed -n 's/^\[       OK \] //p' "$log" | while read -r c; do pass "unit/$name/$c"; done
+        sed -n 's/^\[       OK \] //p' "$log" | while read -r c; do pass "$name/$c"; done
         sed -n 's/^\[  FAILED  \] \(test_[a-z0-9_]*\)$/\1/p' "$log" | sort -u |
-            while read -r c; do fail "unit/$name/$c" "" "$log"; done
+            while read -r c; do fail "$name/$c" "" "$log"; done
         if [ $rc != 0 ] && ! grep -q '^\[  FAILED  \] test_' "$log"; then
-            fail "unit/$name" "exit $rc" "$log"
+            fail "$name" "exit $rc" "$log"
         fi
         grep -E '^\[  (PASSED|FAILED)  \]' "$log" | sed "s|^|  $name: |"
         rm -f "$log"
     done
-fi
+}
+
+[ "$mode" != roundtrip-only ] && unit_tests unit "$@"
 
 case $mode in
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip cli sources apply supabase migra badinput
+    on_major 15 roundtrip cli sources apply supabase migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase; done
-    pairs=(15:17 15:18)
-    [ "$mode" = versions ] && pairs+=(14:18 16:17)
-    cross_majors "${pairs[@]}" ;;
+    if [ "$mode" = versions ]; then
+        cross_majors 15:17 15:18 14:18 16:17
+    else
+        cross_majors 15:17
+        FIXTURES=$(echo $CROSS_18) cross_majors 15:18
+    fi ;;
 esac
+
+# The sanitizers over the unit tests, the round trips and apply (make check
+# builds build-asan/).
+if [ -n "${PGALIGN_ASAN:-}" ] && [ "$mode" != roundtrip-only ]; then
+    read -r -a asan_units <<<"${ASAN_UNIT:-}"
+    unit_tests unit-asan "${asan_units[@]}"
+    PGALIGN_LABEL="ASan/UBSan" PGALIGN=$(cd "$(dirname "$PGALIGN_ASAN")" && pwd)/$(basename "$PGALIGN_ASAN") \
+        on_major 15 roundtrip apply
+fi
 
 passed=$(grep -c '^pass ' "$RESULTS")
 failed=$(grep -c '^fail ' "$RESULTS")

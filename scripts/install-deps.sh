@@ -18,6 +18,7 @@ if [ "${1:-}" != "--build-only" ]; then
     command -v runuser >/dev/null || need+=(util-linux)
     command -v npm >/dev/null || need+=(npm)   # test servers of other majors
     command -v clang >/dev/null || need+=(clang)   # the build is checked with both compilers
+    command -v valgrind >/dev/null || need+=(valgrind)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
