@@ -98,7 +98,8 @@ roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
 
 # make check also runs the unit tests, the round trips and apply under
-# AddressSanitizer and UBSan (build-asan/); SANITIZE= leaves that out.
+# AddressSanitizer and UBSan (build-asan/), and each fuzz harness
+# CHECK_FUZZ_SECONDS; SANITIZE= leaves both out.
 SANITIZE ?= yes
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASAN_LDFLAGS = -fsanitize=address,undefined
@@ -108,9 +109,11 @@ asan-build: deps
 	@$(MAKE) -s BUILD=build-asan BIN=build-asan/pgalign CFLAGS="$(ASAN_CFLAGS)" \
 	    LDFLAGS="$(ASAN_LDFLAGS)" build-asan/pgalign $(ASAN_UNIT_BINS) >/dev/null
 
-check: deps pg-versions check-compilers $(if $(SANITIZE),asan-build) $(BIN) $(PORTABLE_BIN) $(UNIT_BINS)
+check: deps pg-versions check-compilers $(if $(SANITIZE),asan-build fuzz-build) $(BIN) \
+	    $(PORTABLE_BIN) $(UNIT_BINS)
 	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) \
-	    $(if $(SANITIZE),PGALIGN_ASAN=build-asan/pgalign ASAN_UNIT="$(ASAN_UNIT_BINS)") \
+	    $(if $(SANITIZE),PGALIGN_ASAN=build-asan/pgalign ASAN_UNIT="$(ASAN_UNIT_BINS)" \
+	        FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)) \
 	    scripts/check.sh $(UNIT_BINS)
 
 # Strict C11 with gcc and with clang: build, and run the unit tests.
@@ -133,6 +136,23 @@ check-versions: deps $(BIN) $(UNIT_BINS)
 pg-versions:
 	@scripts/install-pg-versions.sh 17 18
 
+# libFuzzer harnesses (tests/fuzz/) for what parses outside input, built
+# with clang into build-fuzz/; make fuzz runs each FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 10
+FUZZ_CFLAGS = -O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all
+FUZZ_HARNESSES = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB_OBJS)
+	@echo "  FUZZ $@"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+fuzz-build: deps
+	@$(MAKE) -s BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" $(FUZZ_HARNESSES) >/dev/null
+
+fuzz: fuzz-build
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 # Every suite under ASan/UBSan: leaks are checked too (detect_leaks is on
 # by default).
 check-asan:
@@ -151,4 +171,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-gcc build-clang pgalign
 
-.PHONY: all deps unit roundtrip check check-compilers asan-build check-versions pg-versions check-asan demo install clean
+.PHONY: all deps unit roundtrip check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean

@@ -7,7 +7,8 @@
 #       suite on 15; round trips, apply and Supabase on 17; the cross-major
 #       suite (15 <-> 17 every fixture, 15 <-> 18 those of CROSS_18); with
 #       PGALIGN_ASAN and ASAN_UNIT set, the unit tests, round trips and
-#       apply on 15 again under AddressSanitizer and UBSan
+#       apply on 15 again under AddressSanitizer and UBSan; with
+#       FUZZ_SECONDS set, each fuzz harness that long
 #   check.sh --versions [unit-test-binaries...]  make check-versions: the same
 #       on 14, 16, 17 and 18 as well, every fixture 15 <-> 18, and 14 <-> 18
 #       and 16 <-> 17 across majors
@@ -110,6 +111,17 @@ if [ -n "${PGALIGN_ASAN:-}" ] && [ "$mode" != roundtrip-only ]; then
     unit_tests unit-asan "${asan_units[@]}"
     PGALIGN_LABEL="ASan/UBSan" PGALIGN=$(cd "$(dirname "$PGALIGN_ASAN")" && pwd)/$(basename "$PGALIGN_ASAN") \
         on_major 15 roundtrip apply
+fi
+
+# A short fuzz pass over what parses outside input (make check builds
+# build-fuzz/; make fuzz runs longer).
+if [ -n "${FUZZ_SECONDS:-}" ] && [ "$mode" != roundtrip-only ]; then
+    echo "== fuzz ($FUZZ_SECONDS s each)"
+    for h in $(find build-fuzz -maxdepth 1 -name 'fuzz_*' -type f -perm -u+x -printf '%f\n' | sort); do
+        if scripts/fuzz.sh "$FUZZ_SECONDS" "$h" 2>"$RESULTS.fuzz"; then pass "fuzz/$h"
+        else fail "fuzz/$h" "" "$RESULTS.fuzz"; fi
+    done
+    rm -f "$RESULTS.fuzz"
 fi
 
 passed=$(grep -c '^pass ' "$RESULTS")

@@ -171,7 +171,10 @@ bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err)
     memset(pf, 0, sizeof(*pf));
     size_t n = strlen(path);
     pf->is_json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
-    return pf->is_json ? load_json(path, pf, err) : load_sql(path, pf, err);
+    bool ok = pf->is_json ? load_json(path, pf, err) : load_sql(path, pf, err);
+    if (!ok)
+        plan_file_free(pf);     /* what a damaged plan had loaded so far */
+    return ok;
 }
 
 static void free_strings(const char **items, size_t n)

@@ -188,7 +188,10 @@ char *extskip_describe(const pa_ext_list *list, bool platform)
         if (e->schema)
             sb_addf(&sb, " (schema %s)", e->schema);
     }
-    return sb.len ? sb_detach(&sb) : xstrdup("");
+    if (sb.len)
+        return sb_detach(&sb);
+    sb_release(&sb);
+    return xstrdup("");
 }
 
 static const char available_extensions_query[] =

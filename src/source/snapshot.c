@@ -270,5 +270,7 @@ bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *er
     free(loaded);
     free(deps);
     json_decref(root);
+    if (!ok)
+        model_free(m);      /* what a damaged snapshot had loaded so far */
     return ok;
 }
