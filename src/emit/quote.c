@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Keywords that are not UNRESERVED in PostgreSQL 15 (pg_get_keywords()
- * with catcode <> 'U'), sorted for bsearch. Such words must be quoted
- * when used as identifiers. */
+/* Keywords that are not UNRESERVED in any of PostgreSQL 14 to 18
+ * (pg_get_keywords() with catcode <> 'U': the words of 15, and
+ * system_user and the SQL/JSON words of 16 and 17), sorted for bsearch.
+ * Such words are quoted as identifiers: a plan must read the same on every
+ * major (quoting a word a server does not reserve is harmless). */
 static const char *const reserved_keywords[] = {
     "all", "analyse", "analyze", "and", "any", "array", "as", "asc",
     "asymmetric", "authorization", "between", "bigint", "binary", "bit",
@@ -18,19 +20,22 @@ static const char *const reserved_keywords[] = {
     "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant",
     "greatest", "group", "grouping", "having", "ilike", "in", "initially",
     "inner", "inout", "int", "integer", "intersect", "interval", "into",
-    "is", "isnull", "join", "lateral", "leading", "least", "left", "like",
-    "limit", "localtime", "localtimestamp", "national", "natural", "nchar",
+    "is", "isnull", "join", "json", "json_array", "json_arrayagg",
+    "json_exists", "json_object", "json_objectagg", "json_query",
+    "json_scalar", "json_serialize", "json_table", "json_value", "lateral",
+    "leading", "least", "left", "like", "limit", "localtime",
+    "localtimestamp", "merge_action", "national", "natural", "nchar",
     "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
     "offset", "on", "only", "or", "order", "out", "outer", "overlaps",
     "overlay", "placing", "position", "precision", "primary", "real",
     "references", "returning", "right", "row", "select", "session_user",
     "setof", "similar", "smallint", "some", "substring", "symmetric",
-    "table", "tablesample", "then", "time", "timestamp", "to", "trailing",
-    "treat", "trim", "true", "union", "unique", "user", "using", "values",
-    "varchar", "variadic", "verbose", "when", "where", "window", "with",
-    "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest",
-    "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize",
-    "xmltable",
+    "system_user", "table", "tablesample", "then", "time", "timestamp",
+    "to", "trailing", "treat", "trim", "true", "union", "unique", "user",
+    "using", "values", "varchar", "variadic", "verbose", "when", "where",
+    "window", "with", "xmlattributes", "xmlconcat", "xmlelement",
+    "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
+    "xmlroot", "xmlserialize", "xmltable",
 };
 
 static int compare_keyword(const void *key, const void *elem)
