@@ -86,42 +86,36 @@ wait_for_session() {   # database state
     done
     return 1
 }
-# During inspection: a lock on a catalog it reads makes the inspection
-# wait, then its session is ended.
-psql -X -q -d bi_prod -c "begin; lock table pg_catalog.pg_publication_rel in access exclusive mode;
-    select pg_sleep(30)" >/dev/null 2>&1 &
-holder=$!
-sleep 0.3
-"$PGALIGN" dbname=bi_prod dbname=bi_stage >"$out" 2>"$err" &
-differ=$!
-if wait_for_session bi_prod; then
-    terminate bi_prod
-    wait $differ; rc=$?
-    check gone-mid-inspection-exit-1 [ "$rc" = 1 ]
-    check gone-mid-inspection-message grep -q '^pgalign: FROM: ' "$err"
-else
-    kill $differ 2>/dev/null; wait $differ
-    fail "$SUITE/gone-mid-inspection" "pgalign's inspection never waited on the lock" "$err"
-fi
-kill $holder 2>/dev/null; wait $holder 2>/dev/null
-psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'bi_prod' and pid <> pg_backend_pid()" >/dev/null
+# gone_while_waiting NAME LOCKED MESSAGE ARGS...: another session locks
+# LOCKED, pgalign (ARGS) waits for it, its session is ended: exit 1 and a
+# message matching MESSAGE.
+gone_while_waiting() {
+    local name=$1 locked=$2 message=$3; shift 3
+    psql -X -q -d bi_prod -c "begin; lock table $locked in access exclusive mode;
+        select pg_sleep(30)" >/dev/null 2>&1 &
+    local holder=$!
+    sleep 0.3
+    "$PGALIGN" "$@" >"$out" 2>"$err" &
+    local runner=$!
+    if wait_for_session bi_prod; then
+        terminate bi_prod
+        wait $runner; local rc=$?
+        check "$name-exit-1" [ "$rc" = 1 ]
+        check "$name-message" grep -q "$message" "$err"
+    else
+        kill $runner 2>/dev/null; wait $runner
+        fail "$SUITE/$name" "pgalign never waited on the lock" "$err"
+    fi
+    kill $holder 2>/dev/null; wait $holder 2>/dev/null
+    psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = 'bi_prod' and pid <> pg_backend_pid()" >/dev/null
+}
+# During inspection: a lock on a catalog it reads makes it wait.
+gone_while_waiting gone-mid-inspection pg_catalog.pg_publication_rel '^pgalign: FROM: ' \
+    dbname=bi_prod dbname=bi_stage
 # During apply: the first statement ran, the second waits for a lock; the
 # session ends, and the first is rolled back with it.
 printf 'CREATE TABLE public.first (id int);\n\nALTER TABLE public.t ADD COLUMN x int;\n' >"$work/two.sql"
-psql -X -q -d bi_prod -c "begin; lock table t in access exclusive mode; select pg_sleep(30)" >/dev/null 2>&1 &
-holder=$!
-sleep 0.3
-"$PGALIGN" apply --no-preflight --lock-timeout 60s dbname=bi_prod "$work/two.sql" >"$out" 2>"$err" &
-applier=$!
-if wait_for_session bi_prod; then
-    terminate bi_prod
-    wait $applier; rc=$?
-    check gone-mid-apply-exit-1 [ "$rc" = 1 ]
-    check gone-mid-apply-message grep -q '^pgalign: ' "$err"
-else
-    kill $applier 2>/dev/null; wait $applier
-    fail "$SUITE/gone-mid-apply" "the apply never waited on the lock" "$err"
-fi
-kill $holder 2>/dev/null; wait $holder 2>/dev/null
-psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'bi_prod' and pid <> pg_backend_pid()" >/dev/null
+gone_while_waiting gone-mid-apply t '^pgalign: ' \
+    apply --no-preflight --lock-timeout 60s dbname=bi_prod "$work/two.sql"
 check gone-mid-apply-unchanged unchanged
