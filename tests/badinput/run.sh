@@ -73,6 +73,15 @@ answered read-only-apply 'read-only server' "$PGALIGN" apply --no-preflight dbna
 ro_unchanged() { "$PGALIGN" check dbname=bi_ro "$work/before.json" >/dev/null 2>&1; }
 check read-only-unchanged ro_unchanged
 
+# a role that may not read a catalog pgalign needs (a hardened database):
+# which query, and why, on one line.
+fresh_db bi_hardened
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -d bi_hardened \
+    -c "drop role if exists pgalign_reader" -c "create role pgalign_reader login" \
+    -c "revoke select on pg_catalog.pg_publication from public"
+answered catalog-not-readable 'catalog query failed (publication).*permission denied' \
+    "$PGALIGN" "dbname=bi_hardened user=pgalign_reader" EMPTY
+
 # ---- the server goes away ----
 terminate() {   # database: end pgalign's sessions there
     psql -X -q -At -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity
