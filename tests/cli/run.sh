@@ -206,3 +206,36 @@ check secrets-plan-written test -s "$sec/plan.json"
 check secrets-snapshot-written test -s "$sec/snap.json"
 check secrets-synced grep -q verified "$sec/err-11"
 check secrets-nowhere test -z "$(grep -rl -- "$secret" "$sec")"
+
+# --- identifiers as the server reads them ---
+# Each name, as pgalign prints it in a plan, is that name to the server
+# (parse_ident), and is quoted wherever the server's quote_ident quotes
+# (pgalign may quote more: keywords of other majors).
+fresh_db cli_names
+names=(plain MixedCase 'with space' "it's" 'quote"in' 'naïve' select user system_user
+       json_table 1digit _under 'dollar$' 'ünï Ç' 'end;')
+sql_with_name() {   # name query: the query with :'n' the name, as psql reads it
+    printf '%s\n' "$2" | psql -X -At -q -d cli_names -v n="$1"
+}
+for name in "${names[@]}"; do
+    sql_with_name "$name" "select format('create table public.%I (id int)', :'n')" |
+        psql -X -q -d cli_names
+done
+"$PGALIGN" EMPTY dbname=cli_names >"$work/names.sql" 2>"$err"
+names_ok=yes
+for name in "${names[@]}"; do
+    printed=$(grep -F "CREATE TABLE public." "$work/names.sql" |
+        while IFS= read -r line; do
+            p=${line#CREATE TABLE public.}; p=${p% (}
+            same=$(printf '%s\n' "select (parse_ident(:'p'))[2] = :'n'" |
+                psql -X -At -q -d cli_names -v p="public.$p" -v n="$name")
+            [ "$same" = t ] && { printf '%s' "$p"; break; }
+        done)
+    server=$(sql_with_name "$name" "select quote_ident(:'n')")
+    if [ -z "$printed" ]; then
+        names_ok="no: $name not in the plan as itself"; break
+    elif [ "${server:0:1}" = '"' ] && [ "$printed" != "$server" ]; then
+        names_ok="no: $name printed $printed, the server quotes $server"; break
+    fi
+done
+check identifiers-as-the-server-reads-them [ "$names_ok" = yes ]
