@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run libFuzzer harnesses (built by make fuzz-build into build-fuzz/) for a
 # bounded time each, from the committed seed corpora, then over the
-# committed regression inputs (each crash found becomes one).
+# committed regression inputs (each crash found becomes one). A harness's
+# seeds are tests/fuzz/corpus/HARNESS/, and the directories listed in
+# tests/fuzz/corpus/HARNESS.also (test fixtures, used where they are).
 #   fuzz.sh SECONDS [HARNESS...]      default: every harness
 # New inputs go to a scratch corpus, never into the committed one; a crash
 # leaves its input in build-fuzz/artifacts/ and fails the run.
@@ -15,11 +17,12 @@ harnesses=("$@")
 mkdir -p build-fuzz/artifacts build-fuzz/logs
 failed=0
 for h in "${harnesses[@]}"; do
-    seeds=tests/fuzz/corpus/$h
+    seeds=(tests/fuzz/corpus/$h)
+    [ -f "tests/fuzz/corpus/$h.also" ] && mapfile -t -O 1 seeds <"tests/fuzz/corpus/$h.also"
     scratch=$(mktemp -d)
     log=build-fuzz/logs/$h.log
     if ! build-fuzz/$h -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
-            -artifact_prefix=build-fuzz/artifacts/$h- "$scratch" "$seeds" >"$log" 2>&1; then
+            -artifact_prefix=build-fuzz/artifacts/$h- "$scratch" "${seeds[@]}" >"$log" 2>&1; then
         echo "fuzz: $h found a failure (see $log, input in build-fuzz/artifacts/)" >&2
         tail -n 30 "$log" >&2
         failed=1

@@ -16,7 +16,7 @@
 static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf,
                             char fp[MODEL_FINGERPRINT_LEN])
 {
-    pa_inspect_options iopt = {.filter = &pf->filter, 
+    pa_inspect_options iopt = {.filter = &pf->filter,
                                .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
     strbuf err = STRBUF_INIT;
     bool ok = inspect_fingerprint(opt->from, &iopt, "FROM",

@@ -9,7 +9,7 @@ int cmd_snapshot(const pa_options *opt)
 {
     pa_model model;
     strbuf err = STRBUF_INIT;
-    pa_inspect_options iopt = {.filter = &opt->filter, 
+    pa_inspect_options iopt = {.filter = &opt->filter,
                                .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
     int rc = EXIT_SAME;
     if (!inspect_source(opt->from, &iopt, "SOURCE", &model, &err)) {

@@ -199,10 +199,8 @@ static void add_recorded(pa_model *m, const pa_ext_list *recorded, const pa_filt
     const pa_kind *k = kind_by_name("extension");
     for (size_t i = 0; recorded && i < recorded->count; i++) {
         const pa_recorded_ext *e = &recorded->items[i];
-        bool present = false;
-        for (size_t j = 0; j < m->count && !present; j++)
-            present = m->objects[j]->kind == k && strcmp(m->objects[j]->name, e->name) == 0;
-        if (present || !filter_accepts_object(f, k, NULL, e->name, NULL, NULL, NULL))
+        if (model_find(m, model_make_key(&m->arena, k, NULL, NULL, e->name)) ||
+            !filter_accepts_object(f, k, NULL, e->name, NULL, NULL, NULL))
             continue;
         pa_object *o = model_add(m, k, NULL, NULL, e->name);
         if (e->schema)

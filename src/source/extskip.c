@@ -16,23 +16,6 @@ typedef struct words {
     size_t n;
 } words;
 
-static const char *skip_blank(const char *s, const char *end)
-{
-    for (;;) {
-        while (s < end && isspace((unsigned char)*s))
-            s++;
-        if (end - s >= 2 && s[0] == '-' && s[1] == '-') {
-            while (s < end && *s != '\n')
-                s++;
-        } else if (end - s >= 2 && s[0] == '/' && s[1] == '*') {
-            const char *close = strstr(s + 2, "*/");
-            s = close && close < end ? close + 2 : end;
-        } else {
-            return s;
-        }
-    }
-}
-
 /* One quoted word at s ('...' or "..."), doubled quotes made single. */
 static const char *read_quoted(const char *s, const char *end, strbuf *w)
 {
@@ -50,7 +33,9 @@ static const char *read_quoted(const char *s, const char *end, strbuf *w)
 static void read_words(const char *s, const char *end, words *out)
 {
     out->n = 0;
-    while (out->n < MAX_WORDS && (s = skip_blank(s, end)) < end) {
+    /* A comment that starts inside [s, end) ends there: the scanner that
+     * found end skipped it whole. */
+    while (out->n < MAX_WORDS && (s = sql_skip_blank(s)) < end) {
         strbuf w = STRBUF_INIT;
         if (*s == '"' || *s == '\'') {
             s = read_quoted(s, end, &w);

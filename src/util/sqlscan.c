@@ -67,6 +67,18 @@ static const char *skip_token(const char *s, bool escaped_string)
     return s + 1;
 }
 
+const char *sql_skip_blank(const char *s)
+{
+    for (;;) {
+        while (isspace((unsigned char)*s))
+            s++;
+        if ((s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '*'))
+            s = skip_token(s, false);
+        else
+            return s;
+    }
+}
+
 /* Whether only blanks stand between the start of s's line and s. */
 static bool first_on_line(const char *text, const char *s)
 {

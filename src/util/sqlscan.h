@@ -20,4 +20,8 @@ typedef struct sql_piece {
  * piece of its own, as psql reads it; else it is ordinary text. */
 const char *sql_next_piece(const char *s, bool psql_meta, sql_piece *piece);
 
+/* s past blanks and comments (-- to the end of the line, nested block
+ * comments), as the scanner skips them. */
+const char *sql_skip_blank(const char *s);
+
 #endif
