@@ -43,7 +43,7 @@ tc_start() {
         || { cat "$TC_DIR/initdb.log" >&2; return 1; }
     # Trust on the socket for everyone but the password-test role, so tests
     # can check how a wrong password is reported.
-    printf 'local all pgalign_pw scram-sha-256\nlocal all all trust\n' \
+    printf 'local all pgalign_pw scram-sha-256\nlocal all all trust\nlocal replication all trust\n' \
         > "$TC_DIR/pg_hba.conf.new"
     tc_as_owner cp "$TC_DIR/pg_hba.conf.new" "$TC_DIR/data/pg_hba.conf"
     local port i

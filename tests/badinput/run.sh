@@ -4,7 +4,8 @@
 # (it still matches a snapshot taken before). Sources, plans and snapshots
 # that are empty, truncated, binary or huge; a plan of another format
 # version; missing server programs; a server that goes away during
-# inspection and during apply; statement_timeout and read-only databases.
+# inspection and during apply; statement_timeout, read-only databases and
+# a streaming standby.
 # Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -72,6 +73,36 @@ psql -X -q -d bi_ro -c "create table t (id int primary key, gone text); insert i
 answered read-only-apply 'read-only server' "$PGALIGN" apply --no-preflight dbname=bi_ro "$work/plan.json"
 ro_unchanged() { "$PGALIGN" check dbname=bi_ro "$work/before.json" >/dev/null 2>&1; }
 check read-only-unchanged ro_unchanged
+
+# A real streaming standby as apply's FROM: refused before anything runs,
+# by pg_is_in_recovery(). Its own small primary keeps the base backup quick.
+standby_refuses_apply() (
+    source "$here/../../scripts/tempcluster.sh"
+    PG_MAJOR=$SERVER_MAJOR
+    [ -x "$(tc_bindir)/pg_basebackup" ] || { skip "$SUITE/standby" "no pg_basebackup for $PG_MAJOR"; exit; }
+    tc_start || { fail "$SUITE/standby" "no primary"; exit; }
+    fresh_db bi_primary
+    psql -X -q -d bi_primary -c "create table t (id int primary key, gone text); insert into t values (1, 'x')"
+    local sdir=$TC_DIR/standby port=$((PGPORT + 1))
+    tc_as_owner "$TC_BIN/pg_basebackup" -D "$sdir" -R -X stream -c fast -h "$PGHOST" -p "$PGPORT" -U postgres \
+        >"$err" 2>&1 || { fail "$SUITE/standby" "pg_basebackup failed" "$err"; exit; }
+    tc_as_owner "$TC_BIN/pg_ctl" -D "$sdir" -l "$TC_DIR/standby.log" -w -s \
+        -o "-c listen_addresses='' -k $TC_DIR -p $port" start >"$err" 2>&1 \
+        || { fail "$SUITE/standby" "standby did not start" "$TC_DIR/standby.log"; exit; }
+    local standby="host=$TC_DIR port=$port dbname=bi_primary"
+    check standby-in-recovery [ "$(psql -X -At -d "$standby" -c 'select pg_is_in_recovery()')" = t ]
+    "$PGALIGN" snapshot -o "$work/standby-before.json" "$standby" 2>"$err"
+    check standby-inspects [ -s "$work/standby-before.json" ]
+    for preflight in --no-preflight ""; do
+        "$PGALIGN" apply $preflight "$standby" "$work/plan.json" >"$out" 2>"$err"
+        check "standby-apply${preflight}-exit-1" [ $? = 1 ]
+        check "standby-apply${preflight}-message" grep -q '^pgalign: FROM is a read-only server (a standby, in recovery)' "$err"
+    done
+    standby_unchanged() { "$PGALIGN" check "$standby" "$work/standby-before.json" >/dev/null 2>&1; }
+    check standby-unchanged standby_unchanged
+    tc_as_owner "$TC_BIN/pg_ctl" -D "$sdir" -m immediate -s stop >/dev/null 2>&1
+)
+standby_refuses_apply
 
 # a role that may not read a catalog pgalign needs (a hardened database):
 # which query, and why, on one line.
