@@ -162,6 +162,15 @@ check-asan:
 demo: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/demo.sh
 
+# Speed where users wait (bench/run.sh): round trips through a latency
+# proxy, big catalogs beside pg_dump, start-up with .sql sources.
+$(BUILD)/latency_proxy: bench/latency_proxy.c
+	@echo "  CC $@"
+	$(Q)$(CC) $(WARN) -O2 -o $@ $<
+
+bench: deps $(BIN) $(BUILD)/latency_proxy
+	@PGALIGN=./$(BIN) PROXY=$(BUILD)/latency_proxy bench/run.sh
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/pgalign
@@ -171,4 +180,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-gcc build-clang pgalign
 
-.PHONY: all deps unit roundtrip check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean
+.PHONY: all bench deps unit roundtrip check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean

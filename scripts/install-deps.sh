@@ -19,6 +19,7 @@ if [ "${1:-}" != "--build-only" ]; then
     command -v npm >/dev/null || need+=(npm)   # test servers of other majors
     command -v clang >/dev/null || need+=(clang)   # the build is checked with both compilers
     command -v valgrind >/dev/null || need+=(valgrind)
+    [ -x /usr/bin/time ] || need+=(time)   # peak memory in bench/
     dpkg -s libclang-rt-dev >/dev/null 2>&1 || need+=(libclang-rt-dev)   # libFuzzer
 fi
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -4,6 +4,7 @@
 # Unix socket only (listen_addresses=''), random port, temp dir; as root the
 # server runs as the postgres user because initdb refuses to run as root.
 # Exports PGHOST, PGPORT, PGUSER so psql/pg_dump/pgalign reach it.
+# TC_SERVER_OPTIONS adds server settings ("-c name=value ...").
 
 # The server programs: $PG_BINDIR, else those of major $PG_MAJOR (Debian's,
 # or the test cache of scripts/install-pg-versions.sh), else the newest
@@ -51,7 +52,7 @@ tc_start() {
         port=$((20000 + RANDOM % 30000))
         if tc_as_owner "$TC_BIN/pg_ctl" -D "$TC_DIR/data" -l "$TC_DIR/server.log" -w -s \
             -o "-c listen_addresses='' -k $TC_DIR -p $port -c fsync=off \
-                -c full_page_writes=off -c synchronous_commit=off" start; then
+                -c full_page_writes=off -c synchronous_commit=off ${TC_SERVER_OPTIONS:-}" start; then
             export PGHOST="$TC_DIR" PGPORT="$port" PGUSER=postgres
             unset PGPASSWORD PGDATABASE PGSERVICE
             return 0

@@ -10,6 +10,7 @@
 #include "apply/execute.h"
 #include "emit/quote.h"
 #include "source/conn.h"
+#include "source/pipeline.h"
 #include "source/tempcluster.h"
 
 #include <stdio.h>
@@ -25,16 +26,11 @@ static void cancel_statement(void *arg)
                     "FROM is left as it was\n");
 }
 
-static bool begin(PGconn *conn, const apply_options *o, strbuf *err)
+/* SET [LOCAL] name = value, for the timeouts. */
+static void set_sql(strbuf *sb, const char *scope, const char *name, const char *value)
 {
-    strbuf sql = STRBUF_INIT;
-    sb_adds(&sql, "BEGIN; SET LOCAL lock_timeout = ");
-    sql_literal(&sql, o->lock_timeout ? o->lock_timeout : "5s");
-    sb_adds(&sql, "; SET LOCAL statement_timeout = ");
-    sql_literal(&sql, o->statement_timeout ? o->statement_timeout : "0");
-    bool ok = conn_command(conn, sql.buf, err);
-    sb_release(&sql);
-    return ok;
+    sb_addf(sb, "SET %s%s = ", scope, name);
+    sql_literal(sb, value);
 }
 
 /* The line of position pos (1-based, in characters) of text. */
@@ -75,24 +71,70 @@ typedef struct runner {
     const pa_plan *plan;
     const apply_options *o;
     strbuf *err;
-    bool in_transaction;
-    size_t pending;     /* statements run in the open transaction */
-    size_t committed;   /* statements committed so far */
+    bool writable_known;    /* FROM was found writable */
+    size_t committed;       /* statements committed so far */
 } runner;
 
-static bool run_one(runner *r, size_t i)
+/* Whether statement i succeeded (its result res, cleared here); the first
+ * failure is reported. */
+static bool statement_done(runner *r, size_t i, PGresult *res)
 {
     const char *sql = sb_str(&r->plan->stmts[i].sql);
     char where[96];
     snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, r->plan->nstmts);
-    PGresult *res = PQexec(r->conn, sql);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK ||
               PQresultStatus(res) == PGRES_TUPLES_OK;
-    if (!ok)
+    if (!res)
+        conn_error(r->err, r->conn);
+    else if (!ok)
         report_failure(res, sql, where, r->committed, r->err);
     else if (r->o->verbose)
         fprintf(stderr, "pgalign: ok   %s\n", where);
     PQclear(res);
+    return ok;
+}
+
+/* A setting or transaction command of the batch: false, with the server's
+ * message, when it failed. */
+static bool command_done(runner *r, PGresult *res)
+{
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    if (!ok) {
+        const char *msg = res ? PQresultErrorMessage(res) : "";
+        if (*msg)
+            sb_add(r->err, msg, strcspn(msg, "\n"));
+        else
+            conn_error(r->err, r->conn);
+        sb_addc(r->err, '\n');
+    }
+    PQclear(res);
+    return ok;
+}
+
+/* A standby, or a database set to default_transaction_read_only, would
+ * fail at the first statement: say what it is instead. */
+static const char read_only_query[] =
+    "SELECT pg_catalog.pg_is_in_recovery(),"
+    " pg_catalog.current_setting('default_transaction_read_only') = 'on'";
+
+static bool writable_result(runner *r, PGresult *res)
+{
+    bool ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+    if (!ok) {
+        command_done(r, res);
+        return false;
+    }
+    bool standby = PQgetvalue(res, 0, 0)[0] == 't';
+    if (standby || PQgetvalue(res, 0, 1)[0] == 't') {
+        sb_adds(r->err, standby
+                            ? "FROM is a read-only server (a standby, in recovery): nothing "
+                              "was changed; apply the plan on the primary\n"
+                            : "FROM is a read-only server (default_transaction_read_only is "
+                              "on): nothing was changed\n");
+        ok = false;
+    }
+    PQclear(res);
+    r->writable_known = ok;
     return ok;
 }
 
@@ -102,20 +144,55 @@ static void rollback(PGconn *conn)
     PQclear(res);
 }
 
-/* End the open transaction: COMMIT, or ROLLBACK for a dry run. */
-static bool finish(runner *r)
+/* The statements [from, to) in one transaction, sent as one batch (one
+ * round trip over a network): the writability check the first time, BEGIN
+ * and the timeouts, and each statement with a sync point after it, so that
+ * statement_timeout counts per statement. After a failure the rest fail
+ * at once in the aborted transaction. The COMMIT (ROLLBACK for a dry run)
+ * is sent only when every result is in and each one succeeded. */
+static bool run_batch(runner *r, size_t from, size_t to)
 {
-    if (!r->in_transaction)
-        return true;
-    r->in_transaction = false;
-    if (r->o->dry_run) {
+    const apply_options *o = r->o;
+    strbuf lock = STRBUF_INIT, limit = STRBUF_INIT;
+    set_sql(&lock, "LOCAL ", "lock_timeout", o->lock_timeout ? o->lock_timeout : "5s");
+    set_sql(&limit, "LOCAL ", "statement_timeout",
+            o->statement_timeout ? o->statement_timeout : "0");
+    bool check_writable = !r->writable_known;
+    pa_pipeline batch;
+    pipeline_start(&batch, r->conn);
+    if (check_writable) {
+        pipeline_add(&batch, read_only_query);
+        pipeline_sync(&batch);
+    }
+    pipeline_add(&batch, "BEGIN");
+    pipeline_add(&batch, lock.buf);
+    pipeline_add(&batch, limit.buf);
+    for (size_t i = from; i < to; i++) {
+        pipeline_sync(&batch);
+        pipeline_add(&batch, sb_str(&r->plan->stmts[i].sql));
+    }
+    bool ok = pipeline_flush(&batch, r->err);
+    bool sent = ok;
+    ok = ok && (!check_writable || writable_result(r, pipeline_next(&batch)));
+    for (int k = 0; ok && k < 3; k++)
+        ok = command_done(r, pipeline_next(&batch));
+    for (size_t i = from; ok && i < to; i++)
+        ok = statement_done(r, i, pipeline_next(&batch));
+    if (sent)
+        pipeline_end(&batch);
+    sb_release(&lock);
+    sb_release(&limit);
+    if (!ok) {
+        rollback(r->conn);
+        return false;
+    }
+    if (o->dry_run) {
         rollback(r->conn);
         return true;
     }
     if (!conn_command(r->conn, "COMMIT", r->err))
         return false;
-    r->committed += r->pending;
-    r->pending = 0;
+    r->committed += to - from;
     return true;
 }
 
@@ -128,12 +205,14 @@ static bool run_outside_transaction(runner *r, size_t i)
                         "%s\n", sb_str(&r->plan->stmts[i].sql));
         return true;
     }
+    bool ok = r->writable_known || writable_result(r, PQexec(r->conn, read_only_query));
     strbuf set = STRBUF_INIT;
-    sb_adds(&set, "SET lock_timeout = ");
-    sql_literal(&set, r->o->lock_timeout ? r->o->lock_timeout : "5s");
-    sb_adds(&set, "; SET statement_timeout = ");
-    sql_literal(&set, r->o->statement_timeout ? r->o->statement_timeout : "0");
-    bool ok = conn_command(r->conn, set.buf, r->err) && run_one(r, i);
+    set_sql(&set, "", "lock_timeout", r->o->lock_timeout ? r->o->lock_timeout : "5s");
+    sb_adds(&set, "; ");
+    set_sql(&set, "", "statement_timeout",
+            r->o->statement_timeout ? r->o->statement_timeout : "0");
+    ok = ok && conn_command(r->conn, set.buf, r->err) &&
+         statement_done(r, i, PQexec(r->conn, sb_str(&r->plan->stmts[i].sql)));
     sb_release(&set);
     strbuf ignored = STRBUF_INIT;
     conn_command(r->conn, "RESET lock_timeout; RESET statement_timeout", &ignored);
@@ -144,73 +223,47 @@ static bool run_outside_transaction(runner *r, size_t i)
 }
 
 /* Statements run in order. Consecutive ordinary ones share one
- * transaction; a standalone one (--online) ends it and runs on its own. */
+ * transaction (one batch); a standalone one (--online) runs in a
+ * transaction of its own, one that cannot be in a transaction outside. */
 static bool run_all(runner *r)
 {
     const pa_plan *p = r->plan;
-    for (size_t i = 0; i < p->nstmts; i++) {
+    size_t i = 0;
+    while (i < p->nstmts) {
         const pa_stmt *s = &p->stmts[i];
-        bool alone = s->standalone || (s->hazards & HAZ_NO_TRANSACTION);
-        if (alone && !finish(r))
-            return false;
+        bool ok;
         if (s->hazards & HAZ_NO_TRANSACTION) {
-            if (!run_outside_transaction(r, i))
-                return false;
-            continue;
+            ok = run_outside_transaction(r, i);
+            i++;
+        } else if (s->standalone) {
+            ok = run_batch(r, i, i + 1);
+            i++;
+        } else {
+            size_t end = i;
+            while (end < p->nstmts && !p->stmts[end].standalone &&
+                   !(p->stmts[end].hazards & HAZ_NO_TRANSACTION))
+                end++;
+            ok = run_batch(r, i, end);
+            i = end;
         }
-        if (!r->in_transaction) {
-            if (!begin(r->conn, r->o, r->err))
-                return false;
-            r->in_transaction = true;
-        }
-        if (!run_one(r, i)) {
-            rollback(r->conn);
-            r->in_transaction = false;
-            return false;
-        }
-        r->pending++;
-        if (alone && !finish(r))
+        if (!ok)
             return false;
     }
-    return finish(r);
-}
-
-/* A standby, or a database set to default_transaction_read_only, would
- * fail at the first statement: say what it is before trying. */
-static const char read_only_query[] =
-    "SELECT pg_catalog.pg_is_in_recovery(),"
-    " pg_catalog.current_setting('default_transaction_read_only') = 'on'";
-
-static bool writable(PGconn *conn, strbuf *err)
-{
-    PGresult *res = PQexec(conn, read_only_query);
-    bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
-    if (!ok) {
-        conn_error(err, conn);
-    } else if (PQgetvalue(res, 0, 0)[0] == 't' || PQgetvalue(res, 0, 1)[0] == 't') {
-        sb_adds(err, PQgetvalue(res, 0, 0)[0] == 't'
-                         ? "FROM is a read-only server (a standby, in recovery): nothing "
-                           "was changed; apply the plan on the primary"
-                         : "FROM is a read-only server (default_transaction_read_only is "
-                           "on): nothing was changed");
-        ok = false;
-    }
-    PQclear(res);
-    return ok;
+    return true;
 }
 
 bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
                 strbuf *err)
 {
-    if (!writable(conn, err))
-        return false;
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);
-    runner r = {conn, p, o, err, false, 0, 0};
+    runner r = {conn, p, o, err, false, 0};
     bool ok = run_all(&r);
     tempcluster_on_interrupt(NULL, NULL);
     if (cancel)
         PQfreeCancel(cancel);
+    if (!ok && (err->len == 0 || err->buf[err->len - 1] != '\n'))
+        sb_addc(err, '\n');
     return ok;
 }

@@ -5,9 +5,14 @@
  * KEY, values a type change cannot convert. Read only: one REPEATABLE READ
  * READ ONLY transaction, a savepoint around each check so that a check
  * that cannot run (it uses a column the plan adds) is reported and the
- * others go on. Tables the plan creates have no rows and are skipped. */
+ * others go on. Tables the plan creates have no rows and are skipped.
+ * Over a network the checks cost two round trips: one batch asks which
+ * tables exist, one runs every count (pipeline.c); only a type change
+ * whose bulk cast fails is then counted row by row. */
 #include "apply/preflight.h"
 #include "source/conn.h"
+#include "source/pipeline.h"
+#include "emit/quote.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -19,12 +24,26 @@ static const char savepoint_sql[] = "SAVEPOINT pgalign_preflight";
 static const char rollback_to_sql[] = "ROLLBACK TO SAVEPOINT pgalign_preflight";
 static const char end_sql[] = "ROLLBACK";
 
+/* A count waiting for the batch, and what to say when it is not zero. */
+typedef struct pending {
+    const pa_check *check;
+    char *sql;
+    char *unit;         /* "row", "value", "duplicate group" */
+    char *what;         /* "in ... violate ..." */
+    char *fallback;     /* a DO block counting row by row when sql fails */
+} pending;
+
 typedef struct checker {
     PGconn *conn;
     strbuf *report;
     size_t failures;
     size_t unchecked;
     long long notice_count;     /* from the DO block that counts casts */
+    pending *queue;             /* the counts, in the order of the checks */
+    size_t nqueue;
+    char **tables;              /* tables the checks read ... */
+    bool *exists;               /* ... and whether FROM has them */
+    size_t ntables;
 } checker;
 
 /* The text of the first parenthesized group at or after s, without the
@@ -54,16 +73,15 @@ static char *paren_group(const char *s, const char **end)
 }
 
 /* Run a count query inside the savepoint; -1 when it cannot run, with
- * the server's message in why. */
+ * the server's message in why. For the row-by-row fallback only: the
+ * counts are sent as one batch (run_counts). */
 static long long run_count(checker *ck, const char *sql, strbuf *why)
 {
     PGresult *res = PQexec(ck->conn, savepoint_sql);
     PQclear(res);
     res = PQexec(ck->conn, sql);
     long long n = -1;
-    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-        n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-    else if (PQresultStatus(res) == PGRES_COMMAND_OK)
+    if (PQresultStatus(res) == PGRES_COMMAND_OK)
         n = ck->notice_count;
     else
         conn_error(why, ck->conn);
@@ -73,15 +91,12 @@ static long long run_count(checker *ck, const char *sql, strbuf *why)
     return n;
 }
 
-static bool table_exists(checker *ck, const char *table)
+static bool table_exists(const checker *ck, const char *table)
 {
-    const char *params[1] = {table};
-    PGresult *res = PQexecParams(ck->conn, "SELECT to_regclass($1) IS NOT NULL", 1,
-                                 NULL, params, NULL, NULL, 0);
-    bool exists = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
-                  strcmp(PQgetvalue(res, 0, 0), "t") == 0;
-    PQclear(res);
-    return exists;
+    for (size_t i = 0; i < ck->ntables; i++)
+        if (strcmp(ck->tables[i], table) == 0)
+            return ck->exists[i];
+    return false;
 }
 
 static void unchecked(checker *ck, const pa_check *c, const strbuf *why)
@@ -110,22 +125,27 @@ static void add_agreeing(strbuf *sb, const char *what, bool singular)
     sb_adds(sb, what);
 }
 
-/* Count with sql; when the count is not zero, report a failure as
- * "preflight: 3 rows in ..." (unit "row", what "in ..."). */
+/* The count n of p: a failure when not zero, as "preflight: 3 rows in
+ * ..."; a check that could not run when negative. */
+static void report_count(checker *ck, const pending *p, long long n, const strbuf *why)
+{
+    if (n < 0) {
+        unchecked(ck, p->check, why);
+    } else if (n > 0) {
+        ck->failures++;
+        sb_addf(ck->report, "preflight: %lld %s%s ", n, p->unit, n == 1 ? "" : "s");
+        add_agreeing(ck->report, p->what, n == 1);
+        sb_addc(ck->report, '\n');
+    }
+}
+
+/* Queue a count with sql (and a row-by-row fallback, or NULL); reported
+ * with unit and what. */
 static void count_and_report(checker *ck, const pa_check *c, const char *sql,
                              const char *unit, const char *what)
 {
-    strbuf why = STRBUF_INIT;
-    long long n = run_count(ck, sql, &why);
-    if (n < 0) {
-        unchecked(ck, c, &why);
-    } else if (n > 0) {
-        ck->failures++;
-        sb_addf(ck->report, "preflight: %lld %s%s ", n, unit, n == 1 ? "" : "s");
-        add_agreeing(ck->report, what, n == 1);
-        sb_addc(ck->report, '\n');
-    }
-    sb_release(&why);
+    ck->queue = xrealloc(ck->queue, (ck->nqueue + 1) * sizeof(*ck->queue));
+    ck->queue[ck->nqueue++] = (pending){c, xstrdup(sql), xstrdup(unit), xstrdup(what), NULL};
 }
 
 /* "a IS NOT NULL AND b IS NOT NULL" for "a, b", with a prefix ("c."). */
@@ -159,6 +179,16 @@ static void check_duplicates(checker *ck, const pa_check *c, const char *cols,
     sb_release(&msg);
 }
 
+/* The table a FOREIGN KEY definition references, or NULL. */
+static char *fk_ref_table(const char *def)
+{
+    const char *refs = strstr(def, " REFERENCES ");
+    if (!refs)
+        return NULL;
+    refs += strlen(" REFERENCES ");
+    return xstrndup(refs, strcspn(refs, "("));
+}
+
 static void check_foreign_key(checker *ck, const pa_check *c, const char *def)
 {
     const char *after_cols;
@@ -171,8 +201,7 @@ static void check_foreign_key(checker *ck, const pa_check *c, const char *def)
         free(ref_cols);
         return;
     }
-    refs += strlen(" REFERENCES ");
-    char *ref_table = xstrndup(refs, strcspn(refs, "("));
+    char *ref_table = fk_ref_table(def);
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
     sb_addf(&sql, "SELECT count(*) FROM %s c WHERE ", c->table);
     all_not_null(&sql, cols, "c.");
@@ -312,11 +341,11 @@ static void notice_counter(void *arg, const PGresult *res)
 
 /* Values that the conversion to the new type rejects. A length limit is
  * counted directly (an explicit cast would cut the value, ALTER refuses
- * it); otherwise one cast of all values first, and only if that fails a
- * count row by row. */
+ * it); otherwise one cast of all values, and only if that fails a count
+ * row by row (the fallback). */
 static void check_cast(checker *ck, const pa_check *c)
 {
-    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT, why = STRBUF_INIT;
+    strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
     const char *type = c->definition;
     sb_addf(&msg, "in %s.%s cannot be converted to %s", c->table, c->column, type);
     const char *paren = strchr(type, '(');
@@ -328,25 +357,19 @@ static void check_cast(checker *ck, const pa_check *c)
         count_and_report(ck, c, sql.buf, "value", msg.buf);
     } else {
         sb_addf(&sql, "SELECT count(%s::%s) * 0 FROM %s", c->column, type, c->table);
-        long long n = run_count(ck, sql.buf, &why);
-        if (n < 0) {
-            sb_reset(&sql);
-            sb_addf(&sql,
-                    "DO $pgalign$ DECLARE pgalign_n bigint := 0; pgalign_r record;"
-                    " BEGIN FOR pgalign_r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL"
-                    " LOOP BEGIN PERFORM pgalign_r.v::%s; EXCEPTION WHEN others THEN"
-                    " pgalign_n := pgalign_n + 1; END; END LOOP;"
-                    " RAISE NOTICE 'pgalign-count:%%', pgalign_n; END $pgalign$",
-                    c->column, c->table, c->column, type);
-            ck->notice_count = 0;
-            PQnoticeReceiver old = PQsetNoticeReceiver(ck->conn, notice_counter, ck);
-            count_and_report(ck, c, sql.buf, "value", msg.buf);
-            PQsetNoticeReceiver(ck->conn, old, NULL);
-        }
+        count_and_report(ck, c, sql.buf, "value", msg.buf);
+        sb_reset(&sql);
+        sb_addf(&sql,
+                "DO $pgalign$ DECLARE pgalign_n bigint := 0; pgalign_r record;"
+                " BEGIN FOR pgalign_r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL"
+                " LOOP BEGIN PERFORM pgalign_r.v::%s; EXCEPTION WHEN others THEN"
+                " pgalign_n := pgalign_n + 1; END; END LOOP;"
+                " RAISE NOTICE 'pgalign-count:%%', pgalign_n; END $pgalign$",
+                c->column, c->table, c->column, type);
+        ck->queue[ck->nqueue - 1].fallback = xstrdup(sql.buf);
     }
     sb_release(&sql);
     sb_release(&msg);
-    sb_release(&why);
 }
 
 static void run_check(checker *ck, const pa_check *c)
@@ -380,14 +403,165 @@ static void run_check(checker *ck, const pa_check *c)
     sb_release(&msg);
 }
 
+static void add_table(checker *ck, char *table)
+{
+    if (!table)
+        return;
+    for (size_t i = 0; i < ck->ntables; i++) {
+        if (strcmp(ck->tables[i], table) == 0) {
+            free(table);
+            return;
+        }
+    }
+    ck->tables = xrealloc(ck->tables, (ck->ntables + 1) * sizeof(*ck->tables));
+    ck->exists = xrealloc(ck->exists, (ck->ntables + 1) * sizeof(*ck->exists));
+    ck->tables[ck->ntables] = table;
+    ck->exists[ck->ntables++] = false;
+}
+
+/* Every table the checks read: the checked ones and those a new FOREIGN
+ * KEY references. */
+static void collect_tables(checker *ck, const pa_plan *p)
+{
+    for (size_t i = 0; i < p->nstmts; i++) {
+        const pa_check *c = &p->stmts[i].check;
+        if (c->type == CHECK_NONE)
+            continue;
+        add_table(ck, xstrdup(c->table));
+        if (c->type == CHECK_CONSTRAINT && strncmp(c->definition, "FOREIGN KEY", 11) == 0)
+            add_table(ck, fk_ref_table(c->definition));
+    }
+}
+
+/* One batch: the transaction and which of the tables FROM has. */
+static bool look_up_tables(checker *ck, strbuf *err)
+{
+    strbuf sql = STRBUF_INIT;
+    sb_adds(&sql, "SELECT pg_catalog.to_regclass(v) IS NOT NULL FROM (VALUES ");
+    for (size_t i = 0; i < ck->ntables; i++) {
+        sb_addf(&sql, "%s(%zu, ", i ? ", " : "", i);
+        sql_literal(&sql, ck->tables[i]);
+        sb_addc(&sql, ')');
+    }
+    sb_adds(&sql, ") AS t(i, v) ORDER BY i");
+    const char *batch_sql[2] = {begin_sql, sql.buf};
+    pa_pipeline batch;
+    bool ok = pipeline_send(&batch, ck->conn, batch_sql, 2, err);
+    sb_release(&sql);
+    if (!ok)
+        return false;
+    PGresult *begun = pipeline_next(&batch), *res = pipeline_next(&batch);
+    ok = PQresultStatus(begun) == PGRES_COMMAND_OK && PQresultStatus(res) == PGRES_TUPLES_OK &&
+         (size_t)PQntuples(res) == ck->ntables;
+    for (size_t i = 0; ok && i < ck->ntables; i++)
+        ck->exists[i] = strcmp(PQgetvalue(res, (int)i, 0), "t") == 0;
+    if (!ok) {
+        const char *msg = PQresultErrorMessage(res ? res : begun);
+        sb_adds(err, "cannot look up the tables the checks read: ");
+        if (msg && *msg)
+            sb_add(err, msg, strcspn(msg, "\n"));
+        else
+            conn_error(err, ck->conn);
+    }
+    PQclear(begun);
+    PQclear(res);
+    pipeline_end(&batch);
+    if (!ok)
+        PQclear(PQexec(ck->conn, end_sql));
+    return ok;
+}
+
+/* One batch: every count, each in a savepoint of its own with a sync
+ * point after it so that one that fails leaves the others running, and
+ * the end of the transaction. Counts that fail and have a fallback are
+ * marked for it (-2). */
+static bool run_counts(checker *ck, long long *counts, strbuf *whys, strbuf *err)
+{
+    pa_pipeline batch;
+    pipeline_start(&batch, ck->conn);
+    for (size_t i = 0; i < ck->nqueue; i++) {
+        pipeline_add(&batch, savepoint_sql);
+        pipeline_add(&batch, ck->queue[i].sql);
+        pipeline_sync(&batch);
+        pipeline_add(&batch, rollback_to_sql);
+    }
+    pipeline_add(&batch, end_sql);
+    if (!pipeline_flush(&batch, err))
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < ck->nqueue; i++) {
+        PGresult *saved = pipeline_next(&batch);
+        PGresult *res = pipeline_next(&batch);
+        PGresult *back = pipeline_next(&batch);
+        ok = saved && res && back;
+        counts[i] = -1;
+        if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+            counts[i] = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        else if (ck->queue[i].fallback)
+            counts[i] = -2;
+        else if (res)
+            sb_add(&whys[i], PQresultErrorMessage(res),
+                   strcspn(PQresultErrorMessage(res), "\n"));
+        PQclear(saved);
+        PQclear(res);
+        PQclear(back);
+    }
+    PGresult *res = ok ? pipeline_next(&batch) : NULL;
+    ok = ok && PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok)
+        conn_error(err, ck->conn);
+    pipeline_end(&batch);
+    return ok;
+}
+
+/* The counts whose bulk cast failed, row by row (rare: there are values
+ * that do not convert), in a transaction of their own. */
+static bool run_fallbacks(checker *ck, long long *counts, strbuf *whys, strbuf *err)
+{
+    bool any = false;
+    for (size_t i = 0; i < ck->nqueue; i++)
+        any = any || counts[i] == -2;
+    if (!any)
+        return true;
+    if (!conn_command(ck->conn, begin_sql, err))
+        return false;
+    PQnoticeReceiver old = PQsetNoticeReceiver(ck->conn, notice_counter, ck);
+    for (size_t i = 0; i < ck->nqueue; i++) {
+        if (counts[i] != -2)
+            continue;
+        ck->notice_count = 0;
+        counts[i] = run_count(ck, ck->queue[i].fallback, &whys[i]);
+    }
+    PQsetNoticeReceiver(ck->conn, old, NULL);
+    return conn_command(ck->conn, end_sql, err);
+}
+
+static void checker_free(checker *ck)
+{
+    for (size_t i = 0; i < ck->nqueue; i++) {
+        free(ck->queue[i].sql);
+        free(ck->queue[i].unit);
+        free(ck->queue[i].what);
+        free(ck->queue[i].fallback);
+    }
+    free(ck->queue);
+    for (size_t i = 0; i < ck->ntables; i++)
+        free(ck->tables[i]);
+    free(ck->tables);
+    free(ck->exists);
+}
+
 bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
                    preflight_result *result, strbuf *err)
 {
-    checker ck = {conn, report, 0, 0, 0};
+    checker ck = {conn, report, 0, 0, 0, NULL, 0, NULL, NULL, 0};
     memset(result, 0, sizeof(*result));
-    if (!conn_command(conn, begin_sql, err))
-        return false;
-    for (size_t i = 0; i < p->nstmts; i++) {
+    collect_tables(&ck, p);
+    if (ck.ntables == 0)
+        return true;    /* no checks: no query */
+    bool ok = look_up_tables(&ck, err);
+    for (size_t i = 0; ok && i < p->nstmts; i++) {
         const pa_check *c = &p->stmts[i].check;
         if (c->type == CHECK_NONE)
             continue;
@@ -395,7 +569,18 @@ bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
         if (table_exists(&ck, c->table))
             run_check(&ck, c);
     }
+    long long *counts = xcalloc(ck.nqueue + 1, sizeof(*counts));
+    strbuf *whys = xcalloc(ck.nqueue + 1, sizeof(*whys));
+    ok = ok && run_counts(&ck, counts, whys, err) && run_fallbacks(&ck, counts, whys, err);
+    for (size_t i = 0; i < ck.nqueue; i++) {
+        if (ok)
+            report_count(&ck, &ck.queue[i], counts[i], &whys[i]);
+        sb_release(&whys[i]);
+    }
+    free(counts);
+    free(whys);
     result->failures = ck.failures;
     result->unchecked = ck.unchecked;
-    return conn_command(conn, end_sql, err);
+    checker_free(&ck);
+    return ok;
 }

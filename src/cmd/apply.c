@@ -13,24 +13,25 @@
 #include <string.h>
 
 /* FROM's fingerprint now, inspected the way the plan was made. */
-static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf,
+static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf, PGconn *conn,
                             char fp[MODEL_FINGERPRINT_LEN])
 {
     pa_inspect_options iopt = {.filter = &pf->filter,
                                .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
     strbuf err = STRBUF_INIT;
-    bool ok = inspect_fingerprint(opt->from, &iopt, "FROM",
-                                  cmd_ignored_attrs(pf->ignore_extension_versions), fp, &err);
+    bool ok = inspect_connection_fingerprint(conn, &iopt, "FROM",
+                                             cmd_ignored_attrs(pf->ignore_extension_versions),
+                                             fp, &err);
     if (!ok)
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
     sb_release(&err);
     return ok;
 }
 
-static bool check_not_stale(const pa_options *opt, const pa_plan_file *pf)
+static bool check_not_stale(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
 {
     char fp[MODEL_FINGERPRINT_LEN];
-    if (!fingerprint_now(opt, pf, fp))
+    if (!fingerprint_now(opt, pf, conn, fp))
         return false;
     if (strcmp(fp, pf->from_fingerprint) == 0)
         return true;
@@ -42,10 +43,10 @@ static bool check_not_stale(const pa_options *opt, const pa_plan_file *pf)
     return opt->force;
 }
 
-static bool verify(const pa_options *opt, const pa_plan_file *pf)
+static bool verify(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
 {
     char fp[MODEL_FINGERPRINT_LEN];
-    if (!fingerprint_now(opt, pf, fp))
+    if (!fingerprint_now(opt, pf, conn, fp))
         return false;
     if (strcmp(fp, pf->target_fingerprint) != 0) {
         fprintf(stderr, "pgalign: the plan was applied, but FROM does not match "
@@ -58,6 +59,31 @@ static bool verify(const pa_options *opt, const pa_plan_file *pf)
     return true;
 }
 
+/* The plan's statements, then (for a .json plan) the verification. */
+static int run_plan(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
+{
+    strbuf err = STRBUF_INIT;
+    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
+                          opt->verbose && !opt->quiet};
+    bool ok = apply_plan(conn, &pf->plan, &aopt, &err);
+    if (!ok)
+        fprintf(stderr, "pgalign: %s", sb_str(&err));
+    sb_release(&err);
+    if (!ok)
+        return EXIT_ERROR;
+    if (opt->dry_run) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: dry run: every statement ran; rolled back, "
+                            "FROM is unchanged\n");
+        return EXIT_SAME;
+    }
+    if (!opt->quiet)
+        fprintf(stderr, "pgalign: applied and committed\n");
+    return !pf->is_json || verify(opt, pf, conn) ? EXIT_SAME : EXIT_ERROR;
+}
+
+/* One connection to FROM serves every step: the staleness check, the
+ * preflight, the statements and the verification (each one batch). */
 static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
 {
     if (!pf->is_json && !opt->quiet)
@@ -70,38 +96,18 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
             fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");
         return EXIT_SAME;
     }
-    if (pf->is_json && !check_not_stale(opt, pf))
+    PGconn *conn = cmd_connect_from(opt);
+    if (!conn)
         return EXIT_ERROR;
-    if (opt->rehearse && !cmd_rehearse(opt, &pf->plan, &pf->filter,
-                                       pf->ignore_extension_versions,
-                                       pf->is_json ? pf->target_fingerprint : NULL))
-        return EXIT_ERROR;
-    if (pf->is_json && !opt->no_preflight && !cmd_preflight(opt, opt->from, &pf->plan))
-        return EXIT_ERROR;
-    strbuf err = STRBUF_INIT;
-    PGconn *conn = conn_open(opt->from, &err);
-    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
-                          opt->verbose && !opt->quiet};
-    bool ok = conn && apply_plan(conn, &pf->plan, &aopt, &err);
-    if (conn)
-        PQfinish(conn);
-    if (!ok) {
-        fprintf(stderr, "pgalign: %s", sb_str(&err));
-        if (!conn)
-            fputc('\n', stderr);
-        sb_release(&err);
-        return EXIT_ERROR;
-    }
-    sb_release(&err);
-    if (opt->dry_run) {
-        if (!opt->quiet)
-            fprintf(stderr, "pgalign: dry run: every statement ran; rolled back, "
-                            "FROM is unchanged\n");
-        return EXIT_SAME;
-    }
-    if (!opt->quiet)
-        fprintf(stderr, "pgalign: applied and committed\n");
-    return !pf->is_json || verify(opt, pf) ? EXIT_SAME : EXIT_ERROR;
+    int rc = EXIT_ERROR;
+    if ((!pf->is_json || check_not_stale(opt, pf, conn)) &&
+        (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
+                                        pf->ignore_extension_versions,
+                                        pf->is_json ? pf->target_fingerprint : NULL)) &&
+        (!pf->is_json || opt->no_preflight || cmd_preflight(opt, conn, NULL, &pf->plan)))
+        rc = run_plan(opt, pf, conn);
+    PQfinish(conn);
+    return rc;
 }
 
 int cmd_apply(const pa_options *opt)

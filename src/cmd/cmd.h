@@ -64,9 +64,13 @@ bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filt
                   bool ignore_extension_versions, const char *target_fingerprint);
 /* Print the destructive statements of p on stderr (exit 3's message). */
 void cmd_report_unsafe(const pa_plan *p, bool applying);
-/* Run p's preflight checks on the database at conninfo; print what they
- * find on stderr. False when a check failed or could not connect. */
-bool cmd_preflight(const pa_options *opt, const char *conninfo, const pa_plan *p);
+/* Run p's preflight checks on FROM (conn, or a connection to conninfo
+ * when conn is NULL); print what they find on stderr. False when a check
+ * failed or could not connect. */
+bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
+                   const pa_plan *p);
+/* Connect to FROM for apply and sync; NULL after saying why on stderr. */
+PGconn *cmd_connect_from(const pa_options *opt);
 
 int cmd_diff(const pa_options *opt);
 int cmd_apply(const pa_options *opt);

@@ -255,7 +255,7 @@ int cmd_diff(const pa_options *opt)
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, false);
         rc = EXIT_UNSAFE;
-    } else if (opt->preflight && !cmd_preflight(opt, opt->from, plan)) {
+    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan)) {
         rc = EXIT_ERROR;
     } else {
         strbuf text = STRBUF_INIT;

@@ -8,14 +8,25 @@
 
 #include <stdio.h>
 
-bool cmd_preflight(const pa_options *opt, const char *conninfo, const pa_plan *p)
+PGconn *cmd_connect_from(const pa_options *opt)
+{
+    strbuf err = STRBUF_INIT;
+    PGconn *conn = conn_open(opt->from, &err);
+    if (!conn)
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+    sb_release(&err);
+    return conn;
+}
+
+bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
+                   const pa_plan *p)
 {
     strbuf err = STRBUF_INIT, report = STRBUF_INIT;
-    PGconn *conn = conn_open(conninfo, &err);
+    PGconn *own = conn ? NULL : conn_open(conninfo, &err);
     preflight_result r;
-    bool ran = conn && preflight_run(conn, p, &report, &r, &err);
-    if (conn)
-        PQfinish(conn);
+    bool ran = (conn || own) && preflight_run(conn ? conn : own, p, &report, &r, &err);
+    if (own)
+        PQfinish(own);
     if (!ran) {
         fprintf(stderr, "pgalign: preflight: %s\n", sb_str(&err));
     } else {

@@ -32,13 +32,13 @@ static bool confirmed(const pa_options *opt, size_t nstmts)
 }
 
 /* Inspect FROM again and diff it with TARGET as planned. */
-static bool verify(const pa_options *opt, const pa_run *run)
+static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
 {
     pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false, .quiet = opt->quiet};
     const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
     char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
     strbuf err = STRBUF_INIT;
-    bool ok = inspect_fingerprint(opt->from, &iopt, "FROM", ignored, a, &err);
+    bool ok = inspect_connection_fingerprint(conn, &iopt, "FROM", ignored, a, &err);
     if (!ok) {
         fprintf(stderr, "pgalign: applied, but cannot inspect FROM again: %s\n",
                 sb_str(&err));
@@ -53,6 +53,28 @@ static bool verify(const pa_options *opt, const pa_run *run)
     }
     sb_release(&err);
     return ok;
+}
+
+/* Preflight, apply and verification share one connection to FROM. */
+static int apply_planned(const pa_options *opt, const pa_run *run, PGconn *conn)
+{
+    const pa_plan *plan = &run->plan;
+    strbuf err = STRBUF_INIT;
+    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
+                          opt->verbose && !opt->quiet};
+    bool ok = apply_plan(conn, plan, &aopt, &err);
+    if (!ok)
+        fprintf(stderr, "pgalign: %s", sb_str(&err));
+    sb_release(&err);
+    if (!ok)
+        return EXIT_ERROR;
+    if (opt->dry_run) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: dry run: all %zu statements ran against FROM; "
+                    "rolled back, nothing was changed\n", plan->nstmts);
+        return EXIT_SAME;
+    }
+    return verify(opt, run, conn) ? EXIT_SAME : EXIT_ERROR;
 }
 
 static int sync_planned(const pa_options *opt, const pa_run *run)
@@ -78,30 +100,15 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
         if (!cmd_rehearse(opt, plan, &opt->filter, opt->ignore_extension_versions, fp))
             return EXIT_ERROR;
     }
-    if (!opt->no_preflight && !cmd_preflight(opt, opt->from, plan))
+    PGconn *conn = cmd_connect_from(opt);
+    if (!conn)
         return EXIT_ERROR;
-    if (!confirmed(opt, plan->nstmts))
-        return EXIT_ERROR;
-    strbuf err = STRBUF_INIT;
-    PGconn *conn = conn_open(opt->from, &err);
-    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
-                          opt->verbose && !opt->quiet};
-    bool ok = conn && apply_plan(conn, plan, &aopt, &err);
-    if (conn)
-        PQfinish(conn);
-    if (!ok) {
-        fprintf(stderr, "pgalign: %s%s", sb_str(&err), conn ? "" : "\n");
-        sb_release(&err);
-        return EXIT_ERROR;
-    }
-    sb_release(&err);
-    if (opt->dry_run) {
-        if (!opt->quiet)
-            fprintf(stderr, "pgalign: dry run: all %zu statements ran against FROM; "
-                    "rolled back, nothing was changed\n", plan->nstmts);
-        return EXIT_SAME;
-    }
-    return verify(opt, run) ? EXIT_SAME : EXIT_ERROR;
+    int rc = EXIT_ERROR;
+    if ((opt->no_preflight || cmd_preflight(opt, conn, NULL, plan)) &&
+        confirmed(opt, plan->nstmts))
+        rc = apply_planned(opt, run, conn);
+    PQfinish(conn);
+    return rc;
 }
 
 int cmd_sync(const pa_options *opt)

@@ -229,13 +229,14 @@ typedef struct inspect_ctx {
     const pa_inspect_options *opt;
     const char *label;
     const pa_ext_list *recorded;    /* extensions a SQL source could not create */
+    pa_pipeline *batch;
 } inspect_ctx;
 
 /* The next result of the batch, which must have the status wanted. */
 static PGresult *next_result(const inspect_ctx *ctx, const char *what,
                              ExecStatusType wanted, double *clock, strbuf *err)
 {
-    PGresult *res = pipeline_next(ctx->conn);
+    PGresult *res = pipeline_next(ctx->batch);
     double now = now_seconds();
     if (ctx->opt->verbose && wanted == PGRES_TUPLES_OK)
         fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
@@ -291,7 +292,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     if (ok) {
         sql[n++] = depend_query;
         sql[n++] = end_snapshot_sql;
-        ok = pipeline_send(conn, sql, n, err);
+        ok = pipeline_send(ctx->batch, conn, sql, n, err);
     }
     if (ok) {
         double clock = now_seconds();
@@ -312,7 +313,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         }
         PQclear(res);
         ok = ok && command_done(ctx, "COMMIT", &clock, err);
-        pipeline_end(conn);
+        pipeline_end(ctx->batch);
     }
     for (size_t i = 0; texts && i < pa_nkinds; i++)
         sb_release(&texts[i]);
@@ -338,6 +339,22 @@ static void load_empty(pa_model *m, const pa_filter *f)
     model_set(m, o, (size_t)kind_attr_index(grant, "object"), "SCHEMA public");
     model_set(m, o, (size_t)kind_attr_index(grant, "grantee"), "PUBLIC");
     model_set(m, o, (size_t)kind_attr_index(grant, "privileges"), "USAGE");
+}
+
+/* Inspect the database of an open connection into m (initialized). */
+static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char *label,
+                         const pa_ext_list *recorded, pa_model *m, strbuf *err)
+{
+    pa_pipeline batch;
+    inspect_ctx ctx = {conn, opt, label, recorded, &batch};
+    double start = now_seconds();
+    bool ok = inspect_conn(&ctx, m, err);
+    if (opt->verbose)
+        fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
+                m->count, now_seconds() - start);
+    if (ok)
+        model_sort(m);
+    return ok;
 }
 
 /* Inspect a source; conn, when not NULL, is the source's connection,
@@ -377,16 +394,28 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     sb_release(&conninfo);
     if (!conn)
         return false;
-    inspect_ctx ctx = {conn, opt, label, &recorded};
-    double start = now_seconds();
-    bool ok = inspect_conn(&ctx, m, err);
+    bool ok = inspect_open(conn, opt, label, &recorded, m, err);
     extskip_free(&recorded);
-    if (opt->verbose)
-        fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
-                m->count, now_seconds() - start);
     PQfinish(conn);
+    return ok;
+}
+
+bool inspect_connection(PGconn *conn, const pa_inspect_options *opt, const char *label,
+                        pa_model *m, strbuf *err)
+{
+    model_init(m);
+    return inspect_open(conn, opt, label, NULL, m, err);
+}
+
+bool inspect_connection_fingerprint(PGconn *conn, const pa_inspect_options *opt,
+                                    const char *label, const char *const *ignored_attrs,
+                                    char fp[MODEL_FINGERPRINT_LEN], strbuf *err)
+{
+    pa_model m;
+    bool ok = inspect_connection(conn, opt, label, &m, err);
     if (ok)
-        model_sort(m);
+        model_fingerprint(&m, ignored_attrs, fp);
+    model_free(&m);
     return ok;
 }
 

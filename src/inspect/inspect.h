@@ -7,6 +7,8 @@
 #include "model/model.h"
 #include "util/strbuf.h"
 
+#include <libpq-fe.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -63,6 +65,14 @@ bool inspect_source(const char *source, const pa_inspect_options *opt,
 bool inspect_fingerprint(const char *source, const pa_inspect_options *opt,
                          const char *label, const char *const *ignored_attrs,
                          char fp[MODEL_FINGERPRINT_LEN], strbuf *err);
+
+/* The same for the database of an open connection, which is left open
+ * (apply inspects, checks, changes and verifies on one connection). */
+bool inspect_connection(PGconn *conn, const pa_inspect_options *opt, const char *label,
+                        pa_model *m, strbuf *err);
+bool inspect_connection_fingerprint(PGconn *conn, const pa_inspect_options *opt,
+                                    const char *label, const char *const *ignored_attrs,
+                                    char fp[MODEL_FINGERPRINT_LEN], strbuf *err);
 
 /* Inspect two sources at once, each on its own thread and connection. */
 bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,

@@ -3,9 +3,28 @@
 
 #include <poll.h>
 
-/* In non-blocking mode, so that a batch larger than the socket's buffers
- * cannot deadlock with a server that is already writing results: while
- * the batch is still going out, what comes in is read. */
+void pipeline_start(pa_pipeline *p, PGconn *conn)
+{
+    p->conn = conn;
+    p->syncs = 0;
+    /* Non-blocking while queueing and sending (see flush_all). */
+    p->ok = PQsetnonblocking(conn, 1) == 0 && PQenterPipelineMode(conn) == 1;
+}
+
+void pipeline_add(pa_pipeline *p, const char *sql)
+{
+    p->ok = p->ok && PQsendQueryParams(p->conn, sql, 0, NULL, NULL, NULL, NULL, 0) == 1;
+}
+
+void pipeline_sync(pa_pipeline *p)
+{
+    p->ok = p->ok && PQpipelineSync(p->conn) == 1;
+    p->syncs += p->ok;
+}
+
+/* A batch larger than the socket's buffers must not deadlock with a
+ * server that is already writing results: while the batch is still going
+ * out, what comes in is read. */
 static bool flush_all(PGconn *conn)
 {
     int pending;
@@ -19,40 +38,49 @@ static bool flush_all(PGconn *conn)
     return pending == 0;
 }
 
-bool pipeline_send(PGconn *conn, const char *const *sql, size_t n, strbuf *err)
+bool pipeline_flush(pa_pipeline *p, strbuf *err)
 {
-    bool ok = PQsetnonblocking(conn, 1) == 0 && PQenterPipelineMode(conn) == 1;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = PQsendQueryParams(conn, sql[i], 0, NULL, NULL, NULL, NULL, 0) == 1;
-    ok = ok && PQpipelineSync(conn) == 1 && flush_all(conn);
-    PQsetnonblocking(conn, 0);
+    pipeline_sync(p);
+    bool ok = p->ok && flush_all(p->conn);
+    PQsetnonblocking(p->conn, 0);
     if (!ok) {
-        sb_adds(err, "cannot send the catalog queries: ");
-        conn_error(err, conn);
-        PQexitPipelineMode(conn);
+        sb_adds(err, "cannot send the statements: ");
+        conn_error(err, p->conn);
+        pipeline_end(p);
     }
     return ok;
 }
 
-PGresult *pipeline_next(PGconn *conn)
+bool pipeline_send(pa_pipeline *p, PGconn *conn, const char *const *sql, size_t n,
+                   strbuf *err)
 {
-    PGresult *res = PQgetResult(conn);
+    pipeline_start(p, conn);
+    for (size_t i = 0; i < n; i++)
+        pipeline_add(p, sql[i]);
+    return pipeline_flush(p, err);
+}
+
+PGresult *pipeline_next(pa_pipeline *p)
+{
+    PGresult *res;
+    while ((res = PQgetResult(p->conn)) && PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+        p->syncs--;
+        PQclear(res);
+    }
     /* Each statement's results end with a NULL. */
-    PGresult *end = res ? PQgetResult(conn) : NULL;
+    PGresult *end = res ? PQgetResult(p->conn) : NULL;
     PQclear(end);
     return res;
 }
 
-void pipeline_end(PGconn *conn)
+void pipeline_end(pa_pipeline *p)
 {
-    int idle = 0;
-    while (idle < 2 && PQstatus(conn) == CONNECTION_OK) {
-        PGresult *res = PQgetResult(conn);
-        ExecStatusType st = res ? PQresultStatus(res) : PGRES_EMPTY_QUERY;
-        idle = res ? 0 : idle + 1;
+    while (p->syncs > 0 && PQstatus(p->conn) == CONNECTION_OK) {
+        PGresult *res = PQgetResult(p->conn);
+        if (res && PQresultStatus(res) == PGRES_PIPELINE_SYNC)
+            p->syncs--;
         PQclear(res);
-        if (st == PGRES_PIPELINE_SYNC)
-            break;
     }
-    PQexitPipelineMode(conn);
+    PQexitPipelineMode(p->conn);
+    PQsetnonblocking(p->conn, 0);
 }

@@ -127,6 +127,18 @@ preflight_case cast-length \
     "create table o (id int, n varchar(4));" \
     'preflight: 1 value in "public"."o"."n" cannot be converted to character varying(4)' \
     "update o set n = 'ab'"
+# Several checks in one batch: one that cannot run yet (its column is
+# added by the plan) is reported, and the checks after it still count.
+setup "create table o (id int, qty int); insert into o values (1, -1), (2, null);
+       create table q (id int, c int); insert into q values (1, null), (2, null);" \
+      "create table o (id int, qty int constraint qty_positive check (qty > 0),
+           flag int not null default 0 constraint flag_ok check (flag >= 0));
+       create table q (id int, c int not null);" || fail "$SUITE/preflight-batch" "setup failed"
+expect preflight-batch 1 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=ap_target &&
+    check preflight-batch-before has "$err" 'preflight: 2 rows in "public"."q" violate NOT NULL on "c"' &&
+    check preflight-batch-cannot-run has "$err" 'preflight: could not check flag_ok on "public"."o": ERROR:  column "flag" does not exist' &&
+    check preflight-batch-after has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "qty_positive"' &&
+    check preflight-batch-total has "$err" '2 checks of 3 found rows'
 
 # ---- sync ----
 setup "create table s (id int); insert into s values (1);" \
