@@ -2,11 +2,13 @@
  * Command-line parsing and dispatch; the commands live in src/cmd/. */
 #include "cmd/cmd.h"
 #include "source/tempcluster.h"
+#include "util/progress.h"
 #include "util/xalloc.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef PGALIGN_VERSION
 #define PGALIGN_VERSION "0.3.0"
@@ -344,6 +346,9 @@ int main(int argc, char **argv)
     int rc = parse_options(argc, argv, cmd, &opt);
     if (rc < 0) {
         tempcluster_set_bindir(opt.pg_bindir, opt.quiet);
+        /* A progress line would mix with -v's lines and JSON readers. */
+        progress_enable(isatty(STDERR_FILENO) && !opt.quiet && !opt.verbose &&
+                        !(opt.format && strcmp(opt.format, "json") == 0));
         rc = cmd->run(&opt);
     }
     tempcluster_stop();

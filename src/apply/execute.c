@@ -11,6 +11,7 @@
 #include "emit/quote.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
+#include "util/progress.h"
 #include "source/tempcluster.h"
 
 #include <stdio.h>
@@ -176,8 +177,10 @@ static bool run_batch(runner *r, size_t from, size_t to)
     ok = ok && (!check_writable || writable_result(r, pipeline_next(&batch)));
     for (int k = 0; ok && k < 3; k++)
         ok = command_done(r, pipeline_next(&batch));
-    for (size_t i = from; ok && i < to; i++)
+    for (size_t i = from; ok && i < to; i++) {
+        progress_note("statement %zu of %zu", i + 1, r->plan->nstmts);
         ok = statement_done(r, i, pipeline_next(&batch));
+    }
     if (sent)
         pipeline_end(&batch);
     sb_release(&lock);
@@ -259,7 +262,9 @@ bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);
     runner r = {conn, p, o, err, false, 0};
+    progress_step("applying");
     bool ok = run_all(&r);
+    progress_end();
     tempcluster_on_interrupt(NULL, NULL);
     if (cancel)
         PQfreeCancel(cancel);

@@ -12,6 +12,7 @@
 #include "apply/preflight.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
+#include "util/progress.h"
 #include "emit/quote.h"
 #include "util/xalloc.h"
 
@@ -490,6 +491,7 @@ static bool run_counts(checker *ck, long long *counts, strbuf *whys, strbuf *err
         return false;
     bool ok = true;
     for (size_t i = 0; ok && i < ck->nqueue; i++) {
+        progress_note("count %zu of %zu", i + 1, ck->nqueue);
         PGresult *saved = pipeline_next(&batch);
         PGresult *res = pipeline_next(&batch);
         PGresult *back = pipeline_next(&batch);
@@ -571,7 +573,9 @@ bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
     }
     long long *counts = xcalloc(ck.nqueue + 1, sizeof(*counts));
     strbuf *whys = xcalloc(ck.nqueue + 1, sizeof(*whys));
+    progress_step("preflight:");
     ok = ok && run_counts(&ck, counts, whys, err) && run_fallbacks(&ck, counts, whys, err);
+    progress_end();
     for (size_t i = 0; i < ck.nqueue; i++) {
         if (ok)
             report_count(&ck, &ck.queue[i], counts[i], &whys[i]);

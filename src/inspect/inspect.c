@@ -2,6 +2,7 @@
 #include "kinds/kind.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
+#include "util/progress.h"
 #include "source/snapshot.h"
 #include "source/sqlload.h"
 #include "source/tempcluster.h"
@@ -299,6 +300,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         ok = command_done(ctx, "BEGIN", &clock, err) && command_done(ctx, "SET", &clock, err) &&
              command_done(ctx, "SET", &clock, err);
         for (size_t i = 0; ok && i < nkinds; i++) {
+            progress_note("%s: %s (%zu of %zu)", ctx->label, kinds[i]->name, i + 1, nkinds);
             PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);
             ok = res && load_rows(kinds[i], res, f, m, err);
             PQclear(res);
@@ -348,7 +350,9 @@ static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char
     pa_pipeline batch;
     inspect_ctx ctx = {conn, opt, label, recorded, &batch};
     double start = now_seconds();
+    progress_step("inspecting");
     bool ok = inspect_conn(&ctx, m, err);
+    progress_end();
     if (opt->verbose)
         fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
                 m->count, now_seconds() - start);

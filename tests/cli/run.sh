@@ -239,3 +239,29 @@ for name in "${names[@]}"; do
     fi
 done
 check identifiers-as-the-server-reads-them [ "$names_ok" = yes ]
+
+# --- progress line: on a terminal only (script(1) gives pgalign one),
+# not with -q, not in JSON mode; PGALIGN_PROGRESS_DELAY=0 shows it at once.
+on_terminal() {   # FILE CMD...: run CMD with stderr on a terminal; FILE gets it
+    local file=$1; shift
+    PGALIGN_PROGRESS_DELAY=0 script -qec "$(printf '%q ' "$@") >/dev/null" /dev/null >"$file" 2>&1
+}
+if command -v script >/dev/null; then
+    on_terminal "$work/tty" "$PGALIGN" dbname=cli_prod dbname=cli_stage
+    check progress-on-terminal grep -qE $'\rpgalign: inspecting (FROM|TARGET): .* of ' "$work/tty"
+    check progress-cleared grep -q $'\r\033\\[K' "$work/tty"
+    on_terminal "$work/tty" "$PGALIGN" -q dbname=cli_prod dbname=cli_stage
+    check progress-not-quiet lacks "$work/tty" 'inspecting'
+    on_terminal "$work/tty" "$PGALIGN" --format json dbname=cli_prod dbname=cli_stage
+    check progress-not-json lacks "$work/tty" 'inspecting'
+    PGALIGN_PROGRESS_DELAY=0 "$PGALIGN" dbname=cli_prod dbname=cli_stage >/dev/null 2>"$work/notty"
+    check progress-not-without-terminal lacks "$work/notty" $'\r'
+    fresh_db cli_progress
+    psql -X -q -d cli_progress -c "create table t (id int primary key, gone text)"
+    "$PGALIGN" --unsafe --format json -o "$work/progress.json" dbname=cli_progress dbname=cli_stage
+    on_terminal "$work/tty" "$PGALIGN" apply dbname=cli_progress "$work/progress.json"
+    check progress-apply grep -q $'\rpgalign: applying statement 1 of ' "$work/tty"
+    check progress-apply-applied grep -q 'verified' "$work/tty"
+else
+    skip "$SUITE/progress" "no script(1)"
+fi
