@@ -122,5 +122,5 @@ done
 
 # ---- 3. start-up with .sql sources ----
 echo
-tsql=$(runs "$((BENCH_RUNS + 2))" "$PGALIGN" examples/production.sql examples/staging.sql)
-echo "start-up: pgalign examples/production.sql examples/staging.sql: $tsql s (a throwaway cluster, both files loaded, diffed)"
+tsql=$(runs "$((BENCH_RUNS + 2))" "$PGALIGN" --unsafe examples/production.sql examples/staging.sql)
+echo "start-up: pgalign --unsafe examples/production.sql examples/staging.sql: $tsql s (a throwaway cluster, both files loaded, diffed)"
