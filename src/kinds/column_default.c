@@ -8,11 +8,15 @@
 #include "plan/plan.h"
 #include "emit/quote.h"
 
+/* pg_get_expr without the table: a default cannot name a column (the
+ * generated expressions, which do, are the column's), and given the table
+ * the server opens it, building its cache entry: most of the time of
+ * this query on a big catalog. */
 static const char default_query[] =
     "SELECT n.nspname AS schema, a.attname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_attrdef", "ad.oid", "0") " AS address,"
     " NULL::text AS aliases, NULL::text AS deps, a.attnum AS ordinal,"
-    " pg_get_expr(ad.adbin, ad.adrelid) AS expression"
+    " pg_get_expr(ad.adbin, 0) AS expression"
     " FROM pg_attrdef ad"
     " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
     " JOIN pg_class c ON c.oid = ad.adrelid"
