@@ -63,10 +63,21 @@ answered plan-of-another-version 'v99.json' "$PGALIGN" apply dbname=bi_prod "$wo
 answered no-server-programs 'pg-bindir' "$PGALIGN" --pg-bindir /nonexistent dbname=bi_prod "$work/truncated.sql"
 
 # ---- the server's own limits ----
-# statement_timeout for the database: inspection does not hit it.
+# statement_timeout for the database: inspection does not hit it. Its
+# CHECK query waits for a lock another session holds for 1.5 s, well past
+# the database's 300 ms (which leaves the SET at the start of the batch
+# plenty of time, so this does not depend on the machine's speed).
 fresh_db bi_timeout
-psql -X -q -d bi_timeout -c "create table t (id int); alter database bi_timeout set statement_timeout = '1ms'"
+psql -X -q -d bi_timeout -c "create table t (id int check (id > 0)); alter database bi_timeout set statement_timeout = '300ms'"
+PGOPTIONS="-c statement_timeout=0" psql -X -q -d bi_timeout \
+    -c "begin; lock table t in access exclusive mode; select pg_sleep(1.5); commit" >/dev/null 2>&1 &
+holder=$!
+sleep 0.3
+started=$(date +%s%N)
 expect statement-timeout-inspects 3 "$PGALIGN" dbname=bi_timeout EMPTY
+waited_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+check statement-timeout-waited-for-the-lock [ "$waited_ms" -gt 1000 ]
+wait $holder
 # a database that only reads (as a standby does): apply refuses, unchanged.
 fresh_db bi_ro
 psql -X -q -d bi_ro -c "create table t (id int primary key, gone text); insert into t values (1, 'x'); alter database bi_ro set default_transaction_read_only = on"
