@@ -6,8 +6,6 @@
  * none of that; its statements run in one transaction all the same. */
 #include "cmd/cmd.h"
 #include "cmd/plan_file.h"
-#include "apply/execute.h"
-#include "source/conn.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,14 +60,7 @@ static bool verify(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
 /* The plan's statements, then (for a .json plan) the verification. */
 static int run_plan(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
 {
-    strbuf err = STRBUF_INIT;
-    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
-                          opt->verbose && !opt->quiet};
-    bool ok = apply_plan(conn, &pf->plan, &aopt, &err);
-    if (!ok)
-        fprintf(stderr, "pgalign: %s", sb_str(&err));
-    sb_release(&err);
-    if (!ok)
+    if (!cmd_apply_plan(opt, conn, &pf->plan))
         return EXIT_ERROR;
     if (opt->dry_run) {
         if (!opt->quiet)

@@ -71,6 +71,9 @@ bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
                    const pa_plan *p);
 /* Connect to FROM for apply and sync; NULL after saying why on stderr. */
 PGconn *cmd_connect_from(const pa_options *opt);
+/* Run p on conn with the command's timeouts, dry run and verbosity;
+ * false after saying why on stderr. */
+bool cmd_apply_plan(const pa_options *opt, PGconn *conn, const pa_plan *p);
 
 int cmd_diff(const pa_options *opt);
 int cmd_apply(const pa_options *opt);

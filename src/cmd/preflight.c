@@ -2,6 +2,7 @@
  * preflight (diff --preflight, apply, sync) and rehearsal (sync, apply
  * --rehearse). */
 #include "cmd/cmd.h"
+#include "apply/execute.h"
 #include "apply/preflight.h"
 #include "apply/rehearse.h"
 #include "source/conn.h"
@@ -16,6 +17,18 @@ PGconn *cmd_connect_from(const pa_options *opt)
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
     sb_release(&err);
     return conn;
+}
+
+bool cmd_apply_plan(const pa_options *opt, PGconn *conn, const pa_plan *p)
+{
+    strbuf err = STRBUF_INIT;
+    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
+                          opt->verbose && !opt->quiet};
+    bool ok = apply_plan(conn, p, &aopt, &err);
+    if (!ok)
+        fprintf(stderr, "pgalign: %s", sb_str(&err));
+    sb_release(&err);
+    return ok;
 }
 
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,

@@ -3,9 +3,7 @@
  * that FROM is now in sync with TARGET. --dry-run runs every statement
  * against FROM's real rows and always rolls back. */
 #include "cmd/cmd.h"
-#include "apply/execute.h"
 #include "emit/summary.h"
-#include "source/conn.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,14 +57,7 @@ static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
 static int apply_planned(const pa_options *opt, const pa_run *run, PGconn *conn)
 {
     const pa_plan *plan = &run->plan;
-    strbuf err = STRBUF_INIT;
-    apply_options aopt = {opt->lock_timeout, opt->statement_timeout, opt->dry_run,
-                          opt->verbose && !opt->quiet};
-    bool ok = apply_plan(conn, plan, &aopt, &err);
-    if (!ok)
-        fprintf(stderr, "pgalign: %s", sb_str(&err));
-    sb_release(&err);
-    if (!ok)
+    if (!cmd_apply_plan(opt, conn, plan))
         return EXIT_ERROR;
     if (opt->dry_run) {
         if (!opt->quiet)
