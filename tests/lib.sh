@@ -9,6 +9,8 @@ if [ -n "${PGALIGN_PORTABLE:-}" ]; then
     export PGALIGN_PORTABLE
 fi
 
+tests_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
 : "${RESULTS:=$(mktemp /tmp/pgalign-results.XXXXXX)}"
 export RESULTS
 
@@ -104,5 +106,7 @@ dump_normalized() {
         | grep -v -e '^--' -e '^SET ' -e '^SELECT pg_catalog.set_config' \
                   -e '^\\restrict' -e '^\\unrestrict' -e '^[[:space:]]*$' \
         | sed -e 's/,$//' \
+        | perl "$tests_lib_dir/canonical_array_casts.pl" \
         | LC_ALL=C sort
 }
+

@@ -347,8 +347,13 @@ static void notice_counter(void *arg, const PGresult *res)
 static void check_cast(checker *ck, const pa_check *c)
 {
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
-    const char *type = c->definition;
-    sb_addf(&msg, "in %s.%s cannot be converted to %s", c->table, c->column, type);
+    const char *type = c->definition;   /* the type, or "text::" + type */
+    const char *shown = type;
+    if (strncmp(shown, "text::", 6) == 0)
+        shown += 6;
+    else if (strncmp(shown, "text[]::", 8) == 0)
+        shown += 8;
+    sb_addf(&msg, "in %s.%s cannot be converted to %s", c->table, c->column, shown);
     const char *paren = strchr(type, '(');
     bool bounded = paren && (strncmp(type, "character varying(", 18) == 0 ||
                              strncmp(type, "character(", 10) == 0);

@@ -13,12 +13,23 @@
     "CASE " col " WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'" \
     " WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END"
 
+/* Columns of child tables that are both their own and inherited (merged),
+ * by parent and name: the parent's column comes after them (ADD COLUMN
+ * on the parent merges into them; DROP COLUMN on the child is refused
+ * while the parent has it). One hashed join, not a probe per column. */
+#define MERGED_CHILD_COLUMNS \
+    "SELECT i.inhparent, ca.attname, string_agg(" \
+    PA_SQL_ADDRESS("pg_class", "ca.attrelid", "ca.attnum") ", ' ') AS addresses" \
+    " FROM pg_inherits i JOIN pg_attribute ca ON ca.attrelid = i.inhrelid" \
+    " WHERE ca.attislocal AND ca.attinhcount > 0 AND NOT ca.attisdropped" \
+    " GROUP BY i.inhparent, ca.attname"
+
 static const char column_query[] =
     "SELECT n.nspname AS schema, a.attname AS name, c.relname AS tbl,"
     " " PA_SQL_ADDRESS("pg_class", "a.attrelid", "a.attnum") " AS address,"
     " CASE WHEN a.attgenerated <> '' THEN"
     "   " PA_SQL_ADDRESS("pg_attrdef", "ad.oid", "0") " END AS aliases,"
-    " NULL::text AS deps, a.attnum AS ordinal,"
+    " mc.addresses AS deps, a.attnum AS ordinal,"
     " format_type(a.atttypid, a.atttypmod) AS type,"
     " CASE WHEN a.attcollation <> t.typcollation"
     "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
@@ -31,8 +42,13 @@ static const char column_query[] =
     " END AS storage, " PA_SQL_STORAGE("t.typstorage") " AS type_storage,"
     " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END"
     "   AS compression,"
+    /* -1 is the default up to 16, NULL from 17 */
+    " NULLIF(a.attstattarget, -1)::text AS statistics,"
+    " array_to_string(a.attoptions, ', ') AS options,"
     " CASE WHEN c.relispartition OR NOT a.attislocal THEN 'inherited' END"
     "   AS inherited,"
+    " CASE WHEN a.attislocal AND a.attinhcount > 0 AND NOT c.relispartition"
+    "   THEN 'merged' END AS merged,"
     " cm.description AS comment"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
@@ -43,6 +59,8 @@ static const char column_query[] =
     " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
     "{{notnull_join}}"
     PA_SQL_COMMENT_JOIN("pg_class", "a.attrelid", "a.attnum")
+    " LEFT JOIN (" MERGED_CHILD_COLUMNS ") mc"
+    "   ON mc.inhparent = a.attrelid AND mc.attname = a.attname"
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
     " AND " PA_SQL_USER_TABLE("c", "n");
 
@@ -86,12 +104,17 @@ static const pa_attr_rule column_attrs[] = {
     {"virtual", ATTR_ALTER, OPTIONAL},
     {"storage", ATTR_ALTER, OPTIONAL},
     {"compression", ATTR_ALTER, OPTIONAL},
+    {"statistics", ATTR_ALTER, OPTIONAL},
+    {"options", ATTR_ALTER, OPTIONAL},
     {"inherited", ATTR_INFO, OPTIONAL},
+    {"merged", ATTR_INFO, OPTIONAL},
     {"type_storage", ATTR_INFO, REQUIRED},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED,
-       COL_VIRTUAL, COL_STORAGE, COL_COMPRESSION, COL_INHERITED, COL_TYPE_STORAGE };
+       COL_VIRTUAL, COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS,
+       COL_INHERITED, COL_MERGED,
+       COL_TYPE_STORAGE };
 
 static bool same(const char *a, const char *b)
 {
@@ -110,16 +133,14 @@ void column_definition(strbuf *sb, const pa_object *col)
     if (v[COL_GENERATED])
         sb_addf(sb, " GENERATED ALWAYS AS (%s) %s", v[COL_GENERATED],
                 v[COL_VIRTUAL] ? "VIRTUAL" : "STORED");
-    for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "default") == 0)
-            sb_addf(sb, " DEFAULT %s", c->values[0]);
-    }
+    const pa_object *dflt = model_child_of_kind(col, "default");
+    if (dflt)
+        sb_addf(sb, " DEFAULT %s", dflt->values[0]);
     if (v[COL_NOTNULL] && !strstr(v[COL_NOTNULL], "NOT VALID"))
         sb_addf(sb, " %s", v[COL_NOTNULL]);
-    for (const pa_object *c = col->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "identity") == 0)
-            identity_clause(sb, c);
-    }
+    const pa_object *identity = model_child_of_kind(col, "identity");
+    if (identity)
+        identity_clause(sb, identity);
 }
 
 static void column_target(strbuf *sb, const pa_object *o)
@@ -128,28 +149,19 @@ static void column_target(strbuf *sb, const pa_object *o)
     kind_column_name(sb, o);
 }
 
-static const pa_object *child_of_kind(const pa_object *o, const char *kind)
-{
-    for (const pa_object *c = o->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, kind) == 0)
-            return c;
-    }
-    return NULL;
-}
-
 /* A generated or identity column is computed for every row: a rewrite.
  * A NOT NULL column without a default cannot be added to a table that
  * has rows. */
 static void column_create(pa_plan *p, const pa_object *to)
 {
-    bool computed = to->values[COL_GENERATED] || child_of_kind(to, "identity");
+    bool computed = to->values[COL_GENERATED] || model_child_of_kind(to, "identity");
     strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE |
                               (computed ? HAZ_TABLE_REWRITE : 0));
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
     column_after_create(p, to);
-    if (to->values[COL_NOTNULL] && !computed && !child_of_kind(to, "default")) {
+    if (to->values[COL_NOTNULL] && !computed && !model_child_of_kind(to, "default")) {
         plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     }
 }
@@ -265,6 +277,35 @@ static bool type_change_rewrites(const char *from, const char *to)
     return !(p1 >= 0 && p2 >= p1 && c1 && c2 && strcmp(c1, c2) == 0);
 }
 
+/* Whether type, or an array of it, is one of m's enums. Only changed
+ * column types ask, so a scan of the model is fine. */
+static bool is_enum_type(const pa_model *m, const char *type)
+{
+    size_t n = strcspn(type, "[");
+    strbuf name = STRBUF_INIT;
+    bool found = false;
+    for (size_t i = 0; i < m->count && !found; i++) {
+        const pa_object *o = m->objects[i];
+        if (strcmp(o->kind->name, "enum") != 0)
+            continue;
+        sb_reset(&name);
+        kind_qualified(&name, o);
+        found = name.len == n && strncmp(name.buf, type, n) == 0;
+    }
+    sb_release(&name);
+    return found;
+}
+
+/* The cast from old_type to new_type, as it follows "col::": enums have
+ * no casts among each other, only the I/O conversion through text. */
+static void add_cast(strbuf *sb, const pa_plan *p, const char *old_type,
+                     const char *new_type)
+{
+    if (is_enum_type(p->from, old_type) && is_enum_type(p->to, new_type))
+        sb_adds(sb, strchr(old_type, '[') ? "text[]::" : "text::");
+    sb_adds(sb, new_type);
+}
+
 static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
 {
     const char *old_type = from->values[COL_TYPE];
@@ -276,8 +317,10 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     if (type_change_rewrites(old_type, new_type))
         hazards |= HAZ_TABLE_REWRITE;
     strbuf *sb = alter_column(p, to, hazards, "TYPE ");
+    strbuf cast = STRBUF_INIT;
+    add_cast(&cast, p, old_type, new_type);
     if (strcmp(old_type, new_type) != 0)
-        plan_check(p, CHECK_CAST, to, to->name, NULL, new_type);
+        plan_check(p, CHECK_CAST, to, to->name, NULL, cast.buf);
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
@@ -286,8 +329,9 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
         (family == 0 || family != type_family(new_type))) {
         sb_adds(sb, " USING ");
         sql_ident(sb, to->name);
-        sb_addf(sb, "::%s", new_type);
+        sb_addf(sb, "::%s", cast.buf);
     }
+    sb_release(&cast);
 }
 
 /* --online SET NOT NULL: a CHECK (col IS NOT NULL) added NOT VALID and
@@ -374,12 +418,23 @@ static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *t
     }
 }
 
+/* The planner's sample size for the column (the default: -1). */
+static void set_statistics(pa_plan *p, const pa_object *col)
+{
+    const char *target = col->values[COL_STATISTICS];
+    sb_adds(alter_column(p, col, 0, "SET STATISTICS "), target ? target : "-1");
+}
+
 static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                          const bool *changed)
 {
     const char *const *f = from->values;
     const char *const *t = to->values;
-    bool retype = changed[COL_TYPE] || changed[COL_COLLATION];
+    /* A merged column has its parent's type and collation, and the
+     * parent's ALTER COLUMN TYPE changes it too (it refuses to run on
+     * the child). */
+    bool retype = (changed[COL_TYPE] || changed[COL_COLLATION]) &&
+                  !(f[COL_MERGED] && t[COL_MERGED]);
 
     if (changed[COL_GENERATED] && f[COL_GENERATED] && !t[COL_GENERATED])
         alter_column(p, to, 0, "DROP EXPRESSION");
@@ -393,6 +448,10 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                 t[COL_COMPRESSION] ? t[COL_COMPRESSION] : "default");
     if (changed[COL_NOTNULL])
         alter_not_null(p, from, to);
+    if (changed[COL_STATISTICS])
+        set_statistics(p, to);
+    if (changed[COL_OPTIONS])
+        kind_alter_column_options(p, to, f[COL_OPTIONS], t[COL_OPTIONS]);
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL
@@ -413,11 +472,16 @@ static bool column_is_derived(const pa_object *o)
 }
 
 /* What a column definition cannot say: SET STORAGE (before PostgreSQL
- * 16), a NOT VALID NOT NULL constraint. After CREATE TABLE or ADD COLUMN. */
+ * 16), a NOT VALID NOT NULL constraint, the statistics target and
+ * options. After CREATE TABLE or ADD COLUMN. */
 void column_after_create(pa_plan *p, const pa_object *col)
 {
     if (col->values[COL_STORAGE])
         sb_adds(alter_column(p, col, 0, "SET STORAGE "), col->values[COL_STORAGE]);
+    if (col->values[COL_STATISTICS])
+        set_statistics(p, col);
+    if (col->values[COL_OPTIONS])
+        kind_alter_column_options(p, col, NULL, col->values[COL_OPTIONS]);
     if (col->values[COL_NOTNULL] && strstr(col->values[COL_NOTNULL], "NOT VALID"))
         add_not_null_constraint(p, col);
 }
@@ -428,6 +492,14 @@ void column_after_create(pa_plan *p, const pa_object *col)
 bool column_is_inherited(const pa_object *o)
 {
     return o->values[COL_INHERITED] != NULL;
+}
+
+/* A column's dependency on another table's column (its merged children)
+ * orders its own ADD and DROP COLUMN; created inside CREATE TABLE, the
+ * table's INHERITS already orders the two tables. */
+static bool column_dep_orders_own_statement(const pa_object *o, const pa_object *dep)
+{
+    return dep->kind == o->kind && strcmp(dep->table, o->table) != 0;
 }
 
 /* A stored column's values are lost; a generated one's are derived,
@@ -444,6 +516,7 @@ const pa_kind kind_column = {
     .variants = column_variants,
     .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),
+    .canonical_attrs = "generated",
     .parent_kind = "table",
     .table_in_key = true,
     .schema_filtered = true,
@@ -452,6 +525,7 @@ const pa_kind kind_column = {
     .holds_data = true,
     .is_derived = column_is_derived,
     .is_implied = column_is_inherited,
+    .dep_orders_own_statement = column_dep_orders_own_statement,
     .target = column_target,
     .create = column_create,
     .drop = column_drop,

@@ -38,7 +38,8 @@ static void composite_create(pa_plan *p, const pa_object *to)
     kind_qualified(sb, to);
     sb_adds(sb, " AS (");
     const char *sep = "\n    ";
-    for (const pa_object *a = to->first_child; a; a = a->next_sibling) {
+    for (const pa_object *a = model_child_of_kind(to, "type_attribute"); a;
+         a = model_next_of_kind(a)) {
         sb_adds(sb, sep);
         type_attribute_definition(sb, a);
         sep = ",\n    ";

@@ -166,6 +166,7 @@ const pa_kind kind_constraint = {
     .query = constraint_query,
     .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
+    .canonical_attrs = "definition",
     .parent_kind = "table",
     .table_in_key = true,
     .schema_filtered = true,

@@ -105,6 +105,7 @@ const pa_kind kind_domain = {
     .rank = 32,
     .query = domain_query,
     .attrs = KIND_ATTRS(domain_attrs),
+    .canonical_attrs = "default",
     .schema_filtered = true,
     .target = domain_target,
     .create = domain_create,

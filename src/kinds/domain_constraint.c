@@ -81,6 +81,7 @@ const pa_kind kind_domain_constraint = {
     .rank = 33,
     .query = domain_constraint_query,
     .attrs = KIND_ATTRS(domain_constraint_attrs),
+    .canonical_attrs = "definition",
     .parent_kind = "domain",
     .table_in_key = true,
     .schema_filtered = true,

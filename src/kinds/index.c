@@ -4,7 +4,18 @@
 #include "plan/plan.h"
 #include "emit/quote.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* Statistics targets of index columns (only an expression's may have
+ * one), "2 100, 3 50", by index: a few rows, one hashed join. -1 is the
+ * default up to PostgreSQL 16, NULL from 17. */
+#define INDEX_COLUMN_TARGETS \
+    "SELECT a.attrelid, string_agg(a.attnum || ' ' || a.attstattarget, ', '" \
+    " ORDER BY a.attnum) AS targets FROM pg_attribute a" \
+    " JOIN pg_class r ON r.oid = a.attrelid" \
+    " WHERE r.relkind IN ('i', 'I') AND a.attstattarget >= 0" \
+    " GROUP BY a.attrelid"
 
 static const char index_query[] =
     "SELECT n.nspname AS schema, ic.relname AS name, c.relname AS tbl,"
@@ -14,9 +25,11 @@ static const char index_query[] =
     "   AS definition,"
     " CASE WHEN NOT i.indisvalid THEN 'INVALID' END AS invalid,"
     " CASE WHEN i.indisreplident THEN 'REPLICA IDENTITY' END AS replica_identity,"
+    " st.targets AS statistics,"
     " cm.description AS comment"
     " FROM pg_index i"
     " JOIN pg_class ic ON ic.oid = i.indexrelid"
+    " LEFT JOIN (" INDEX_COLUMN_TARGETS ") st ON st.attrelid = i.indexrelid"
     " JOIN pg_class c ON c.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_class", "i.indexrelid", "0")
@@ -34,9 +47,10 @@ static const pa_attr_rule index_attrs[] = {
     /* A CONCURRENTLY build that failed leaves an invalid index: built again. */
     {"invalid", ATTR_REPLACE, OPTIONAL},
     {"replica_identity", ATTR_ALTER, OPTIONAL},
+    {"statistics", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { INDEX_DEFINITION, INDEX_INVALID, INDEX_REPLICA_IDENTITY };
+enum { INDEX_DEFINITION, INDEX_INVALID, INDEX_REPLICA_IDENTITY, INDEX_STATISTICS };
 
 /* REPLICA IDENTITY USING INDEX; back to DEFAULT when the table does not
  * get FULL or NOTHING instead (table.c). */
@@ -55,12 +69,65 @@ static void set_replica_identity(pa_plan *p, const pa_object *o, bool on)
     }
 }
 
+/* Statistics targets of index columns, "2 100, 3 50", as pairs; an index
+ * has at most 32 columns. */
+typedef struct column_target {
+    long column, target;
+} column_target;
+
+static size_t parse_targets(const char *list, column_target *out, size_t max)
+{
+    size_t n = 0;
+    for (const char *s = list; s && *s && n < max; n++) {
+        char *end;
+        out[n].column = strtol(s, &end, 10);
+        out[n].target = strtol(end, &end, 10);
+        s = end + strspn(end, ", ");
+    }
+    return n;
+}
+
+static long target_of(const column_target *t, size_t n, long column)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].column == column)
+            return t[i].target;
+    }
+    return -1;
+}
+
+static void set_column_statistics(pa_plan *p, const pa_object *o, long column,
+                                  long target)
+{
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(sb, "ALTER INDEX ");
+    kind_qualified(sb, o);
+    sb_addf(sb, " ALTER COLUMN %ld SET STATISTICS %ld", column, target);
+}
+
+/* Each column whose target differs; -1 is the default. */
+static void set_statistics(pa_plan *p, const pa_object *o, const char *old,
+                           const char *new)
+{
+    column_target before[32], after[32];
+    size_t nb = parse_targets(old, before, 32), na = parse_targets(new, after, 32);
+    for (size_t i = 0; i < nb; i++) {
+        if (target_of(after, na, before[i].column) < 0)
+            set_column_statistics(p, o, before[i].column, -1);
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (target_of(before, nb, after[i].column) != after[i].target)
+            set_column_statistics(p, o, after[i].column, after[i].target);
+    }
+}
+
 static void index_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                         const bool *changed)
 {
-    (void)from;
     if (changed[INDEX_REPLICA_IDENTITY])
         set_replica_identity(p, to, to->values[INDEX_REPLICA_IDENTITY] != NULL);
+    if (changed[INDEX_STATISTICS])
+        set_statistics(p, to, from->values[INDEX_STATISTICS], to->values[INDEX_STATISTICS]);
 }
 
 static void index_target(strbuf *sb, const pa_object *o)
@@ -98,6 +165,8 @@ static void index_create(pa_plan *p, const pa_object *to)
         plan_check(p, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
     if (to->values[INDEX_REPLICA_IDENTITY])
         set_replica_identity(p, to, true);
+    if (to->values[INDEX_STATISTICS])
+        set_statistics(p, to, NULL, to->values[INDEX_STATISTICS]);
 }
 
 static void index_drop(pa_plan *p, const pa_object *from)
@@ -121,6 +190,7 @@ const pa_kind kind_index = {
     .query = index_query,
     .features = index_features,
     .attrs = KIND_ATTRS(index_attrs),
+    .canonical_attrs = "definition",
     .parent_kind = "table|matview",
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

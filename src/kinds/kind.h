@@ -74,6 +74,10 @@ struct pa_kind {
     const pa_feature *features; /* what needs a newer server, NULL-terminated */
     const pa_attr_rule *attrs;
     size_t nattrs;
+    /* Attributes that are expressions the server prints, as a word list:
+     * kept in their canonical form (model/expression.h), so that what a
+     * plan creates compares equal to what it was made from. */
+    const char *canonical_attrs;
     const char *parent_kind;    /* kind of the owning object, if any;
                                  * alternatives as "table|matview" */
     bool table_in_key;          /* names are unique per table, not schema */
@@ -97,6 +101,12 @@ struct pa_kind {
     /* Optional: the object comes with another one (a partition's
      * columns with its parent's): compared, never given statements. */
     bool (*is_implied)(const pa_object *o);
+    /* Optional: the object of m that o is a copy of when o's table is
+     * created (a partition's default, its parent's), if o equals it. */
+    const pa_object *(*copied_from)(const pa_model *m, const pa_object *o);
+    /* Optional: a dependency that orders only o's own statement, and not
+     * the statement o's creation is part of (see plan.c make_edges). */
+    bool (*dep_orders_own_statement)(const pa_object *o, const pa_object *dep);
     bool adapted_by_server;     /* the server adapts it to an ALTER of what
                                  * it depends on (indexes, constraints) */
     bool lock_on_drop;          /* DROP takes an ACCESS EXCLUSIVE lock on a table */
@@ -139,6 +149,10 @@ void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl
  * SET the new ones. alter is "ALTER VIEW" or the like. */
 void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
                         const char *old, const char *new);
+/* The same for a column's options (n_distinct): ALTER TABLE ... ALTER
+ * COLUMN c RESET/SET (...). */
+void kind_alter_column_options(pa_plan *p, const pa_object *col, const char *old,
+                               const char *new);
 
 /* A name for a helper object of the plan (an old type being swapped out,
  * a temporary constraint): prefix_<hash of o's key>, so the same plan

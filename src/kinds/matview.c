@@ -55,6 +55,7 @@ const pa_kind kind_matview = {
     .rank = 95,
     .query = matview_query,
     .attrs = KIND_ATTRS(matview_attrs),
+    .canonical_attrs = "definition",
     .schema_filtered = true,
     .lock_on_drop = true,
     .target = matview_target,

@@ -95,6 +95,7 @@ const pa_kind kind_policy = {
     .rank = 105,
     .query = policy_query,
     .attrs = KIND_ATTRS(policy_attrs),
+    .canonical_attrs = "using_expr check_expr",
     .parent_kind = "table",
     .table_in_key = true,
     .schema_filtered = true,

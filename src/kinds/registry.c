@@ -27,6 +27,7 @@ extern const pa_kind kind_identity;
 extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
+extern const pa_kind kind_cluster;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
 extern const pa_kind kind_view_column;
@@ -65,6 +66,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_sequence_owner,
     &kind_constraint,
     &kind_index,
+    &kind_cluster,
     &kind_view,
     &kind_matview,
     &kind_view_column,
@@ -156,23 +158,40 @@ static void option_names(strbuf *sb, const char *options)
     }
 }
 
-void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
-                        const char *old, const char *new)
+/* head RESET (old names), head SET (new): head is "ALTER VIEW public.v". */
+static void alter_options(pa_plan *p, const strbuf *head, const char *old,
+                          const char *new)
 {
     if (old && *old) {
         strbuf *sb = plan_stmt(p, 0);
-        sb_addf(sb, "%s ", alter);
-        kind_qualified(sb, o);
+        sb_adds(sb, head->buf);
         sb_adds(sb, " RESET (");
         option_names(sb, old);
         sb_addc(sb, ')');
     }
-    if (new && *new) {
-        strbuf *sb = plan_stmt(p, 0);
-        sb_addf(sb, "%s ", alter);
-        kind_qualified(sb, o);
-        sb_addf(sb, " SET (%s)", new);
-    }
+    if (new && *new)
+        sb_addf(plan_stmt(p, 0), "%s SET (%s)", head->buf, new);
+}
+
+void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,
+                        const char *old, const char *new)
+{
+    strbuf head = STRBUF_INIT;
+    sb_addf(&head, "%s ", alter);
+    kind_qualified(&head, o);
+    alter_options(p, &head, old, new);
+    sb_release(&head);
+}
+
+void kind_alter_column_options(pa_plan *p, const pa_object *col, const char *old,
+                               const char *new)
+{
+    strbuf head = STRBUF_INIT;
+    kind_alter_table(&head, col);
+    sb_adds(&head, " ALTER COLUMN ");
+    sql_ident(&head, col->name);
+    alter_options(p, &head, old, new);
+    sb_release(&head);
 }
 
 void kind_column_name(strbuf *sb, const pa_object *o)

@@ -22,12 +22,18 @@ static const char table_query[] =
     "   AS partition_key,"
     " CASE WHEN c.relrowsecurity THEN 'ENABLE' END AS row_security,"
     " CASE WHEN c.relforcerowsecurity THEN 'FORCE' END AS force_row_security,"
-    " array_to_string(c.reloptions, ', ') AS options,"
+    /* The table's storage parameters, then its TOAST table's as toast.* */
+    " NULLIF(array_to_string(array_cat(c.reloptions,"
+    "   ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o)), ', '), '')"
+    "   AS options,"
+    " CASE WHEN am.amname <> 'heap' THEN am.amname END AS access_method,"
     /* USING INDEX is the index's (index.c): it must exist first. */
     " CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' END"
     "   AS replica_identity,"
     " cm.description AS comment"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid"
+    " LEFT JOIN pg_am am ON am.oid = c.relam"
     PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
     " WHERE " PA_SQL_USER_TABLE("c", "n");
 
@@ -37,11 +43,13 @@ static const pa_attr_rule table_attrs[] = {
     {"row_security", ATTR_ALTER, OPTIONAL},
     {"force_row_security", ATTR_ALTER, OPTIONAL},
     {"options", ATTR_ALTER, OPTIONAL},
+    {"access_method", ATTR_ALTER, OPTIONAL},
     {"replica_identity", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { TABLE_PERSISTENCE, TABLE_PARTITION_KEY, TABLE_ROW_SECURITY,
-       TABLE_FORCE_ROW_SECURITY, TABLE_OPTIONS, TABLE_REPLICA_IDENTITY };
+       TABLE_FORCE_ROW_SECURITY, TABLE_OPTIONS, TABLE_ACCESS_METHOD,
+       TABLE_REPLICA_IDENTITY };
 
 static void table_target(strbuf *sb, const pa_object *o)
 {
@@ -49,21 +57,13 @@ static void table_target(strbuf *sb, const pa_object *o)
     kind_qualified(sb, o);
 }
 
-static const pa_object *child_of_kind(const pa_object *o, const char *kind)
-{
-    for (const pa_object *c = o->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, kind) == 0)
-            return c;
-    }
-    return NULL;
-}
-
 static void add_columns(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\n    ";
     sb_adds(sb, " (");
-    for (const pa_object *c = to->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "column") != 0 || column_is_inherited(c))
+    for (const pa_object *c = model_child_of_kind(to, "column"); c;
+         c = model_next_of_kind(c)) {
+        if (column_is_inherited(c))
             continue;
         sb_adds(sb, sep);
         column_definition(sb, c);
@@ -75,9 +75,8 @@ static void add_columns(strbuf *sb, const pa_object *to)
 static void add_inherits(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\nINHERITS (";
-    for (const pa_object *c = to->first_child; c; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "inherit") != 0)
-            continue;
+    for (const pa_object *c = model_child_of_kind(to, "inherit"); c;
+         c = model_next_of_kind(c)) {
         sb_adds(sb, sep);
         sb_adds(sb, c->name);
         sep = ", ";
@@ -107,7 +106,7 @@ static void set_replica_identity(pa_plan *p, const pa_object *to)
 static void table_create(pa_plan *p, const pa_object *to)
 {
     const char *const *v = to->values;
-    const pa_object *partition = child_of_kind(to, "partition");
+    const pa_object *partition = model_child_of_kind(to, "partition");
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "CREATE ");
     if (strcmp(v[TABLE_PERSISTENCE], "UNLOGGED") == 0)
@@ -122,10 +121,15 @@ static void table_create(pa_plan *p, const pa_object *to)
     }
     if (v[TABLE_PARTITION_KEY])
         sb_addf(sb, "\nPARTITION BY %s", v[TABLE_PARTITION_KEY]);
+    if (v[TABLE_ACCESS_METHOD]) {
+        sb_adds(sb, "\nUSING ");
+        sql_ident(sb, v[TABLE_ACCESS_METHOD]);
+    }
     if (v[TABLE_OPTIONS])
         sb_addf(sb, "\nWITH (%s)", v[TABLE_OPTIONS]);
-    for (const pa_object *c = to->first_child; c && !partition; c = c->next_sibling) {
-        if (strcmp(c->kind->name, "column") == 0 && !column_is_inherited(c))
+    for (const pa_object *c = model_child_of_kind(to, "column"); c && !partition;
+         c = model_next_of_kind(c)) {
+        if (!column_is_inherited(c))
             column_after_create(p, c);
     }
     if (v[TABLE_REPLICA_IDENTITY])
@@ -134,6 +138,17 @@ static void table_create(pa_plan *p, const pa_object *to)
         set_row_security(p, to, "ENABLE");
     if (v[TABLE_FORCE_ROW_SECURITY])
         set_row_security(p, to, "FORCE");
+}
+
+/* A new access method rewrites the table (PostgreSQL 15 and later). */
+static void set_access_method(pa_plan *p, const pa_object *to)
+{
+    const char *method = to->values[TABLE_ACCESS_METHOD];
+    strbuf *sb = plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(sb, "ALTER TABLE ");
+    kind_qualified(sb, to);
+    sb_adds(sb, " SET ACCESS METHOD ");
+    sql_ident(sb, method ? method : "heap");
 }
 
 static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
@@ -153,6 +168,8 @@ static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     if (changed[TABLE_OPTIONS])
         kind_alter_options(p, "ALTER TABLE", to, from->values[TABLE_OPTIONS],
                            v[TABLE_OPTIONS]);
+    if (changed[TABLE_ACCESS_METHOD])
+        set_access_method(p, to);
     if (changed[TABLE_REPLICA_IDENTITY])
         set_replica_identity(p, to);
 }

@@ -73,6 +73,7 @@ const pa_kind kind_trigger = {
     .rank = 100,
     .query = trigger_query,
     .attrs = KIND_ATTRS(trigger_attrs),
+    .canonical_attrs = "definition",
     .parent_kind = "table|view",
     .table_in_key = true,
     .schema_filtered = true,

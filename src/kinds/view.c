@@ -83,6 +83,7 @@ const pa_kind kind_view = {
     .query = view_query,
     .features = view_features,
     .attrs = KIND_ATTRS(view_attrs),
+    .canonical_attrs = "definition",
     .schema_filtered = true,
     .target = view_target,
     .create = view_create,

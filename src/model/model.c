@@ -1,4 +1,5 @@
 #include "model/model.h"
+#include "model/expression.h"
 #include "kinds/kind.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
@@ -40,24 +41,40 @@ static void add_key_part(strbuf *sb, const char *part)
     sb_addc(sb, '"');
 }
 
+static void build_key(strbuf *sb, const pa_kind *kind, const char *schema,
+                      const char *table, const char *name)
+{
+    sb_adds(sb, kind->name);
+    sb_addc(sb, ':');
+    if (schema) {
+        add_key_part(sb, schema);
+        sb_addc(sb, '.');
+    }
+    if (table && kind->table_in_key) {
+        add_key_part(sb, table);
+        sb_addc(sb, '.');
+    }
+    add_key_part(sb, name);
+}
+
 char *model_make_key(arena *a, const pa_kind *kind, const char *schema,
                      const char *table, const char *name)
 {
     strbuf sb = STRBUF_INIT;
-    sb_adds(&sb, kind->name);
-    sb_addc(&sb, ':');
-    if (schema) {
-        add_key_part(&sb, schema);
-        sb_addc(&sb, '.');
-    }
-    if (table && kind->table_in_key) {
-        add_key_part(&sb, table);
-        sb_addc(&sb, '.');
-    }
-    add_key_part(&sb, name);
+    build_key(&sb, kind, schema, table, name);
     char *key = arena_strdup(a, sb.buf);
     sb_release(&sb);
     return key;
+}
+
+pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *schema,
+                        const char *table, const char *name)
+{
+    strbuf sb = STRBUF_INIT;
+    build_key(&sb, kind, schema, table, name);
+    pa_object *o = model_find(m, sb.buf);
+    sb_release(&sb);
+    return o;
 }
 
 pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
@@ -88,7 +105,11 @@ pa_object *model_find(const pa_model *m, const char *key)
 
 void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
 {
-    o->values[attr] = arena_strdup(&m->arena, value);
+    const char *expressions = o->kind->canonical_attrs;
+    char *canonical = expressions && word_in_list(o->kind->attrs[attr].name, expressions)
+                          ? expression_canonical(value) : NULL;
+    o->values[attr] = arena_strdup(&m->arena, canonical ? canonical : value);
+    free(canonical);
 }
 
 const char *obj_value(const pa_object *o, const char *attr_name)
@@ -219,6 +240,23 @@ void model_link(pa_model *m)
     free(sorted);
     for (size_t i = 0; i < m->count; i++)
         resolve_pending_deps(m, m->objects[i]);
+}
+
+static const pa_object *first_of_kind(const pa_object *c, const char *kind)
+{
+    while (c && strcmp(c->kind->name, kind) != 0)
+        c = c->next_sibling;
+    return c;
+}
+
+const pa_object *model_child_of_kind(const pa_object *o, const char *kind)
+{
+    return first_of_kind(o->first_child, kind);
+}
+
+const pa_object *model_next_of_kind(const pa_object *c)
+{
+    return first_of_kind(c->next_sibling, c->kind->name);
 }
 
 static int compare_objects(const void *a, const void *b)

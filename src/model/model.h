@@ -51,6 +51,9 @@ void model_free(pa_model *m);
 pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
                      const char *table, const char *name);
 pa_object *model_find(const pa_model *m, const char *key);
+/* model_find by identity, as model_add takes it. */
+pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *schema,
+                        const char *table, const char *name);
 void model_set(pa_model *m, pa_object *o, size_t attr, const char *value);
 const char *obj_value(const pa_object *o, const char *attr_name);
 
@@ -64,6 +67,13 @@ void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
 /* Link sub-objects to their parents and resolve pending deps; call after
  * loading (again after adding objects). Children are ordered by ordinal, then name. */
 void model_link(pa_model *m);
+
+/* o's children of one kind, in order. A parent has children of several
+ * kinds (a composite type: attributes and grants), so a loop over the
+ * children of one kind must never walk first_child by itself:
+ *   for (c = model_child_of_kind(o, "column"); c; c = model_next_of_kind(c)) */
+const pa_object *model_child_of_kind(const pa_object *o, const char *kind);
+const pa_object *model_next_of_kind(const pa_object *c);
 
 /* Sort objects by kind rank and key, for deterministic iteration. */
 void model_sort(pa_model *m);

@@ -164,6 +164,39 @@ static bool depends_on_other_drop(const builder *b, const pa_object *o)
     return false;
 }
 
+static bool is_implied(const pa_object *o)
+{
+    return o->kind->is_implied && o->kind->is_implied(o);
+}
+
+/* The op of type on parent, or on the nearest ancestor when parent (and
+ * those between) are implied and have no statements of their own: a
+ * partition's column goes with the partition. */
+static op *ancestor_op(const builder *b, op_type type, const pa_object *parent)
+{
+    op *o = find_op(b, type, parent);
+    while (!o && is_implied(parent) && parent->parent) {
+        parent = parent->parent;
+        o = find_op(b, type, parent);
+    }
+    return o;
+}
+
+/* Whether obj comes as a copy of another object (a partition's default
+ * is its parent's default when it is created) that is final by then: one
+ * the plan does not alter, and creates (if at all) inside its table's
+ * CREATE, which the new table's own creation follows. */
+static bool copied_on_create(const builder *b, const pa_object *obj)
+{
+    if (!obj->kind->copied_from)
+        return false;
+    const pa_object *source = obj->kind->copied_from(b->plan->to, obj);
+    if (!source || find_op(b, OP_ALTER, source) || find_op(b, OP_DROP, source))
+        return false;
+    const op *created = find_op(b, OP_CREATE, source);
+    return !created || created->absorbed_into;
+}
+
 static void make_ops(builder *b, const pa_diff *d)
 {
     for (size_t i = 0; i < d->count; i++) {
@@ -195,7 +228,15 @@ static void make_ops(builder *b, const pa_diff *d)
             o->absorbed_into = find_op(b, OP_CREATE, parent);
         if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop &&
             !depends_on_other_drop(b, o->obj))
-            o->absorbed_into = find_op(b, OP_DROP, parent);
+            o->absorbed_into = ancestor_op(b, OP_DROP, parent);
+    }
+    /* After the above: whether a copy's source is created inside its
+     * table's CREATE is known only then. */
+    for (size_t i = 0; i < b->nops; i++) {
+        op *o = &b->ops[i];
+        if (o->type == OP_CREATE && !o->absorbed_into && o->obj->parent &&
+            copied_on_create(b, o->obj))
+            o->absorbed_into = ancestor_op(b, OP_CREATE, o->obj->parent);
     }
 }
 
@@ -223,6 +264,10 @@ static void make_edges(builder *b, depgraph *g)
         if (o->type != OP_DROP) {
             for (size_t j = 0; j < c->to->ndeps; j++) {
                 const pa_object *dep = c->to->deps[j];
+                const pa_kind *k = c->to->kind;
+                if (o->absorbed_into && k->dep_orders_own_statement &&
+                    k->dep_orders_own_statement(c->to, dep))
+                    continue;
                 add_edge(g, b, find_op(b, OP_CREATE, dep), o);
                 add_edge(g, b, find_op(b, OP_ALTER, dep), o);
             }

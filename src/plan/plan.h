@@ -30,7 +30,8 @@ typedef enum check_type {
     CHECK_EMPTY_TABLE,  /* a NOT NULL column without default: any row */
     CHECK_CONSTRAINT,   /* definition: CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY */
     CHECK_UNIQUE_INDEX, /* definition: CREATE UNIQUE INDEX ... */
-    CHECK_CAST,         /* column to definition (a type): values that fail */
+    CHECK_CAST,         /* column to definition (a type, or a cast chain
+                         * "text::type"): values that fail */
 } check_type;
 
 typedef struct pa_check {

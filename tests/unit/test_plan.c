@@ -346,6 +346,29 @@ static void test_lossy_type_change_is_destructive(void **state)
     }
 }
 
+/* A composite type's children are its attributes and its grants: CREATE
+ * TYPE must list only the attributes (a grant was once printed as one). */
+static void test_composite_create_lists_only_attributes(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&b, "composite", "public", NULL, "pair", NULL);
+    add(&b, "type_attribute", "public", "pair", "x", "type", "integer", NULL);
+    add(&b, "type_privilege", "public", "pair", "reader",
+        "object", "TYPE public.pair", "grantee", "reader",
+        "privileges", "USAGE", NULL);
+    finish(&a);
+    finish(&b);
+    char *sql = plan_sql(&a, &b, NULL);
+    offset_of(sql, "CREATE TYPE public.pair AS (\n    x integer\n);");
+    offset_of(sql, "GRANT USAGE ON TYPE public.pair TO reader;");
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_comment_changes_and_removal),
         cmocka_unit_test(test_plan_is_deterministic),
         cmocka_unit_test(test_lossy_type_change_is_destructive),
+        cmocka_unit_test(test_composite_create_lists_only_attributes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

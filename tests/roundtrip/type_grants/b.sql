@@ -1,0 +1,17 @@
+do $$ begin create role rt_type_reader; exception when duplicate_object or unique_violation then null; end $$;
+CREATE TYPE pair AS (a int, b text, rt_type_reader int);
+CREATE TYPE other AS (rt_type_reader bigint, "PUBLIC" text);
+CREATE TYPE color AS ENUM ('red');
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TYPE span AS RANGE (subtype = int4);
+CREATE TABLE usepair (p pair, c color, d posint);
+REVOKE USAGE ON TYPE pair FROM PUBLIC;
+GRANT USAGE ON TYPE pair TO rt_type_reader;
+GRANT USAGE ON TYPE color TO rt_type_reader;
+REVOKE USAGE ON DOMAIN posint FROM PUBLIC;
+REVOKE USAGE ON TYPE other FROM PUBLIC;
+GRANT USAGE ON TYPE span TO rt_type_reader WITH GRANT OPTION;
+CREATE TYPE fresh AS (x int, y text);
+GRANT USAGE ON TYPE fresh TO rt_type_reader;
+REVOKE USAGE ON TYPE fresh FROM PUBLIC;
+CREATE TABLE usefresh (f fresh);

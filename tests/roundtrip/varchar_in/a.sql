@@ -1,0 +1,1 @@
+CREATE TABLE o (id int, s varchar(10), k character varying);
