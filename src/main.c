@@ -23,6 +23,13 @@ static const char sources_help[] =
     "  a .json snapshot written by 'pgalign snapshot';\n"
     "  EMPTY, a new empty database.\n";
 
+static const char rename_help[] =
+    "  --rename OLD=NEW       rename instead of drop and add, keeping the data:\n"
+    "                         schema.table=new or schema.table.column=new\n"
+    "                         (repeatable); likely renames are named on stderr\n"
+    "  --detect-renames       take every likely rename (same type and position\n"
+    "                         for a column, same columns for a table)\n";
+
 static const char common_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"
     "  --exclude-schema S     ignore schema S (repeatable; also\n"
@@ -67,12 +74,12 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr,\n"
            "nothing printed), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, common_help);
+           sources_help, rename_help, common_help);
 }
 
 static void snapshot_help(void)
@@ -155,11 +162,12 @@ static void sync_help(void)
            "  --online               avoid long locks (see pgalign diff --help);\n"
            "                         the plan runs in phases, each committed\n%s"
            "  --with-privileges, --create-extensions-only,\n"
-           "  --ignore-extension-versions   as for diff\n%s\n"
+           "  --ignore-extension-versions   as for diff\n%s"
+           "                         (on a terminal, sync asks for each likely rename)\n%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
            "destructive and --unsafe was not given, 1 error or refused (nothing\n"
            "changed).\n",
-           sources_help, apply_options_help, common_help);
+           sources_help, apply_options_help, rename_help, common_help);
 }
 
 static const command commands[] = {
@@ -174,7 +182,7 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
-       OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE };
+       OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -195,6 +203,8 @@ static const struct option long_options[] = {
     {"rehearse", no_argument, NULL, OPT_REHEARSE},
     {"online", no_argument, NULL, OPT_ONLINE},
     {"profile", required_argument, NULL, OPT_PROFILE},
+    {"rename", required_argument, NULL, OPT_RENAME},
+    {"detect-renames", no_argument, NULL, OPT_DETECT_RENAMES},
     {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
@@ -272,6 +282,19 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_ONLINE:
             opt->online = true;
+            break;
+        case OPT_RENAME: {
+            strbuf err = STRBUF_INIT;
+            bool ok = rename_parse(&opt->renames, optarg, &err);
+            if (!ok)
+                usage_error(sb_str(&err), cmd);
+            sb_release(&err);
+            if (!ok)
+                return EXIT_ERROR;
+            break;
+        }
+        case OPT_DETECT_RENAMES:
+            opt->detect_renames = true;
             break;
         case OPT_REHEARSE:
             opt->rehearse = true;
@@ -354,5 +377,6 @@ int main(int argc, char **argv)
     tempcluster_stop();
     free(opt.filter.include);
     free(opt.filter.exclude);
+    rename_list_free(&opt.renames);
     return rc;
 }

@@ -3,6 +3,7 @@
 #define PA_CMD_H
 
 #include "diff/diff.h"
+#include "diff/rename.h"
 #include "inspect/inspect.h"
 #include "plan/plan.h"
 
@@ -37,16 +38,21 @@ typedef struct pa_options {
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
     const char *pg_bindir;  /* --pg-bindir: server programs for SQL sources */
+    pa_rename_list renames; /* --rename OLD=NEW */
+    bool detect_renames;    /* --detect-renames: take every likely rename */
+    bool ask_renames;       /* sync on a terminal: ask for each likely one */
     const char *from;       /* also the SOURCE of snapshot */
     const char *target;
 } pa_options;
 
 /* Both sides inspected, diffed and planned. */
 typedef struct pa_run {
-    pa_model from;
+    pa_model from;          /* with the renames applied (see rename.h) */
     pa_model to;
     pa_diff diff;
     pa_plan plan;
+    pa_rename_list renames; /* given and taken, in the plan's order */
+    char from_fingerprint[MODEL_FINGERPRINT_LEN];   /* FROM as inspected */
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */

@@ -11,6 +11,8 @@
 #include "source/extskip.h"
 #include "source/tempcluster.h"
 #include "util/fileio.h"
+#include "util/xalloc.h"
+#include "emit/quote.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +153,76 @@ static bool same_major(const pa_model *a, const pa_model *b)
            a->server_version / 10000 == b->server_version / 10000;
 }
 
+static void add_rename(pa_rename_list *list, const pa_rename *r)
+{
+    list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->alloc);
+    list->items[list->count++] = (pa_rename){
+        xstrdup(r->schema), xstrdup(r->table), r->column ? xstrdup(r->column) : NULL,
+        xstrdup(r->new_name), r->evidence ? xstrdup(r->evidence) : NULL};
+}
+
+/* sync on a terminal: whether the user takes this rename. */
+static bool ask_rename(const pa_rename *r)
+{
+    strbuf old = STRBUF_INIT;
+    rename_old_name(&old, r);
+    fprintf(stderr, "Rename %s to %s (%s), keeping its data? [y/N] ", sb_str(&old),
+            r->new_name, r->evidence);
+    sb_release(&old);
+    char answer[16] = "";
+    return fgets(answer, sizeof(answer), stdin) &&
+           (strcmp(answer, "y\n") == 0 || strcmp(answer, "yes\n") == 0);
+}
+
+static void hint_rename(const pa_rename *r)
+{
+    strbuf old = STRBUF_INIT, arg = STRBUF_INIT;
+    rename_old_name(&old, r);
+    sb_addf(&arg, "%s=", sb_str(&old));
+    sql_ident(&arg, r->new_name);
+    fprintf(stderr, "pgalign: possible rename: %s -> %s (%s); pass --rename %s to "
+            "keep the data\n", sb_str(&old), r->new_name, r->evidence, sb_str(&arg));
+    sb_release(&old);
+    sb_release(&arg);
+}
+
+/* Likely renames the diff shows as drop + add: taken with --detect-renames
+ * or when the user says so (sync), else named on stderr. Taken ones are
+ * applied to FROM's model and the diff is made again. */
+static bool take_detected_renames(const pa_options *opt, pa_run *run,
+                                  const pa_diff_options *dopt, strbuf *err)
+{
+    pa_rename_list found = {0}, taken = {0};
+    rename_detect(&run->diff, &found);
+    for (size_t i = 0; i < found.count; i++) {
+        const pa_rename *r = &found.items[i];
+        if (opt->detect_renames || (opt->ask_renames && ask_rename(r)))
+            add_rename(&taken, r);
+        else if (!opt->quiet)
+            hint_rename(r);
+    }
+    bool ok = rename_apply(&run->from, &run->to, &taken, err);
+    for (size_t i = 0; ok && i < taken.count; i++)
+        add_rename(&run->renames, &taken.items[i]);
+    if (ok && taken.count) {
+        diff_free(&run->diff);
+        diff_compute(&run->diff, &run->from, &run->to, dopt);
+    }
+    rename_list_free(&found);
+    rename_list_free(&taken);
+    return ok;
+}
+
+static void plan_failed(pa_run *run, strbuf *err)
+{
+    fprintf(stderr, "pgalign: %s\n", sb_str(err));
+    sb_release(err);
+    diff_free(&run->diff);
+    rename_list_free(&run->renames);
+    model_free(&run->from);
+    model_free(&run->to);
+}
+
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
@@ -171,6 +243,15 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     if (!opt->quiet)
         fputs(sb_str(&err), stderr);
     sb_reset(&err);
+    /* FROM as it is: what apply checks it against. */
+    model_fingerprint(&run->from, cmd_ignored_attrs(opt->ignore_extension_versions),
+                      run->from_fingerprint);
+    for (size_t i = 0; i < opt->renames.count; i++)
+        add_rename(&run->renames, &opt->renames.items[i]);
+    if (!rename_apply(&run->from, &run->to, &run->renames, &err)) {
+        plan_failed(run, &err);
+        return false;
+    }
     pa_diff_options dopt = {
         .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
@@ -181,11 +262,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     };
     diff_compute(&run->diff, &run->from, &run->to, &dopt);
     if (!compat_check(&run->diff, run->from.server_version, &err)) {
-        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
-        sb_release(&err);
-        diff_free(&run->diff);
-        model_free(&run->from);
-        model_free(&run->to);
+        plan_failed(run, &err);
         return false;
     }
     pa_model copy;
@@ -196,6 +273,12 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         run->to = copy;
         diff_compute(&run->diff, &run->from, &run->to, &dopt);
     }
+    if (!take_detected_renames(opt, run, &dopt, &err)) {
+        plan_failed(run, &err);
+        return false;
+    }
+    sb_release(&err);
+    run->diff.renames = &run->renames;
     plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
@@ -210,6 +293,7 @@ void cmd_plan_free(pa_run *run)
 {
     plan_free(&run->plan);
     diff_free(&run->diff);
+    rename_list_free(&run->renames);
     model_free(&run->from);
     model_free(&run->to);
 }
@@ -223,10 +307,9 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, strbuf *out)
     } else if (strcmp(format, "summary") == 0) {
         emit_summary_text(out, &run->diff, &run->plan, cmd_colour(opt, STDOUT_FILENO));
     } else {
-        char from_fp[MODEL_FINGERPRINT_LEN], to_fp[MODEL_FINGERPRINT_LEN];
-        model_fingerprint(&run->from, cmd_ignored_attrs(opt->ignore_extension_versions), from_fp);
+        char to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
-        emit_plan_json(out, &run->plan, from_fp, to_fp, plan_options_json(opt));
+        emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp, plan_options_json(opt));
     }
     return true;
 }

@@ -109,8 +109,13 @@ int cmd_sync(const pa_options *opt)
                         "a connection URI or conninfo string\n");
         return EXIT_ERROR;
     }
+    /* On a terminal each likely rename is a question (--detect-renames
+     * takes them all, --yes none but those given with --rename). */
+    pa_options asking = *opt;
+    asking.ask_renames = !opt->yes && !opt->detect_renames && isatty(STDIN_FILENO) &&
+                         isatty(STDERR_FILENO);
     pa_run run;
-    if (!cmd_plan(opt, &run))
+    if (!cmd_plan(&asking, &run))
         return EXIT_ERROR;
     int rc = sync_planned(opt, &run);
     cmd_plan_free(&run);

@@ -38,6 +38,9 @@ typedef struct pa_diff {
      * them (see default_privileges.c), and the grants they should lose. */
     pa_model implied_from;
     pa_model implied_to;
+    /* Tables and columns renamed in FROM's model before the diff (see
+     * rename.h): the plan renames them first. Set by the caller; or NULL. */
+    const struct pa_rename_list *renames;
 } pa_diff;
 
 typedef struct pa_diff_options {

@@ -1,4 +1,5 @@
 #include "emit/json.h"
+#include "diff/rename.h"
 
 #include <stdlib.h>
 
@@ -11,4 +12,21 @@ void emit_json(strbuf *out, json_t *root)
         free(text);
     }
     json_decref(root);
+}
+
+json_t *json_renames(const pa_rename_list *renames)
+{
+    json_t *list = json_array();
+    strbuf old = STRBUF_INIT;
+    for (size_t i = 0; renames && i < renames->count; i++) {
+        const pa_rename *r = &renames->items[i];
+        sb_reset(&old);
+        rename_old_name(&old, r);
+        json_array_append_new(list, json_pack("{s:s,s:s,s:o}", "old", sb_str(&old),
+                                              "new", r->new_name, "evidence",
+                                              r->evidence ? json_string(r->evidence)
+                                                          : json_null()));
+    }
+    sb_release(&old);
+    return list;
 }

@@ -10,4 +10,9 @@
 /* Append root as text and release it. */
 void emit_json(strbuf *out, json_t *root);
 
+/* The plan's renames: [{"old": "public.t.name", "new": "full_name",
+ * "evidence": "same type, same position" or null}]. */
+struct pa_rename_list;
+json_t *json_renames(const struct pa_rename_list *renames);
+
 #endif

@@ -1,5 +1,7 @@
 #include "emit/summary.h"
 #include "emit/json.h"
+#include "emit/quote.h"
+#include "diff/rename.h"
 #include "kinds/kind.h"
 #include "util/xalloc.h"
 
@@ -45,6 +47,22 @@ static const char *const colour_loss = "\033[31m";
 static const char *const colour_hazard = "\033[33m";
 static const char *const colour_off = "\033[0m";
 
+/* Renamed in place, keeping the data. */
+static void add_renames(strbuf *out, const pa_rename_list *renames)
+{
+    if (!renames || renames->count == 0)
+        return;
+    sb_adds(out, "  renamed (the data is kept):\n");
+    for (size_t i = 0; i < renames->count; i++) {
+        sb_adds(out, "    ");
+        rename_old_name(out, &renames->items[i]);
+        sb_adds(out, " -> ");
+        sql_ident(out, renames->items[i].new_name);
+        sb_addc(out, '\n');
+    }
+    sb_addc(out, '\n');
+}
+
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool colour)
 {
     if (p->nstmts == 0) {
@@ -54,6 +72,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool col
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
     count_changes(d, counts);
     sb_addf(out, "drift: %zu statement%s to apply\n\n", p->nstmts, p->nstmts == 1 ? "" : "s");
+    add_renames(out, d->renames);
     sb_addf(out, "  %-16s %8s %8s %8s\n", "kind", "created", "altered", "dropped");
     for (size_t i = 0; i < pa_nkinds; i++) {
         const kind_counts *c = &counts[i];
@@ -113,6 +132,7 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
                         json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));
     json_object_set_new(root, "changes", kinds);
     json_object_set_new(root, "statements", statements);
+    json_object_set_new(root, "renames", json_renames(d->renames));
     emit_json(out, root);
     free(counts);
 }

@@ -17,6 +17,7 @@ extern const pa_kind kind_type_attribute;
 extern const pa_kind kind_range;
 extern const pa_kind kind_function;
 extern const pa_kind kind_aggregate;
+extern const pa_kind kind_access_method;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
 extern const pa_kind kind_partition;
@@ -56,6 +57,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_range,
     &kind_function,
     &kind_aggregate,
+    &kind_access_method,
     &kind_sequence,
     &kind_table,
     &kind_partition,

@@ -12,6 +12,7 @@
  * is sorted topologically (Kahn), ties broken by phase, kind and key so
  * that the same input always gives the same bytes. */
 #include "plan/plan.h"
+#include "diff/rename.h"
 #include "plan/depgraph.h"
 #include "kinds/kind.h"
 #include "emit/quote.h"
@@ -392,6 +393,13 @@ static void emit_preambles(builder *b)
     }
 }
 
+/* FROM's model has the new names already; the database gets them first. */
+static void emit_renames(pa_plan *p, const pa_rename_list *renames)
+{
+    for (size_t i = 0; renames && i < renames->count; i++)
+        rename_statement(plan_stmt(p, HAZ_ACCESS_EXCLUSIVE), &renames->items[i]);
+}
+
 void plan_build(pa_plan *p, const pa_diff *d, bool online)
 {
     memset(p, 0, sizeof(*p));
@@ -413,6 +421,7 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     p->cycles_broken = depgraph_sort(&g, op_priority, &b, order);
 
     emit_preambles(&b);
+    emit_renames(p, d->renames);
     for (size_t i = 0; i < b.nops; i++)
         emit_op(&b, &b.ops[order[i]]);
 

@@ -265,3 +265,59 @@ if command -v script >/dev/null; then
 else
     skip "$SUITE/progress" "no script(1)"
 fi
+
+# --- renames: named on stderr, taken with --rename or --detect-renames
+# (diff, JSON plan + apply, sync), the data kept; sync asks on a terminal.
+rename_dbs() {   # prod-db: FROM with rows, and the staging shape in cli_rn_t
+    fresh_db "$1"
+    psql -X -q -d "$1" -c "create table people (id int primary key, name text not null check (length(name) > 0), email text, age int default 0)" \
+        -c "create index people_name on people (lower(name))" \
+        -c "create view names as select id, name from people" \
+        -c "create table old_logs (id int, msg text)" \
+        -c "insert into people values (1, 'Ann', 'a@x', 30)" -c "insert into old_logs values (1, 'hello')"
+}
+rename_kept() {   # db: the rows are there under the new names
+    [ "$(psql -X -At -d "$1" -c "select full_name || years from people" -c "select msg from logs")" = $'Ann30\nhello' ]
+}
+# Staging renamed them (constraint and index names stay, as RENAME leaves them).
+rename_dbs cli_rn_t
+psql -X -q -d cli_rn_t -c "alter table people rename name to full_name" -c "alter table people rename age to years" \
+    -c "alter table old_logs rename to logs" -c "truncate people, logs"
+rename_dbs cli_rn_f
+expect rename-hint 3 "$PGALIGN" dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-hint-column grep -qF 'possible rename: public.people.name -> full_name (same type, same position); pass --rename public.people.name=full_name' "$err" \
+    && check rename-hint-table grep -qF 'possible rename: public.old_logs -> logs (same columns)' "$err"
+expect rename-given 2 "$PGALIGN" --rename public.people.name=full_name --rename 'public.people."age"=years' \
+    --rename public.old_logs=logs dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-given-statement grep -qF 'ALTER TABLE public.people RENAME COLUMN name TO full_name;' "$out" \
+    && check rename-given-no-drop lacks "$out" 'DROP COLUMN' \
+    && check rename-given-no-hint lacks "$err" 'possible rename'
+psql -X -q -1 -v ON_ERROR_STOP=1 -d cli_rn_f -f "$out" >/dev/null 2>"$err"
+check rename-given-kept rename_kept cli_rn_f
+expect rename-given-converged 0 "$PGALIGN" dbname=cli_rn_f dbname=cli_rn_t
+rename_dbs cli_rn_f
+expect rename-detect-json 2 "$PGALIGN" --detect-renames --format json -o "$work/rename.json" dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-json-lists grep -qF '"old": "public.people.name"' "$work/rename.json" \
+    && check rename-json-evidence grep -qF '"evidence": "same columns"' "$work/rename.json"
+expect rename-json-apply 0 "$PGALIGN" apply dbname=cli_rn_f "$work/rename.json" \
+    && check rename-json-apply-kept rename_kept cli_rn_f
+rename_dbs cli_rn_f
+expect rename-summary 2 "$PGALIGN" --detect-renames --format summary dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-summary-lists grep -qF 'public.people.name -> full_name' "$out"
+expect rename-sync 0 "$PGALIGN" sync --detect-renames --yes --no-rehearse dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-sync-kept rename_kept cli_rn_f
+rename_dbs cli_rn_f
+expect rename-unknown 1 "$PGALIGN" --rename public.people.nope=x dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-unknown-says grep -qF 'public.people.nope=x: FROM has no such column' "$err"
+expect rename-not-in-target 1 "$PGALIGN" --rename public.people.name=nom dbname=cli_rn_f dbname=cli_rn_t \
+    && check rename-not-in-target-says grep -qF 'TARGET has no column of the new name' "$err"
+expect rename-malformed 1 "$PGALIGN" --rename public.people dbname=cli_rn_f dbname=cli_rn_t
+if command -v script >/dev/null; then
+    # Questions: old_logs, age, name; yes, no, yes; then yes to applying.
+    printf 'y\nn\ny\ny\n' | script -qec "$(printf '%q ' "$PGALIGN" sync --unsafe --no-rehearse dbname=cli_rn_f dbname=cli_rn_t)" /dev/null >"$work/tty" 2>&1
+    check rename-sync-asks grep -qF 'Rename public.old_logs to logs (same columns), keeping its data? [y/N]' "$work/tty"
+    check rename-sync-asked-kept [ "$(psql -X -At -d cli_rn_f -c "select msg from logs" -c "select full_name from people")" = $'hello\nAnn' ]
+    check rename-sync-asked-declined [ "$(psql -X -At -d cli_rn_f -c "select years from people")" = 0 ]
+else
+    skip "$SUITE/rename-sync-asks" "no script(1)"
+fi

@@ -1,4 +1,6 @@
 CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
+CREATE ACCESS METHOD heap3 TYPE TABLE HANDLER heap_tableam_handler;
+COMMENT ON ACCESS METHOD heap3 IS 'a copy of heap';
 CREATE TABLE orders (id int PRIMARY KEY, customer text, total numeric, note text);
 CREATE INDEX orders_lower ON orders (lower(customer), (total * 2));
 CREATE INDEX orders_total ON orders (total);
@@ -9,7 +11,7 @@ ALTER INDEX orders_lower ALTER COLUMN 1 SET STATISTICS 200;
 ALTER TABLE orders CLUSTER ON orders_pkey;
 CREATE TABLE events (id int, payload text) WITH (fillfactor = 80, toast.autovacuum_enabled = true);
 CREATE TABLE archived (id int);
-CREATE TABLE fresh (id int PRIMARY KEY, body text) USING heap2 WITH (toast.autovacuum_enabled = false);
+CREATE TABLE fresh (id int PRIMARY KEY, body text) USING heap3 WITH (toast.autovacuum_enabled = false);
 ALTER TABLE fresh ALTER COLUMN body SET STATISTICS 10;
 ALTER TABLE fresh ALTER COLUMN id SET (n_distinct = -1);
 CREATE INDEX fresh_expr ON fresh ((id + 1));

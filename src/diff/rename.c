@@ -1,0 +1,514 @@
+#include "diff/rename.h"
+#include "emit/quote.h"
+#include "kinds/kind.h"
+#include "util/words.h"
+#include "util/xalloc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- Reading --rename ---------------------------------------------------- */
+
+/* One name of a dotted SQL name at *s: "Quoted" (doubled quotes inside)
+ * or bare (folded to lower case, as the server folds it). */
+static char *next_part(const char **s, const char *end)
+{
+    strbuf sb = STRBUF_INIT;
+    const char *p = *s;
+    if (*p == '"') {
+        for (p++; p < end; p++) {
+            if (*p == '"' && p + 1 < end && p[1] == '"')
+                sb_addc(&sb, *p++);
+            else if (*p == '"')
+                break;
+            else
+                sb_addc(&sb, *p);
+        }
+        if (p >= end) {
+            sb_release(&sb);
+            return NULL;        /* no closing quote */
+        }
+        p++;
+    } else {
+        for (; p < end && *p != '.'; p++)
+            sb_addc(&sb, (char)tolower((unsigned char)*p));
+    }
+    *s = p;
+    if (sb.len == 0) {
+        sb_release(&sb);
+        return NULL;
+    }
+    return sb_detach(&sb);
+}
+
+/* The '=' between OLD and NEW: the first one outside double quotes. */
+static const char *find_equals(const char *arg)
+{
+    bool quoted = false;
+    for (const char *p = arg; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == '=' && !quoted)
+            return p;
+    }
+    return NULL;
+}
+
+bool rename_parse(pa_rename_list *list, const char *arg, strbuf *err)
+{
+    const char *eq = find_equals(arg);
+    char *parts[4] = {NULL, NULL, NULL, NULL};
+    size_t n = 0;
+    const char *p = arg;
+    bool ok = eq != NULL;
+    while (ok && p < eq && n < 3) {
+        parts[n] = next_part(&p, eq);
+        ok = parts[n++] != NULL && (p == eq || *p++ == '.');
+    }
+    ok = ok && p == eq && (n == 2 || n == 3);
+    const char *new_end = eq ? eq + strlen(eq) : NULL;
+    const char *q = eq ? eq + 1 : NULL;
+    if (ok)
+        ok = (parts[3] = next_part(&q, new_end)) != NULL && q == new_end;
+    if (!ok) {
+        sb_addf(err, "--rename %s: expected schema.table=new_name or "
+                "schema.table.column=new_name", arg);
+        for (size_t i = 0; i < 4; i++)
+            free(parts[i]);
+        return false;
+    }
+    list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->alloc);
+    list->items[list->count++] = (pa_rename){parts[0], parts[1], n == 3 ? parts[2] : NULL,
+                                             parts[3], NULL};
+    return true;
+}
+
+void rename_list_free(pa_rename_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        pa_rename *r = &list->items[i];
+        free(r->schema);
+        free(r->table);
+        free(r->column);
+        free(r->new_name);
+        free(r->evidence);
+    }
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+void rename_old_name(strbuf *sb, const pa_rename *r)
+{
+    sql_qualified(sb, r->schema, r->table);
+    if (r->column) {
+        sb_addc(sb, '.');
+        sql_ident(sb, r->column);
+    }
+}
+
+void rename_statement(strbuf *sb, const pa_rename *r)
+{
+    sb_adds(sb, "ALTER TABLE ");
+    sql_qualified(sb, r->schema, r->table);
+    if (r->column) {
+        sb_adds(sb, " RENAME COLUMN ");
+        sql_ident(sb, r->column);
+        sb_adds(sb, " TO ");
+    } else {
+        sb_adds(sb, " RENAME TO ");
+    }
+    sql_ident(sb, r->new_name);
+}
+
+/* --- Identifiers in SQL text --------------------------------------------- */
+
+static bool ident_start(unsigned char c)
+{
+    return isalpha(c) || c == '_' || c >= 0x80;
+}
+
+static bool ident_char(unsigned char c)
+{
+    return ident_start(c) || isdigit(c) || c == '$';
+}
+
+/* Past a literal or comment starting at s, or s itself if none starts
+ * there: 'strings' (E'' with backslash escapes), $tag$ quotes $tag$,
+ * -- comments and block comments. */
+static const char *skip_literal(const char *start, const char *s)
+{
+    if (*s == '\'') {
+        bool escapes = s > start && (s[-1] == 'E' || s[-1] == 'e');
+        for (s++; *s; s++) {
+            if (escapes && *s == '\\' && s[1])
+                s++;
+            else if (*s == '\'' && s[1] == '\'')
+                s++;
+            else if (*s == '\'')
+                return s + 1;
+        }
+        return s;
+    }
+    if (*s == '$' && (s == start || !ident_char((unsigned char)s[-1]))) {
+        const char *tag_end = s + 1;
+        while (ident_char((unsigned char)*tag_end) && *tag_end != '$')
+            tag_end++;
+        if (*tag_end == '$') {
+            size_t n = (size_t)(tag_end - s) + 1;
+            const char *close;
+            for (close = tag_end + 1; *close; close++) {
+                if (strncmp(close, s, n) == 0)
+                    return close + n;
+            }
+            return close;
+        }
+    }
+    if (s[0] == '-' && s[1] == '-')
+        return s + strcspn(s, "\n");
+    if (s[0] == '/' && s[1] == '*') {
+        const char *close = strstr(s + 2, "*/");
+        return close ? close + 2 : s + strlen(s);
+    }
+    return s;
+}
+
+void rename_identifier(strbuf *out, const char *text, const char *old, const char *new)
+{
+    strbuf name = STRBUF_INIT;
+    const char *s = text;
+    while (*s) {
+        const char *past = skip_literal(text, s);
+        if (past != s) {
+            sb_add(out, s, (size_t)(past - s));
+            s = past;
+            continue;
+        }
+        const char *begin = s;
+        sb_reset(&name);
+        if (*s == '"') {
+            for (s++; *s; s++) {
+                if (*s == '"' && s[1] == '"')
+                    sb_addc(&name, *s++);
+                else if (*s == '"')
+                    break;
+                else
+                    sb_addc(&name, *s);
+            }
+            s += *s == '"';
+        } else if (ident_start((unsigned char)*s) &&
+                   (s == text || !ident_char((unsigned char)s[-1]))) {
+            while (ident_char((unsigned char)*s))
+                sb_addc(&name, *s++);
+        } else {
+            sb_addc(out, *s++);
+            continue;
+        }
+        if (strcmp(name.buf, old) == 0)
+            sql_ident(out, new);
+        else
+            sb_add(out, begin, (size_t)(s - begin));
+    }
+    sb_release(&name);
+}
+
+/* --- Applying a rename to FROM's model ----------------------------------- */
+
+static bool has_ancestor(const pa_object *o, const pa_object *ancestor)
+{
+    for (; o; o = o->parent) {
+        if (o == ancestor)
+            return true;
+    }
+    return false;
+}
+
+/* Whether o uses target (or, for a table, anything of it). */
+static bool depends_on(const pa_object *o, const pa_object *target)
+{
+    for (size_t i = 0; i < o->ndeps; i++) {
+        if (has_ancestor(o->deps[i], target))
+            return true;
+    }
+    return false;
+}
+
+/* Attributes that name other objects as SQL text: the expressions the
+ * server prints (and adapts to a RENAME), and what a grant is on. */
+static bool names_objects(const pa_kind *kind, size_t attr)
+{
+    const char *name = kind->attrs[attr].name;
+    return (kind->canonical_attrs && word_in_list(name, kind->canonical_attrs)) ||
+           (kind->is_privilege && (strcmp(name, "object") == 0 ||
+                                   strcmp(name, "column_name") == 0));
+}
+
+static void rename_in_definitions(pa_model *m, pa_object *o, const char *old,
+                                  const char *new)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < o->kind->nattrs; i++) {
+        if (!o->values[i] || !names_objects(o->kind, i))
+            continue;
+        sb_reset(&sb);
+        rename_identifier(&sb, o->values[i], old, new);
+        if (strcmp(sb.buf, o->values[i]) != 0)
+            model_set(m, o, i, sb.buf);
+    }
+    sb_release(&sb);
+}
+
+/* A grant on a column is named "column grantee". */
+static void rename_column_grant(pa_model *m, pa_object *o, const char *old, const char *new)
+{
+    strbuf prefix = STRBUF_INIT, name = STRBUF_INIT;
+    sql_ident(&prefix, old);
+    sb_addc(&prefix, ' ');
+    if (strncmp(o->name, prefix.buf, prefix.len) == 0) {
+        sql_ident(&name, new);
+        sb_addf(&name, " %s", o->name + prefix.len);
+        o->name = arena_strdup(&m->arena, name.buf);
+    }
+    sb_release(&prefix);
+    sb_release(&name);
+}
+
+static void rekey(pa_model *m, pa_object *o)
+{
+    o->key = model_make_key(&m->arena, o->kind, o->schema, o->table, o->name);
+}
+
+static void rename_column(pa_model *m, pa_object *col, const char *new)
+{
+    const char *old = col->name;
+    for (size_t i = 0; i < m->count; i++) {
+        pa_object *o = m->objects[i];
+        if (o == col || !depends_on(o, col))
+            continue;
+        rename_in_definitions(m, o, old, new);
+        if (strcmp(o->kind->name, "column_privilege") == 0)
+            rename_column_grant(m, o, old, new);
+        if (o->parent == col && o->kind->parent_is_namesake && strcmp(o->name, old) == 0)
+            o->name = arena_strdup(&m->arena, new);
+        rekey(m, o);
+    }
+    col->name = arena_strdup(&m->arena, new);
+    rekey(m, col);
+}
+
+static void rename_table(pa_model *m, pa_object *table, const char *new)
+{
+    const char *old = table->name;
+    for (size_t i = 0; i < m->count; i++) {
+        pa_object *o = m->objects[i];
+        if (o == table || !depends_on(o, table))
+            continue;
+        rename_in_definitions(m, o, old, new);
+        if (has_ancestor(o, table) && o->table && strcmp(o->table, old) == 0) {
+            o->table = arena_strdup(&m->arena, new);
+            if (o->kind->parent_is_namesake && strcmp(o->name, old) == 0)
+                o->name = arena_strdup(&m->arena, new);
+        }
+        rekey(m, o);
+    }
+    table->name = arena_strdup(&m->arena, new);
+    rekey(m, table);
+}
+
+static pa_object *find_renamed(const pa_model *m, const pa_rename *r, const char *name)
+{
+    return r->column ? model_lookup(m, kind_by_name("column"), r->schema, r->table, name)
+                     : model_lookup(m, kind_by_name("table"), r->schema, NULL, name);
+}
+
+static bool check_rename(const pa_model *from, const pa_model *to, const pa_rename *r,
+                         pa_object **old, strbuf *err)
+{
+    const char *what = r->column ? "column" : "table";
+    const char *old_name = r->column ? r->column : r->table;
+    const char *problem = NULL;
+    *old = find_renamed(from, r, old_name);
+    if (!*old)
+        problem = "FROM has no such %s";
+    else if (!find_renamed(to, r, r->new_name))
+        problem = "TARGET has no %s of the new name";
+    else if (find_renamed(to, r, old_name))
+        problem = "TARGET still has the %s: nothing to rename";
+    else if (find_renamed(from, r, r->new_name))
+        problem = "FROM has a %s of the new name already";
+    else if ((*old)->kind->is_implied && (*old)->kind->is_implied(*old))
+        problem = "the %s is inherited: rename it in the parent table";
+    if (!problem)
+        return true;
+    sb_adds(err, "--rename ");
+    rename_old_name(err, r);
+    sb_addc(err, '=');
+    sql_ident(err, r->new_name);
+    sb_adds(err, ": ");
+    sb_addf(err, problem, what);
+    return false;
+}
+
+/* Keys changed: index them again, link children again, keep the order. */
+static void reindex(pa_model *m)
+{
+    hashmap_free(&m->by_key);
+    hashmap_init(&m->by_key);
+    for (size_t i = 0; i < m->count; i++)
+        hashmap_put(&m->by_key, m->objects[i]->key, m->objects[i]);
+    model_sort(m);
+}
+
+bool rename_apply(pa_model *from, const pa_model *to, const pa_rename_list *list,
+                  strbuf *err)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const pa_rename *r = &list->items[i];
+        pa_object *old;
+        if (!check_rename(from, to, r, &old, err))
+            return false;
+        if (r->column)
+            rename_column(from, old, r->new_name);
+        else
+            rename_table(from, old, r->new_name);
+        reindex(from);
+    }
+    return true;
+}
+
+/* --- Finding likely renames ---------------------------------------------- */
+
+/* The column's place among its table's columns: 0 for the first. */
+static long position_of(const pa_object *col)
+{
+    long n = 0;
+    for (const pa_object *c = model_child_of_kind(col->parent, "column"); c && c != col;
+         c = model_next_of_kind(c))
+        n++;
+    return n;
+}
+
+static bool same_value(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_column_type(const pa_object *a, const pa_object *b)
+{
+    return same_value(obj_value(a, "type"), obj_value(b, "type")) &&
+           same_value(obj_value(a, "collation"), obj_value(b, "collation"));
+}
+
+/* The same column names and types in the same order. */
+static bool same_columns(const pa_object *a, const pa_object *b)
+{
+    const pa_object *x = model_child_of_kind(a, "column");
+    const pa_object *y = model_child_of_kind(b, "column");
+    if (!x)
+        return false;
+    for (; x && y; x = model_next_of_kind(x), y = model_next_of_kind(y)) {
+        if (strcmp(x->name, y->name) != 0 || !same_column_type(x, y))
+            return false;
+    }
+    return !x && !y;
+}
+
+static void add_detected(pa_rename_list *out, const pa_object *old, const char *new_name,
+                         const char *evidence)
+{
+    out->items = xgrow(out->items, sizeof(*out->items), out->count + 1, &out->alloc);
+    bool column = strcmp(old->kind->name, "column") == 0;
+    out->items[out->count++] = (pa_rename){
+        xstrdup(old->schema), xstrdup(column ? old->table : old->name),
+        column ? xstrdup(old->name) : NULL, xstrdup(new_name), xstrdup(evidence)};
+}
+
+/* The changes of one kind and type, as objects. */
+static size_t collect(const pa_diff *d, const char *kind, change_type type,
+                      const pa_object ***out)
+{
+    size_t n = 0, alloc = 0;
+    *out = NULL;
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        const pa_object *o = type == CHANGE_DROP ? c->from : c->to;
+        if (c->type != type || strcmp(o->kind->name, kind) != 0)
+            continue;
+        *out = xgrow(*out, sizeof(**out), n + 1, &alloc);
+        (*out)[n++] = o;
+    }
+    return n;
+}
+
+static bool same_table(const pa_object *a, const pa_object *b)
+{
+    return strcmp(a->schema, b->schema) == 0 && strcmp(a->table, b->table) == 0;
+}
+
+static size_t count_in_table(const pa_object **list, size_t n, const pa_object *col)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += same_table(list[i], col);
+    return count;
+}
+
+/* A dropped column matches the one added to the same table with the same
+ * type at the same position; failing that, the one added when the table
+ * loses and gains one column each, of the same type. */
+static void detect_columns(const pa_diff *d, pa_rename_list *out)
+{
+    const pa_object **drops, **adds;
+    size_t nd = collect(d, "column", CHANGE_DROP, &drops);
+    size_t na = collect(d, "column", CHANGE_ADD, &adds);
+    for (size_t i = 0; i < nd; i++) {
+        const pa_object *old = drops[i], *match = NULL, *only = NULL;
+        size_t at_position = 0;
+        for (size_t j = 0; j < na; j++) {
+            const pa_object *new = adds[j];
+            if (!same_table(new, old) || !old->parent || !new->parent ||
+                !same_column_type(old, new))
+                continue;
+            only = new;
+            if (position_of(old) == position_of(new)) {
+                match = new;
+                at_position++;
+            }
+        }
+        if (at_position == 1)
+            add_detected(out, old, match->name, "same type, same position");
+        else if (at_position == 0 && only && count_in_table(drops, nd, old) == 1 &&
+                 count_in_table(adds, na, old) == 1)
+            add_detected(out, old, only->name, "same type, the only column dropped and added");
+    }
+    free(drops);
+    free(adds);
+}
+
+static void detect_tables(const pa_diff *d, pa_rename_list *out)
+{
+    const pa_object **drops, **adds;
+    size_t nd = collect(d, "table", CHANGE_DROP, &drops);
+    size_t na = collect(d, "table", CHANGE_ADD, &adds);
+    for (size_t i = 0; i < nd; i++) {
+        const pa_object *match = NULL;
+        size_t candidates = 0;
+        for (size_t j = 0; j < na; j++) {
+            if (strcmp(adds[j]->schema, drops[i]->schema) == 0 &&
+                same_columns(drops[i], adds[j])) {
+                match = adds[j];
+                candidates++;
+            }
+        }
+        if (candidates == 1)
+            add_detected(out, drops[i], match->name, "same columns");
+    }
+    free(drops);
+    free(adds);
+}
+
+void rename_detect(const pa_diff *d, pa_rename_list *out)
+{
+    detect_tables(d, out);
+    detect_columns(d, out);
+}
