@@ -2,7 +2,9 @@
  * its statements fail — NULLs for SET NOT NULL, rows for a new NOT NULL
  * column without a default, rows failing a new CHECK, duplicate groups for
  * a new UNIQUE / PRIMARY KEY / unique index, orphans for a new FOREIGN
- * KEY, values a type change cannot convert. Read only: one REPEATABLE READ
+ * KEY, values a type change cannot convert. And what each destructive
+ * statement loses (rows of a dropped table, values of a dropped column,
+ * values a lossy type change alters): shown, never a failure. Read only: one REPEATABLE READ
  * READ ONLY transaction, a savepoint around each check so that a check
  * that cannot run (it uses a column the plan adds) is reported and the
  * others go on. Tables the plan creates have no rows and are skipped.
@@ -32,6 +34,7 @@ typedef struct pending {
     char *unit;         /* "row", "value", "duplicate group" */
     char *what;         /* "in ... violate ..." */
     char *fallback;     /* a DO block counting row by row when sql fails */
+    bool loss;          /* what a statement loses, not a failure */
 } pending;
 
 typedef struct checker {
@@ -103,9 +106,9 @@ static bool table_exists(const checker *ck, const char *table)
 static void unchecked(checker *ck, const pa_check *c, const strbuf *why)
 {
     ck->unchecked++;
+    const char *what = c->type == CHECK_CAST ? c->column : c->name ? c->name : c->column;
     sb_addf(ck->report, "preflight: could not check %s on %s: %s\n",
-            c->name ? c->name : c->column ? c->column : "a statement", c->table,
-            sb_str(why));
+            what ? what : "a statement", c->table, sb_str(why));
 }
 
 /* what, with its verb in the singular when one row is meant ("violate"
@@ -130,7 +133,16 @@ static void add_agreeing(strbuf *sb, const char *what, bool singular)
  * ..."; a check that could not run when negative. */
 static void report_count(checker *ck, const pending *p, long long n, const strbuf *why)
 {
-    if (n < 0) {
+    if (p->loss && n < 0) {
+        sb_addf(ck->report, "preflight: could not count what %s: %s\n", p->what,
+                sb_str(why));
+    } else if (p->loss && (n > 0 || p->check->type != CHECK_CAST)) {
+        /* a drop's count even when 0; a type change's when it alters any */
+        sb_addf(ck->report, "preflight: %s %lld %s%s\n", p->what, n, p->unit,
+                n == 1 ? "" : "s");
+    } else if (p->loss) {
+        return;
+    } else if (n < 0) {
         unchecked(ck, p->check, why);
     } else if (n > 0) {
         ck->failures++;
@@ -146,7 +158,16 @@ static void count_and_report(checker *ck, const pa_check *c, const char *sql,
                              const char *unit, const char *what)
 {
     ck->queue = xrealloc(ck->queue, (ck->nqueue + 1) * sizeof(*ck->queue));
-    ck->queue[ck->nqueue++] = (pending){c, xstrdup(sql), xstrdup(unit), xstrdup(what), NULL};
+    ck->queue[ck->nqueue++] = (pending){c, xstrdup(sql), xstrdup(unit), xstrdup(what), NULL,
+                                        false};
+}
+
+/* Queue a count of what c's statement loses: "what n units". */
+static void count_loss(checker *ck, const pa_check *c, const char *sql, const char *unit,
+                       const char *what)
+{
+    count_and_report(ck, c, sql, unit, what);
+    ck->queue[ck->nqueue - 1].loss = true;
 }
 
 /* "a IS NOT NULL AND b IS NOT NULL" for "a, b", with a prefix ("c."). */
@@ -374,6 +395,15 @@ static void check_cast(checker *ck, const pa_check *c)
                 c->column, c->table, c->column, type);
         ck->queue[ck->nqueue - 1].fallback = xstrdup(sql.buf);
     }
+    if (c->name) {      /* a lossy change: the values it alters */
+        sb_reset(&sql);
+        sb_reset(&msg);
+        sb_addf(&sql, "SELECT count(*) FROM %s WHERE %s IS NOT NULL"
+                " AND (%s::%s)::%s IS DISTINCT FROM %s", c->table, c->column, c->column,
+                type, c->name, c->column);
+        sb_addf(&msg, "ALTER COLUMN %s.%s TYPE %s alters", c->table, c->column, shown);
+        count_loss(ck, c, sql.buf, "value", msg.buf);
+    }
     sb_release(&sql);
     sb_release(&msg);
 }
@@ -401,6 +431,16 @@ static void run_check(checker *ck, const pa_check *c)
         break;
     case CHECK_CAST:
         check_cast(ck, c);
+        break;
+    case CHECK_LOSS_ROWS:
+        sb_addf(&sql, "SELECT count(*) FROM %s", c->table);
+        sb_addf(&msg, "DROP TABLE %s loses", c->table);
+        count_loss(ck, c, sql.buf, "row", msg.buf);
+        break;
+    case CHECK_LOSS_VALUES:
+        sb_addf(&sql, "SELECT count(%s) FROM %s", c->column, c->table);
+        sb_addf(&msg, "DROP COLUMN %s.%s loses", c->table, c->column);
+        count_loss(ck, c, sql.buf, "non-null value", msg.buf);
         break;
     case CHECK_NONE:
         break;

@@ -337,6 +337,8 @@ int cmd_diff(const pa_options *opt)
             rc = EXIT_ERROR;
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, false);
+        if (opt->preflight)     /* what the destructive statements would lose */
+            cmd_preflight(opt, NULL, opt->from, plan);
         rc = EXIT_UNSAFE;
     } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan)) {
         rc = EXIT_ERROR;

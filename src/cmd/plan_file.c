@@ -74,7 +74,7 @@ static bool read_check(json_t *o, pa_check *c)
 {
     const char *type = json_string_value(json_object_get(o, "type"));
     c->type = CHECK_NONE;
-    for (int t = CHECK_NOT_NULL; t <= CHECK_CAST && type; t++) {
+    for (int t = CHECK_NOT_NULL; t <= CHECK_LAST && type; t++) {
         if (strcmp(type, plan_check_name((check_type)t)) == 0)
             c->type = (check_type)t;
     }

@@ -78,6 +78,8 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     }
     if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, true);
+        if (!opt->no_preflight)     /* what the destructive statements would lose */
+            cmd_preflight(opt, NULL, opt->from, plan);
         return EXIT_UNSAFE;
     }
     strbuf summary = STRBUF_INIT;

@@ -12,6 +12,8 @@ static const char *const check_names[] = {
     [CHECK_CONSTRAINT] = "constraint",
     [CHECK_UNIQUE_INDEX] = "unique-index",
     [CHECK_CAST] = "cast",
+    [CHECK_LOSS_ROWS] = "loss-rows",
+    [CHECK_LOSS_VALUES] = "loss-values",
 };
 
 const char *plan_check_name(check_type type)

@@ -172,6 +172,7 @@ static void column_drop(pa_plan *p, const pa_object *from)
     kind_alter_table(sb, from);
     sb_adds(sb, " DROP COLUMN ");
     sql_ident(sb, from->name);
+    plan_check(p, CHECK_LOSS_VALUES, from, from->name, NULL, NULL);
 }
 
 strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
@@ -320,7 +321,8 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     strbuf cast = STRBUF_INIT;
     add_cast(&cast, p, old_type, new_type);
     if (strcmp(old_type, new_type) != 0)
-        plan_check(p, CHECK_CAST, to, to->name, NULL, cast.buf);
+        plan_check(p, CHECK_CAST, to, to->name,
+                   hazards & HAZ_DATA_LOSS ? old_type : NULL, cast.buf);
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);

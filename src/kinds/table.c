@@ -151,6 +151,14 @@ static void set_access_method(pa_plan *p, const pa_object *to)
     sql_ident(sb, method ? method : "heap");
 }
 
+static void table_drop(pa_plan *p, const pa_object *from)
+{
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(sb, "DROP ");
+    table_target(sb, from);
+    plan_check(p, CHECK_LOSS_ROWS, from, NULL, NULL, NULL);
+}
+
 static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
                         const bool *changed)
 {
@@ -191,6 +199,7 @@ const pa_kind kind_table = {
     .holds_data = true,
     .lock_on_drop = true,
     .target = table_target,
+    .drop = table_drop,
     .create = table_create,
     .alter = table_alter,
     .replace_loses_data = table_replace_loses_data,

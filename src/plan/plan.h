@@ -31,8 +31,15 @@ typedef enum check_type {
     CHECK_CONSTRAINT,   /* definition: CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY */
     CHECK_UNIQUE_INDEX, /* definition: CREATE UNIQUE INDEX ... */
     CHECK_CAST,         /* column to definition (a type, or a cast chain
-                         * "text::type"): values that fail */
+                         * "text::type"): values that fail; with name (the
+                         * old type) for a lossy change, also the values
+                         * the conversion alters */
+    /* What a destructive statement loses: counted and shown, never a
+     * failure. */
+    CHECK_LOSS_ROWS,    /* the table's rows (DROP TABLE) */
+    CHECK_LOSS_VALUES,  /* the column's non-null values (DROP COLUMN) */
 } check_type;
+#define CHECK_LAST CHECK_LOSS_VALUES
 
 typedef struct pa_check {
     check_type type;

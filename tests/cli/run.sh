@@ -321,3 +321,19 @@ if command -v script >/dev/null; then
 else
     skip "$SUITE/rename-sync-asks" "no script(1)"
 fi
+
+# --- what destructive statements lose, counted by the preflight ---
+fresh_db cli_loss_f && fresh_db cli_loss_t
+psql -X -q -d cli_loss_f -c "create table gone (id int)" -c "insert into gone select generate_series(1, 5)" \
+    -c "create table t (id int, name text, price numeric(10,2), code text)" \
+    -c "insert into t values (1, 'a', 1.25, '007'), (2, null, 2.5, '8'), (3, 'c', null, null)"
+psql -X -q -d cli_loss_t -c "create table t (id int, price numeric(10,1), code int)"
+expect loss-refused 3 "$PGALIGN" --preflight dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-table grep -qxF 'preflight: DROP TABLE "public"."gone" loses 5 rows' "$err" \
+    && check loss-column grep -qxF 'preflight: DROP COLUMN "public"."t"."name" loses 2 non-null values' "$err" \
+    && check loss-rounded grep -qxF 'preflight: ALTER COLUMN "public"."t"."price" TYPE numeric(10,1) alters 1 value' "$err" \
+    && check loss-converted grep -qxF 'preflight: ALTER COLUMN "public"."t"."code" TYPE integer alters 1 value' "$err"
+expect loss-json 2 "$PGALIGN" --unsafe --format json -o "$work/loss.json" dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-json-check grep -qF '"type": "loss-rows"' "$work/loss.json"
+expect loss-apply 0 "$PGALIGN" apply --unsafe dbname=cli_loss_f "$work/loss.json" \
+    && check loss-apply-shown grep -qxF 'preflight: DROP COLUMN "public"."t"."name" loses 2 non-null values' "$err"

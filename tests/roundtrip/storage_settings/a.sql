@@ -1,6 +1,6 @@
 -- What pg_dump prints beyond definitions: statistics targets, column
 -- options, index column statistics, CLUSTER ON, TOAST options and the
--- table access method (and access methods).
+-- access methods (a table's changed in place: table_access_method).
 CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
 CREATE TABLE orders (id int PRIMARY KEY, customer text, total numeric, note text);
 CREATE INDEX orders_lower ON orders (lower(customer), (total * 2));

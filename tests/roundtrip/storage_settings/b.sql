@@ -10,7 +10,7 @@ ALTER TABLE orders ALTER COLUMN note SET (n_distinct = 5);
 ALTER INDEX orders_lower ALTER COLUMN 1 SET STATISTICS 200;
 ALTER TABLE orders CLUSTER ON orders_pkey;
 CREATE TABLE events (id int, payload text) WITH (fillfactor = 80, toast.autovacuum_enabled = true);
-CREATE TABLE archived (id int);
+CREATE TABLE archived (id int) USING heap2;
 CREATE TABLE fresh (id int PRIMARY KEY, body text) USING heap3 WITH (toast.autovacuum_enabled = false);
 ALTER TABLE fresh ALTER COLUMN body SET STATISTICS 10;
 ALTER TABLE fresh ALTER COLUMN id SET (n_distinct = -1);
