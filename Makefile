@@ -87,6 +87,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | deps
 
 -include $(OBJS:.o=.d)
 
+# The random schema pairs of tests/random (a test tool, not part of pgalign).
+$(BUILD)/schemagen: tests/random/schemagen.c
+	@mkdir -p $(dir $@)
+	@echo "  CC   $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
 # Install what is missing (Debian): build libraries, cmocka, PostgreSQL 15.
 deps:
 	@scripts/install-deps.sh
@@ -110,7 +116,7 @@ asan-build: deps
 	    LDFLAGS="$(ASAN_LDFLAGS)" build-asan/pgalign $(ASAN_UNIT_BINS) >/dev/null
 
 check: deps pg-versions check-compilers $(if $(SANITIZE),asan-build fuzz-build) $(BIN) \
-	    $(PORTABLE_BIN) $(UNIT_BINS)
+	    $(PORTABLE_BIN) $(UNIT_BINS) $(BUILD)/schemagen
 	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) \
 	    $(if $(SANITIZE),PGALIGN_ASAN=build-asan/pgalign ASAN_UNIT="$(ASAN_UNIT_BINS)" \
 	        FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)) \
@@ -128,7 +134,7 @@ check-compilers: deps
 	    done; \
 	done
 
-check-versions: deps $(BIN) $(UNIT_BINS)
+check-versions: deps $(BIN) $(UNIT_BINS) $(BUILD)/schemagen
 	@scripts/install-pg-versions.sh 14 16 17 18
 	@PGALIGN=./$(BIN) scripts/check.sh --versions $(UNIT_BINS)
 

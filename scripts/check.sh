@@ -92,7 +92,7 @@ case $mode in
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip cli sources apply supabase migra badinput valgrind
+    on_major 15 roundtrip random cli sources apply supabase migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase; done

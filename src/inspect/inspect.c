@@ -117,8 +117,28 @@ static const char *field(PGresult *res, int row, int col)
     return PQgetvalue(res, row, col);
 }
 
-static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
-                      pa_model *m, strbuf *err)
+typedef struct inspect_ctx {
+    PGconn *conn;
+    const pa_inspect_options *opt;
+    const char *label;
+    const pa_ext_list *recorded;    /* extensions a SQL source could not create */
+    pa_pipeline *batch;
+} inspect_ctx;
+
+/* Two catalog rows with one identity would make one object hide another
+ * (a plan that misses it): said on stderr, and the tests fail on it. */
+static void warn_duplicate(const inspect_ctx *ctx, const pa_kind *k, const char *schema,
+                           const char *table, const char *name)
+{
+    if (ctx->opt->quiet)
+        return;
+    fprintf(stderr, "pgalign: warning: %s: duplicate identity %s %s%s%s%s%s; the first "
+            "is kept\n", ctx->label, k->name, schema ? schema : "", schema ? "." : "",
+            table && k->table_in_key ? table : "", table && k->table_in_key ? "." : "", name);
+}
+
+static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
+                      const pa_filter *f, pa_model *m, strbuf *err)
 {
     int c_other = k->filter_schema_attr ? kind_attr_index(k, k->filter_schema_attr) : -1;
     int c_grantee = kind_attr_index(k, "grantee"), c_role = kind_attr_index(k, "role");
@@ -149,8 +169,10 @@ static bool load_rows(const pa_kind *k, PGresult *res, const pa_filter *f,
                                    c_role >= 0 ? field(res, r, c_attr[c_role]) : NULL))
             continue;
         pa_object *o = model_add(m, k, schema, field(res, r, c_tbl), name);
-        if (!o)
-            continue;   /* duplicate identity: keep the first */
+        if (!o) {
+            warn_duplicate(ctx, k, schema, field(res, r, c_tbl), name);
+            continue;
+        }
         const char *ordinal = field(res, r, c_ordinal);
         o->ordinal = ordinal ? atol(ordinal) : 0;
         for (size_t i = 0; i < k->nattrs; i++)
@@ -225,14 +247,6 @@ static void warn_recorded(const pa_ext_list *recorded, const pa_inspect_options 
     }
 }
 
-typedef struct inspect_ctx {
-    PGconn *conn;
-    const pa_inspect_options *opt;
-    const char *label;
-    const pa_ext_list *recorded;    /* extensions a SQL source could not create */
-    pa_pipeline *batch;
-} inspect_ctx;
-
 /* The next result of the batch, which must have the status wanted. */
 static PGresult *next_result(const inspect_ctx *ctx, const char *what,
                              ExecStatusType wanted, double *clock, strbuf *err)
@@ -302,7 +316,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         for (size_t i = 0; ok && i < nkinds; i++) {
             progress_note("%s: %s (%zu of %zu)", ctx->label, kinds[i]->name, i + 1, nkinds);
             PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);
-            ok = res && load_rows(kinds[i], res, f, m, err);
+            ok = res && load_rows(ctx, kinds[i], res, f, m, err);
             PQclear(res);
         }
         PGresult *res = ok ? next_result(ctx, "pg_depend", PGRES_TUPLES_OK, &clock, err) : NULL;

@@ -15,10 +15,14 @@
 # (e.g. --with-privileges).
 # Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
 # Usage: run.sh [fixture-name ...]
+# FIXTURE_DIR (default: this directory) and SUITE_LABEL (default:
+# roundtrip) let another suite run its own pairs (tests/random).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
 make_workdir rt
+label=${SUITE_LABEL:-roundtrip}
+here=${FIXTURE_DIR:-$here}
 
 if [ $# -gt 0 ]; then fixtures=("$@"); else
     fixtures=(); for d in "$here"/*/; do fixtures+=("$(basename "$d")"); done
@@ -43,6 +47,10 @@ roundtrip() {   # name from-sql target-sql label
     fi
     "$PGALIGN" "${flags[@]}" --unsafe "dbname=$rt_from" "dbname=$rt_target" >"$out.sql" 2>"$out.err"; rc=$?
     if [ $rc != 2 ]; then fail "$label" "diff --unsafe exited $rc" "$out.err"; return; fi
+    # Invariant: no two catalog rows of a kind share an identity.
+    if grep -q 'duplicate identity' "$out.err"; then
+        fail "$label" "objects with the same identity" "$out.err"; return
+    fi
     if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d "$rt_from" -f "$out.sql" >/dev/null 2>"$out.err"; then
         cat "$out.sql" >> "$out.err"
         fail "$label" "plan does not apply" "$out.err"; return
@@ -80,9 +88,9 @@ rebuild() {     # label out target-db flags...
 
 for name in "${fixtures[@]}"; do
     dir="$here/$name"
-    [ -f "$dir/a.sql" ] && [ -f "$dir/b.sql" ] || { fail "roundtrip/$name" "missing a.sql or b.sql"; continue; }
-    fixture_runs_here "$dir" "roundtrip/$name" || continue
-    run_parallel roundtrip "$name" "$dir/a.sql" "$dir/b.sql" "roundtrip/$name a->b"
-    run_parallel roundtrip "$name" "$dir/b.sql" "$dir/a.sql" "roundtrip/$name b->a"
+    [ -f "$dir/a.sql" ] && [ -f "$dir/b.sql" ] || { fail "$label/$name" "missing a.sql or b.sql"; continue; }
+    fixture_runs_here "$dir" "$label/$name" || continue
+    run_parallel roundtrip "$name" "$dir/a.sql" "$dir/b.sql" "$label/$name a->b"
+    run_parallel roundtrip "$name" "$dir/b.sql" "$dir/a.sql" "$label/$name b->a"
 done
 wait_all
