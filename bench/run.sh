@@ -16,9 +16,9 @@ cd "$(dirname "$0")/.."
 : "${PGALIGN:=./pgalign}" "${PROXY:=build/latency_proxy}"
 : "${BENCH_SIZES=1000 5000 10000}" "${BENCH_RUNS:=3}" "${BENCH_RTT_MS:=50}"
 source scripts/tempcluster.sh
-# pg_dump locks every table it dumps: 2 x 10,000 at once. No autovacuum:
-# it would be analyzing the freshly loaded catalogs while we measure.
-TC_SERVER_OPTIONS="-c max_locks_per_transaction=2048 -c autovacuum=off" tc_start
+# pg_dump locks every table it dumps: 2 x 10,000 at once. (The cluster
+# runs no autovacuum, which would analyze the fresh catalogs meanwhile.)
+TC_SERVER_OPTIONS="-c max_locks_per_transaction=2048" tc_start
 export PGOPTIONS="-c client_min_messages=warning"
 work=$(mktemp -d /tmp/pgalign-bench.XXXXXX)
 proxies=()

@@ -125,35 +125,45 @@ answered catalog-not-readable 'catalog query failed (publication).*permission de
     "$PGALIGN" "dbname=bi_hardened user=pgalign_reader" EMPTY
 
 # ---- the server goes away ----
-terminate() {   # database: end pgalign's sessions there
-    psql -X -q -At -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = '$1' and application_name = 'pgalign'" >/dev/null
+# The sessions waiting for a lock on a relation (by oid) of a database.
+lock_waiters() {   # database oid
+    psql -X -At -d postgres -c "select l.pid from pg_locks l join pg_database d on d.oid = l.database
+        where d.datname = '$1' and l.relation = $2 and not l.granted"
 }
-wait_for_session() {   # database state
-    for _ in $(seq 100); do
-        [ "$(psql -X -At -d postgres -c "select count(*) from pg_stat_activity where datname = '$1'
-             and application_name = 'pgalign' and wait_event_type = 'Lock'")" != 0 ] && return 0
-        sleep 0.1
-    done
-    return 1
+holds_lock() {   # database oid: a session holds it exclusively
+    [ "$(psql -X -At -d postgres -c "select count(*) from pg_locks l
+         join pg_database d on d.oid = l.database
+         where d.datname = '$1' and l.relation = $2 and l.granted
+           and l.mode = 'AccessExclusiveLock'")" != 0 ]
 }
 # gone_while_waiting NAME LOCKED MESSAGE ARGS...: another session locks
 # LOCKED, pgalign (ARGS) waits for it, its session is ended: exit 1 and a
-# message matching MESSAGE.
+# message matching MESSAGE. pgalign starts only once the lock is held (on a
+# loaded machine the holder's connection can take longer than pgalign's).
 gone_while_waiting() {
     local name=$1 locked=$2 message=$3; shift 3
     psql -X -q -d bi_prod -c "begin; lock table $locked in access exclusive mode;
-        select pg_sleep(30)" >/dev/null 2>&1 &
-    local holder=$!
-    sleep 0.3
+        select pg_sleep(60)" >/dev/null 2>&1 &
+    local holder=$! oid
+    oid=$(psql -X -At -d bi_prod -c "select '$locked'::regclass::oid")
+    for _ in $(seq 300); do holds_lock bi_prod "$oid" && break; sleep 0.1; done
     "$PGALIGN" "$@" >"$out" 2>"$err" &
-    local runner=$!
-    if wait_for_session bi_prod; then
-        terminate bi_prod
+    local runner=$! waiters=
+    for _ in $(seq 300); do
+        waiters=$(lock_waiters bi_prod "$oid")
+        [ -n "$waiters" ] && break
+        sleep 0.1
+    done
+    if [ -n "$waiters" ]; then
+        psql -X -q -d postgres -c "select pg_terminate_backend(pid) from unnest(
+            '{$(echo $waiters | tr ' ' ,)}'::int[]) pid" >/dev/null
         wait $runner; local rc=$?
         check "$name-exit-1" [ "$rc" = 1 ]
         check "$name-message" grep -q "$message" "$err"
     else
+        # What the sessions were doing, for the failure report.
+        psql -X -d postgres -c "select pid, datname, application_name, state, wait_event_type,
+            wait_event, left(query, 60) from pg_stat_activity where datname like 'bi_%'" >>"$err" 2>&1
         kill $runner 2>/dev/null; wait $runner
         fail "$SUITE/$name" "pgalign never waited on the lock" "$err"
     fi
