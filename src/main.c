@@ -25,10 +25,12 @@ static const char sources_help[] =
 
 static const char rename_help[] =
     "  --rename OLD=NEW       rename instead of drop and add, keeping the data:\n"
-    "                         schema.table=new or schema.table.column=new\n"
+    "                         schema.table=new, schema.table.column=new,\n"
+    "                         schema.table.constraint=new, schema.index=new\n"
     "                         (repeatable); likely renames are named on stderr\n"
     "  --detect-renames       take every likely rename (same type and position\n"
-    "                         for a column, same columns for a table)\n";
+    "                         for a column, same columns for a table, same\n"
+    "                         definition for a constraint or index)\n";
 
 static const char common_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"

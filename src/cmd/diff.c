@@ -157,8 +157,25 @@ static void add_rename(pa_rename_list *list, const pa_rename *r)
 {
     list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->alloc);
     list->items[list->count++] = (pa_rename){
-        xstrdup(r->schema), xstrdup(r->table), r->column ? xstrdup(r->column) : NULL,
+        r->kind, xstrdup(r->schema), xstrdup(r->table), r->name ? xstrdup(r->name) : NULL,
         xstrdup(r->new_name), r->evidence ? xstrdup(r->evidence) : NULL};
+}
+
+static bool listed(const pa_rename_list *list, const pa_rename *r)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const pa_rename *l = &list->items[i];
+        if (l->kind == r->kind && strcmp(l->schema, r->schema) == 0 &&
+            strcmp(l->table, r->table) == 0 && same_string(l->name, r->name) &&
+            strcmp(l->new_name, r->new_name) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *what_rename_keeps(const pa_rename *r)
+{
+    return rename_keeps_data(r) ? "keeping its data" : "instead of building it again";
 }
 
 /* sync on a terminal: whether the user takes this rename. */
@@ -166,8 +183,8 @@ static bool ask_rename(const pa_rename *r)
 {
     strbuf old = STRBUF_INIT;
     rename_old_name(&old, r);
-    fprintf(stderr, "Rename %s to %s (%s), keeping its data? [y/N] ", sb_str(&old),
-            r->new_name, r->evidence);
+    fprintf(stderr, "Rename %s %s to %s (%s), %s? [y/N] ", rename_kind_name(r), sb_str(&old),
+            r->new_name, r->evidence, what_rename_keeps(r));
     sb_release(&old);
     char answer[16] = "";
     return fgets(answer, sizeof(answer), stdin) &&
@@ -180,36 +197,59 @@ static void hint_rename(const pa_rename *r)
     rename_old_name(&old, r);
     sb_addf(&arg, "%s=", sb_str(&old));
     sql_ident(&arg, r->new_name);
-    fprintf(stderr, "pgalign: possible rename: %s -> %s (%s); pass --rename %s to "
-            "keep the data\n", sb_str(&old), r->new_name, r->evidence, sb_str(&arg));
+    fprintf(stderr, "pgalign: possible rename: %s -> %s (%s); pass --rename %s to %s\n",
+            sb_str(&old), r->new_name, r->evidence, sb_str(&arg),
+            rename_keeps_data(r) ? "keep the data" : "rename it instead of building it again");
     sb_release(&old);
     sb_release(&arg);
 }
 
-/* Likely renames the diff shows as drop + add: taken with --detect-renames
- * or when the user says so (sync), else named on stderr. Taken ones are
- * applied to FROM's model and the diff is made again. */
-static bool take_detected_renames(const pa_options *opt, pa_run *run,
-                                  const pa_diff_options *dopt, strbuf *err)
+/* One round of likely renames: the ones taken (--detect-renames, or the
+ * user says so) are applied to FROM's model; the others are named on
+ * stderr once (declined keeps them). */
+static bool take_detected_round(const pa_options *opt, pa_run *run, pa_rename_list *declined,
+                                size_t *taken_count, strbuf *err)
 {
     pa_rename_list found = {0}, taken = {0};
     rename_detect(&run->diff, &found);
     for (size_t i = 0; i < found.count; i++) {
         const pa_rename *r = &found.items[i];
-        if (opt->detect_renames || (opt->ask_renames && ask_rename(r)))
+        if (listed(declined, r))
+            continue;
+        if (opt->detect_renames || (opt->ask_renames && ask_rename(r))) {
             add_rename(&taken, r);
-        else if (!opt->quiet)
+            continue;
+        }
+        if (!opt->quiet)
             hint_rename(r);
+        add_rename(declined, r);
     }
     bool ok = rename_apply(&run->from, &run->to, &taken, err);
     for (size_t i = 0; ok && i < taken.count; i++)
         add_rename(&run->renames, &taken.items[i]);
-    if (ok && taken.count) {
-        diff_free(&run->diff);
-        diff_compute(&run->diff, &run->from, &run->to, dopt);
-    }
+    *taken_count = taken.count;
     rename_list_free(&found);
     rename_list_free(&taken);
+    return ok;
+}
+
+/* Likely renames the diff shows as drop + add. Taking one can show the
+ * next (a renamed table's constraints and indexes are then on the same
+ * table), so the diff is made again and looked at again, a few times. */
+static bool take_detected_renames(const pa_options *opt, pa_run *run,
+                                  const pa_diff_options *dopt, strbuf *err)
+{
+    pa_rename_list declined = {0};
+    size_t taken = 1;
+    bool ok = true;
+    for (int round = 0; ok && taken && round < 4; round++) {
+        ok = take_detected_round(opt, run, &declined, &taken, err);
+        if (ok && taken) {
+            diff_free(&run->diff);
+            diff_compute(&run->diff, &run->from, &run->to, dopt);
+        }
+    }
+    rename_list_free(&declined);
     return ok;
 }
 

@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool same_value(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static bool ignored(const pa_diff_options *opt, const pa_kind *kind, const char *attr)
 {
     for (const char *const *p = opt ? opt->ignored_attrs : NULL; p && *p; p++) {
@@ -29,7 +24,7 @@ static void compare(pa_change *c, const pa_diff_options *opt)
         bool unknown = kind->attrs[i].presence == UNKNOWN_IF_NULL &&
                        (!c->from->values[i] || !c->to->values[i]);
         if (kind->attrs[i].on_change == ATTR_INFO || unknown ||
-            same_value(c->from->values[i], c->to->values[i]) ||
+            same_string(c->from->values[i], c->to->values[i]) ||
             ignored(opt, kind, kind->attrs[i].name))
             continue;
         c->changed[i] = true;

@@ -72,14 +72,15 @@ bool rename_parse(pa_rename_list *list, const char *arg, strbuf *err)
     if (ok)
         ok = (parts[3] = next_part(&q, new_end)) != NULL && q == new_end;
     if (!ok) {
-        sb_addf(err, "--rename %s: expected schema.table=new_name or "
-                "schema.table.column=new_name", arg);
+        sb_addf(err, "--rename %s: expected schema.table=new_name, schema.index=new_name, "
+                "schema.table.column=new_name or schema.table.constraint=new_name", arg);
         for (size_t i = 0; i < 4; i++)
             free(parts[i]);
         return false;
     }
     list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->alloc);
-    list->items[list->count++] = (pa_rename){parts[0], parts[1], n == 3 ? parts[2] : NULL,
+    list->items[list->count++] = (pa_rename){n == 3 ? RENAME_TABLE_PART : RENAME_RELATION,
+                                             parts[0], parts[1], n == 3 ? parts[2] : NULL,
                                              parts[3], NULL};
     return true;
 }
@@ -90,7 +91,7 @@ void rename_list_free(pa_rename_list *list)
         pa_rename *r = &list->items[i];
         free(r->schema);
         free(r->table);
-        free(r->column);
+        free(r->name);
         free(r->new_name);
         free(r->evidence);
     }
@@ -101,24 +102,42 @@ void rename_list_free(pa_rename_list *list)
 void rename_old_name(strbuf *sb, const pa_rename *r)
 {
     sql_qualified(sb, r->schema, r->table);
-    if (r->column) {
+    if (r->name) {
         sb_addc(sb, '.');
-        sql_ident(sb, r->column);
+        sql_ident(sb, r->name);
     }
 }
 
 void rename_statement(strbuf *sb, const pa_rename *r)
 {
-    sb_adds(sb, "ALTER TABLE ");
+    sb_adds(sb, r->kind == RENAME_INDEX ? "ALTER INDEX " : "ALTER TABLE ");
     sql_qualified(sb, r->schema, r->table);
-    if (r->column) {
-        sb_adds(sb, " RENAME COLUMN ");
-        sql_ident(sb, r->column);
+    if (r->name) {
+        sb_adds(sb, r->kind == RENAME_CONSTRAINT ? " RENAME CONSTRAINT " : " RENAME COLUMN ");
+        sql_ident(sb, r->name);
         sb_adds(sb, " TO ");
     } else {
         sb_adds(sb, " RENAME TO ");
     }
     sql_ident(sb, r->new_name);
+}
+
+const char *rename_kind_name(const pa_rename *r)
+{
+    switch (r->kind) {
+    case RENAME_RELATION:
+    case RENAME_TABLE: return "table";
+    case RENAME_TABLE_PART:
+    case RENAME_COLUMN: return "column";
+    case RENAME_CONSTRAINT: return "constraint";
+    case RENAME_INDEX: return "index";
+    }
+    return "table";
+}
+
+bool rename_keeps_data(const pa_rename *r)
+{
+    return r->kind != RENAME_CONSTRAINT && r->kind != RENAME_INDEX;
 }
 
 /* --- Identifiers in SQL text --------------------------------------------- */
@@ -315,26 +334,104 @@ static void rename_table(pa_model *m, pa_object *table, const char *new)
     rekey(m, table);
 }
 
-static pa_object *find_renamed(const pa_model *m, const pa_rename *r, const char *name)
+/* CLUSTER ON names the index (a constraint's, for a key). */
+static void rename_cluster_mark(pa_model *m, pa_object *index, const char *new)
 {
-    return r->column ? model_lookup(m, kind_by_name("column"), r->schema, r->table, name)
-                     : model_lookup(m, kind_by_name("table"), r->schema, NULL, name);
+    for (size_t i = 0; i < m->count; i++) {
+        pa_object *o = m->objects[i];
+        if (strcmp(o->kind->name, "cluster") == 0 && strcmp(o->name, index->name) == 0 &&
+            depends_on(o, index)) {
+            o->name = arena_strdup(&m->arena, new);
+            rekey(m, o);
+        }
+    }
 }
 
-static bool check_rename(const pa_model *from, const pa_model *to, const pa_rename *r,
+/* An index's definition names it: CREATE [UNIQUE] INDEX name ON ...; the
+ * definition under the new name in out, false if it does not name it. */
+static bool index_definition_renamed(strbuf *out, const char *def, const char *old,
+                                     const char *new)
+{
+    strbuf old_part = STRBUF_INIT;
+    sb_adds(&old_part, "INDEX ");
+    sql_ident(&old_part, old);
+    sb_adds(&old_part, " ON ");
+    const char *at = def ? strstr(def, old_part.buf) : NULL;
+    if (at) {
+        sb_add(out, def, (size_t)(at - def));
+        sb_adds(out, "INDEX ");
+        sql_ident(out, new);
+        sb_adds(out, " ON ");
+        sb_adds(out, at + old_part.len);
+    }
+    sb_release(&old_part);
+    return at != NULL;
+}
+
+static void rename_index(pa_model *m, pa_object *index, const char *new)
+{
+    int attr = kind_attr_index(index->kind, "definition");
+    strbuf sb = STRBUF_INIT;
+    if (attr >= 0 && index_definition_renamed(&sb, index->values[attr], index->name, new))
+        model_set(m, index, (size_t)attr, sb.buf);
+    sb_release(&sb);
+    rename_cluster_mark(m, index, new);
+    index->name = arena_strdup(&m->arena, new);
+    rekey(m, index);
+}
+
+/* Nothing names a constraint but CLUSTER ON (a key's index has its name). */
+static void rename_constraint(pa_model *m, pa_object *con, const char *new)
+{
+    rename_cluster_mark(m, con, new);
+    con->name = arena_strdup(&m->arena, new);
+    rekey(m, con);
+}
+
+static const char *const kind_of_rename[] = {
+    [RENAME_TABLE] = "table", [RENAME_COLUMN] = "column",
+    [RENAME_CONSTRAINT] = "constraint", [RENAME_INDEX] = "index",
+};
+
+static pa_object *find_renamed(const pa_model *m, rename_kind kind, const pa_rename *r,
+                               const char *name)
+{
+    const char *table = kind == RENAME_COLUMN || kind == RENAME_CONSTRAINT ? r->table : NULL;
+    return model_lookup(m, kind_by_name(kind_of_rename[kind]), r->schema, table, name);
+}
+
+/* What the user named: a table before an index of the name, a column
+ * before a constraint. */
+static void resolve_kind(const pa_model *from, pa_rename *r)
+{
+    if (r->kind == RENAME_RELATION)
+        r->kind = find_renamed(from, RENAME_TABLE, r, r->table) ? RENAME_TABLE
+                  : find_renamed(from, RENAME_INDEX, r, r->table) ? RENAME_INDEX
+                                                                   : RENAME_TABLE;
+    else if (r->kind == RENAME_TABLE_PART)
+        r->kind = find_renamed(from, RENAME_COLUMN, r, r->name) ? RENAME_COLUMN
+                  : find_renamed(from, RENAME_CONSTRAINT, r, r->name) ? RENAME_CONSTRAINT
+                                                                       : RENAME_COLUMN;
+}
+
+static bool check_rename(const pa_model *from, const pa_model *to, pa_rename *r,
                          pa_object **old, strbuf *err)
 {
-    const char *what = r->column ? "column" : "table";
-    const char *old_name = r->column ? r->column : r->table;
+    const char *unresolved = r->kind == RENAME_RELATION     ? "table or index"
+                             : r->kind == RENAME_TABLE_PART ? "column or constraint"
+                                                            : NULL;
+    resolve_kind(from, r);
+    const char *old_name = r->name ? r->name : r->table;
     const char *problem = NULL;
-    *old = find_renamed(from, r, old_name);
+    *old = find_renamed(from, r->kind, r, old_name);
+    const char *what = !*old && unresolved ? unresolved : rename_kind_name(r);
     if (!*old)
         problem = "FROM has no such %s";
-    else if (!find_renamed(to, r, r->new_name))
+    else if (!find_renamed(to, r->kind, r, r->new_name))
         problem = "TARGET has no %s of the new name";
-    else if (find_renamed(to, r, old_name))
+    else if (find_renamed(to, r->kind, r, old_name))
         problem = "TARGET still has the %s: nothing to rename";
-    else if (find_renamed(from, r, r->new_name))
+    else if (find_renamed(from, r->kind, r, r->new_name))
         problem = "FROM has a %s of the new name already";
     else if ((*old)->kind->is_implied && (*old)->kind->is_implied(*old))
         problem = "the %s is inherited: rename it in the parent table";
@@ -359,18 +456,19 @@ static void reindex(pa_model *m)
     model_sort(m);
 }
 
-bool rename_apply(pa_model *from, const pa_model *to, const pa_rename_list *list,
-                  strbuf *err)
+bool rename_apply(pa_model *from, const pa_model *to, pa_rename_list *list, strbuf *err)
 {
     for (size_t i = 0; i < list->count; i++) {
-        const pa_rename *r = &list->items[i];
-        pa_object *old;
+        pa_rename *r = &list->items[i];
+        pa_object *old = NULL;
         if (!check_rename(from, to, r, &old, err))
             return false;
-        if (r->column)
-            rename_column(from, old, r->new_name);
-        else
-            rename_table(from, old, r->new_name);
+        switch (r->kind) {
+        case RENAME_COLUMN: rename_column(from, old, r->new_name); break;
+        case RENAME_CONSTRAINT: rename_constraint(from, old, r->new_name); break;
+        case RENAME_INDEX: rename_index(from, old, r->new_name); break;
+        default: rename_table(from, old, r->new_name); break;
+        }
         reindex(from);
     }
     return true;
@@ -388,15 +486,10 @@ static long position_of(const pa_object *col)
     return n;
 }
 
-static bool same_value(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static bool same_column_type(const pa_object *a, const pa_object *b)
 {
-    return same_value(obj_value(a, "type"), obj_value(b, "type")) &&
-           same_value(obj_value(a, "collation"), obj_value(b, "collation"));
+    return same_string(obj_value(a, "type"), obj_value(b, "type")) &&
+           same_string(obj_value(a, "collation"), obj_value(b, "collation"));
 }
 
 /* The same column names and types in the same order. */
@@ -413,14 +506,14 @@ static bool same_columns(const pa_object *a, const pa_object *b)
     return !x && !y;
 }
 
-static void add_detected(pa_rename_list *out, const pa_object *old, const char *new_name,
-                         const char *evidence)
+static void add_detected(pa_rename_list *out, rename_kind kind, const pa_object *old,
+                         const char *new_name, const char *evidence)
 {
     out->items = xgrow(out->items, sizeof(*out->items), out->count + 1, &out->alloc);
-    bool column = strcmp(old->kind->name, "column") == 0;
+    bool in_table = kind == RENAME_COLUMN || kind == RENAME_CONSTRAINT;
     out->items[out->count++] = (pa_rename){
-        xstrdup(old->schema), xstrdup(column ? old->table : old->name),
-        column ? xstrdup(old->name) : NULL, xstrdup(new_name), xstrdup(evidence)};
+        kind, xstrdup(old->schema), xstrdup(in_table ? old->table : old->name),
+        in_table ? xstrdup(old->name) : NULL, xstrdup(new_name), xstrdup(evidence)};
 }
 
 /* The changes of one kind and type, as objects. */
@@ -476,10 +569,11 @@ static void detect_columns(const pa_diff *d, pa_rename_list *out)
             }
         }
         if (at_position == 1)
-            add_detected(out, old, match->name, "same type, same position");
+            add_detected(out, RENAME_COLUMN, old, match->name, "same type, same position");
         else if (at_position == 0 && only && count_in_table(drops, nd, old) == 1 &&
                  count_in_table(adds, na, old) == 1)
-            add_detected(out, old, only->name, "same type, the only column dropped and added");
+            add_detected(out, RENAME_COLUMN, old, only->name,
+                         "same type, the only column dropped and added");
     }
     free(drops);
     free(adds);
@@ -501,7 +595,48 @@ static void detect_tables(const pa_diff *d, pa_rename_list *out)
             }
         }
         if (candidates == 1)
-            add_detected(out, drops[i], match->name, "same columns");
+            add_detected(out, RENAME_TABLE, drops[i], match->name, "same columns");
+    }
+    free(drops);
+    free(adds);
+}
+
+/* A constraint or index dropped and one added on the same table with the
+ * same definition (an index's under the new name). */
+static bool same_definition(const pa_object *old, const pa_object *new)
+{
+    const char *a = obj_value(old, "definition"), *b = obj_value(new, "definition");
+    if (!a || !b || !same_table(old, new))
+        return false;
+    if (strcmp(old->kind->name, "constraint") == 0)
+        return strcmp(a, b) == 0;
+    strbuf sb = STRBUF_INIT;
+    bool same = index_definition_renamed(&sb, a, old->name, new->name) && strcmp(sb.buf, b) == 0;
+    sb_release(&sb);
+    return same;
+}
+
+/* Only a pair that matches nothing else: two equal indexes renamed at once
+ * are not told apart. */
+static void detect_by_definition(const pa_diff *d, const char *kind, rename_kind rk,
+                                 pa_rename_list *out)
+{
+    const pa_object **drops, **adds;
+    size_t nd = collect(d, kind, CHANGE_DROP, &drops);
+    size_t na = collect(d, kind, CHANGE_ADD, &adds);
+    for (size_t i = 0; i < nd; i++) {
+        const pa_object *match = NULL;
+        size_t matches = 0, rivals = 0;
+        for (size_t j = 0; j < na; j++) {
+            if (same_definition(drops[i], adds[j])) {
+                match = adds[j];
+                matches++;
+            }
+        }
+        for (size_t k = 0; matches == 1 && k < nd; k++)
+            rivals += same_definition(drops[k], match);
+        if (matches == 1 && rivals == 1)
+            add_detected(out, rk, drops[i], match->name, "same definition");
     }
     free(drops);
     free(adds);
@@ -511,4 +646,6 @@ void rename_detect(const pa_diff *d, pa_rename_list *out)
 {
     detect_tables(d, out);
     detect_columns(d, out);
+    detect_by_definition(d, "constraint", RENAME_CONSTRAINT, out);
+    detect_by_definition(d, "index", RENAME_INDEX, out);
 }

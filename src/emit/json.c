@@ -22,10 +22,10 @@ json_t *json_renames(const pa_rename_list *renames)
         const pa_rename *r = &renames->items[i];
         sb_reset(&old);
         rename_old_name(&old, r);
-        json_array_append_new(list, json_pack("{s:s,s:s,s:o}", "old", sb_str(&old),
-                                              "new", r->new_name, "evidence",
-                                              r->evidence ? json_string(r->evidence)
-                                                          : json_null()));
+        json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:o}", "kind", rename_kind_name(r),
+                                              "old", sb_str(&old), "new", r->new_name,
+                                              "evidence", r->evidence ? json_string(r->evidence)
+                                                                      : json_null()));
     }
     sb_release(&old);
     return list;

@@ -47,14 +47,14 @@ static const char *const colour_loss = "\033[31m";
 static const char *const colour_hazard = "\033[33m";
 static const char *const colour_off = "\033[0m";
 
-/* Renamed in place, keeping the data. */
+/* Renamed in place: rows kept, nothing built again. */
 static void add_renames(strbuf *out, const pa_rename_list *renames)
 {
     if (!renames || renames->count == 0)
         return;
     sb_adds(out, "  renamed (the data is kept):\n");
     for (size_t i = 0; i < renames->count; i++) {
-        sb_adds(out, "    ");
+        sb_addf(out, "    %-10s ", rename_kind_name(&renames->items[i]));
         rename_old_name(out, &renames->items[i]);
         sb_adds(out, " -> ");
         sql_ident(out, renames->items[i].new_name);

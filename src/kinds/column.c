@@ -116,11 +116,6 @@ enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED,
        COL_INHERITED, COL_MERGED,
        COL_TYPE_STORAGE };
 
-static bool same(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 void column_definition(strbuf *sb, const pa_object *col)
 {
     const char *const *v = col->values;
@@ -464,8 +459,8 @@ static bool column_needs_replace(const pa_object *from, const pa_object *to)
     if (from->values[COL_VIRTUAL] && !to->values[COL_GENERATED])
         return true;
     return to->values[COL_GENERATED] &&
-           (!same(from->values[COL_GENERATED], to->values[COL_GENERATED]) ||
-            !same(from->values[COL_VIRTUAL], to->values[COL_VIRTUAL]));
+           (!same_string(from->values[COL_GENERATED], to->values[COL_GENERATED]) ||
+            !same_string(from->values[COL_VIRTUAL], to->values[COL_VIRTUAL]));
 }
 
 static bool column_is_derived(const pa_object *o)

@@ -87,17 +87,12 @@ static void domain_alter(pa_plan *p, const pa_object *from,
                      v[DOM_NOTNULL] ? "SET NOT NULL" : "DROP NOT NULL");
 }
 
-static bool same(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static bool domain_alter_rebuilds(const pa_model *to_model, const pa_object *from,
                                   const pa_object *to)
 {
     (void)to_model;
-    return !same(from->values[DOM_BASE_TYPE], to->values[DOM_BASE_TYPE]) ||
-           !same(from->values[DOM_COLLATION], to->values[DOM_COLLATION]);
+    return !same_string(from->values[DOM_BASE_TYPE], to->values[DOM_BASE_TYPE]) ||
+           !same_string(from->values[DOM_COLLATION], to->values[DOM_COLLATION]);
 }
 
 const pa_kind kind_domain = {

@@ -89,3 +89,8 @@ void sb_trim_trailing(strbuf *sb, const char *chars)
     while (sb->len > 0 && strchr(chars, sb->buf[sb->len - 1]))
         sb->buf[--sb->len] = '\0';
 }
+
+bool same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}

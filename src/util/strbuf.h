@@ -4,6 +4,7 @@
 #ifndef PA_STRBUF_H
 #define PA_STRBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct strbuf {
@@ -25,5 +26,9 @@ void sb_adds(strbuf *sb, const char *s);
 void sb_addc(strbuf *sb, char c);
 void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_trim_trailing(strbuf *sb, const char *chars);
+
+/* Whether two strings are equal, a missing one (NULL) equal only to
+ * another missing one: how catalog values compare. */
+bool same_string(const char *a, const char *b);
 
 #endif

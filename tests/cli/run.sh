@@ -315,12 +315,52 @@ expect rename-malformed 1 "$PGALIGN" --rename public.people dbname=cli_rn_f dbna
 if command -v script >/dev/null; then
     # Questions: old_logs, age, name; yes, no, yes; then yes to applying.
     printf 'y\nn\ny\ny\n' | script -qec "$(printf '%q ' "$PGALIGN" sync --unsafe --no-rehearse dbname=cli_rn_f dbname=cli_rn_t)" /dev/null >"$work/tty" 2>&1
-    check rename-sync-asks grep -qF 'Rename public.old_logs to logs (same columns), keeping its data? [y/N]' "$work/tty"
+    check rename-sync-asks grep -qF 'Rename table public.old_logs to logs (same columns), keeping its data? [y/N]' "$work/tty"
     check rename-sync-asked-kept [ "$(psql -X -At -d cli_rn_f -c "select msg from logs" -c "select full_name from people")" = $'hello\nAnn' ]
     check rename-sync-asked-declined [ "$(psql -X -At -d cli_rn_f -c "select years from people")" = 0 ]
 else
     skip "$SUITE/rename-sync-asks" "no script(1)"
 fi
+
+# Constraints and indexes under new names (staging built afresh): renamed,
+# not built again; a renamed table's constraints are found after it.
+rename_keys_dbs() {   # db names...: people(...) with the constraint and index names given
+    local db=$1 pk=$2 uq=$3 ck=$4 ix=$5 tbl=$6
+    fresh_db "$db"
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" \
+        -c "create table people (id int constraint $pk primary key, email text constraint $uq unique,
+            n int constraint $ck check (n > 0))" \
+        -c "create index $ix on people (lower(email))" -c "alter table people cluster on $ix" \
+        -c "create table orders (id int, person int references people)" \
+        -c "create table $tbl (id int primary key, note text)" \
+        -c "insert into people values (1, 'a@x', 1)"
+}
+rename_keys_dbs cli_rnk_t persons_pkey persons_email_key n_positive people_email_lower new_t
+rename_keys_dbs cli_rnk_f people_pkey people_email_key people_n_check people_lower old_t
+expect rename-keys-hint 3 "$PGALIGN" dbname=cli_rnk_f dbname=cli_rnk_t \
+    && check rename-keys-hint-constraint grep -qF 'possible rename: public.people.people_pkey -> persons_pkey (same definition); pass --rename public.people.people_pkey=persons_pkey to rename it instead of building it again' "$err" \
+    && check rename-keys-hint-index grep -qF 'possible rename: public.people_lower -> people_email_lower (same definition)' "$err"
+expect rename-keys-detect 2 "$PGALIGN" --detect-renames dbname=cli_rnk_f dbname=cli_rnk_t \
+    && check rename-keys-constraint grep -qF 'ALTER TABLE public.people RENAME CONSTRAINT people_pkey TO persons_pkey;' "$out" \
+    && check rename-keys-check grep -qF 'ALTER TABLE public.people RENAME CONSTRAINT people_n_check TO n_positive;' "$out" \
+    && check rename-keys-index grep -qF 'ALTER INDEX public.people_lower RENAME TO people_email_lower;' "$out" \
+    && check rename-keys-table-then-key grep -qF 'ALTER TABLE public.new_t RENAME CONSTRAINT old_t_pkey TO new_t_pkey;' "$out" \
+    && check rename-keys-nothing-built lacks "$out" 'DROP CONSTRAINT' \
+    && check rename-keys-no-index-built lacks "$out" 'CREATE INDEX'
+psql -X -q -1 -v ON_ERROR_STOP=1 -d cli_rnk_f -f "$out" >/dev/null 2>"$err"
+expect rename-keys-converged 0 "$PGALIGN" dbname=cli_rnk_f dbname=cli_rnk_t
+check rename-keys-cluster-kept [ "$(psql -X -At -d cli_rnk_f -c "select c.relname from pg_index i
+    join pg_class c on c.oid = i.indexrelid where i.indisclustered")" = people_email_lower ]
+rename_keys_dbs cli_rnk_f people_pkey people_email_key people_n_check people_lower old_t
+expect rename-keys-given 2 "$PGALIGN" --unsafe --rename public.people_lower=people_email_lower \
+    --rename public.people.people_email_key=persons_email_key dbname=cli_rnk_f dbname=cli_rnk_t \
+    && check rename-keys-given-index grep -qF 'ALTER INDEX public.people_lower RENAME TO people_email_lower;' "$out" \
+    && check rename-keys-given-unique grep -qF 'ALTER TABLE public.people RENAME CONSTRAINT people_email_key TO persons_email_key;' "$out"
+expect rename-keys-json 2 "$PGALIGN" --unsafe --rename public.people_lower=people_email_lower --format json \
+    -o "$work/rename-keys.json" dbname=cli_rnk_f dbname=cli_rnk_t \
+    && check rename-keys-json-kind grep -qF '"kind": "index"' "$work/rename-keys.json"
+expect rename-keys-unknown 1 "$PGALIGN" --rename public.nothing=x dbname=cli_rnk_f dbname=cli_rnk_t \
+    && check rename-keys-unknown-says grep -qF 'public.nothing=x: FROM has no such table or index' "$err"
 
 # --- what destructive statements lose, counted by the preflight ---
 fresh_db cli_loss_f && fresh_db cli_loss_t

@@ -49,11 +49,13 @@ static void test_parse(void **state)
     assert_true(rename_parse(&list, "\"My Schema\".\"a.b\"=\"New=Name\"", &err));
     assert_int_equal(list.count, 2);
     assert_string_equal(list.items[0].table, "people");
-    assert_string_equal(list.items[0].column, "name");
+    assert_string_equal(list.items[0].name, "name");
+    assert_int_equal(list.items[0].kind, RENAME_TABLE_PART);
     assert_string_equal(list.items[0].new_name, "full_name");
     assert_string_equal(list.items[1].schema, "My Schema");
     assert_string_equal(list.items[1].table, "a.b");
-    assert_null(list.items[1].column);
+    assert_null(list.items[1].name);
+    assert_int_equal(list.items[1].kind, RENAME_RELATION);
     assert_string_equal(list.items[1].new_name, "New=Name");
     const char *bad[] = {"public.t", "t=x", "a.b.c.d=x", "public.t=", "public.\"t=x",
                          "public..c=x", "public.t=a.b"};
@@ -68,11 +70,32 @@ static void test_parse(void **state)
     sb_release(&err);
 }
 
+static void expect_statement(rename_kind kind, const char *name, const char *want)
+{
+    pa_rename r = {kind, "public", "My T", (char *)name, "new", NULL};
+    strbuf sb = STRBUF_INIT;
+    rename_statement(&sb, &r);
+    assert_string_equal(sb.buf, want);
+    sb_release(&sb);
+}
+
+/* Each kind's statement, and the index's with ALTER INDEX. */
+static void test_statements(void **state)
+{
+    (void)state;
+    expect_statement(RENAME_TABLE, NULL, "ALTER TABLE public.\"My T\" RENAME TO new");
+    expect_statement(RENAME_COLUMN, "c", "ALTER TABLE public.\"My T\" RENAME COLUMN c TO new");
+    expect_statement(RENAME_CONSTRAINT, "Key",
+                     "ALTER TABLE public.\"My T\" RENAME CONSTRAINT \"Key\" TO new");
+    expect_statement(RENAME_INDEX, NULL, "ALTER INDEX public.\"My T\" RENAME TO new");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identifiers_renamed),
         cmocka_unit_test(test_literals_untouched),
+        cmocka_unit_test(test_statements),
         cmocka_unit_test(test_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
