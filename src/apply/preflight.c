@@ -30,6 +30,7 @@ static const char end_sql[] = "ROLLBACK";
 /* A count waiting for the batch, and what to say when it is not zero. */
 typedef struct pending {
     const pa_check *check;
+    size_t stmt;        /* the statement's index in the plan */
     char *sql;
     char *unit;         /* "row", "value", "duplicate group" */
     char *what;         /* "in ... violate ..." */
@@ -40,6 +41,8 @@ typedef struct pending {
 typedef struct checker {
     PGconn *conn;
     strbuf *report;
+    pa_loss_list *losses;       /* or NULL: losses go to the report */
+    size_t stmt;                /* the statement being checked */
     size_t failures;
     size_t unchecked;
     long long notice_count;     /* from the DO block that counts casts */
@@ -138,8 +141,16 @@ static void report_count(checker *ck, const pending *p, long long n, const strbu
                 sb_str(why));
     } else if (p->loss && (n > 0 || p->check->type != CHECK_CAST)) {
         /* a drop's count even when 0; a type change's when it alters any */
-        sb_addf(ck->report, "preflight: %s %lld %s%s\n", p->what, n, p->unit,
-                n == 1 ? "" : "s");
+        pa_loss loss = {p->stmt, n, p->what, p->unit};
+        if (ck->losses) {
+            pa_loss_list *l = ck->losses;
+            l->items = xgrow(l->items, sizeof(*l->items), l->count + 1, &l->alloc);
+            l->items[l->count++] = (pa_loss){p->stmt, n, xstrdup(p->what), xstrdup(p->unit)};
+        } else {
+            sb_adds(ck->report, "preflight: ");
+            loss_text(ck->report, &loss);
+            sb_addc(ck->report, '\n');
+        }
     } else if (p->loss) {
         return;
     } else if (n < 0) {
@@ -158,8 +169,8 @@ static void count_and_report(checker *ck, const pa_check *c, const char *sql,
                              const char *unit, const char *what)
 {
     ck->queue = xrealloc(ck->queue, (ck->nqueue + 1) * sizeof(*ck->queue));
-    ck->queue[ck->nqueue++] = (pending){c, xstrdup(sql), xstrdup(unit), xstrdup(what), NULL,
-                                        false};
+    ck->queue[ck->nqueue++] = (pending){c, ck->stmt, xstrdup(sql), xstrdup(unit),
+                                        xstrdup(what), NULL, false};
 }
 
 /* Queue a count of what c's statement loses: "what n units". */
@@ -599,10 +610,10 @@ static void checker_free(checker *ck)
     free(ck->exists);
 }
 
-bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
+bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report, pa_loss_list *losses,
                    preflight_result *result, strbuf *err)
 {
-    checker ck = {conn, report, 0, 0, 0, NULL, 0, NULL, NULL, 0};
+    checker ck = {conn, report, losses, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0};
     memset(result, 0, sizeof(*result));
     collect_tables(&ck, p);
     if (ck.ntables == 0)
@@ -613,6 +624,7 @@ bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
         if (c->type == CHECK_NONE)
             continue;
         result->checked++;
+        ck.stmt = i;
         if (table_exists(&ck, c->table))
             run_check(&ck, c);
     }

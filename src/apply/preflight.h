@@ -16,9 +16,10 @@ typedef struct preflight_result {
 } preflight_result;
 
 /* Run every statement's check on conn (read only). One "preflight: ..."
- * line per failure or check that could not run goes to report. False
+ * line per failure or check that could not run goes to report; what the
+ * destructive statements lose goes to losses (to report when NULL). False
  * only when the checks could not be run at all (err says why). */
-bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report,
+bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report, pa_loss_list *losses,
                    preflight_result *result, strbuf *err);
 
 #endif

@@ -3,6 +3,7 @@
  * drift that needs --unsafe, 1 on error. */
 #include "cmd/cmd.h"
 #include "emit/summary.h"
+#include "inspect/inspect.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,20 +16,32 @@ int cmd_check(const pa_options *opt)
         fprintf(stderr, "pgalign: --format must be text or json for check\n");
         return EXIT_ERROR;
     }
+    if (opt->preflight && source_classify(opt->from) != SOURCE_CONNINFO) {
+        fprintf(stderr, "pgalign: --preflight checks rows: FROM must be a database\n");
+        return EXIT_ERROR;
+    }
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
-    strbuf out = STRBUF_INIT;
-    if (json)
-        emit_summary_json(&out, &run.diff, &run.plan);
-    else
-        emit_summary_text(&out, &run.diff, &run.plan, cmd_colour(opt, STDOUT_FILENO));
     int rc = run.plan.nstmts == 0 ? EXIT_SAME
              : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE
              : EXIT_DIFFERENT;
+    /* With --preflight: what the plan would lose goes into the summary; rows
+     * that would make it fail are an error, as for diff --preflight. */
+    pa_loss_list losses = {0};
+    if (opt->preflight && run.plan.nstmts &&
+        !cmd_preflight(opt, NULL, opt->from, &run.plan, &losses))
+        rc = EXIT_ERROR;
+    strbuf out = STRBUF_INIT;
+    const pa_loss_list *counted = opt->preflight ? &losses : NULL;
+    if (json)
+        emit_summary_json(&out, &run.diff, &run.plan, counted);
+    else
+        emit_summary_text(&out, &run.diff, &run.plan, counted, cmd_colour(opt, STDOUT_FILENO));
     if (!cmd_write_output(opt, &out))
         rc = EXIT_ERROR;
     sb_release(&out);
+    loss_list_free(&losses);
     cmd_plan_free(&run);
     return rc;
 }

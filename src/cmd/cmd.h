@@ -71,10 +71,11 @@ bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filt
 /* Print the destructive statements of p on stderr (exit 3's message). */
 void cmd_report_unsafe(const pa_plan *p, bool applying);
 /* Run p's preflight checks on FROM (conn, or a connection to conninfo
- * when conn is NULL); print what they find on stderr. False when a check
- * failed or could not connect. */
+ * when conn is NULL); print what they find on stderr, but what destructive
+ * statements lose into losses when not NULL (for the summary). False when
+ * a check failed or could not connect. */
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p);
+                   const pa_plan *p, pa_loss_list *losses);
 /* Connect to FROM for apply and sync; NULL after saying why on stderr. */
 PGconn *cmd_connect_from(const pa_options *opt);
 /* Run p on conn with the command's timeouts, dry run and verbosity;

@@ -339,13 +339,14 @@ void cmd_plan_free(pa_run *run)
 }
 
 /* The plan in the --format asked for: sql (default), json or summary. */
-static bool emit_plan(const pa_options *opt, const pa_run *run, strbuf *out)
+static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_list *losses,
+                      strbuf *out)
 {
     const char *format = opt->format ? opt->format : "sql";
     if (strcmp(format, "sql") == 0) {
         emit_sql(out, &run->plan);
     } else if (strcmp(format, "summary") == 0) {
-        emit_summary_text(out, &run->diff, &run->plan, cmd_colour(opt, STDOUT_FILENO));
+        emit_summary_text(out, &run->diff, &run->plan, losses, cmd_colour(opt, STDOUT_FILENO));
     } else {
         char to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
@@ -370,6 +371,9 @@ int cmd_diff(const pa_options *opt)
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
     const pa_plan *plan = &run.plan;
+    /* A summary shows what the destructive statements lose. */
+    pa_loss_list losses = {0};
+    pa_loss_list *counted = strcmp(format, "summary") == 0 ? &losses : NULL;
     int rc;
     if (plan->nstmts == 0) {
         rc = EXIT_SAME;
@@ -378,16 +382,17 @@ int cmd_diff(const pa_options *opt)
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, false);
         if (opt->preflight)     /* what the destructive statements would lose */
-            cmd_preflight(opt, NULL, opt->from, plan);
+            cmd_preflight(opt, NULL, opt->from, plan, NULL);
         rc = EXIT_UNSAFE;
-    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan)) {
+    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan, counted)) {
         rc = EXIT_ERROR;
     } else {
         strbuf text = STRBUF_INIT;
-        emit_plan(opt, &run, &text);
+        emit_plan(opt, &run, opt->preflight ? counted : NULL, &text);
         rc = cmd_write_output(opt, &text) ? EXIT_DIFFERENT : EXIT_ERROR;
         sb_release(&text);
     }
+    loss_list_free(&losses);
     cmd_plan_free(&run);
     return rc;
 }

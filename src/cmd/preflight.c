@@ -32,12 +32,12 @@ bool cmd_apply_plan(const pa_options *opt, PGconn *conn, const pa_plan *p)
 }
 
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p)
+                   const pa_plan *p, pa_loss_list *losses)
 {
     strbuf err = STRBUF_INIT, report = STRBUF_INIT;
     PGconn *own = conn ? NULL : conn_open(conninfo, &err);
     preflight_result r;
-    bool ran = (conn || own) && preflight_run(conn ? conn : own, p, &report, &r, &err);
+    bool ran = (conn || own) && preflight_run(conn ? conn : own, p, &report, losses, &r, &err);
     if (own)
         PQfinish(own);
     if (!ran) {
@@ -52,9 +52,16 @@ bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
             fprintf(stderr, "pgalign: preflight: %zu check%s passed\n", r.checked,
                     r.checked == 1 ? "" : "s");
     }
+    bool ok = ran && r.failures == 0;
+    /* No summary follows a failure: what the statements lose goes here. */
+    for (size_t i = 0; !ok && losses && i < losses->count; i++) {
+        sb_reset(&report);
+        loss_text(&report, &losses->items[i]);
+        fprintf(stderr, "preflight: %s\n", sb_str(&report));
+    }
     sb_release(&err);
     sb_release(&report);
-    return ran && r.failures == 0;
+    return ok;
 }
 
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,

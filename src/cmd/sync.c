@@ -68,6 +68,26 @@ static int apply_planned(const pa_options *opt, const pa_run *run, PGconn *conn)
     return verify(opt, run, conn) ? EXIT_SAME : EXIT_ERROR;
 }
 
+static void show_summary(const pa_options *opt, const pa_run *run, const pa_loss_list *losses)
+{
+    if (opt->quiet)
+        return;
+    strbuf summary = STRBUF_INIT;
+    emit_summary_text(&summary, &run->diff, &run->plan, losses, cmd_colour(opt, STDERR_FILENO));
+    fputs(sb_str(&summary), stderr);
+    sb_release(&summary);
+}
+
+/* The plan on a copy of FROM's schema first, unless --no-rehearse. */
+static bool rehearsed(const pa_options *opt, const pa_run *run)
+{
+    if (opt->no_rehearse)
+        return true;
+    char fp[MODEL_FINGERPRINT_LEN];
+    model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), fp);
+    return cmd_rehearse(opt, &run->plan, &opt->filter, opt->ignore_extension_versions, fp);
+}
+
 static int sync_planned(const pa_options *opt, const pa_run *run)
 {
     const pa_plan *plan = &run->plan;
@@ -79,27 +99,21 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, true);
         if (!opt->no_preflight)     /* what the destructive statements would lose */
-            cmd_preflight(opt, NULL, opt->from, plan);
+            cmd_preflight(opt, NULL, opt->from, plan, NULL);
         return EXIT_UNSAFE;
-    }
-    strbuf summary = STRBUF_INIT;
-    emit_summary_text(&summary, &run->diff, plan, cmd_colour(opt, STDERR_FILENO));
-    if (!opt->quiet)
-        fputs(sb_str(&summary), stderr);
-    sb_release(&summary);
-    if (!opt->no_rehearse) {
-        char fp[MODEL_FINGERPRINT_LEN];
-        model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), fp);
-        if (!cmd_rehearse(opt, plan, &opt->filter, opt->ignore_extension_versions, fp))
-            return EXIT_ERROR;
     }
     PGconn *conn = cmd_connect_from(opt);
     if (!conn)
         return EXIT_ERROR;
+    /* The preflight first, so the summary says what the plan loses. */
+    pa_loss_list losses = {0};
     int rc = EXIT_ERROR;
-    if ((opt->no_preflight || cmd_preflight(opt, conn, NULL, plan)) &&
-        confirmed(opt, plan->nstmts))
-        rc = apply_planned(opt, run, conn);
+    if (opt->no_preflight || cmd_preflight(opt, conn, NULL, plan, opt->quiet ? NULL : &losses)) {
+        show_summary(opt, run, opt->no_preflight ? NULL : &losses);
+        if (rehearsed(opt, run) && confirmed(opt, plan->nstmts))
+            rc = apply_planned(opt, run, conn);
+    }
+    loss_list_free(&losses);
     PQfinish(conn);
     return rc;
 }

@@ -63,7 +63,21 @@ static void add_renames(strbuf *out, const pa_rename_list *renames)
     sb_addc(out, '\n');
 }
 
-void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool colour)
+/* What the destructive statements lose, as the preflight counted it. */
+static void add_losses(strbuf *out, const pa_loss_list *losses)
+{
+    if (!losses || losses->count == 0)
+        return;
+    sb_adds(out, "\nwhat they lose, counted in FROM now (preflight):\n");
+    for (size_t i = 0; i < losses->count; i++) {
+        sb_adds(out, "  ");
+        loss_text(out, &losses->items[i]);
+        sb_addc(out, '\n');
+    }
+}
+
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
+                       const pa_loss_list *losses, bool colour)
 {
     if (p->nstmts == 0) {
         sb_adds(out, "in sync: no differences\n");
@@ -98,10 +112,32 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool col
                 sb_addf(out, "  %s;\n", sb_str(&p->stmts[i].sql));
         }
     }
+    add_losses(out, losses);
     free(counts);
 }
 
-void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
+/* null when the preflight did not count them. */
+static json_t *json_losses(const pa_loss_list *losses)
+{
+    if (!losses)
+        return json_null();
+    json_t *list = json_array();
+    strbuf text = STRBUF_INIT;
+    for (size_t i = 0; i < losses->count; i++) {
+        const pa_loss *l = &losses->items[i];
+        sb_reset(&text);
+        loss_text(&text, l);
+        json_array_append_new(list, json_pack("{s:I,s:I,s:s,s:s}", "statement",
+                                              (json_int_t)l->stmt, "count",
+                                              (json_int_t)l->count, "unit", l->unit,
+                                              "text", sb_str(&text)));
+    }
+    sb_release(&text);
+    return list;
+}
+
+void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
+                       const pa_loss_list *losses)
 {
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
     count_changes(d, counts);
@@ -133,6 +169,7 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p)
     json_object_set_new(root, "changes", kinds);
     json_object_set_new(root, "statements", statements);
     json_object_set_new(root, "renames", json_renames(d->renames));
+    json_object_set_new(root, "losses", json_losses(losses));
     emit_json(out, root);
     free(counts);
 }

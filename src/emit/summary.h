@@ -8,8 +8,12 @@
 #include "plan/plan.h"
 #include "util/strbuf.h"
 
-/* colour: ANSI colours (only when writing to a terminal). */
-void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p, bool colour);
-void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p);
+/* losses: what the preflight counted the destructive statements lose, or
+ * NULL when it did not run. colour: ANSI colours (only when writing to a
+ * terminal). */
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
+                       const pa_loss_list *losses, bool colour);
+void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
+                       const pa_loss_list *losses);
 
 #endif

@@ -458,3 +458,19 @@ size_t plan_count_hazard(const pa_plan *p, unsigned hazard)
         n += (p->stmts[i].hazards & hazard) != 0;
     return n;
 }
+
+void loss_list_free(pa_loss_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].what);
+        free(list->items[i].unit);
+    }
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+void loss_text(strbuf *sb, const pa_loss *loss)
+{
+    sb_addf(sb, "%s %lld %s%s", loss->what, loss->count, loss->unit,
+            loss->count == 1 ? "" : "s");
+}

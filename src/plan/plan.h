@@ -58,6 +58,25 @@ typedef struct pa_stmt {
     bool standalone;
 } pa_stmt;
 
+/* What the preflight counted a destructive statement loses in FROM:
+ * "DROP TABLE public.t loses" 5 "row"s. */
+typedef struct pa_loss {
+    size_t stmt;        /* index in the plan's statements */
+    long long count;
+    char *what;
+    char *unit;
+} pa_loss;
+
+typedef struct pa_loss_list {
+    pa_loss *items;
+    size_t count;
+    size_t alloc;
+} pa_loss_list;
+
+void loss_list_free(pa_loss_list *list);
+/* "DROP TABLE public.t loses 5 rows" */
+void loss_text(strbuf *sb, const pa_loss *loss);
+
 struct pa_plan {
     const pa_model *from;
     const pa_model *to;

@@ -373,6 +373,19 @@ expect loss-refused 3 "$PGALIGN" --preflight dbname=cli_loss_f dbname=cli_loss_t
     && check loss-column grep -qxF 'preflight: DROP COLUMN "public"."t"."name" loses 2 non-null values' "$err" \
     && check loss-rounded grep -qxF 'preflight: ALTER COLUMN "public"."t"."price" TYPE numeric(10,1) alters 1 value' "$err" \
     && check loss-converted grep -qxF 'preflight: ALTER COLUMN "public"."t"."code" TYPE integer alters 1 value' "$err"
+# In a summary (diff, check, sync's before its question) rather than on stderr.
+expect loss-summary 2 "$PGALIGN" --unsafe --preflight --format summary dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-summary-heading grep -qF 'what they lose, counted in FROM now (preflight):' "$out" \
+    && check loss-summary-table grep -qxF '  DROP TABLE "public"."gone" loses 5 rows' "$out" \
+    && check loss-summary-not-twice lacks "$err" 'loses'
+expect loss-check-json 3 "$PGALIGN" check --preflight --format json dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-check-json-count grep -qF '"text": "DROP COLUMN \"public\".\"t\".\"name\" loses 2 non-null values"' "$out" \
+    && check loss-check-json-unit grep -qF '"unit": "non-null value"' "$out"
+expect loss-check-uncounted 3 "$PGALIGN" check --format json dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-check-null grep -qF '"losses": null' "$out"
+expect loss-sync-summary 0 "$PGALIGN" sync --unsafe --dry-run --no-rehearse dbname=cli_loss_f dbname=cli_loss_t \
+    && check loss-sync-in-summary grep -qxF '  ALTER COLUMN "public"."t"."price" TYPE numeric(10,1) alters 1 value' "$err" \
+    && check loss-sync-once lacks "$err" 'preflight: DROP'
 expect loss-json 2 "$PGALIGN" --unsafe --format json -o "$work/loss.json" dbname=cli_loss_f dbname=cli_loss_t \
     && check loss-json-check grep -qF '"type": "loss-rows"' "$work/loss.json"
 expect loss-apply 0 "$PGALIGN" apply --unsafe dbname=cli_loss_f "$work/loss.json" \
