@@ -1,6 +1,7 @@
 #include "diff/rename.h"
 #include "emit/quote.h"
 #include "kinds/kind.h"
+#include "util/sqlscan.h"
 #include "util/words.h"
 #include "util/xalloc.h"
 
@@ -152,52 +153,12 @@ static bool ident_char(unsigned char c)
     return ident_start(c) || isdigit(c) || c == '$';
 }
 
-/* Past a literal or comment starting at s, or s itself if none starts
- * there: 'strings' (E'' with backslash escapes), $tag$ quotes $tag$,
- * -- comments and block comments. */
-static const char *skip_literal(const char *start, const char *s)
-{
-    if (*s == '\'') {
-        bool escapes = s > start && (s[-1] == 'E' || s[-1] == 'e');
-        for (s++; *s; s++) {
-            if (escapes && *s == '\\' && s[1])
-                s++;
-            else if (*s == '\'' && s[1] == '\'')
-                s++;
-            else if (*s == '\'')
-                return s + 1;
-        }
-        return s;
-    }
-    if (*s == '$' && (s == start || !ident_char((unsigned char)s[-1]))) {
-        const char *tag_end = s + 1;
-        while (ident_char((unsigned char)*tag_end) && *tag_end != '$')
-            tag_end++;
-        if (*tag_end == '$') {
-            size_t n = (size_t)(tag_end - s) + 1;
-            const char *close;
-            for (close = tag_end + 1; *close; close++) {
-                if (strncmp(close, s, n) == 0)
-                    return close + n;
-            }
-            return close;
-        }
-    }
-    if (s[0] == '-' && s[1] == '-')
-        return s + strcspn(s, "\n");
-    if (s[0] == '/' && s[1] == '*') {
-        const char *close = strstr(s + 2, "*/");
-        return close ? close + 2 : s + strlen(s);
-    }
-    return s;
-}
-
 void rename_identifier(strbuf *out, const char *text, const char *old, const char *new)
 {
     strbuf name = STRBUF_INIT;
     const char *s = text;
     while (*s) {
-        const char *past = skip_literal(text, s);
+        const char *past = sql_skip_literal(text, s);
         if (past != s) {
             sb_add(out, s, (size_t)(past - s));
             s = past;

@@ -1,22 +1,10 @@
 #include "model/expression.h"
+#include "util/sqlscan.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
-
-/* Past a '...' or "..." starting at s[i] (doubled quotes inside). */
-static size_t skip_quoted(const char *s, size_t i)
-{
-    char q = s[i++];
-    while (s[i]) {
-        if (s[i] == q && s[i + 1] == q)
-            i += 2;
-        else if (s[i++] == q)
-            break;
-    }
-    return i;
-}
 
 /* Past one array element starting at s[i]: up to the ',' or ']' that
  * ends it at its own nesting depth; 0 if the text ends first. */
@@ -26,7 +14,7 @@ static size_t element_end(const char *s, size_t i)
     while (s[i]) {
         char c = s[i];
         if (c == '\'' || c == '"') {
-            i = skip_quoted(s, i);
+            i = (size_t)(sql_skip_quoted(s + i, false) - s);
             continue;
         }
         if (c == '(' || c == '[')
@@ -49,7 +37,7 @@ static size_t array_type_end(const char *s, size_t i)
     size_t start = i;
     while (s[i]) {
         if (s[i] == '"') {
-            i = skip_quoted(s, i);
+            i = (size_t)(sql_skip_quoted(s + i, false) - s);
         } else if (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == ' ' ||
                    s[i] == '.' || s[i] == '$') {
             i++;
@@ -114,7 +102,7 @@ static void add_canonical(strbuf *out, const char *s, size_t n)
     while (t[i]) {
         size_t used;
         if (t[i] == '\'' || t[i] == '"') {
-            size_t j = skip_quoted(t, i);
+            size_t j = (size_t)(sql_skip_quoted(t + i, false) - t);
             sb_add(out, t + i, j - i);
             i = j;
         } else if (strncmp(t + i, "(ARRAY[", 7) == 0 &&

@@ -32,7 +32,7 @@ static const char *skip_block_comment(const char *s)
     return s + strlen(s);
 }
 
-static const char *skip_quoted(const char *s, bool backslashes)
+const char *sql_skip_quoted(const char *s, bool backslashes)
 {
     char q = *s;
     for (const char *p = s + 1; *p; p++) {
@@ -46,17 +46,30 @@ static const char *skip_quoted(const char *s, bool backslashes)
     return s + strlen(s);
 }
 
-/* Where the token starting at s ends (one past), for quotes and comments;
- * s + 1 for anything else. */
-static const char *skip_token(const char *s, bool escaped_string)
+/* Whether s continues a word: a $ there is part of it (name$1), not a
+ * dollar quote, and an E before a quote ends a word, not an escape. */
+static bool in_word(const char *text, const char *s)
+{
+    unsigned char c = s > text ? (unsigned char)s[-1] : ' ';
+    return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
+
+/* An E right before a quote, not ending a longer word, makes an escape
+ * string: E'it\'s' (backslash escapes inside). */
+static bool escape_string(const char *text, const char *s)
+{
+    return s > text && (s[-1] == 'E' || s[-1] == 'e') && !in_word(text, s - 1);
+}
+
+const char *sql_skip_literal(const char *text, const char *s)
 {
     if (s[0] == '-' && s[1] == '-')
         return s + strcspn(s, "\n");
     if (s[0] == '/' && s[1] == '*')
         return skip_block_comment(s);
-    if (*s == '\'' || *s == '"')
-        return skip_quoted(s, *s == '\'' && escaped_string);
-    size_t tag = dollar_tag(s);
+    if (*s == '\'')
+        return sql_skip_quoted(s, escape_string(text, s));
+    size_t tag = in_word(text, s) ? 0 : dollar_tag(s);
     if (tag) {
         for (const char *p = s + tag; *p; p++) {
             if (*p == '$' && strncmp(p, s, tag) == 0)
@@ -64,7 +77,17 @@ static const char *skip_token(const char *s, bool escaped_string)
         }
         return s + strlen(s);
     }
-    return s + 1;
+    return s;
+}
+
+/* Where the token starting at s ends (one past), for quotes and comments;
+ * s + 1 for anything else. */
+static const char *skip_token(const char *text, const char *s)
+{
+    if (*s == '"')
+        return sql_skip_quoted(s, false);
+    const char *past = sql_skip_literal(text, s);
+    return past == s ? s + 1 : past;
 }
 
 const char *sql_skip_blank(const char *s)
@@ -73,7 +96,7 @@ const char *sql_skip_blank(const char *s)
         while (isspace((unsigned char)*s))
             s++;
         if ((s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '*'))
-            s = skip_token(s, false);
+            s = skip_token(s, s);
         else
             return s;
     }
@@ -105,11 +128,7 @@ const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
             piece->meta = true;
             return piece->end;
         }
-        /* An E right before a quote, not ending a longer word, makes an
-         * escape string: E'it\'s' (backslash escapes inside). */
-        bool escaped = s > text && (s[-1] == 'E' || s[-1] == 'e') &&
-                       (s - 1 == text || !isalnum((unsigned char)s[-2]));
-        s = skip_token(s, escaped);
+        s = skip_token(text, s);
     }
     piece->end = s;
     return *s ? s + 1 : s;

@@ -24,4 +24,14 @@ const char *sql_next_piece(const char *s, bool psql_meta, sql_piece *piece);
  * comments), as the scanner skips them. */
 const char *sql_skip_blank(const char *s);
 
+/* Past the 'string' (E'' with backslash escapes), $tag$ quote $tag$ or
+ * comment that starts at s, or s itself if none does; text is where the
+ * SQL starts (what stands before s tells E'' and name$1 apart). "Quoted
+ * identifiers" are not skipped: callers read them. */
+const char *sql_skip_literal(const char *text, const char *s);
+
+/* Past the '...' or "..." at s (a doubled quote inside stands for one;
+ * with backslashes, a backslash escapes the next character). */
+const char *sql_skip_quoted(const char *s, bool backslashes);
+
 #endif

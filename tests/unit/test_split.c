@@ -68,6 +68,17 @@ static void test_standard_strings_end_at_a_quote(void **state)
     plan_free(&p);
 }
 
+static void test_dollar_inside_a_word_is_no_quote(void **state)
+{
+    (void)state;
+    /* a$b$ is one identifier (psql's lexer): no dollar quote starts. */
+    pa_plan p = split("SELECT a$b$; SELECT 2; SELECT x $b$;$b$;");
+    assert_int_equal(p.nstmts, 3);
+    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT a$b$");
+    assert_string_equal(sb_str(&p.stmts[2].sql), "SELECT x $b$;$b$");
+    plan_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -75,6 +86,7 @@ int main(void)
         cmocka_unit_test(test_semicolons_inside_quotes_and_bodies),
         cmocka_unit_test(test_hazard_comments_become_hazards),
         cmocka_unit_test(test_standard_strings_end_at_a_quote),
+        cmocka_unit_test(test_dollar_inside_a_word_is_no_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
