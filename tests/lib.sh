@@ -48,9 +48,20 @@ one_line() { [ "$(wc -l <"$1")" = 1 ]; }
 lacks() { ! grep -q -- "$2" "$1"; }
 
 # Recreate an empty database.
+# A new empty database (dropped first if there). From 15 it is made by
+# copying the template's files, as before 15: the new default strategy
+# writes every block through the WAL, 3x slower for the suites' hundreds.
 fresh_db() {
-    dropdb --if-exists -f "$1" 2>/dev/null || dropdb --if-exists "$1"
-    createdb "$1"
+    psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS :"db" WITH (FORCE);
+SELECT current_setting('server_version_num')::int >= 150000 AS file_copy \gset
+\if :file_copy
+CREATE DATABASE :"db" STRATEGY = FILE_COPY;
+\else
+CREATE DATABASE :"db";
+\endif
+SQL
 }
 
 # Load a SQL file through the client, stopping at the first error.
