@@ -1,9 +1,14 @@
 /* Collations. Provider, locales and determinism cannot be altered, so a
- * change is drop and create. The collation version is the library's, not
- * the schema's, and is not compared. */
+ * change is a swap: the old one renamed, the new one created, the columns
+ * that use it moved to the new one, the old one dropped (what else uses
+ * it is rebuilt around). The collation version is the library's, not the
+ * schema's, and is not compared. */
 #include "kinds/kind.h"
+#include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
+
+#include <string.h>
 
 static const char collation_query[] =
     "SELECT n.nspname AS schema, co.collname AS name, NULL::text AS tbl,"
@@ -40,7 +45,7 @@ static const pa_feature collation_features[] = {
 };
 
 static const pa_attr_rule collation_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_ALTER, REQUIRED},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { COLL_DEFINITION };
@@ -59,6 +64,49 @@ static void collation_create(pa_plan *p, const pa_object *to)
     sb_addf(sb, " (%s)", to->values[COLL_DEFINITION]);
 }
 
+/* A column of FROM that uses the collation: its "collation" is the
+ * collation's qualified name. */
+static bool column_uses(const pa_plan *p, const pa_object *col, const char *name)
+{
+    const char *coll = obj_value(col, "collation");
+    return strcmp(col->kind->name, "column") == 0 && coll && strcmp(coll, name) == 0 &&
+           !plan_drops(p, col) && !column_is_inherited(col);
+}
+
+static void collation_alter(pa_plan *p, const pa_object *from, const pa_object *to,
+                            const bool *changed)
+{
+    if (!changed[COLL_DEFINITION])
+        return;
+    strbuf name = STRBUF_INIT;
+    kind_qualified(&name, to);
+    char old_name[40];
+    kind_helper_name(old_name, sizeof(old_name), "pgalign_old", to);
+    sb_addf(plan_stmt(p, 0), "ALTER COLLATION %s RENAME TO %s", name.buf, old_name);
+    collation_create(p, to);
+    for (size_t i = 0; i < p->from->count; i++) {
+        const pa_object *col = p->from->objects[i];
+        if (!column_uses(p, col, name.buf))
+            continue;
+        strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+        kind_alter_table(sb, col);
+        sb_adds(sb, " ALTER COLUMN ");
+        sql_ident(sb, col->name);
+        sb_addf(sb, " TYPE %s COLLATE %s", obj_value(col, "type"), name.buf);
+    }
+    strbuf *sb = plan_stmt(p, 0);
+    sb_adds(sb, "DROP COLLATION ");
+    sql_qualified(sb, from->schema, old_name);
+    sb_release(&name);
+}
+
+static bool collation_alter_rebuilds(const pa_model *to_model, const pa_object *from,
+                                     const pa_object *to)
+{
+    (void)to_model;
+    return strcmp(from->values[COLL_DEFINITION], to->values[COLL_DEFINITION]) != 0;
+}
+
 const pa_kind kind_collation = {
     .name = "collation",
     .rank = 25,
@@ -69,4 +117,6 @@ const pa_kind kind_collation = {
     .schema_filtered = true,
     .target = collation_target,
     .create = collation_create,
+    .alter = collation_alter,
+    .alter_rebuilds = collation_alter_rebuilds,
 };

@@ -56,9 +56,11 @@ static strbuf *alter_publication(pa_plan *p, const pa_object *o,
     return sb;
 }
 
+/* ONLY: without it a table's inheritance children are added (and dropped)
+ * with it, and each is a member of its own in the catalog. */
 static void publication_table_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = alter_publication(p, to, "ADD TABLE");
+    strbuf *sb = alter_publication(p, to, "ADD TABLE ONLY");
     kind_qualified(sb, to);
     if (to->values[PT_COLUMNS])
         sb_addf(sb, " %s", to->values[PT_COLUMNS]);
@@ -68,7 +70,7 @@ static void publication_table_create(pa_plan *p, const pa_object *to)
 
 static void publication_table_drop(pa_plan *p, const pa_object *from)
 {
-    kind_qualified(alter_publication(p, from, "DROP TABLE"), from);
+    kind_qualified(alter_publication(p, from, "DROP TABLE ONLY"), from);
 }
 
 const pa_kind kind_publication_table = {
