@@ -46,7 +46,7 @@ static const char common_help[] =
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
     "  --pg-bindir DIR        PostgreSQL server programs for .sql sources\n"
     "                         (default: of the other side's major, from\n"
-    "                         $PGALIGN_PG_BINDIRS, pg_config --bindir, PATH\n"
+    "                         $PGALIGN_PG_BINDIRS, PATH\n"
     "                         or /usr/lib/postgresql/N/bin)\n"
     "  -q, --quiet            no warnings on stderr\n"
     "  -v, --verbose          report inspection steps and their times\n"

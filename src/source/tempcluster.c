@@ -24,18 +24,27 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The server settings of a throwaway cluster: no TCP, no durability. */
+/* The server settings of a throwaway cluster: no TCP, no durability, a
+ * small shared memory segment (asking for huge pages first costs time). */
 static const char *const server_settings[] = {
     "listen_addresses=", "fsync=off", "full_page_writes=off",
     "synchronous_commit=off", "max_wal_senders=0", "wal_level=minimal",
-    "log_min_messages=warning", "autovacuum=off",
+    "log_min_messages=warning", "autovacuum=off", "huge_pages=off",
+    "shared_buffers=32MB",
 };
 
-/* initdb's options for the throwaway cluster. The smallest WAL segments
- * (1 MB, not 16) make the cached copy less than half the size, and so
- * quicker to copy; TEMPLATE_FLAVOUR names these options in the cache key
- * and changes with them. */
-#define TEMPLATE_FLAVOUR "w1"
+/* initdb's options for the throwaway cluster, and what is done to its
+ * result: the smallest WAL segments (1 MB, not 16), and only template1 of
+ * its three databases (pgalign connects to template1 and copies it). Each
+ * halves the cached copy, and so the time to copy it; TEMPLATE_FLAVOUR
+ * names these in the cache key and changes with them. */
+#define TEMPLATE_FLAVOUR "w1t"
+#define ADMIN_DATABASE "template1"
+static const char *const trim_sql[] = {
+    "DROP DATABASE postgres",
+    "ALTER DATABASE template0 IS_TEMPLATE false",
+    "DROP DATABASE template0",
+};
 
 static struct {
     pthread_mutex_t lock;
@@ -45,12 +54,16 @@ static struct {
     char dir[4096];         /* our temp dir; "" when none */
     pid_t postmaster;
     int port;
+    PGconn *admin;          /* to ADMIN_DATABASE, for CREATE DATABASE */
     bool drop_privileges;   /* running as root: run the server as postgres */
     uid_t uid;
     gid_t gid;
     bool atexit_registered;
 } tc = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
+/* CREATE DATABASE copies template1, which only our own session may be
+ * connected to: the sides take turns on one connection. */
+static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
 static const char *configured_bindir;
 static bool quiet;
 /* Set by the signal thread; the rest of the process then only waits for
@@ -75,31 +88,132 @@ static bool is_bindir(const char *dir)
     return dir && *dir && has_program(dir, "initdb") && has_program(dir, "postgres");
 }
 
-/* The version of the server programs in dir ("postgres (PostgreSQL) 17.2"
- * -> 17, and "17.2" in version if not NULL); 0 if they do not say. */
-static int bindir_version(const char *dir, char version[32])
+/* pgalign's cache: $PGALIGN_CACHE, else (as root, where the server runs
+ * as postgres) /var/cache/pgalign, else $XDG_CACHE_HOME/pgalign or
+ * ~/.cache/pgalign. */
+static bool cache_dir(char *out, size_t n)
+{
+    const char *base = getenv("PGALIGN_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    if (base && *base)
+        snprintf(out, n, "%s", base);
+    else if (geteuid() == 0)
+        snprintf(out, n, "/var/cache/pgalign");
+    else if (xdg && *xdg)
+        snprintf(out, n, "%s/pgalign", xdg);
+    else if (home && *home)
+        snprintf(out, n, "%s/.cache/pgalign", home);
+    else
+        return false;
+    return true;
+}
+
+/* mkdir -p, for the cache's parents. */
+static void make_parents(const char *path)
+{
+    char p[4400];
+    snprintf(p, sizeof(p), "%s", path);
+    for (char *slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(p, 0755);
+        *slash = '/';
+    }
+}
+
+/* Running postgres --version takes tens of milliseconds, so its answer is
+ * kept in the cache's "versions": a line per program, with what tells a
+ * replaced binary (inode, size, modification time). */
+static void version_key(strbuf *sb, const char *program, const struct stat *st)
+{
+    sb_addf(sb, "%s\t%llu\t%lld\t%lld\t", program, (unsigned long long)st->st_ino,
+            (long long)st->st_size, (long long)st->st_mtime);
+}
+
+static bool cached_version(const char *program, const struct stat *st, char version[32])
+{
+    char path[4200];
+    if (!cache_dir(path, sizeof(path) - 16))
+        return false;
+    strcat(path, "/versions");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    strbuf key = STRBUF_INIT;
+    version_key(&key, program, st);
+    char line[4400];
+    bool found = false;
+    while (!found && fgets(line, sizeof(line), f)) {
+        if (strncmp(line, key.buf, key.len) == 0) {
+            snprintf(version, 32, "%.*s", (int)strcspn(line + key.len, "\n"), line + key.len);
+            found = version[0] != '\0';
+        }
+    }
+    fclose(f);
+    sb_release(&key);
+    return found;
+}
+
+/* Best effort; one short append, which concurrent runs do not tear. */
+static void cache_version(const char *program, const struct stat *st, const char *version)
+{
+    char path[4200];
+    if (!cache_dir(path, sizeof(path) - 16))
+        return;
+    strcat(path, "/versions");
+    make_parents(path);
+    strbuf line = STRBUF_INIT;
+    version_key(&line, program, st);
+    sb_addf(&line, "%s\n", version);
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd >= 0) {
+        if (write(fd, line.buf, line.len) < 0)
+            line.len = 0;   /* nothing to do: the cache is an optimization */
+        close(fd);
+    }
+    sb_release(&line);
+}
+
+/* What "postgres --version" says: "postgres (PostgreSQL) 17.2" -> "17.2". */
+static void run_version(const char *program, char version[32])
 {
     strbuf cmd = STRBUF_INIT;
     sb_adds(&cmd, "'");
-    for (const char *c = dir; *c; c++) {
+    for (const char *c = program; *c; c++) {
         if (*c == '\'')
             sb_adds(&cmd, "'\\''");
         else
             sb_addc(&cmd, *c);
     }
-    sb_adds(&cmd, "/postgres' --version 2>/dev/null");
+    sb_adds(&cmd, "' --version 2>/dev/null");
     FILE *p = popen(cmd.buf, "r");
     sb_release(&cmd);
     char line[256] = "";
+    version[0] = '\0';
     if (!p)
-        return 0;
+        return;
     if (!fgets(line, sizeof(line), p))
         line[0] = '\0';
     pclose(p);
     const char *v = strstr(line, ") ");
+    if (v)
+        snprintf(version, 32, "%.*s", (int)strcspn(v + 2, " \n"), v + 2);
+}
+
+/* The version of the server programs in dir: the major (0 if they do not
+ * say), and the full version ("17.2") in version if not NULL. */
+static int bindir_version(const char *dir, char version[32])
+{
+    char program[4200], found[32] = "";
+    struct stat st;
+    snprintf(program, sizeof(program), "%s/postgres", dir);
+    if (stat(program, &st) == 0 && !cached_version(program, &st, found)) {
+        run_version(program, found);
+        if (found[0])
+            cache_version(program, &st, found);
+    }
     if (version)
-        snprintf(version, 32, "%.*s", v ? (int)strcspn(v + 2, " \n") : 0, v ? v + 2 : "");
-    return v ? atoi(v + 2) : 0;
+        snprintf(version, 32, "%s", found);
+    return atoi(found);
 }
 
 /* Server programs found on this machine, in the order they are preferred
@@ -154,26 +268,15 @@ static void add_candidate_list(candidates *c, const char *list, bool initdb_link
     }
 }
 
-static void add_pg_config(candidates *c)
-{
-    FILE *p = popen("pg_config --bindir 2>/dev/null", "r");
-    if (!p)
-        return;
-    char line[4096] = "";
-    if (!fgets(line, sizeof(line), p))
-        line[0] = '\0';
-    pclose(p);
-    line[strcspn(line, "\n")] = '\0';
-    add_candidate(c, line);
-}
-
+/* Debian's, newest first (as its pg_config wrapper chooses; the majors
+ * that have server programs, 10 and later, sort by name). */
 static void add_debian(candidates *c)
 {
     glob_t g;
     if (glob("/usr/lib/postgresql/*/bin", 0, NULL, &g) != 0)
         return;
-    for (size_t i = 0; i < g.gl_pathc; i++)
-        add_candidate(c, g.gl_pathv[i]);
+    for (size_t i = g.gl_pathc; i > 0; i--)
+        add_candidate(c, g.gl_pathv[i - 1]);
     globfree(&g);
 }
 
@@ -208,8 +311,9 @@ static void warn_other_major(int found, int wanted)
 
 /* Where the server programs are, for a server of major `major` (0: any,
  * the newest): --pg-bindir, else the directories of PGALIGN_PG_BINDIRS,
- * pg_config --bindir, PATH and /usr/lib/postgresql/N/bin, one of the
- * wanted major first. */
+ * PATH (where initdb is, or what it links to: pg_config --bindir would
+ * name the same) and /usr/lib/postgresql/N/bin, one of the wanted major
+ * first. */
 static bool find_bindir(int major, bool warn, strbuf *err)
 {
     if (configured_bindir) {
@@ -229,7 +333,6 @@ static bool find_bindir(int major, bool warn, strbuf *err)
         return false;
     }
     add_candidate_list(c, getenv("PGALIGN_PG_BINDIRS"), false);
-    add_pg_config(c);
     add_candidate_list(c, getenv("PATH"), true);
     add_debian(c);
     int i = choose_candidate(c, major);
@@ -361,43 +464,17 @@ static bool run_initdb(strbuf *err)
 
 /* initdb takes a second; a copy of its result a tenth of that. The result
  * depends only on the server programs and initdb's options, so it is
- * cached per version and bindir: $PGALIGN_CACHE, else (as root, where the
- * server runs as postgres) /var/cache/pgalign, else
- * $XDG_CACHE_HOME/pgalign or ~/.cache/pgalign; then templates/<key>. */
+ * cached per version and bindir (see cache_dir): templates/<key>. */
 static bool template_path(char *out, size_t n)
 {
-    const char *base = getenv("PGALIGN_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
     char dir[4096];
-    if (base && *base)
-        snprintf(dir, sizeof(dir), "%s", base);
-    else if (geteuid() == 0)
-        snprintf(dir, sizeof(dir), "/var/cache/pgalign");
-    else if (xdg && *xdg)
-        snprintf(dir, sizeof(dir), "%s/pgalign", xdg);
-    else if (home && *home)
-        snprintf(dir, sizeof(dir), "%s/.cache/pgalign", home);
-    else
-        return false;
-    if (!tc.version[0])
+    if (!cache_dir(dir, sizeof(dir)) || !tc.version[0])
         return false;
     unsigned h = 5381;
     for (const char *c = tc.bindir; *c; c++)
         h = h * 33 + (unsigned char)*c;
     snprintf(out, n, "%s/templates/%s-%08x-" TEMPLATE_FLAVOUR, dir, tc.version, h);
     return true;
-}
-
-/* mkdir -p, for the cache's parents. */
-static void make_parents(const char *path)
-{
-    char p[4400];
-    snprintf(p, sizeof(p), "%s", path);
-    for (char *slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-        *slash = '\0';
-        mkdir(p, 0755);
-        *slash = '/';
-    }
 }
 
 /* cp -a (ownership and modes kept: as root the copy stays postgres's). */
@@ -447,6 +524,24 @@ static void conninfo_for(strbuf *sb, const char *dbname)
     sb_addf(sb, "host=%s port=%d user=postgres dbname=%s", tc.dir, tc.port, dbname);
 }
 
+/* Whether the postmaster says it accepts connections: the 8th line of
+ * postmaster.pid is "ready" (as pg_ctl -w reads it). Cheaper to poll than
+ * connecting, which starts a backend each time. */
+static bool pidfile_ready(const char *data)
+{
+    char path[4300], line[256];
+    snprintf(path, sizeof(path), "%s/postmaster.pid", data);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    int n = 0;
+    bool ready = false;
+    while (!ready && fgets(line, sizeof(line), f))
+        ready = ++n == 8 && strncmp(line, "ready", 5) == 0;
+    fclose(f);
+    return ready;
+}
+
 static bool start_server(strbuf *err)
 {
     char program[4200], data[4200], log[4200], port[16];
@@ -489,18 +584,19 @@ static bool start_server(strbuf *err)
     guardian_watch(pid);
 
     strbuf ci = STRBUF_INIT;
-    conninfo_for(&ci, "postgres");
+    conninfo_for(&ci, ADMIN_DATABASE);
     bool ready = false;
-    for (int i = 0; i < 3000 && !ready; i++) {  /* up to 30 s */
+    for (int i = 0; i < 15000 && !ready; i++) {  /* up to 30 s */
         int status;
         if (waitpid(pid, &status, WNOHANG) == pid) {
             guardian_release();
             tc.postmaster = 0;
             break;
         }
-        ready = PQping(ci.buf) == PQPING_OK;
+        /* Asking the server itself now and then, should the file lie. */
+        ready = pidfile_ready(data) || (i % 50 == 49 && PQping(ci.buf) == PQPING_OK);
         if (!ready)
-            usleep(10000);
+            usleep(2000);
     }
     sb_release(&ci);
     if (!ready) {
@@ -508,6 +604,45 @@ static bool start_server(strbuf *err)
         append_log_tail(err, log);
     }
     return ready;
+}
+
+static void stop_server(int sig)
+{
+    if (tc.postmaster <= 0)
+        return;
+    guardian_release();
+    kill(tc.postmaster, sig);
+    while (waitpid(tc.postmaster, NULL, 0) < 0 && errno == EINTR)
+        ;
+    tc.postmaster = 0;
+}
+
+static bool exec_ok(PGconn *conn, const char *sql, strbuf *err)
+{
+    PGresult *res = PQexec(conn, sql);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    if (!ok) {
+        const char *msg = PQerrorMessage(conn);
+        sb_addf(err, "%s: %.*s", sql, (int)strcspn(msg, "\n"), msg);
+    }
+    PQclear(res);
+    return ok;
+}
+
+/* Only template1 is kept (see trim_sql). */
+static bool trim_databases(strbuf *err)
+{
+    strbuf ci = STRBUF_INIT;
+    conninfo_for(&ci, ADMIN_DATABASE);
+    PGconn *conn = PQconnectdb(ci.buf);
+    bool ok = PQstatus(conn) == CONNECTION_OK;
+    if (!ok)
+        sb_addf(err, "cannot connect to the temporary cluster: %s", PQerrorMessage(conn));
+    for (size_t i = 0; ok && i < sizeof(trim_sql) / sizeof(trim_sql[0]); i++)
+        ok = exec_ok(conn, trim_sql[i], err);
+    PQfinish(conn);
+    sb_release(&ci);
+    return ok;
 }
 
 /* The data directory from the cache, else from initdb (then cached); a
@@ -526,8 +661,13 @@ static bool start_data_dir(strbuf *err)
         char *const argv[] = {"/bin/rm", "-rf", data, NULL};
         run(argv, false, NULL);
     }
-    if (!run_initdb(err))
+    if (!run_initdb(err) || !start_server(err) || !trim_databases(err))
         return false;
+    char tpl[4200];
+    if (!template_path(tpl, sizeof(tpl)))
+        return true;
+    /* A clean copy for the cache needs a clean shutdown. */
+    stop_server(SIGINT);
     save_template();
     return start_server(err);
 }
@@ -543,13 +683,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 static void stop_cluster(void)
 {
-    if (tc.postmaster > 0) {
-        guardian_release();
-        kill(tc.postmaster, SIGQUIT);   /* immediate shutdown */
-        while (waitpid(tc.postmaster, NULL, 0) < 0 && errno == EINTR)
-            ;
-        tc.postmaster = 0;
-    }
+    stop_server(SIGQUIT);   /* immediate shutdown */
     if (tc.dir[0]) {
         nftw(tc.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
         tc.dir[0] = '\0';
@@ -561,6 +695,12 @@ void tempcluster_stop(void)
     while (atomic_load(&interrupting))
         pause();
     pthread_mutex_lock(&tc.lock);
+    /* Not in stop_cluster: the signal thread must not free it under a
+     * thread that uses it. */
+    pthread_mutex_lock(&create_lock);
+    PQfinish(tc.admin);
+    tc.admin = NULL;
+    pthread_mutex_unlock(&create_lock);
     stop_cluster();
     pthread_mutex_unlock(&tc.lock);
 }
@@ -608,8 +748,12 @@ bool tempcluster_has_major(int server_version)
 bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err)
 {
     strbuf ci = STRBUF_INIT, sql = STRBUF_INIT;
-    conninfo_for(&ci, "postgres");
-    PGconn *conn = PQconnectdb(ci.buf);
+    pthread_mutex_lock(&create_lock);
+    if (!tc.admin) {
+        conninfo_for(&ci, ADMIN_DATABASE);
+        tc.admin = PQconnectdb(ci.buf);
+    }
+    PGconn *conn = tc.admin;
     sb_adds(&sql, "CREATE DATABASE ");
     sql_ident(&sql, dbname);
     /* From 15 the default copies the template through the WAL, block by
@@ -626,7 +770,11 @@ bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *e
         conninfo_for(conninfo, dbname);
     }
     PQclear(res);
-    PQfinish(conn);
+    if (PQstatus(conn) != CONNECTION_OK) {   /* try a new one next time */
+        PQfinish(conn);
+        tc.admin = NULL;
+    }
+    pthread_mutex_unlock(&create_lock);
     sb_release(&ci);
     sb_release(&sql);
     return ok;
