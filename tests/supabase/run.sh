@@ -65,7 +65,7 @@ roundtrip() {   # label from target
 roundtrip forward "$here/a.sql" "$here/b.sql"
 plan=$work/forward.sql
 check trigger-on-auth-users has "$plan" "CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users"
-check realtime-membership has "$plan" "ALTER PUBLICATION supabase_realtime ADD TABLE public.todos"
+check realtime-membership has "$plan" "ALTER PUBLICATION supabase_realtime ADD TABLE ONLY public.todos"
 check policy-with-auth-uid has "$plan" 'CREATE POLICY "Users update their own profile" ON public.profiles'
 check new-schema-usage has "$plan" "GRANT USAGE ON SCHEMA billing TO authenticated"
 check column-privilege has "$plan" "GRANT UPDATE (avatar_url) ON TABLE public.profiles TO authenticated"
