@@ -28,8 +28,10 @@ pair() {    # seed dir schema: the seed's pair, its schema named schema
     local tmp=$work/gen_$1
     mkdir -p "$tmp" "$2"
     "$gen" "$1" "$tmp" || return 1
+    echo --with-privileges >"$2/flags"     # the generator grants to PUBLIC
     for f in a b; do
         sed -e "s/\bapp\./$3./g" -e "s/\bapp_/$3_/g" -e "s/^CREATE SCHEMA app;/CREATE SCHEMA $3;/" \
+            -e "s/ ON SCHEMA app / ON SCHEMA $3 /" \
             -e "s/^SET search_path = app,/SET search_path = $3,/" "$tmp/$f.sql" >> "$2/$f.sql"
     done
 }

@@ -13,8 +13,10 @@
  * tables with partitions and their indexes, inheritance, views (over views
  * too), materialized views, triggers, row level security policies that
  * call a function, comments, statistics targets, CLUSTER ON,
- * publications and event triggers. Names outside the schema start with
- * "app_" (tests/random/run.sh renames "app." and "app_" per seed). */
+ * publications, event triggers, collations, and privileges granted to and
+ * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
+ * outside the schema start with "app_" (tests/random/run.sh renames
+ * "app.", "app_" and "SCHEMA app" per seed). */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -81,6 +83,7 @@ typedef struct table {
     bool trigger;
     bool clustered;
     bool comment;
+    int grant;          /* to PUBLIC: 0 none, 1 SELECT, 2 SELECT + UPDATE (c) */
 } table;
 
 typedef struct view {
@@ -105,6 +108,9 @@ typedef struct schema_def {
     int publication;    /* 0 none, 1 FOR TABLE the first table, 2 + insert only */
     int event_trigger;  /* 0 none, 1 enabled, 2 disabled */
     int collation;      /* app.coll: 0 none, 1 locale C, 2 locale C.UTF-8 */
+    bool schema_usage;  /* GRANT USAGE ON SCHEMA app TO PUBLIC */
+    bool twice_private; /* REVOKE EXECUTE ON FUNCTION app.twice FROM PUBLIC */
+    bool mood_private;  /* REVOKE USAGE ON TYPE app.mood FROM PUBLIC */
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -137,6 +143,7 @@ static void new_table(schema_def *s, table *t, int at)
     memset(t, 0, sizeof(*t));
     t->exists = true;
     snprintf(t->name, sizeof(t->name), "t%d", ++name_counter);
+    t->grant = chance(20) ? 1 + (int)roll(2) : 0;
     column *id = &t->cols[t->ncols++];
     memset(id, 0, sizeof(*id));
     strcpy(id->name, "id");
@@ -199,6 +206,9 @@ static void generate(schema_def *s)
     s->publication = (int)roll(3);
     s->event_trigger = chance(20) ? 1 : 0;
     s->collation = (int)roll(3);
+    s->schema_usage = chance(50);
+    s->twice_private = chance(20);
+    s->mood_private = chance(20);
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -389,6 +399,24 @@ static void render_view(const schema_def *s, int i)
         emit("CREATE VIEW app.v%d_top AS SELECT id FROM app.v%d WHERE id < 1000;\n", i, i);
 }
 
+static void render_privileges(const schema_def *s)
+{
+    if (s->schema_usage)
+        emit("GRANT USAGE ON SCHEMA app TO PUBLIC;\n");
+    if (s->twice_private)
+        emit("REVOKE EXECUTE ON FUNCTION app.twice(integer) FROM PUBLIC;\n");
+    /* Not rendered (s->mood_private): an enum swapped by the plan comes back
+     * with the default USAGE for PUBLIC (known limit, README). */
+    for (int i = 0; i < s->ntables; i++) {
+        const table *t = &s->tables[i];
+        if (!t->exists || !t->grant)
+            continue;
+        emit("GRANT SELECT ON app.%s TO PUBLIC;\n", t->name);
+        if (t->grant == 2)
+            emit("GRANT UPDATE (%s) ON app.%s TO PUBLIC;\n", t->cols[0].name, t->name);
+    }
+}
+
 static void render(const schema_def *s)
 {
     emit("CREATE SCHEMA app;\n");
@@ -459,6 +487,7 @@ static void render(const schema_def *s)
     if (s->publication && first)
         emit("CREATE PUBLICATION app_pub FOR TABLE app.%s%s;\n", first->name,
              s->publication == 2 ? " WITH (publish = 'insert')" : "");
+    render_privileges(s);
 }
 
 /* --- edits --------------------------------------------------------------- */
@@ -538,7 +567,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(28)) {
+    switch (roll(32)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -671,6 +700,18 @@ static void edit(schema_def *s)
         break;
     case 27:
         s->collation = (s->collation + 1) % 3;
+        break;
+    case 28:
+        t->grant = (t->grant + 1 + (int)roll(2)) % 3;
+        break;
+    case 29:
+        s->schema_usage = !s->schema_usage;
+        break;
+    case 30:
+        s->twice_private = !s->twice_private;
+        break;
+    case 31:
+        s->mood_private = !s->mood_private;
         break;
     }
 }
