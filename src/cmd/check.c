@@ -3,7 +3,6 @@
  * drift that needs --unsafe, 1 on error. */
 #include "cmd/cmd.h"
 #include "emit/summary.h"
-#include "inspect/inspect.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,10 +15,8 @@ int cmd_check(const pa_options *opt)
         fprintf(stderr, "pgalign: --format must be text or json for check\n");
         return EXIT_ERROR;
     }
-    if (opt->preflight && source_classify(opt->from) != SOURCE_CONNINFO) {
-        fprintf(stderr, "pgalign: --preflight checks rows: FROM must be a database\n");
+    if (!cmd_preflight_possible(opt))
         return EXIT_ERROR;
-    }
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;

@@ -76,6 +76,9 @@ void cmd_report_unsafe(const pa_plan *p, bool applying);
  * a check failed or could not connect. */
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
                    const pa_plan *p, pa_loss_list *losses);
+/* Whether --preflight (diff, check) can run: FROM must be a database;
+ * false after saying so on stderr. */
+bool cmd_preflight_possible(const pa_options *opt);
 /* Connect to FROM for apply and sync; NULL after saying why on stderr. */
 PGconn *cmd_connect_from(const pa_options *opt);
 /* Run p on conn with the command's timeouts, dry run and verbosity;

@@ -363,10 +363,8 @@ int cmd_diff(const pa_options *opt)
         fprintf(stderr, "pgalign: --format must be sql, json or summary\n");
         return EXIT_ERROR;
     }
-    if (opt->preflight && source_classify(opt->from) != SOURCE_CONNINFO) {
-        fprintf(stderr, "pgalign: --preflight checks rows: FROM must be a database\n");
+    if (!cmd_preflight_possible(opt))
         return EXIT_ERROR;
-    }
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;

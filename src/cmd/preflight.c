@@ -5,6 +5,7 @@
 #include "apply/execute.h"
 #include "apply/preflight.h"
 #include "apply/rehearse.h"
+#include "inspect/inspect.h"
 #include "source/conn.h"
 
 #include <stdio.h>
@@ -62,6 +63,14 @@ bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
     sb_release(&err);
     sb_release(&report);
     return ok;
+}
+
+bool cmd_preflight_possible(const pa_options *opt)
+{
+    if (!opt->preflight || source_classify(opt->from) == SOURCE_CONNINFO)
+        return true;
+    fprintf(stderr, "pgalign: --preflight checks rows: FROM must be a database\n");
+    return false;
 }
 
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,

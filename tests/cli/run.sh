@@ -381,6 +381,12 @@ expect loss-summary 2 "$PGALIGN" --unsafe --preflight --format summary dbname=cl
 expect loss-check-json 3 "$PGALIGN" check --preflight --format json dbname=cli_loss_f dbname=cli_loss_t \
     && check loss-check-json-count grep -qF '"text": "DROP COLUMN \"public\".\"t\".\"name\" loses 2 non-null values"' "$out" \
     && check loss-check-json-unit grep -qF '"unit": "non-null value"' "$out"
+# --preflight counts rows: a FROM that is not a database is a one-line error.
+for cmd in diff check; do
+    expect "preflight-needs-database-$cmd" 1 "$PGALIGN" $cmd --preflight EMPTY dbname=cli_loss_t \
+        && check "preflight-needs-database-$cmd-says" one_line "$err" \
+        && check "preflight-needs-database-$cmd-message" grep -qF -- '--preflight checks rows: FROM must be a database' "$err"
+done
 expect loss-check-uncounted 3 "$PGALIGN" check --format json dbname=cli_loss_f dbname=cli_loss_t \
     && check loss-check-null grep -qF '"losses": null' "$out"
 expect loss-sync-summary 0 "$PGALIGN" sync --unsafe --dry-run --no-rehearse dbname=cli_loss_f dbname=cli_loss_t \
