@@ -97,15 +97,13 @@ static void cascade_rebuilds(pa_diff *d)
 {
     size_t n = d->from->count;
     /* dependents[i]: objects of FROM that depend on objects[i]. */
-    hashmap index;
-    hashmap_init(&index);
     for (size_t i = 0; i < n; i++)
-        hashmap_put(&index, d->from->objects[i]->key, (void *)(i + 1));
+        d->from->objects[i]->position = i;
     size_t *count = xcalloc(n + 1, sizeof(size_t));
     for (size_t i = 0; i < n; i++) {
         const pa_object *o = d->from->objects[i];
         for (size_t j = 0; j < o->ndeps; j++)
-            count[(size_t)hashmap_get(&index, o->deps[j]->key) - 1]++;
+            count[o->deps[j]->position]++;
     }
     size_t **dependents = xcalloc(n + 1, sizeof(size_t *));
     size_t *filled = xcalloc(n + 1, sizeof(size_t));
@@ -114,7 +112,7 @@ static void cascade_rebuilds(pa_diff *d)
     for (size_t i = 0; i < n; i++) {
         const pa_object *o = d->from->objects[i];
         for (size_t j = 0; j < o->ndeps; j++) {
-            size_t k = (size_t)hashmap_get(&index, o->deps[j]->key) - 1;
+            size_t k = o->deps[j]->position;
             dependents[k][filled[k]++] = i;
         }
     }
@@ -150,7 +148,6 @@ static void cascade_rebuilds(pa_diff *d)
     free(count);
     free(work);
     free(altered);
-    hashmap_free(&index);
 }
 
 static void sort_and_index(pa_diff *d)
@@ -159,6 +156,7 @@ static void sort_and_index(pa_diff *d)
         qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
     hashmap_free(&d->by_key);
     hashmap_init(&d->by_key);
+    hashmap_reserve(&d->by_key, d->count);
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];
         hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)c);

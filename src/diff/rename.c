@@ -11,38 +11,6 @@
 
 /* --- Reading --rename ---------------------------------------------------- */
 
-/* One name of a dotted SQL name at *s: "Quoted" (doubled quotes inside)
- * or bare (folded to lower case, as the server folds it). */
-static char *next_part(const char **s, const char *end)
-{
-    strbuf sb = STRBUF_INIT;
-    const char *p = *s;
-    if (*p == '"') {
-        for (p++; p < end; p++) {
-            if (*p == '"' && p + 1 < end && p[1] == '"')
-                sb_addc(&sb, *p++);
-            else if (*p == '"')
-                break;
-            else
-                sb_addc(&sb, *p);
-        }
-        if (p >= end) {
-            sb_release(&sb);
-            return NULL;        /* no closing quote */
-        }
-        p++;
-    } else {
-        for (; p < end && *p != '.'; p++)
-            sb_addc(&sb, (char)tolower((unsigned char)*p));
-    }
-    *s = p;
-    if (sb.len == 0) {
-        sb_release(&sb);
-        return NULL;
-    }
-    return sb_detach(&sb);
-}
-
 /* The '=' between OLD and NEW: the first one outside double quotes. */
 static const char *find_equals(const char *arg)
 {
@@ -64,14 +32,14 @@ bool rename_parse(pa_rename_list *list, const char *arg, strbuf *err)
     const char *p = arg;
     bool ok = eq != NULL;
     while (ok && p < eq && n < 3) {
-        parts[n] = next_part(&p, eq);
+        parts[n] = sql_name_part(&p, eq);
         ok = parts[n++] != NULL && (p == eq || *p++ == '.');
     }
     ok = ok && p == eq && (n == 2 || n == 3);
     const char *new_end = eq ? eq + strlen(eq) : NULL;
     const char *q = eq ? eq + 1 : NULL;
     if (ok)
-        ok = (parts[3] = next_part(&q, new_end)) != NULL && q == new_end;
+        ok = (parts[3] = sql_name_part(&q, new_end)) != NULL && q == new_end;
     if (!ok) {
         sb_addf(err, "--rename %s: expected schema.table=new_name, schema.index=new_name, "
                 "schema.table.column=new_name or schema.table.constraint=new_name", arg);

@@ -24,6 +24,10 @@ static const char search_path_sql[] = "SET LOCAL search_path = pg_catalog";
  * from slow queries; the catalog reads are not those, and a diff cut off
  * halfway helps nobody (pg_dump does the same). */
 static const char no_timeout_sql[] = "SET LOCAL statement_timeout = 0";
+/* Parallel workers start as new backends with empty catalog caches and
+ * fill them again: on a big catalog that made the column query take twice
+ * as long, and both sides' servers share the machine with pgalign. */
+static const char no_parallel_sql[] = "SET LOCAL max_parallel_workers_per_gather = 0";
 static const char end_snapshot_sql[] = "COMMIT";
 
 /* Normal and automatic dependencies between user objects (oids from
@@ -160,6 +164,7 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
         free(c_attr);
         return false;
     }
+    model_reserve(m, (size_t)PQntuples(res));
     for (int r = 0; r < PQntuples(res); r++) {
         const char *schema = field(res, r, c_schema);
         const char *name = field(res, r, c_name);
@@ -287,7 +292,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
 
     const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
-    const char **sql = calloc(pa_nkinds + 5, sizeof(*sql));
+    const char **sql = calloc(pa_nkinds + 6, sizeof(*sql));
     strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
     size_t nkinds = 0, n = 0;
     bool ok = kinds && sql && texts;
@@ -295,6 +300,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
         sql[n++] = begin_snapshot_sql;
         sql[n++] = no_timeout_sql;
         sql[n++] = search_path_sql;
+        sql[n++] = no_parallel_sql;
     }
     for (size_t i = 0; ok && i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
@@ -311,8 +317,9 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     }
     if (ok) {
         double clock = now_seconds();
-        ok = command_done(ctx, "BEGIN", &clock, err) && command_done(ctx, "SET", &clock, err) &&
-             command_done(ctx, "SET", &clock, err);
+        ok = command_done(ctx, "BEGIN", &clock, err);
+        for (int set = 0; ok && set < 3; set++)
+            ok = command_done(ctx, "SET", &clock, err);
         for (size_t i = 0; ok && i < nkinds; i++) {
             progress_note("%s: %s (%zu of %zu)", ctx->label, kinds[i]->name, i + 1, nkinds);
             PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);

@@ -2,6 +2,7 @@
  * collation, NOT NULL and generated expressions; inherited ones too. Defaults and identity
  * are sub-objects of their own (column_default.c, identity.c). */
 #include "kinds/kind.h"
+#include "util/sqlscan.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -273,22 +274,21 @@ static bool type_change_rewrites(const char *from, const char *to)
     return !(p1 >= 0 && p2 >= p1 && c1 && c2 && strcmp(c1, c2) == 0);
 }
 
-/* Whether type, or an array of it, is one of m's enums. Only changed
- * column types ask, so a scan of the model is fine. */
+/* Whether type (schema.name as format_type writes it), or an array of
+ * it, is one of m's enums. */
 static bool is_enum_type(const pa_model *m, const char *type)
 {
-    size_t n = strcspn(type, "[");
-    strbuf name = STRBUF_INIT;
-    bool found = false;
-    for (size_t i = 0; i < m->count && !found; i++) {
-        const pa_object *o = m->objects[i];
-        if (strcmp(o->kind->name, "enum") != 0)
-            continue;
-        sb_reset(&name);
-        kind_qualified(&name, o);
-        found = name.len == n && strncmp(name.buf, type, n) == 0;
+    const char *p = type, *end = type + strcspn(type, "[");
+    char *schema = sql_name_part(&p, end);
+    char *name = NULL;
+    if (schema && p < end && *p == '.') {
+        p++;
+        name = sql_name_part(&p, end);
     }
-    sb_release(&name);
+    bool found = name && p == end &&
+                 model_lookup(m, kind_by_name("enum"), schema, NULL, name) != NULL;
+    free(schema);
+    free(name);
     return found;
 }
 

@@ -5,6 +5,7 @@
 #include "kinds/kind.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
+#include "model/casts.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -144,22 +145,18 @@ static void add_labels(pa_plan *p, const pa_object *to, const label_list *old,
 static bool new_label_used(const pa_model *m, const pa_object *to,
                            const label_list *old, const label_list *new)
 {
-    strbuf cast = STRBUF_INIT;
-    sb_adds(&cast, "::");
-    kind_qualified(&cast, to);
-    bool used = false;
-    for (size_t j = 0; j < m->count && !used; j++) {
-        const pa_object *o = m->objects[j];
-        for (size_t a = 0; a < o->kind->nattrs && !used; a++) {
-            const char *v = o->values[a];
-            if (!v || o->kind->attrs[a].on_change == ATTR_COMMENT || !strstr(v, cast.buf))
-                continue;
-            for (size_t i = 0; i < new->count && !used; i++)
-                used = labels_find(old, new->items[i]) < 0 && strstr(v, new->items[i]);
+    strbuf type = STRBUF_INIT;
+    kind_qualified(&type, to);
+    size_t n;
+    const char *const *uses = model_cast_uses(m, type.buf, &n);
+    sb_release(&type);
+    for (size_t j = 0; j < n; j++) {
+        for (size_t i = 0; i < new->count; i++) {
+            if (labels_find(old, new->items[i]) < 0 && strstr(uses[j], new->items[i]))
+                return true;
         }
     }
-    sb_release(&cast);
-    return used;
+    return false;
 }
 
 /* Whether the labels change in a way ADD VALUE cannot do: then the type

@@ -1,4 +1,5 @@
 #include "model/model.h"
+#include "model/casts.h"
 #include "model/expression.h"
 #include "kinds/kind.h"
 #include "emit/quote.h"
@@ -24,6 +25,7 @@ void model_free(pa_model *m)
     free(m->objects);
     hashmap_free(&m->by_key);
     hashmap_free(&m->by_address);
+    cast_index_free(m->casts);
     arena_free(&m->arena);
     memset(m, 0, sizeof(*m));
 }
@@ -77,25 +79,55 @@ pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *sche
     return o;
 }
 
+/* The previous object's copy of s when it is the same string: rows come
+ * grouped by table, so a table's columns and constraints share one copy
+ * of its schema and table names. */
+static const char *shared_copy(pa_model *m, const char *s, size_t field)
+{
+    if (!s)
+        return NULL;
+    if (m->count > 0) {
+        const pa_object *prev = m->objects[m->count - 1];
+        const char *const have[] = {prev->schema, prev->table, prev->name};
+        for (size_t i = 0; i < 3; i++) {
+            if (have[i] && (i == field || i < 2) && strcmp(have[i], s) == 0)
+                return have[i];
+        }
+    }
+    return arena_strdup(&m->arena, s);
+}
+
 pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
                      const char *table, const char *name)
 {
-    char *key = model_make_key(&m->arena, kind, schema, table, name);
-    if (hashmap_get(&m->by_key, key))
+    strbuf sb = STRBUF_INIT;
+    build_key(&sb, kind, schema, table, name);
+    bool exists = hashmap_get(&m->by_key, sb.buf) != NULL;
+    char *key = exists ? NULL : arena_strdup(&m->arena, sb.buf);
+    sb_release(&sb);
+    if (exists)
         return NULL;
+    cast_index_free(m->casts);
+    m->casts = NULL;
     pa_object *o = arena_alloc(&m->arena, sizeof(*o));
     memset(o, 0, sizeof(*o));
     o->kind = kind;
     o->key = key;
-    o->schema = arena_strdup(&m->arena, schema);
-    o->table = arena_strdup(&m->arena, table);
-    o->name = arena_strdup(&m->arena, name);
+    o->schema = shared_copy(m, schema, 0);
+    o->table = shared_copy(m, table, 1);
+    o->name = shared_copy(m, name, 2);
     o->values = arena_alloc(&m->arena, sizeof(char *) * (kind->nattrs + 1));
     memset(o->values, 0, sizeof(char *) * (kind->nattrs + 1));
     m->objects = xgrow(m->objects, sizeof(*m->objects), m->count + 1, &m->alloc);
     m->objects[m->count++] = o;
     hashmap_put(&m->by_key, key, o);
     return o;
+}
+
+void model_reserve(pa_model *m, size_t n)
+{
+    hashmap_reserve(&m->by_key, n);
+    hashmap_reserve(&m->by_address, n);
 }
 
 pa_object *model_find(const pa_model *m, const char *key)
@@ -109,6 +141,8 @@ void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
     char *canonical = expressions && word_in_list(o->kind->attrs[attr].name, expressions)
                           ? expression_canonical(value) : NULL;
     o->values[attr] = arena_strdup(&m->arena, canonical ? canonical : value);
+    cast_index_free(m->casts);
+    m->casts = NULL;
     free(canonical);
 }
 
@@ -195,13 +229,11 @@ static pa_object *find_parent(pa_model *m, const pa_object *o)
             memcpy(name, kinds, n);
             name[n] = '\0';
             const pa_kind *pk = kind_by_name(name);
-            char *key = !pk ? NULL
-                        : o->kind->parent_is_namesake
-                            ? model_make_key(&m->arena, pk, o->schema, o->table, o->name)
-                        : o->kind->parent_outside_schema
-                            ? model_make_key(&m->arena, pk, NULL, NULL, o->table)
-                            : model_make_key(&m->arena, pk, o->schema, NULL, o->table);
-            pa_object *parent = key ? model_find(m, key) : NULL;
+            pa_object *parent =
+                !pk ? NULL
+                : o->kind->parent_is_namesake ? model_lookup(m, pk, o->schema, o->table, o->name)
+                : o->kind->parent_outside_schema ? model_lookup(m, pk, NULL, NULL, o->table)
+                                                 : model_lookup(m, pk, o->schema, NULL, o->table);
             if (parent)
                 return parent;
         }

@@ -13,6 +13,7 @@
 
 typedef struct pa_kind pa_kind;
 typedef struct pa_object pa_object;
+typedef struct pa_cast_index pa_cast_index;
 
 struct pa_object {
     const pa_kind *kind;
@@ -29,6 +30,8 @@ struct pa_object {
     size_t ndeps;
     size_t deps_alloc;
     const char *pending_deps; /* addresses from the query, until resolved */
+    size_t position;        /* scratch: its index in m->objects, for those
+                               who set it (diff.c's cascade_rebuilds) */
 };
 
 typedef struct pa_model {
@@ -40,6 +43,7 @@ typedef struct pa_model {
     hashmap by_address;     /* "classid/objid/subid" -> object */
     int server_version;     /* PQserverVersion; 0 for EMPTY */
     const char *role;       /* the role inspected as; NULL if unknown */
+    pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
 } pa_model;
 
 void model_init(pa_model *m);
@@ -51,6 +55,8 @@ void model_free(pa_model *m);
 pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
                      const char *table, const char *name);
 pa_object *model_find(const pa_model *m, const char *key);
+/* Room for n more objects (with an address each) at once. */
+void model_reserve(pa_model *m, size_t n);
 /* model_find by identity, as model_add takes it. */
 pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *schema,
                         const char *table, const char *name);

@@ -55,6 +55,15 @@ static void rehash(hashmap *m, size_t cap)
     m->cap = cap;
 }
 
+void hashmap_reserve(hashmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while ((m->count + n) * 2 > cap)
+        cap *= 2;
+    if (cap > m->cap)
+        rehash(m, cap);
+}
+
 void *hashmap_put(hashmap *m, const char *key, void *value)
 {
     if ((m->count + 1) * 2 > m->cap)

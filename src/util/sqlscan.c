@@ -1,4 +1,5 @@
 #include "util/sqlscan.h"
+#include "util/strbuf.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -132,4 +133,36 @@ const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
     }
     piece->end = s;
     return *s ? s + 1 : s;
+}
+
+/* One name of a dotted SQL name at *s: "Quoted" (doubled quotes inside)
+ * or bare (folded to lower case, as the server folds it). */
+char *sql_name_part(const char **s, const char *end)
+{
+    strbuf sb = STRBUF_INIT;
+    const char *p = *s;
+    if (*p == '"') {
+        for (p++; p < end; p++) {
+            if (*p == '"' && p + 1 < end && p[1] == '"')
+                sb_addc(&sb, *p++);
+            else if (*p == '"')
+                break;
+            else
+                sb_addc(&sb, *p);
+        }
+        if (p >= end) {
+            sb_release(&sb);
+            return NULL;        /* no closing quote */
+        }
+        p++;
+    } else {
+        for (; p < end && *p != '.'; p++)
+            sb_addc(&sb, (char)tolower((unsigned char)*p));
+    }
+    *s = p;
+    if (sb.len == 0) {
+        sb_release(&sb);
+        return NULL;
+    }
+    return sb_detach(&sb);
 }

@@ -34,4 +34,10 @@ const char *sql_skip_literal(const char *text, const char *s);
  * with backslashes, a backslash escapes the next character). */
 const char *sql_skip_quoted(const char *s, bool backslashes);
 
+/* One name of a dotted SQL name at *s, up to end: "Quoted" (a doubled
+ * quote inside stands for one) or bare (folded to lower case, as the
+ * server folds it). *s is left after it; NULL (nothing to free) for an
+ * empty name or a missing closing quote. */
+char *sql_name_part(const char **s, const char *end);
+
 #endif

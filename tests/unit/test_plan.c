@@ -251,6 +251,46 @@ static void test_enum_labels_added_in_place(void **state)
     model_free(&b);
 }
 
+/* An added label that a definition of TARGET uses in a cast cannot be
+ * added in the plan's transaction: the type is swapped. A cast to another
+ * type whose name starts alike, or a label used without the cast, leaves
+ * ADD VALUE. */
+static char *enum_plan(const char *default_expr)
+{
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&a, "enum", "My App", NULL, "Mood", "labels", "'ok'", NULL);
+    add(&b, "enum", "My App", NULL, "Mood", "labels", "'ok', 'new'", NULL);
+    add(&b, "enum", "My App", NULL, "Mood2", "labels", "'ok', 'new'", NULL);
+    add(&b, "default", "public", "t", "c", "expression", default_expr, NULL);
+    finish(&a);
+    finish(&b);
+    char *sql = plan_sql(&a, &b, NULL);
+    model_free(&a);
+    model_free(&b);
+    return sql;
+}
+
+static void test_enum_new_label_used_in_a_cast_swaps(void **state)
+{
+    (void)state;
+    const char *swapped[] = {"'new'::\"My App\".\"Mood\"",
+                             "'{ok,new}'::\"My App\".\"Mood\"[]",
+                             "f('ok'::\"My App\".\"Mood2\", 'new'::\"My App\".\"Mood\")"};
+    const char *added[] = {"'new'::\"My App\".\"Mood2\"", "'new'::text",
+                           "'ok'::\"My App\".\"Mood\""};
+    for (size_t i = 0; i < 3; i++) {
+        char *sql = enum_plan(swapped[i]);
+        assert_non_null(strstr(sql, "RENAME TO pgalign_old_"));
+        free(sql);
+        sql = enum_plan(added[i]);
+        assert_non_null(strstr(sql, "ADD VALUE 'new'"));
+        assert_null(strstr(sql, "RENAME TO"));
+        free(sql);
+    }
+}
+
 static void test_enum_label_removal_is_destructive(void **state)
 {
     (void)state;
@@ -381,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_enum_label_removal_is_destructive),
         cmocka_unit_test(test_comment_changes_and_removal),
         cmocka_unit_test(test_plan_is_deterministic),
+        cmocka_unit_test(test_enum_new_label_used_in_a_cast_swaps),
         cmocka_unit_test(test_lossy_type_change_is_destructive),
         cmocka_unit_test(test_composite_create_lists_only_attributes),
     };
