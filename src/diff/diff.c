@@ -19,7 +19,7 @@ static void compare(pa_change *c, const pa_diff_options *opt)
 {
     const pa_kind *kind = c->from->kind;
     bool any = false, replace = false;
-    c->changed = xcalloc(kind->nattrs + 1, sizeof(bool));
+    c->changed = NULL;      /* until something is: most objects are the same */
     for (size_t i = 0; i < kind->nattrs; i++) {
         bool unknown = kind->attrs[i].presence == UNKNOWN_IF_NULL &&
                        (!c->from->values[i] || !c->to->values[i]);
@@ -27,6 +27,8 @@ static void compare(pa_change *c, const pa_diff_options *opt)
             same_string(c->from->values[i], c->to->values[i]) ||
             ignored(opt, kind, kind->attrs[i].name))
             continue;
+        if (!c->changed)
+            c->changed = xcalloc(kind->nattrs, sizeof(bool));
         c->changed[i] = true;
         any = true;
         replace |= kind->attrs[i].on_change == ATTR_REPLACE;
@@ -159,7 +161,7 @@ static void sort_and_index(pa_diff *d)
     hashmap_reserve(&d->by_key, d->count);
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];
-        hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)c);
+        hashmap_put(&d->by_key, (c->from ? c->from : c->to)->key, (void *)(i + 1));
     }
 }
 
@@ -196,6 +198,10 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
         if (!model_find(from, t->key))
             add_change(d, NULL, t, opt);
     }
+    if (d->count > 0) {     /* what doubling left over: megabytes on a big catalog */
+        d->changes = xrealloc(d->changes, d->count * sizeof(*d->changes));
+        d->alloc = d->count;
+    }
     sort_and_index(d);
     cascade_rebuilds(d);
     if (opt && opt->privileges && opt->creating_role && !opt->create_extensions_only) {
@@ -217,7 +223,8 @@ void diff_free(pa_diff *d)
 
 const pa_change *diff_find(const pa_diff *d, const char *key)
 {
-    return hashmap_get(&d->by_key, key);
+    size_t i = (size_t)hashmap_get(&d->by_key, key);
+    return i ? &d->changes[i - 1] : NULL;
 }
 
 size_t diff_count(const pa_diff *d)

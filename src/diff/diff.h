@@ -23,7 +23,7 @@ typedef struct pa_change {
     change_type type;
     const pa_object *from;  /* NULL for ADD */
     const pa_object *to;    /* NULL for DROP */
-    bool *changed;          /* per attribute, for ALTER and REPLACE */
+    bool *changed;          /* per attribute; NULL when none is */
     bool rebuild;           /* replaced only because a dependency was */
 } pa_change;
 
@@ -32,7 +32,8 @@ typedef struct pa_diff {
     const pa_model *to;
     pa_change *changes;     /* sorted by kind rank, then key */
     size_t count;
-    hashmap by_key;         /* key -> pa_change */
+    hashmap by_key;         /* key -> 1 + its index in changes (add_change
+                               may move them) */
     size_t alloc;
     /* Grants the plan's new objects get by default, as FROM will have
      * them (see default_privileges.c), and the grants they should lose. */

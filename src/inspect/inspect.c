@@ -179,12 +179,12 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
             continue;
         }
         const char *ordinal = field(res, r, c_ordinal);
-        o->ordinal = ordinal ? atol(ordinal) : 0;
+        o->ordinal = ordinal ? atoi(ordinal) : 0;
         for (size_t i = 0; i < k->nattrs; i++)
             model_set(m, o, i, field(res, r, c_attr[i]));
         model_add_addresses(m, o, field(res, r, c_address));
         model_add_addresses(m, o, field(res, r, c_aliases));
-        o->pending_deps = arena_strdup(&m->arena, field(res, r, c_deps));
+        model_set_pending_deps(m, o, field(res, r, c_deps));
     }
     free(c_attr);
     return true;
@@ -333,6 +333,7 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
             add_recorded(m, ctx->opt->assumed, f);
             model_link(m);
             load_depends(res, m);
+            model_forget_addresses(m);
         }
         PQclear(res);
         ok = ok && command_done(ctx, "COMMIT", &clock, err);

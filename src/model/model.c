@@ -16,6 +16,7 @@ void model_init(pa_model *m)
     arena_init(&m->arena);
     hashmap_init(&m->by_key);
     hashmap_init(&m->by_address);
+    arena_init(&m->addresses);
 }
 
 void model_free(pa_model *m)
@@ -25,6 +26,7 @@ void model_free(pa_model *m)
     free(m->objects);
     hashmap_free(&m->by_key);
     hashmap_free(&m->by_address);
+    arena_free(&m->addresses);
     cast_index_free(m->casts);
     arena_free(&m->arena);
     memset(m, 0, sizeof(*m));
@@ -116,8 +118,9 @@ pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
     o->schema = shared_copy(m, schema, 0);
     o->table = shared_copy(m, table, 1);
     o->name = shared_copy(m, name, 2);
-    o->values = arena_alloc(&m->arena, sizeof(char *) * (kind->nattrs + 1));
-    memset(o->values, 0, sizeof(char *) * (kind->nattrs + 1));
+    size_t nvalues = kind->nattrs ? kind->nattrs : 1;
+    o->values = arena_alloc(&m->arena, sizeof(char *) * nvalues);
+    memset(o->values, 0, sizeof(char *) * nvalues);
     m->objects = xgrow(m->objects, sizeof(*m->objects), m->count + 1, &m->alloc);
     m->objects[m->count++] = o;
     hashmap_put(&m->by_key, key, o);
@@ -135,12 +138,27 @@ pa_object *model_find(const pa_model *m, const char *key)
     return hashmap_get(&m->by_key, key);
 }
 
+/* A copy of value, or the previous object's when it has the same value:
+ * rows of a kind come one after another, and most of their attributes
+ * (a column's storage, NOT NULL, type) repeat. */
+static const char *shared_value(pa_model *m, const pa_object *o, size_t attr,
+                                const char *value)
+{
+    if (value && m->count > 1 && m->objects[m->count - 1] == o) {
+        const pa_object *prev = m->objects[m->count - 2];
+        if (prev->kind == o->kind && prev->values[attr] &&
+            strcmp(prev->values[attr], value) == 0)
+            return prev->values[attr];
+    }
+    return arena_strdup(&m->arena, value);
+}
+
 void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
 {
     const char *expressions = o->kind->canonical_attrs;
     char *canonical = expressions && word_in_list(o->kind->attrs[attr].name, expressions)
                           ? expression_canonical(value) : NULL;
-    o->values[attr] = arena_strdup(&m->arena, canonical ? canonical : value);
+    o->values[attr] = shared_value(m, o, attr, canonical ? canonical : value);
     cast_index_free(m->casts);
     m->casts = NULL;
     free(canonical);
@@ -154,7 +172,7 @@ const char *obj_value(const pa_object *o, const char *attr_name)
 
 void model_add_address(pa_model *m, pa_object *o, const char *address)
 {
-    hashmap_put(&m->by_address, arena_strdup(&m->arena, address), o);
+    hashmap_put(&m->by_address, arena_strdup(&m->addresses, address), o);
 }
 
 pa_object *model_find_address(const pa_model *m, const char *address)
@@ -171,7 +189,12 @@ void model_add_dep(pa_model *m, pa_object *o, pa_object *dep)
         if (o->deps[i] == dep)
             return;
     }
-    o->deps = xgrow(o->deps, sizeof(*o->deps), o->ndeps + 1, &o->deps_alloc);
+    if (o->ndeps == o->deps_alloc) {
+        /* Most objects have one or two (their table, a type): xgrow's
+         * first eight took a tenth of a big model. */
+        o->deps_alloc = o->deps_alloc ? o->deps_alloc * 2 : 2;
+        o->deps = xrealloc(o->deps, o->deps_alloc * sizeof(*o->deps));
+    }
     o->deps[o->ndeps++] = dep;
 }
 
@@ -195,6 +218,20 @@ void model_add_addresses(pa_model *m, pa_object *o, const char *list)
     char address[64];
     while (next_address(&list, address))
         model_add_address(m, o, address);
+}
+
+void model_set_pending_deps(pa_model *m, pa_object *o, const char *list)
+{
+    o->pending_deps = arena_strdup(&m->addresses, list);
+}
+
+void model_forget_addresses(pa_model *m)
+{
+    for (size_t i = 0; i < m->count; i++)
+        m->objects[i]->pending_deps = NULL;
+    hashmap_free(&m->by_address);
+    arena_free(&m->addresses);
+    arena_init(&m->addresses);
 }
 
 static void resolve_pending_deps(pa_model *m, pa_object *o)

@@ -15,22 +15,24 @@ typedef struct pa_kind pa_kind;
 typedef struct pa_object pa_object;
 typedef struct pa_cast_index pa_cast_index;
 
+/* A big catalog has hundreds of thousands of these: the counts are ints
+ * (ordinals are column numbers and small ranks). */
 struct pa_object {
     const pa_kind *kind;
     const char *key;        /* unique in a model, e.g. table:public.orders */
     const char *schema;     /* NULL for kinds outside schemas */
     const char *name;
     const char *table;      /* the owning table's name, for sub-objects */
-    long ordinal;           /* order among siblings (column number) */
     const char **values;    /* one per kind->attrs entry; NULL = unset */
     pa_object *parent;      /* owning table for columns, constraints... */
     pa_object *first_child;
     pa_object *next_sibling;
     pa_object **deps;       /* objects this one depends on */
-    size_t ndeps;
-    size_t deps_alloc;
     const char *pending_deps; /* addresses from the query, until resolved */
-    size_t position;        /* scratch: its index in m->objects, for those
+    int ordinal;            /* order among siblings (column number) */
+    unsigned ndeps;
+    unsigned deps_alloc;
+    unsigned position;      /* scratch: its index in m->objects, for those
                                who set it (diff.c's cascade_rebuilds) */
 };
 
@@ -41,6 +43,7 @@ typedef struct pa_model {
     size_t alloc;
     hashmap by_key;
     hashmap by_address;     /* "classid/objid/subid" -> object */
+    arena addresses;        /* their strings, and the pending deps */
     int server_version;     /* PQserverVersion; 0 for EMPTY */
     const char *role;       /* the role inspected as; NULL if unknown */
     pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
@@ -68,6 +71,11 @@ void model_add_address(pa_model *m, pa_object *o, const char *address);
 pa_object *model_find_address(const pa_model *m, const char *address);
 /* Each address of a space-separated list. */
 void model_add_addresses(pa_model *m, pa_object *o, const char *list);
+/* Dependencies from the query, resolved by model_link (list copied). */
+void model_set_pending_deps(pa_model *m, pa_object *o, const char *list);
+/* Drop the addresses once the dependencies are resolved (after model_link
+ * and the pg_depend rows): a fifth of a big model's memory. */
+void model_forget_addresses(pa_model *m);
 void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
 
 /* Link sub-objects to their parents and resolve pending deps; call after

@@ -313,7 +313,7 @@ static unsigned drop_hazards(const op *o)
 static void emit_alter_comment(pa_plan *p, const pa_change *c)
 {
     int i = kind_attr_index(c->to->kind, "comment");
-    if (i >= 0 && c->changed[i])
+    if (i >= 0 && c->changed && c->changed[i])
         comment_stmt(p, c->to, c->to->values[i]);
 }
 

@@ -167,7 +167,7 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     pa_object *o = model_add(l->m, k, schema, table, name);
     if (!o)
         return fail_at(l, index, "%s", "duplicates an earlier object");
-    o->ordinal = ordinal ? (long)json_integer_value(ordinal) : 0;
+    o->ordinal = ordinal ? (int)json_integer_value(ordinal) : 0;
     *deps_out = deps;
     *out = o;
     return load_attributes(l, index, attrs, o);

@@ -1,17 +1,33 @@
 #include "util/hashmap.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
+/* FNV-1a, then murmur3's finalizer: the slot is picked by the low bits,
+ * which FNV alone leaves too alike for keys that differ at their end
+ * ("1259/16384/3"), and the maps run three quarters full. */
 static uint64_t hash_string(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+    uint64_t h = 1469598103934665603ULL;
     for (; *s; s++) {
         h ^= (unsigned char)*s;
         h *= 1099511628211ULL;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     return h;
+}
+
+/* Whether count keys fit in cap slots: at most three quarters full, so
+ * that linear probing stays short. */
+static bool fits(size_t count, size_t cap)
+{
+    return count * 4 <= cap * 3;
 }
 
 void hashmap_init(hashmap *m)
@@ -58,7 +74,7 @@ static void rehash(hashmap *m, size_t cap)
 void hashmap_reserve(hashmap *m, size_t n)
 {
     size_t cap = m->cap ? m->cap : 64;
-    while ((m->count + n) * 2 > cap)
+    while (!fits(m->count + n, cap))
         cap *= 2;
     if (cap > m->cap)
         rehash(m, cap);
@@ -66,7 +82,7 @@ void hashmap_reserve(hashmap *m, size_t n)
 
 void *hashmap_put(hashmap *m, const char *key, void *value)
 {
-    if ((m->count + 1) * 2 > m->cap)
+    if (!fits(m->count + 1, m->cap))
         rehash(m, m->cap ? m->cap * 2 : 64);
     hashmap_entry *e = find_slot(m->slots, m->cap, key);
     void *old = e->key ? e->value : NULL;
