@@ -20,6 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,7 +35,15 @@ static const char *const server_settings[] = {
     "synchronous_commit=off", "max_wal_senders=0", "wal_level=minimal",
     "log_min_messages=warning", "autovacuum=off", "huge_pages=off",
     "shared_buffers=32MB",
+    /* WAL is recycled past this, not kept up to 1 GB (it may live in
+     * memory, see parent_dir) */
+    "max_wal_size=128MB",
 };
+
+/* A memory file system (see parent_dir) is used when it has this much
+ * room; Docker gives containers 64 MB, which a big load could fill. */
+#define SHM_DIR "/dev/shm"
+#define SHM_MIN_FREE (512ULL << 20)
 
 /* initdb's options for the throwaway cluster, and what is done to its
  * result: the smallest WAL segments (1 MB, not 16), and only template1 of
@@ -375,6 +387,7 @@ static void child_setup(bool as_owner, const char *log_path)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
+    signal(SIGPIPE, SIG_DFL);   /* ignored by us (see tempcluster_init_signals) */
     if (log_path) {
         int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
         if (fd >= 0) {
@@ -424,13 +437,32 @@ static void append_log_tail(strbuf *err, const char *path)
         sb_addf(err, ": %s", last);
 }
 
-static bool make_dir(strbuf *err)
+/* Where the cluster lives: $TMPDIR when set; else /dev/shm when it is a
+ * memory file system with room to spare; else /tmp. The server keeps a
+ * file per table, about 300 in an empty database: creating and removing
+ * them on a disk took a third of a diff of two small .sql files here
+ * (0.73 s against 0.49 s in /dev/shm). */
+static const char *parent_dir(void)
 {
     const char *tmp = getenv("TMPDIR");
-    snprintf(tc.dir, sizeof(tc.dir), "%s/pgalign-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (tmp && *tmp)
+        return tmp;
+#ifdef __linux__
+    struct statfs fs;
+    if (statfs(SHM_DIR, &fs) == 0 && fs.f_type == TMPFS_MAGIC &&
+        (unsigned long long)fs.f_bavail * (unsigned long long)fs.f_bsize >= SHM_MIN_FREE &&
+        access(SHM_DIR, W_OK | X_OK) == 0)
+        return SHM_DIR;
+#endif
+    return "/tmp";
+}
+
+static bool make_dir(strbuf *err)
+{
+    const char *parent = parent_dir();
+    snprintf(tc.dir, sizeof(tc.dir), "%s/pgalign-XXXXXX", parent);
     if (!mkdtemp(tc.dir)) {
-        sb_addf(err, "cannot create a temp directory in %s: %s",
-                tmp && *tmp ? tmp : "/tmp", strerror(errno));
+        sb_addf(err, "cannot create a temp directory in %s: %s", parent, strerror(errno));
         tc.dir[0] = '\0';
         return false;
     }
@@ -723,8 +755,8 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err)
         ok = find_bindir(server_version / 10000, true, err) && choose_user(err) &&
              make_dir(err) && start_data_dir(err);
         if (ok && verbose)
-            fprintf(stderr, "pgalign: temporary cluster (%s) ready in %.2f s\n",
-                    tc.bindir, now_seconds() - start);
+            fprintf(stderr, "pgalign: temporary cluster in %s (%s) ready in %.2f s\n",
+                    tc.dir, tc.bindir, now_seconds() - start);
     }
     pthread_mutex_unlock(&tc.lock);
     if (!ok)
@@ -843,6 +875,9 @@ static void *signal_thread(void *arg)
 
 void tempcluster_init_signals(void)
 {
+    /* A reader that goes away (pgalign ... | head) makes writes fail
+     * instead of killing us before the cluster is removed. */
+    signal(SIGPIPE, SIG_IGN);
     static sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);

@@ -184,3 +184,24 @@ else
     skip "$SUITE/signal-KILL-server-dies-portable-watcher" "PGALIGN_PORTABLE not set"
 fi
 rm -rf "${TMPDIR:?}"/*
+
+# --- where the cluster lives without TMPDIR ---
+# A memory file system with room (/dev/shm) spares the disk the server's
+# file per table; else /tmp. A reader that goes away early (| head) must
+# not kill pgalign before it removes the cluster.
+shm_free_mb=$(df -Pm /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ "${shm_free_mb:-0}" -ge 512 ]; then
+    place=/dev/shm
+else
+    place=/tmp
+fi
+env -u TMPDIR "$PGALIGN" -v --unsafe "$fixtures/columns_add_drop/a.sql" \
+    "$fixtures/columns_add_drop/b.sql" >"$out" 2>"$err"
+cluster=$(sed -n 's/^pgalign: temporary cluster in \([^ ]*\) .*/\1/p' "$err")
+check "cluster-in-$place" test "${cluster%/pgalign-*}" = "$place"
+check "cluster-in-$place-removed" test -n "$cluster" -a ! -e "$cluster"
+env -u TMPDIR "$PGALIGN" -v --unsafe "$fixtures/columns_add_drop/a.sql" \
+    "$fixtures/columns_add_drop/b.sql" 2>"$err" | true
+cluster=$(sed -n 's/^pgalign: temporary cluster in \([^ ]*\) .*/\1/p' "$err")
+check "closed-pipe-cluster-removed" test -n "$cluster" -a ! -e "$cluster"
+
