@@ -52,11 +52,14 @@ peak_kb() {
     tail -n 1 "$work/rss"
 }
 
-# load NAME N [--changed]: a database of N generated tables.
+# load NAME N [--changed]: a database of N generated tables, vacuumed as
+# autovacuum keeps a production database (the cluster runs none): the
+# first reader of fresh catalogs otherwise sets every row's hint bits.
 load() {
     bench/gen_schema.sh "$2" ${3:-} >"$work/$1.sql"
     createdb "$1"
     psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$work/$1.sql" >/dev/null
+    psql -X -q -d "$1" -c "VACUUM (ANALYZE)" >/dev/null
 }
 
 # proxy PORT RTT: a latency proxy in front of the cluster's socket.

@@ -95,7 +95,7 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
         (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
                                         pf->ignore_extension_versions,
                                         pf->is_json ? pf->target_fingerprint : NULL)) &&
-        (!pf->is_json || opt->no_preflight || cmd_preflight(opt, conn, NULL, &pf->plan, NULL)))
+        (!pf->is_json || opt->no_preflight || cmd_preflight(opt, conn, NULL, &pf->plan, NULL, false)))
         rc = run_plan(opt, pf, conn);
     PQfinish(conn);
     return rc;

@@ -72,10 +72,11 @@ bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filt
 void cmd_report_unsafe(const pa_plan *p, bool applying);
 /* Run p's preflight checks on FROM (conn, or a connection to conninfo
  * when conn is NULL); print what they find on stderr, but what destructive
- * statements lose into losses when not NULL (for the summary). False when
+ * statements lose into losses when not NULL (for the summary; on stderr
+ * too when a check fails, unless summary_follows even then). False when
  * a check failed or could not connect. */
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p, pa_loss_list *losses);
+                   const pa_plan *p, pa_loss_list *losses, bool summary_follows);
 /* Whether --preflight (diff, check) can run: FROM must be a database;
  * false after saying so on stderr. */
 bool cmd_preflight_possible(const pa_options *opt);

@@ -380,9 +380,9 @@ int cmd_diff(const pa_options *opt)
     } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
         cmd_report_unsafe(plan, false);
         if (opt->preflight)     /* what the destructive statements would lose */
-            cmd_preflight(opt, NULL, opt->from, plan, NULL);
+            cmd_preflight(opt, NULL, opt->from, plan, NULL, false);
         rc = EXIT_UNSAFE;
-    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan, counted)) {
+    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan, counted, false)) {
         rc = EXIT_ERROR;
     } else {
         strbuf text = STRBUF_INIT;

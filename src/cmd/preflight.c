@@ -33,7 +33,7 @@ bool cmd_apply_plan(const pa_options *opt, PGconn *conn, const pa_plan *p)
 }
 
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p, pa_loss_list *losses)
+                   const pa_plan *p, pa_loss_list *losses, bool summary_follows)
 {
     strbuf err = STRBUF_INIT, report = STRBUF_INIT;
     PGconn *own = conn ? NULL : conn_open(conninfo, &err);
@@ -54,8 +54,8 @@ bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
                     r.checked == 1 ? "" : "s");
     }
     bool ok = ran && r.failures == 0;
-    /* No summary follows a failure: what the statements lose goes here. */
-    for (size_t i = 0; !ok && losses && i < losses->count; i++) {
+    /* Where no summary follows a failure, what the statements lose goes here. */
+    for (size_t i = 0; !ok && !summary_follows && losses && i < losses->count; i++) {
         sb_reset(&report);
         loss_text(&report, &losses->items[i]);
         fprintf(stderr, "preflight: %s\n", sb_str(&report));

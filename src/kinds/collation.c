@@ -88,11 +88,8 @@ static void collation_alter(pa_plan *p, const pa_object *from, const pa_object *
         const pa_object *col = p->from->objects[i];
         if (!column_uses(p, col, name.buf))
             continue;
-        strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
-        kind_alter_table(sb, col);
-        sb_adds(sb, " ALTER COLUMN ");
-        sql_ident(sb, col->name);
-        sb_addf(sb, " TYPE %s COLLATE %s", obj_value(col, "type"), name.buf);
+        strbuf *sb = alter_column(p, col, 0, "TYPE");
+        sb_addf(sb, " %s COLLATE %s", obj_value(col, "type"), name.buf);
     }
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "DROP COLLATION ");

@@ -25,11 +25,8 @@ static const char *column_uses_type(const char *coltype, const char *typname)
 static void convert_column(pa_plan *p, const pa_object *col, const char *suffix,
                            const char *typname, const char *via, unsigned hazards)
 {
-    strbuf *sb = plan_stmt(p, hazards | HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
-    kind_alter_table(sb, col);
-    sb_adds(sb, " ALTER COLUMN ");
-    sql_ident(sb, col->name);
-    sb_addf(sb, " TYPE %s%s USING ", typname, suffix);
+    strbuf *sb = alter_column(p, col, hazards | HAZ_TABLE_REWRITE, "TYPE");
+    sb_addf(sb, " %s%s USING ", typname, suffix);
     sql_ident(sb, col->name);
     sb_addf(sb, "::%s%s::%s%s", via, suffix, typname, suffix);
 }

@@ -387,6 +387,14 @@ for cmd in diff check; do
         && check "preflight-needs-database-$cmd-says" one_line "$err" \
         && check "preflight-needs-database-$cmd-message" grep -qF -- '--preflight checks rows: FROM must be a database' "$err"
 done
+# Rows that make the plan fail (a NULL under a new NOT NULL): exit 1, and
+# what it loses is in check's summary, not on stderr as well.
+fresh_db cli_loss_nn
+psql -X -q -d cli_loss_nn -c "create table t (id int, name text not null)"
+expect loss-check-failing 1 "$PGALIGN" check --unsafe --preflight dbname=cli_loss_f dbname=cli_loss_nn \
+    && check loss-check-failing-said grep -qF 'found rows that would make the plan fail' "$err" \
+    && check loss-check-failing-summary grep -qxF '  DROP TABLE "public"."gone" loses 5 rows' "$out" \
+    && check loss-check-failing-once lacks "$err" 'loses'
 expect loss-check-uncounted 3 "$PGALIGN" check --format json dbname=cli_loss_f dbname=cli_loss_t \
     && check loss-check-null grep -qF '"losses": null' "$out"
 expect loss-sync-summary 0 "$PGALIGN" sync --unsafe --dry-run --no-rehearse dbname=cli_loss_f dbname=cli_loss_t \
