@@ -48,6 +48,11 @@ static int compare_changes(const void *a, const void *b)
     return strcmp(ox->key, oy->key);
 }
 
+static int compare_object_ptrs(const void *a, const void *b)
+{
+    return model_compare(*(pa_object *const *)a, *(pa_object *const *)b);
+}
+
 static void add_change(pa_diff *d, const pa_object *from,
                        const pa_object *to, const pa_diff_options *opt)
 {
@@ -152,9 +157,9 @@ static void cascade_rebuilds(pa_diff *d)
     free(altered);
 }
 
-static void sort_and_index(pa_diff *d)
+static void index_changes(pa_diff *d, bool sorted)
 {
-    if (d->count > 0)
+    if (d->count > 0 && !sorted)
         qsort(d->changes, d->count, sizeof(*d->changes), compare_changes);
     hashmap_free(&d->by_key);
     hashmap_init(&d->by_key);
@@ -180,6 +185,18 @@ static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
     compare(c, NULL);
 }
 
+/* m's objects in model_sort's order: its own array, as inspection leaves
+ * it, or a sorted copy (the caller frees it when it is not m's). */
+static pa_object **in_order(const pa_model *m)
+{
+    if (model_is_sorted(m))
+        return m->objects;
+    pa_object **copy = xmalloc(sizeof(*copy) * (m->count ? m->count : 1));
+    memcpy(copy, m->objects, sizeof(*copy) * m->count);
+    qsort(copy, m->count, sizeof(*copy), compare_object_ptrs);
+    return copy;
+}
+
 void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
                   const pa_diff_options *opt)
 {
@@ -189,24 +206,30 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
     model_init(&d->implied_from);
     model_init(&d->implied_to);
     hashmap_init(&d->by_key);
-    for (size_t i = 0; i < from->count; i++) {
-        const pa_object *f = from->objects[i];
-        add_change(d, f, model_find(to, f->key), opt);
+    pa_object **f = in_order(from), **t = in_order(to);
+    size_t nf = from->count, nt = to->count, i = 0, j = 0;
+    d->changes = xgrow(d->changes, sizeof(*d->changes), nf + nt, &d->alloc);
+    /* Both in one order: a merge pairs them, and the changes come out in
+     * that order too (compare_changes'), with no lookup or sort. */
+    while (i < nf || j < nt) {
+        int c = i == nf ? 1 : j == nt ? -1 : model_compare(f[i], t[j]);
+        add_change(d, c <= 0 ? f[i] : NULL, c >= 0 ? t[j] : NULL, opt);
+        i += c <= 0;
+        j += c >= 0;
     }
-    for (size_t i = 0; i < to->count; i++) {
-        const pa_object *t = to->objects[i];
-        if (!model_find(from, t->key))
-            add_change(d, NULL, t, opt);
-    }
-    if (d->count > 0) {     /* what doubling left over: megabytes on a big catalog */
+    if (f != from->objects)
+        free(f);
+    if (t != to->objects)
+        free(t);
+    if (d->count > 0) {     /* what the estimate left over */
         d->changes = xrealloc(d->changes, d->count * sizeof(*d->changes));
         d->alloc = d->count;
     }
-    sort_and_index(d);
+    index_changes(d, true);
     cascade_rebuilds(d);
     if (opt && opt->privileges && opt->creating_role && !opt->create_extensions_only) {
         diff_predict_default_privileges(d, opt->creating_role, rematch);
-        sort_and_index(d);
+        index_changes(d, false);
     }
 }
 

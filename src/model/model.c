@@ -328,13 +328,25 @@ const pa_object *model_next_of_kind(const pa_object *c)
     return first_of_kind(c->next_sibling, c->kind->name);
 }
 
-static int compare_objects(const void *a, const void *b)
+int model_compare(const pa_object *x, const pa_object *y)
 {
-    const pa_object *x = *(pa_object *const *)a;
-    const pa_object *y = *(pa_object *const *)b;
     if (x->kind->rank != y->kind->rank)
         return x->kind->rank < y->kind->rank ? -1 : 1;
     return strcmp(x->key, y->key);
+}
+
+static int compare_objects(const void *a, const void *b)
+{
+    return model_compare(*(pa_object *const *)a, *(pa_object *const *)b);
+}
+
+bool model_is_sorted(const pa_model *m)
+{
+    for (size_t i = 1; i < m->count; i++) {
+        if (model_compare(m->objects[i - 1], m->objects[i]) > 0)
+            return false;
+    }
+    return true;
 }
 
 void model_sort(pa_model *m)
