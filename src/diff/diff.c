@@ -38,14 +38,11 @@ static void compare(pa_change *c, const pa_diff_options *opt)
     c->type = replace ? CHANGE_REPLACE : any ? CHANGE_ALTER : CHANGE_SAME;
 }
 
+/* Changes in model_sort's order of their objects. */
 static int compare_changes(const void *a, const void *b)
 {
     const pa_change *x = a, *y = b;
-    const pa_object *ox = x->from ? x->from : x->to;
-    const pa_object *oy = y->from ? y->from : y->to;
-    if (ox->kind->rank != oy->kind->rank)
-        return ox->kind->rank < oy->kind->rank ? -1 : 1;
-    return strcmp(ox->key, oy->key);
+    return model_compare(x->from ? x->from : x->to, y->from ? y->from : y->to);
 }
 
 static int compare_object_ptrs(const void *a, const void *b)

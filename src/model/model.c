@@ -81,10 +81,10 @@ pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *sche
     return o;
 }
 
-/* The previous object's copy of s when it is the same string: rows come
- * grouped by table, so a table's columns and constraints share one copy
- * of its schema and table names. */
-static const char *shared_copy(pa_model *m, const char *s, size_t field)
+/* The previous object's copy of s when it has the same string among its
+ * names: rows come grouped by table, so a table's columns and
+ * constraints share one copy of its schema and table names. */
+static const char *shared_copy(pa_model *m, const char *s)
 {
     if (!s)
         return NULL;
@@ -92,7 +92,7 @@ static const char *shared_copy(pa_model *m, const char *s, size_t field)
         const pa_object *prev = m->objects[m->count - 1];
         const char *const have[] = {prev->schema, prev->table, prev->name};
         for (size_t i = 0; i < 3; i++) {
-            if (have[i] && (i == field || i < 2) && strcmp(have[i], s) == 0)
+            if (have[i] && strcmp(have[i], s) == 0)
                 return have[i];
         }
     }
@@ -115,9 +115,9 @@ pa_object *model_add(pa_model *m, const pa_kind *kind, const char *schema,
     memset(o, 0, sizeof(*o));
     o->kind = kind;
     o->key = key;
-    o->schema = shared_copy(m, schema, 0);
-    o->table = shared_copy(m, table, 1);
-    o->name = shared_copy(m, name, 2);
+    o->schema = shared_copy(m, schema);
+    o->table = shared_copy(m, table);
+    o->name = shared_copy(m, name);
     size_t nvalues = kind->nattrs ? kind->nattrs : 1;
     o->values = arena_alloc(&m->arena, sizeof(char *) * nvalues);
     memset(o->values, 0, sizeof(char *) * nvalues);

@@ -82,8 +82,7 @@ void hashmap_reserve(hashmap *m, size_t n)
 
 void *hashmap_put(hashmap *m, const char *key, void *value)
 {
-    if (!fits(m->count + 1, m->cap))
-        rehash(m, m->cap ? m->cap * 2 : 64);
+    hashmap_reserve(m, 1);
     hashmap_entry *e = find_slot(m->slots, m->cap, key);
     void *old = e->key ? e->value : NULL;
     if (!e->key)
