@@ -49,3 +49,36 @@ void sql_split(const char *script, pa_plan *p)
     for (const char *s = script; (s = sql_next_piece(s, false, &piece)) != NULL;)
         add_statement(p, piece.start, piece.end);
 }
+
+/* The statement's word at *s (letters only), upper-cased into word. */
+static void next_word(const char **s, char *word, size_t n)
+{
+    const char *p = sql_skip_blank(*s);
+    size_t len = 0;
+    while (isalpha((unsigned char)*p) && len + 1 < n)
+        word[len++] = (char)toupper((unsigned char)*p++);
+    word[len] = '\0';
+    *s = p;
+}
+
+const char *sql_transaction_control(const char *stmt)
+{
+    static const char *const commands[] = {
+        "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE",
+    };
+    char first[16], second[16];
+    const char *s = stmt;
+    next_word(&s, first, sizeof(first));
+    next_word(&s, second, sizeof(second));
+    /* PREPARE name AS ... is not PREPARE TRANSACTION; ROLLBACK TO
+     * SAVEPOINT stays inside the transaction. */
+    if ((strcmp(first, "PREPARE") == 0 && strcmp(second, "TRANSACTION") != 0) ||
+        (strcmp(first, "ROLLBACK") == 0 && strcmp(second, "TO") == 0) ||
+        (strcmp(first, "START") == 0 && strcmp(second, "TRANSACTION") != 0))
+        return NULL;
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(first, commands[i]) == 0)
+            return commands[i];
+    }
+    return NULL;
+}

@@ -166,12 +166,30 @@ static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
     return ok;
 }
 
+/* apply runs a plan in one transaction (or, with --online, in phases it
+ * commits itself): a COMMIT or BEGIN of the plan's own would commit part
+ * of it, or let what follows a failure run and commit on its own. */
+static bool no_transaction_control(const char *path, const pa_plan *p, strbuf *err)
+{
+    for (size_t i = 0; i < p->nstmts; i++) {
+        const char *command = sql_transaction_control(sb_str(&p->stmts[i].sql));
+        if (command) {
+            sb_addf(err, "%s: statement %zu is %s: apply runs the plan in a transaction "
+                    "of its own and commits it at the end; remove the statement",
+                    path, i + 1, command);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err)
 {
     memset(pf, 0, sizeof(*pf));
     size_t n = strlen(path);
     pf->is_json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
     bool ok = pf->is_json ? load_json(path, pf, err) : load_sql(path, pf, err);
+    ok = ok && no_transaction_control(path, &pf->plan, err);
     if (!ok)
         plan_file_free(pf);     /* what a damaged plan had loaded so far */
     return ok;

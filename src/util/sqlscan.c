@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* Length of a dollar-quote tag ("$tag$" or "$$") at s, or 0. */
 static size_t dollar_tag(const char *s)
@@ -111,14 +112,67 @@ static bool first_on_line(const char *text, const char *s)
     return s == text || s[-1] == '\n';
 }
 
+/* What psql's lexer keeps of a statement to tell where it ends: a ';'
+ * inside parentheses, or inside the BEGIN ... END body of a CREATE [OR
+ * REPLACE] FUNCTION or PROCEDURE (BEGIN ATOMIC, where CASE ... END nests),
+ * does not end it. psql's heuristic, word for word (psqlscan.l). */
+typedef struct statement_state {
+    int words;          /* seen so far */
+    char initials[4];   /* of the first four, if create/or/replace/function/procedure */
+    int parens;
+    int begins;
+} statement_state;
+
+static bool word_start(const char *text, const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return (isalpha(c) || c == '_' || c >= 0x80) && !in_word(text, s);
+}
+
+static bool is_word(const char *s, size_t n, const char *word)
+{
+    return n == strlen(word) && strncasecmp(s, word, n) == 0;
+}
+
+static bool creates_routine(const statement_state *st)
+{
+    const char *i = st->initials;
+    return i[0] == 'c' &&
+           (i[1] == 'f' || i[1] == 'p' ||
+            (i[1] == 'o' && i[2] == 'r' && (i[3] == 'f' || i[3] == 'p')));
+}
+
+/* Past the word at s, counted in st. */
+static const char *scan_word(const char *s, statement_state *st)
+{
+    size_t n = 0;
+    while (isalnum((unsigned char)s[n]) || s[n] == '_' || s[n] == '$' ||
+           (unsigned char)s[n] >= 0x80)
+        n++;
+    static const char *const leading[] = {"create", "function", "procedure", "or", "replace"};
+    for (size_t i = 0; i < sizeof(leading) / sizeof(leading[0]); i++) {
+        if (st->words < 4 && is_word(s, n, leading[i]))
+            st->initials[st->words] = (char)tolower((unsigned char)*s);
+    }
+    st->words++;
+    if (creates_routine(st) && st->parens == 0) {
+        if (is_word(s, n, "begin") || (is_word(s, n, "case") && st->begins > 0))
+            st->begins++;
+        else if (is_word(s, n, "end") && st->begins > 0)
+            st->begins--;
+    }
+    return s + n;
+}
+
 const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
 {
     if (!*text)
         return NULL;
     const char *s = text;
+    statement_state st = {0};
     piece->start = text;
     piece->meta = false;
-    while (*s && *s != ';') {
+    while (*s && (*s != ';' || st.parens > 0 || st.begins > 0)) {
         if (psql_meta && *s == '\\' && first_on_line(text, s)) {
             if (s > text && strspn(text, " \t\r\n") < (size_t)(s - text)) {
                 piece->end = s;         /* the text before it first */
@@ -129,6 +183,11 @@ const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
             piece->meta = true;
             return piece->end;
         }
+        if (word_start(text, s)) {
+            s = scan_word(s, &st);
+            continue;
+        }
+        st.parens += *s == '(' ? 1 : *s == ')' && st.parens > 0 ? -1 : 0;
         s = skip_token(text, s);
     }
     piece->end = s;

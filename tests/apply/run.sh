@@ -53,6 +53,26 @@ expect apply-json-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
 expect apply-empty-plan-again 1 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
     check apply-again-is-stale has "$err" "FROM has changed since the plan was made"
 
+# ---- a .sql plan: a function's BEGIN ATOMIC body is one statement (its
+# semicolons and END are the body's), and a COMMIT of the plan's own is
+# refused before anything runs (it would commit half the plan, or let the
+# statements after a failure run and commit on their own) ----
+setup "create table items (id int);" \
+      "create table items (id int);
+       create function f() returns setof items language sql
+           begin atomic select * from items; select * from items where id > 1; end;
+       create function g(x int) returns int language sql
+           begin atomic select case when x > 0 then 1 else 2 end; end;"
+"$PGALIGN" dbname=ap_from dbname=ap_target -o "$work/atomic.sql"
+dump_normalized ap_from > "$work/before"
+{ echo "CREATE TABLE first_half (id int);"; echo "COMMIT;"; cat "$work/atomic.sql"; } \
+    > "$work/commits.sql"
+expect sql-plan-own-commit-refused 1 "$PGALIGN" apply dbname=ap_from "$work/commits.sql" &&
+    check sql-plan-own-commit-named has "$err" "statement 2 is COMMIT"
+check sql-plan-own-commit-unchanged same_dump "$work/before"
+expect sql-plan-begin-atomic-applies 0 "$PGALIGN" apply dbname=ap_from "$work/atomic.sql" &&
+    expect sql-plan-begin-atomic-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+
 # ---- a stale plan is refused; --force applies it anyway ----
 setup "create table s (id int);" "create table s (id int, v text);"
 "$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/stale.json"

@@ -79,6 +79,32 @@ static void test_dollar_inside_a_word_is_no_quote(void **state)
     plan_free(&p);
 }
 
+static void test_sql_standard_bodies_keep_their_semicolons(void **state)
+{
+    (void)state;
+    /* BEGIN ATOMIC ... END of a function or procedure, with CASE ... END
+     * inside, as psql reads them; BEGIN elsewhere is a statement. */
+    pa_plan p = split(
+        "CREATE OR REPLACE FUNCTION public.g(x integer) RETURNS integer LANGUAGE sql\n"
+        "BEGIN ATOMIC\n SELECT CASE WHEN (x > 0) THEN 1 ELSE 2 END AS \"case\";\n"
+        " SELECT 3;\nEND;\n"
+        "create procedure p() language sql begin atomic insert into t values (1); end;\n"
+        "BEGIN; SELECT 1; END;\n"
+        "CREATE TABLE t (a int CHECK (a > 0)); CREATE VIEW v AS SELECT (1; 2);");
+    assert_int_equal(p.nstmts, 7);
+    assert_string_equal(sb_str(&p.stmts[0].sql),
+                        "CREATE OR REPLACE FUNCTION public.g(x integer) RETURNS integer "
+                        "LANGUAGE sql\nBEGIN ATOMIC\n SELECT CASE WHEN (x > 0) THEN 1 ELSE 2 "
+                        "END AS \"case\";\n SELECT 3;\nEND");
+    assert_string_equal(sb_str(&p.stmts[1].sql),
+                        "create procedure p() language sql begin atomic insert into t "
+                        "values (1); end");
+    assert_string_equal(sb_str(&p.stmts[2].sql), "BEGIN");
+    assert_string_equal(sb_str(&p.stmts[4].sql), "END");
+    assert_string_equal(sb_str(&p.stmts[6].sql), "CREATE VIEW v AS SELECT (1; 2)");
+    plan_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -87,6 +113,7 @@ int main(void)
         cmocka_unit_test(test_hazard_comments_become_hazards),
         cmocka_unit_test(test_standard_strings_end_at_a_quote),
         cmocka_unit_test(test_dollar_inside_a_word_is_no_quote),
+        cmocka_unit_test(test_sql_standard_bodies_keep_their_semicolons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
