@@ -46,17 +46,22 @@ static const char *const server_settings[] = {
 #define SHM_MIN_FREE (512ULL << 20)
 
 /* initdb's options for the throwaway cluster, and what is done to its
- * result: the smallest WAL segments (1 MB, not 16), and only template1 of
- * its three databases (pgalign connects to template1 and copies it). Each
- * halves the cached copy, and so the time to copy it; TEMPLATE_FLAVOUR
- * names these in the cache key and changes with them. */
-#define TEMPLATE_FLAVOUR "w1t"
+ * result: the smallest WAL segments (1 MB, not 16); of initdb's three
+ * databases only template1 (pgalign connects to it, and copies it for
+ * other databases); and a database per side of a diff made ahead, as a
+ * CREATE DATABASE is slower than extracting its files with the rest. The
+ * cache keeps it as one tar archive: reading its ~1,000 files one by one
+ * took four times as long. TEMPLATE_FLAVOUR names these in the cache key
+ * and changes with them. */
+#define TEMPLATE_FLAVOUR "w1d"
 #define ADMIN_DATABASE "template1"
 static const char *const trim_sql[] = {
     "DROP DATABASE postgres",
     "ALTER DATABASE template0 IS_TEMPLATE false",
     "DROP DATABASE template0",
 };
+static const char *const premade_databases[] = {"pgalign_from", "pgalign_target"};
+#define PREMADE_COUNT (sizeof(premade_databases) / sizeof(premade_databases[0]))
 
 static struct {
     pthread_mutex_t lock;
@@ -67,6 +72,7 @@ static struct {
     pid_t postmaster;
     int port;
     PGconn *admin;          /* to ADMIN_DATABASE, for CREATE DATABASE */
+    bool premade_used[PREMADE_COUNT];   /* handed out already */
     bool drop_privileges;   /* running as root: run the server as postgres */
     uid_t uid;
     gid_t gid;
@@ -494,10 +500,11 @@ static bool run_initdb(strbuf *err)
 
 /* ---- a cache of initdb's result ---- */
 
-/* initdb takes a second; a copy of its result a tenth of that. The result
- * depends only on the server programs and initdb's options, so it is
- * cached per version and bindir (see cache_dir): templates/<key>. */
-static bool template_path(char *out, size_t n)
+/* initdb takes a second; extracting its result a fiftieth of that. The
+ * result depends only on the server programs and initdb's options, so it
+ * is cached per version and bindir (see cache_dir): templates/<key>.tar,
+ * where <key> is "<version>-<bindir's hash>-" TEMPLATE_FLAVOUR. */
+static bool template_path(char *out, size_t n, bool with_flavour)
 {
     char dir[4096];
     if (!cache_dir(dir, sizeof(dir)) || !tc.version[0])
@@ -505,50 +512,68 @@ static bool template_path(char *out, size_t n)
     unsigned h = 5381;
     for (const char *c = tc.bindir; *c; c++)
         h = h * 33 + (unsigned char)*c;
-    snprintf(out, n, "%s/templates/%s-%08x-" TEMPLATE_FLAVOUR, dir, tc.version, h);
+    snprintf(out, n, "%s/templates/%s-%08x-%s", dir, tc.version, h,
+             with_flavour ? TEMPLATE_FLAVOUR ".tar" : "");
     return true;
 }
 
-/* cp -a (ownership and modes kept: as root the copy stays postgres's). */
-static bool copy_tree(const char *from, const char *to)
-{
-    char *const argv[] = {"/bin/cp", "-a", (char *)from, (char *)to, NULL};
-    return run(argv, false, NULL);
-}
-
+/* The archive holds "data/..."; tar runs as the server's user, so that the
+ * files are its own. */
 static bool data_from_template(void)
 {
-    char tpl[4200], data[4200], version_file[4300];
-    if (!template_path(tpl, sizeof(tpl)))
+    char tpl[4200];
+    if (!template_path(tpl, sizeof(tpl), true) || access(tpl, R_OK) != 0)
         return false;
-    snprintf(version_file, sizeof(version_file), "%s/PG_VERSION", tpl);
-    snprintf(data, sizeof(data), "%s/data", tc.dir);
-    return access(version_file, F_OK) == 0 && copy_tree(tpl, data);
+    char *const argv[] = {"/bin/tar", "-xf", tpl, "-C", tc.dir, NULL};
+    return run(argv, true, NULL);
 }
 
-/* Keep initdb's result for next time: copied beside, then renamed into
+static void remove_tree(const char *path)
+{
+    char *const argv[] = {"/bin/rm", "-rf", (char *)path, NULL};
+    run(argv, false, NULL);
+}
+
+/* Templates of other flavours for the same programs: left by an older
+ * pgalign, and never read again. */
+static void forget_other_flavours(const char *tpl)
+{
+    char pattern[4300];
+    if (!template_path(pattern, sizeof(pattern) - 2, false))
+        return;
+    strcpy(pattern + strlen(pattern) - 1, "*");     /* the oldest had no flavour */
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0)
+        return;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        if (strcmp(g.gl_pathv[i], tpl) != 0)
+            remove_tree(g.gl_pathv[i]);
+    }
+    globfree(&g);
+}
+
+/* Keep initdb's result for next time: archived beside, then renamed into
  * place, so that a half-written template is never used. Best effort. */
 static void save_template(void)
 {
-    char tpl[4200], tmp[4300], data[4200];
-    if (!template_path(tpl, sizeof(tpl)))
+    char tpl[4200], tmp[4300];
+    if (!template_path(tpl, sizeof(tpl), true))
         return;
     snprintf(tmp, sizeof(tmp), "%s.%d", tpl, (int)getpid());
-    snprintf(data, sizeof(data), "%s/data", tc.dir);
     make_parents(tmp);
-    if (copy_tree(data, tmp) && rename(tmp, tpl) == 0)
+    char *const argv[] = {"/bin/tar", "-cf", tmp, "-C", tc.dir, "data", NULL};
+    if (run(argv, false, NULL) && rename(tmp, tpl) == 0) {
+        forget_other_flavours(tpl);
         return;
-    char *const argv[] = {"/bin/rm", "-rf", tmp, NULL};
-    run(argv, false, NULL);
+    }
+    unlink(tmp);
 }
 
 static void forget_template(void)
 {
     char tpl[4200];
-    if (!template_path(tpl, sizeof(tpl)))
-        return;
-    char *const argv[] = {"/bin/rm", "-rf", tpl, NULL};
-    run(argv, false, NULL);
+    if (template_path(tpl, sizeof(tpl), true))
+        unlink(tpl);
 }
 
 static void conninfo_for(strbuf *sb, const char *dbname)
@@ -638,15 +663,27 @@ static bool start_server(strbuf *err)
     return ready;
 }
 
-static void stop_server(int sig)
+static void signal_server(int sig)
 {
     if (tc.postmaster <= 0)
         return;
     guardian_release();
     kill(tc.postmaster, sig);
+}
+
+static void wait_server(void)
+{
+    if (tc.postmaster <= 0)
+        return;
     while (waitpid(tc.postmaster, NULL, 0) < 0 && errno == EINTR)
         ;
     tc.postmaster = 0;
+}
+
+static void stop_server(int sig)
+{
+    signal_server(sig);
+    wait_server();
 }
 
 static bool exec_ok(PGconn *conn, const char *sql, strbuf *err)
@@ -661,10 +698,21 @@ static bool exec_ok(PGconn *conn, const char *sql, strbuf *err)
     return ok;
 }
 
-/* Only template1 is kept (see trim_sql). */
-static bool trim_databases(strbuf *err)
+static void create_database_sql(strbuf *sql, const char *dbname)
 {
-    strbuf ci = STRBUF_INIT;
+    sb_adds(sql, "CREATE DATABASE ");
+    sql_ident(sql, dbname);
+    /* From 15 the default copies the template through the WAL, block by
+     * block; a copy of the files is quicker for a small template. */
+    if (tc.major >= 15)
+        sb_adds(sql, " STRATEGY = FILE_COPY");
+}
+
+/* initdb's databases to template1 alone (see trim_sql), and the premade
+ * ones beside it. */
+static bool prepare_databases(strbuf *err)
+{
+    strbuf ci = STRBUF_INIT, sql = STRBUF_INIT;
     conninfo_for(&ci, ADMIN_DATABASE);
     PGconn *conn = PQconnectdb(ci.buf);
     bool ok = PQstatus(conn) == CONNECTION_OK;
@@ -672,8 +720,14 @@ static bool trim_databases(strbuf *err)
         sb_addf(err, "cannot connect to the temporary cluster: %s", PQerrorMessage(conn));
     for (size_t i = 0; ok && i < sizeof(trim_sql) / sizeof(trim_sql[0]); i++)
         ok = exec_ok(conn, trim_sql[i], err);
+    for (size_t i = 0; ok && i < PREMADE_COUNT; i++) {
+        sb_reset(&sql);
+        create_database_sql(&sql, premade_databases[i]);
+        ok = exec_ok(conn, sql.buf, err);
+    }
     PQfinish(conn);
     sb_release(&ci);
+    sb_release(&sql);
     return ok;
 }
 
@@ -690,13 +744,12 @@ static bool start_data_dir(strbuf *err)
         forget_template();
         char data[4200];
         snprintf(data, sizeof(data), "%s/data", tc.dir);
-        char *const argv[] = {"/bin/rm", "-rf", data, NULL};
-        run(argv, false, NULL);
+        remove_tree(data);
     }
-    if (!run_initdb(err) || !start_server(err) || !trim_databases(err))
+    if (!run_initdb(err) || !start_server(err) || !prepare_databases(err))
         return false;
     char tpl[4200];
-    if (!template_path(tpl, sizeof(tpl)))
+    if (!template_path(tpl, sizeof(tpl), true))
         return true;
     /* A clean copy for the cache needs a clean shutdown. */
     stop_server(SIGINT);
@@ -713,11 +766,18 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
     return 0;
 }
 
+/* An immediate shutdown writes nothing, so the files go while the server
+ * exits (each took about as long as the other); what a last process may
+ * still have made goes after it. */
 static void stop_cluster(void)
 {
-    stop_server(SIGQUIT);   /* immediate shutdown */
-    if (tc.dir[0]) {
+    signal_server(SIGQUIT);
+    if (tc.dir[0])
         nftw(tc.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    wait_server();
+    if (tc.dir[0]) {
+        if (access(tc.dir, F_OK) == 0)
+            nftw(tc.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
         tc.dir[0] = '\0';
     }
 }
@@ -732,6 +792,7 @@ void tempcluster_stop(void)
     pthread_mutex_lock(&create_lock);
     PQfinish(tc.admin);
     tc.admin = NULL;
+    memset(tc.premade_used, 0, sizeof(tc.premade_used));
     pthread_mutex_unlock(&create_lock);
     stop_cluster();
     pthread_mutex_unlock(&tc.lock);
@@ -777,21 +838,33 @@ bool tempcluster_has_major(int server_version)
 
 /* ---- databases and psql ---- */
 
+/* A premade database of that name not handed out yet: now it is. */
+static bool take_premade(const char *dbname)
+{
+    for (size_t i = 0; i < PREMADE_COUNT; i++) {
+        if (strcmp(dbname, premade_databases[i]) == 0 && !tc.premade_used[i]) {
+            tc.premade_used[i] = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err)
 {
     strbuf ci = STRBUF_INIT, sql = STRBUF_INIT;
     pthread_mutex_lock(&create_lock);
+    if (take_premade(dbname)) {
+        pthread_mutex_unlock(&create_lock);
+        conninfo_for(conninfo, dbname);
+        return true;
+    }
     if (!tc.admin) {
         conninfo_for(&ci, ADMIN_DATABASE);
         tc.admin = PQconnectdb(ci.buf);
     }
     PGconn *conn = tc.admin;
-    sb_adds(&sql, "CREATE DATABASE ");
-    sql_ident(&sql, dbname);
-    /* From 15 the default copies the template through the WAL, block by
-     * block; a copy of the files is quicker for a small template. */
-    if (tc.major >= 15)
-        sb_adds(&sql, " STRATEGY = FILE_COPY");
+    create_database_sql(&sql, dbname);
     PGresult *res = PQstatus(conn) == CONNECTION_OK ? PQexec(conn, sql.buf) : NULL;
     bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
