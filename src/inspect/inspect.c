@@ -405,7 +405,7 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
         if (!tempcluster_start(0, opt->verbose, err) ||
             !sql_source_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
                              source, opt->filter ? opt->filter->profile : NULL, &recorded,
-                             &conninfo, err)) {
+                             &conninfo, &conn, err)) {
             extskip_free(&recorded);
             return false;
         }

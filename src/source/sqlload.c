@@ -1,5 +1,6 @@
 #include "source/sqlload.h"
 #include "source/conn.h"
+#include "source/sqlrun.h"
 #include "source/tempcluster.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -192,50 +193,70 @@ typedef struct loader {
     pa_ext_names available;
     pa_ext_list *recorded;
     strbuf conninfo;        /* psql's */
+    PGconn *conn;           /* for the files psql is not needed for; NULL till one */
     strbuf log;
     strbuf copy;            /* a file with statements taken out, or "" */
 } loader;
 
-/* The file to run: path itself, or under a profile a copy without the
- * statements of extensions the server lacks. */
-static bool prepare(loader *l, const char *path, size_t index, strbuf *err)
+/* psql runs the file, or under a profile a copy of text (which has
+ * statements taken out) when there is one. */
+static bool run_psql(loader *l, const char *path, size_t index, const char *text,
+                     bool rewritten, strbuf *err)
 {
     sb_reset(&l->copy);
-    if (!l->profile)
-        return true;
-    strbuf text = STRBUF_INIT;
-    bool ok = read_file(path, &text, err);
-    if (ok && extskip_rewrite(text.buf, extskip_available, &l->available, false, l->recorded)) {
+    if (rewritten) {
         strbuf name = STRBUF_INIT;
         sb_addf(&name, "load-%s-%zu.sql", l->dbname, index);
         tempcluster_path(&l->copy, name.buf);
         sb_release(&name);
-        ok = write_file_atomic(l->copy.buf, text.buf, text.len, err);
+        if (!write_file_atomic(l->copy.buf, text, strlen(text), err))
+            return false;
     }
-    sb_release(&text);
-    return ok;
-}
-
-static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
-{
-    if (!prepare(l, path, index, err))
-        return false;
     const char *ran = l->copy.len ? l->copy.buf : path;
     if (tempcluster_psql(l->conninfo.buf, ran, l->log.buf))
         return true;
     report_psql_error(err, path, ran, l->log.buf);
-    hint_profile(err, l->profile);
     return false;
 }
 
+static bool run_here(loader *l, const char *path, const char *text, strbuf *err)
+{
+    if (!l->conn && (l->conn = conn_open(l->conninfo.buf, err)) != NULL)
+        conn_quiet(l->conn);
+    return l->conn && sqlrun_statements(l->conn, path, text, err);
+}
+
+/* Under a profile, the statements of extensions the server lacks are
+ * taken out first. */
+static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
+{
+    strbuf text = STRBUF_INIT;
+    bool ok = read_file(path, &text, err);
+    if (!ok) {
+        sb_release(&text);
+        return false;
+    }
+    bool rewritten = l->profile && extskip_rewrite(text.buf, extskip_available,
+                                                   &l->available, false, l->recorded);
+    if (sqlrun_needs_psql(text.buf))
+        ok = run_psql(l, path, index, text.buf, rewritten, err);
+    else
+        ok = run_here(l, path, text.buf, err);
+    if (!ok)
+        hint_profile(err, l->profile);
+    sb_release(&text);
+    return ok;
+}
+
 bool sql_source_load(const char *dbname, const char *path, const char *profile,
-                     pa_ext_list *recorded, strbuf *conninfo, strbuf *err)
+                     pa_ext_list *recorded, strbuf *conninfo, PGconn **conn, strbuf *err)
 {
     char **files;
     size_t count;
+    *conn = NULL;
     if (!list_files(path, &files, &count, err))
         return false;
-    loader l = {dbname, profile, {0}, recorded, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
+    loader l = {dbname, profile, {0}, recorded, STRBUF_INIT, NULL, STRBUF_INIT, STRBUF_INIT};
     bool ok = tempcluster_create_database(dbname, &l.conninfo, err);
     ok = ok && (!profile || standin(l.conninfo.buf, profile, &l.available, recorded, err));
     if (ok)
@@ -247,6 +268,10 @@ bool sql_source_load(const char *dbname, const char *path, const char *profile,
     tempcluster_path(&l.log, name.buf);
     for (size_t i = 0; ok && i < count; i++)
         ok = load_file(&l, files[i], i, err);
+    if (ok)
+        *conn = l.conn;
+    else if (l.conn)
+        PQfinish(l.conn);
     free_names(files, count);
     extskip_free_names(&l.available);
     sb_release(&name);

@@ -91,6 +91,30 @@ expect sql-dir-in-name-order 2 "$PGALIGN" EMPTY "$work/schema-dir" \
 printf '\\set ON_ERROR_STOP 1\nSELECT 1 AS one \\gset\ncreate table meta_:one (id int);\n' >"$work/meta.sql"
 expect sql-psql-meta-commands 2 "$PGALIGN" EMPTY "$work/meta.sql" \
     && check sql-psql-meta-plan grep -q 'CREATE TABLE public.meta_1' "$out"
+# Plain SQL runs without psql, as psql runs it: each file a session of its
+# own (a SET stays in its file), a transaction left open rolled back, each
+# statement committed on its own (CONCURRENTLY, a new enum value used),
+# psql's line numbers in errors.
+mkdir -p "$work/session-dir"
+printf 'create schema app;\nset search_path = app;\ncreate table app_t (id int);\n' \
+    >"$work/session-dir/01_set.sql"
+printf 'create table public_t (id int);\nbegin;\ncreate table rolled_back (id int);\n' \
+    >"$work/session-dir/02_open.sql"
+printf "%s\n" "create type mood as enum ('a');" "alter type mood add value 'b';" \
+    "create table uses_b (m mood default 'b');" \
+    "create index concurrently uses_b_m on uses_b (m);" \
+    "create function two() returns int language sql begin atomic select 1; select 2; end;" \
+    >"$work/session-dir/03_autocommit.sql"
+expect sql-files-as-psql-runs-them 2 "$PGALIGN" EMPTY "$work/session-dir" \
+    && check sql-set-stays-in-its-file grep -q 'CREATE TABLE public.public_t' "$out" \
+    && check sql-set-holds-in-its-file grep -q 'CREATE TABLE app.app_t' "$out" \
+    && check sql-open-transaction-rolled-back lacks "$out" rolled_back \
+    && check sql-statements-commit-one-by-one grep -q 'CREATE INDEX uses_b_m' "$out" \
+    && check sql-begin-atomic-body grep -q 'BEGIN ATOMIC' "$out"
+printf 'create table a (\n id int,\n x nosuchtype\n);\n' >"$work/multiline.sql"
+expect sql-error-multiline 1 "$PGALIGN" "$work/multiline.sql" EMPTY \
+    && check sql-error-line-as-psql-counts \
+        grep -q 'multiline.sql:4: ERROR:  type "nosuchtype" does not exist' "$err"
 pg_dump --schema-only -d src_torture_a >"$work/dump.sql"
 expect sql-pg-dump-output 0 "$PGALIGN" "$work/dump.sql" dbname=src_torture_a
 expect sql-bad-bindir 1 "$PGALIGN" --pg-bindir /nonexistent "$work/meta.sql" EMPTY \

@@ -1,11 +1,13 @@
 /* Taking out the statements of extensions a server lacks
- * (src/source/extskip.c) and reading psql files (src/util/sqlscan.c). */
+ * (src/source/extskip.c), reading psql files (src/util/sqlscan.c) and
+ * which of them need psql itself (src/source/sqlrun.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
 #include "source/extskip.h"
+#include "source/sqlrun.h"
 #include "util/sqlscan.h"
 #include "util/xalloc.h"
 
@@ -120,6 +122,20 @@ static void test_psql_meta_commands_are_pieces_of_their_own(void **state)
     assert_int_equal(*piece.end, ';');
 }
 
+static void test_files_needing_psql(void **state)
+{
+    (void)state;
+    /* pg_dump's guards are no reason; other meta-commands and COPY are. */
+    assert_false(sqlrun_needs_psql("\\restrict abc\nSET x = 1;\n\\unrestrict abc\n"));
+    assert_false(sqlrun_needs_psql("create table copy_log (id int); select 'COPY t FROM stdin';"));
+    assert_false(sqlrun_needs_psql("create function f() returns int language sql\n"
+                                   "as $$ copy t to stdout $$; -- copy\n"));
+    assert_true(sqlrun_needs_psql("select 1;\n\\set ON_ERROR_STOP 1\n"));
+    assert_true(sqlrun_needs_psql("  \\i other.sql\n"));
+    assert_true(sqlrun_needs_psql("create table t (id int);\n-- data\nCOPY t (id) FROM stdin;\n1\n\\.\n"));
+    assert_true(sqlrun_needs_psql("/* c */ copy t to stdout"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +143,7 @@ int main(void)
         cmocka_unit_test(test_comment_alter_and_drop_follow),
         cmocka_unit_test(test_only_statements_not_text_inside_them),
         cmocka_unit_test(test_psql_meta_commands_are_pieces_of_their_own),
+        cmocka_unit_test(test_files_needing_psql),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

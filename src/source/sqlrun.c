@@ -1,0 +1,113 @@
+#include "source/sqlrun.h"
+#include "util/sqlscan.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* pg_dump's guard lines (16.10, 17.6 and later), of no meaning but to psql. */
+static const char *const harmless_meta[] = {"\\restrict", "\\unrestrict"};
+
+static bool starts_with_word(const char *s, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0 &&
+           (s + n == end || !isalnum((unsigned char)s[n]));
+}
+
+static bool harmless(const sql_piece *piece)
+{
+    for (size_t i = 0; i < sizeof(harmless_meta) / sizeof(harmless_meta[0]); i++) {
+        if (starts_with_word(piece->start, piece->end, harmless_meta[i]))
+            return true;
+    }
+    return false;
+}
+
+/* The piece's statement, past blanks and comments; NULL when it has none. */
+static const char *statement_start(const sql_piece *piece)
+{
+    const char *s = sql_skip_blank(piece->start);
+    return s < piece->end ? s : NULL;
+}
+
+bool sqlrun_needs_psql(const char *text)
+{
+    sql_piece piece;
+    for (const char *s = text; (s = sql_next_piece(s, true, &piece)) != NULL;) {
+        const char *stmt = statement_start(&piece);
+        if (piece.meta ? !harmless(&piece) : stmt && starts_with_word(stmt, piece.end, "copy"))
+            return true;
+    }
+    return false;
+}
+
+static bool succeeded(const PGresult *res)
+{
+    ExecStatusType status = PQresultStatus(res);
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+           status == PGRES_EMPTY_QUERY;
+}
+
+/* "path:LINE: ERROR:  message", as psql says it (without its "psql:"). */
+static void report(strbuf *err, const char *path, int line, PGconn *conn, const PGresult *res)
+{
+    const char *msg = res ? PQresultErrorMessage(res) : "";
+    if (!*msg)
+        msg = PQerrorMessage(conn);
+    sb_addf(err, "%s:%d: %.*s", path, line, (int)strcspn(msg, "\n"), msg);
+}
+
+static int count_lines(const char *from, const char *to)
+{
+    int n = 0;
+    for (const char *p = from; p < to; p++)
+        n += *p == '\n';
+    return n;
+}
+
+static bool run_command(PGconn *conn, const char *sql)
+{
+    PGresult *res = PQexec(conn, sql);
+    bool ok = succeeded(res);
+    PQclear(res);
+    return ok;
+}
+
+/* What psql's exit does to a session: an open transaction rolled back,
+ * the session's state gone. */
+static bool end_session(PGconn *conn, const char *path, strbuf *err)
+{
+    bool ok = (PQtransactionStatus(conn) == PQTRANS_IDLE || run_command(conn, "ROLLBACK")) &&
+              run_command(conn, "DISCARD ALL");
+    if (!ok) {
+        sb_addf(err, "%s: ", path);
+        sb_add(err, PQerrorMessage(conn), strcspn(PQerrorMessage(conn), "\n"));
+    }
+    return ok;
+}
+
+bool sqlrun_statements(PGconn *conn, const char *path, const char *text, strbuf *err)
+{
+    strbuf sql = STRBUF_INIT;
+    sql_piece piece;
+    int line = 1;
+    const char *counted = text;
+    bool ok = true;
+    for (const char *s = text; ok && (s = sql_next_piece(s, true, &piece)) != NULL;) {
+        const char *stmt = statement_start(&piece);
+        if (piece.meta || !stmt)
+            continue;
+        line += count_lines(counted, piece.end);
+        counted = piece.end;
+        sb_reset(&sql);
+        sb_add(&sql, stmt, (size_t)(piece.end - stmt));
+        PGresult *res = PQexec(conn, sql.buf);
+        ok = succeeded(res);
+        if (!ok)
+            report(err, path, line, conn, res);
+        PQclear(res);
+    }
+    sb_release(&sql);
+    return ok && end_session(conn, path, err);
+}
