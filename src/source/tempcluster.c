@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <glob.h>
 #include <grp.h>
@@ -50,10 +51,10 @@ static const char *const server_settings[] = {
  * databases only template1 (pgalign connects to it, and copies it for
  * other databases); and a database per side of a diff made ahead, as a
  * CREATE DATABASE is slower than extracting its files with the rest. The
- * cache keeps it as one tar archive: reading its ~1,000 files one by one
- * took four times as long. TEMPLATE_FLAVOUR names these in the cache key
- * and changes with them. */
-#define TEMPLATE_FLAVOUR "w1d"
+ * cache keeps it as tar archives (see template_path): reading its ~1,000
+ * files one by one took four times as long. TEMPLATE_FLAVOUR names these
+ * in the cache key and changes with them. */
+#define TEMPLATE_FLAVOUR "w1p"
 #define ADMIN_DATABASE "template1"
 static const char *const trim_sql[] = {
     "DROP DATABASE postgres",
@@ -408,23 +409,35 @@ static void child_setup(bool as_owner, const char *log_path)
     }
 }
 
-/* Run a program to completion; true when it exits 0. */
-static bool run(char *const argv[], bool as_owner, const char *log_path)
+/* Start a program; its pid, or -1. */
+static pid_t spawn(char *const argv[], bool as_owner, const char *log_path)
 {
     pid_t pid = fork();
-    if (pid < 0)
-        return false;
     if (pid == 0) {
         child_setup(as_owner, log_path);
         execv(argv[0], argv);
         _exit(127);
     }
+    return pid;
+}
+
+/* Whether the program started as pid exits 0. */
+static bool finished_ok(pid_t pid)
+{
+    if (pid < 0)
+        return false;
     int status;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
             return false;
     }
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Run a program to completion; true when it exits 0. */
+static bool run(char *const argv[], bool as_owner, const char *log_path)
+{
+    return finished_ok(spawn(argv, as_owner, log_path));
 }
 
 static void append_log_tail(strbuf *err, const char *path)
@@ -502,8 +515,14 @@ static bool run_initdb(strbuf *err)
 
 /* initdb takes a second; extracting its result a fiftieth of that. The
  * result depends only on the server programs and initdb's options, so it
- * is cached per version and bindir (see cache_dir): templates/<key>.tar,
- * where <key> is "<version>-<bindir's hash>-" TEMPLATE_FLAVOUR. */
+ * is cached per version and bindir (see cache_dir): templates/<key>/, where
+ * <key> is "<version>-<bindir's hash>-" TEMPLATE_FLAVOUR. It holds two
+ * archives of "data/...": the premade databases' directories, which the
+ * server does not read until a connection to them, are extracted while
+ * it starts, the rest before. */
+#define TEMPLATE_REST "cluster.tar"
+#define TEMPLATE_DATABASES "databases.tar"
+
 static bool template_path(char *out, size_t n, bool with_flavour)
 {
     char dir[4096];
@@ -513,19 +532,31 @@ static bool template_path(char *out, size_t n, bool with_flavour)
     for (const char *c = tc.bindir; *c; c++)
         h = h * 33 + (unsigned char)*c;
     snprintf(out, n, "%s/templates/%s-%08x-%s", dir, tc.version, h,
-             with_flavour ? TEMPLATE_FLAVOUR ".tar" : "");
+             with_flavour ? TEMPLATE_FLAVOUR : "");
     return true;
 }
 
-/* The archive holds "data/..."; tar runs as the server's user, so that the
- * files are its own. */
-static bool data_from_template(void)
+/* tar runs as the server's user, so that the files are its own; what it
+ * says of a damaged archive (then initdb runs) goes to a log. */
+static pid_t start_extract(const char *tpl, const char *archive)
+{
+    char path[4300], log[4200];
+    snprintf(path, sizeof(path), "%s/%s", tpl, archive);
+    snprintf(log, sizeof(log), "%s/template.log", tc.dir);
+    char *const argv[] = {"/bin/tar", "-xf", path, "-C", tc.dir, NULL};
+    return access(path, R_OK) == 0 ? spawn(argv, true, log) : -1;
+}
+
+/* The rest of the cluster extracted; the databases' extraction started
+ * (its pid in *databases, for template_databases_ready). */
+static bool data_from_template(pid_t *databases)
 {
     char tpl[4200];
-    if (!template_path(tpl, sizeof(tpl), true) || access(tpl, R_OK) != 0)
+    *databases = -1;
+    if (!template_path(tpl, sizeof(tpl), true))
         return false;
-    char *const argv[] = {"/bin/tar", "-xf", tpl, "-C", tc.dir, NULL};
-    return run(argv, true, NULL);
+    *databases = start_extract(tpl, TEMPLATE_DATABASES);
+    return *databases > 0 && finished_ok(start_extract(tpl, TEMPLATE_REST));
 }
 
 static void remove_tree(const char *path)
@@ -552,6 +583,50 @@ static void forget_other_flavours(const char *tpl)
     globfree(&g);
 }
 
+/* The premade databases' directories, "data/base/<oid>" (all but
+ * template1's "1"); false unless there are as many as premade. */
+static bool database_dirs(char dirs[PREMADE_COUNT][64])
+{
+    char base[4200];
+    snprintf(base, sizeof(base), "%s/data/base", tc.dir);
+    DIR *d = opendir(base);
+    if (!d)
+        return false;
+    size_t n = 0;
+    bool ok = true;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "1") == 0)
+            continue;
+        ok = ok && n < PREMADE_COUNT && strlen(e->d_name) < 40;
+        if (ok)
+            snprintf(dirs[n++], 64, "data/base/%s", e->d_name);
+    }
+    closedir(d);
+    return ok && n == PREMADE_COUNT;
+}
+
+/* dir/TEMPLATE_DATABASES with the premade databases, dir/TEMPLATE_REST
+ * with the rest of the data directory. */
+static bool archive_data(const char *dir)
+{
+    char dirs[PREMADE_COUNT][64], excludes[PREMADE_COUNT][80];
+    char databases[4400], rest[4400];
+    if (!database_dirs(dirs))
+        return false;
+    snprintf(databases, sizeof(databases), "%s/" TEMPLATE_DATABASES, dir);
+    snprintf(rest, sizeof(rest), "%s/" TEMPLATE_REST, dir);
+    char *one[8 + PREMADE_COUNT] = {"/bin/tar", "-cf", databases, "-C", tc.dir};
+    char *other[8 + PREMADE_COUNT] = {"/bin/tar", "-cf", rest, "-C", tc.dir};
+    for (size_t i = 0; i < PREMADE_COUNT; i++) {
+        snprintf(excludes[i], sizeof(excludes[i]), "--exclude=%s", dirs[i]);
+        one[5 + i] = dirs[i];
+        other[5 + i] = excludes[i];
+    }
+    other[5 + PREMADE_COUNT] = "data";
+    return run(one, false, NULL) && run(other, false, NULL);
+}
+
 /* Keep initdb's result for next time: archived beside, then renamed into
  * place, so that a half-written template is never used. Best effort. */
 static void save_template(void)
@@ -561,19 +636,18 @@ static void save_template(void)
         return;
     snprintf(tmp, sizeof(tmp), "%s.%d", tpl, (int)getpid());
     make_parents(tmp);
-    char *const argv[] = {"/bin/tar", "-cf", tmp, "-C", tc.dir, "data", NULL};
-    if (run(argv, false, NULL) && rename(tmp, tpl) == 0) {
+    if (mkdir(tmp, 0755) == 0 && archive_data(tmp) && rename(tmp, tpl) == 0) {
         forget_other_flavours(tpl);
         return;
     }
-    unlink(tmp);
+    remove_tree(tmp);
 }
 
 static void forget_template(void)
 {
     char tpl[4200];
     if (template_path(tpl, sizeof(tpl), true))
-        unlink(tpl);
+        remove_tree(tpl);
 }
 
 static void conninfo_for(strbuf *sb, const char *dbname)
@@ -735,12 +809,15 @@ static bool prepare_databases(strbuf *err)
  * cached one that does not start is forgotten, and initdb runs. */
 static bool start_data_dir(strbuf *err)
 {
-    if (data_from_template()) {
+    pid_t databases;
+    bool extracted = data_from_template(&databases);
+    if (extracted || databases > 0) {
         strbuf ignored = STRBUF_INIT;
-        bool ok = start_server(&ignored);
+        bool ok = extracted && start_server(&ignored);
         sb_release(&ignored);
-        if (ok)
+        if (finished_ok(databases) && ok)
             return true;
+        stop_server(SIGQUIT);
         forget_template();
         char data[4200];
         snprintf(data, sizeof(data), "%s/data", tc.dir);
