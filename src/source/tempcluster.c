@@ -548,7 +548,7 @@ static pid_t start_extract(const char *tpl, const char *archive)
 }
 
 /* The rest of the cluster extracted; the databases' extraction started
- * (its pid in *databases, for template_databases_ready). */
+ * (its pid in *databases, to be waited for). */
 static bool data_from_template(pid_t *databases)
 {
     char tpl[4200];
@@ -565,8 +565,14 @@ static void remove_tree(const char *path)
     run(argv, false, NULL);
 }
 
+static bool all_digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
 /* Templates of other flavours for the same programs: left by an older
- * pgalign, and never read again. */
+ * pgalign, and never read again. (Not one that another pgalign is saving,
+ * "<key>.<pid>".) */
 static void forget_other_flavours(const char *tpl)
 {
     char pattern[4300];
@@ -577,14 +583,16 @@ static void forget_other_flavours(const char *tpl)
     if (glob(pattern, 0, NULL, &g) != 0)
         return;
     for (size_t i = 0; i < g.gl_pathc; i++) {
-        if (strcmp(g.gl_pathv[i], tpl) != 0)
+        const char *dot = strrchr(g.gl_pathv[i], '.');
+        if (strcmp(g.gl_pathv[i], tpl) != 0 && !(dot && all_digits(dot + 1)))
             remove_tree(g.gl_pathv[i]);
     }
     globfree(&g);
 }
 
 /* The premade databases' directories, "data/base/<oid>" (all but
- * template1's "1"); false unless there are as many as premade. */
+ * template1's "1", and pgsql_tmp); false unless there are as many as
+ * premade. */
 static bool database_dirs(char dirs[PREMADE_COUNT][64])
 {
     char base[4200];
@@ -596,7 +604,7 @@ static bool database_dirs(char dirs[PREMADE_COUNT][64])
     bool ok = true;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || strcmp(e->d_name, "1") == 0)
+        if (!all_digits(e->d_name) || strcmp(e->d_name, "1") == 0)
             continue;
         ok = ok && n < PREMADE_COUNT && strlen(e->d_name) < 40;
         if (ok)
