@@ -169,9 +169,11 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$work/bad.json"; dama
 check damaged-missing-file grep -q 'missing.json' "$err"
 
 # --- a snapshot from another server version warns ---
-sed 's/"server_version": [0-9]*/"server_version": 140011/' "$good" >"$work/pg14.json"
-"$PGALIGN" "$work/pg14.json" "$good" >/dev/null 2>"$err"
-check version-warning-between-snapshots grep -q 'PostgreSQL 14 and TARGET PostgreSQL 15' "$err"
+other=$([ "$SERVER_MAJOR" = 14 ] && echo 16 || echo 14)
+sed "s/\"server_version\": [0-9]*/\"server_version\": ${other}0011/" "$good" >"$work/other.json"
+"$PGALIGN" "$work/other.json" "$good" >/dev/null 2>"$err"
+check version-warning-between-snapshots \
+    grep -q "PostgreSQL $other and TARGET PostgreSQL $SERVER_MAJOR" "$err"
 
 # --- no leaks on signals ---
 # Start a diff whose SQL takes a minute to load, wait until the server runs
