@@ -248,6 +248,19 @@ static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
     return ok;
 }
 
+/* The template has no ALTER DATABASE or ROLE ... SET: a file that made
+ * one (DateStyle, say, which renders a default's date) needs the
+ * inspection in a new session, as a live database's would be. */
+static const char db_role_settings_sql[] = "SELECT 1 FROM pg_db_role_setting LIMIT 1";
+
+static bool new_sessions_differ(PGconn *conn)
+{
+    PGresult *res = PQexec(conn, db_role_settings_sql);
+    bool differ = PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) > 0;
+    PQclear(res);
+    return differ;
+}
+
 bool sql_source_load(const char *dbname, const char *path, const char *profile,
                      pa_ext_list *recorded, strbuf *conninfo, PGconn **conn, strbuf *err)
 {
@@ -268,7 +281,7 @@ bool sql_source_load(const char *dbname, const char *path, const char *profile,
     tempcluster_path(&l.log, name.buf);
     for (size_t i = 0; ok && i < count; i++)
         ok = load_file(&l, files[i], i, err);
-    if (ok)
+    if (ok && l.conn && !new_sessions_differ(l.conn))
         *conn = l.conn;
     else if (l.conn)
         PQfinish(l.conn);

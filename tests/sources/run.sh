@@ -111,6 +111,13 @@ expect sql-files-as-psql-runs-them 2 "$PGALIGN" EMPTY "$work/session-dir" \
     && check sql-open-transaction-rolled-back lacks "$out" rolled_back \
     && check sql-statements-commit-one-by-one grep -q 'CREATE INDEX uses_b_m' "$out" \
     && check sql-begin-atomic-body grep -q 'BEGIN ATOMIC' "$out"
+# What a file sets for new sessions of its database, even from a DO block,
+# is what the inspection's session has, as with a live database.
+printf '%s\n' "create table d (x date default '2024-03-01');" \
+    "do \$\$ begin execute format('alter database %I set datestyle = %L', current_database(), 'SQL, DMY'); end \$\$;" \
+    >"$work/datestyle.sql"
+expect sql-database-settings-seen 2 "$PGALIGN" EMPTY "$work/datestyle.sql" \
+    && check sql-database-datestyle-renders grep -q "DEFAULT '01/03/2024'::date" "$out"
 printf 'create table a (\n id int,\n x nosuchtype\n);\n' >"$work/multiline.sql"
 expect sql-error-multiline 1 "$PGALIGN" "$work/multiline.sql" EMPTY \
     && check sql-error-line-as-psql-counts \
