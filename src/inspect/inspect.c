@@ -407,6 +407,7 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
                              source, opt->filter ? opt->filter->profile : NULL, &recorded,
                              &conninfo, &conn, err)) {
             extskip_free(&recorded);
+            sb_release(&conninfo);
             return false;
         }
         warn_recorded(&recorded, opt, label);

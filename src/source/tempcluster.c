@@ -608,7 +608,7 @@ static bool database_dirs(char dirs[PREMADE_COUNT][64])
             continue;
         ok = ok && n < PREMADE_COUNT && strlen(e->d_name) < 40;
         if (ok)
-            snprintf(dirs[n++], 64, "data/base/%s", e->d_name);
+            snprintf(dirs[n++], 64, "data/base/%.40s", e->d_name);
     }
     closedir(d);
     return ok && n == PREMADE_COUNT;
@@ -627,7 +627,7 @@ static bool archive_data(const char *dir)
     char *one[8 + PREMADE_COUNT] = {"/bin/tar", "-cf", databases, "-C", tc.dir};
     char *other[8 + PREMADE_COUNT] = {"/bin/tar", "-cf", rest, "-C", tc.dir};
     for (size_t i = 0; i < PREMADE_COUNT; i++) {
-        snprintf(excludes[i], sizeof(excludes[i]), "--exclude=%s", dirs[i]);
+        snprintf(excludes[i], sizeof(excludes[i]), "--exclude=%.63s", dirs[i]);
         one[5 + i] = dirs[i];
         other[5 + i] = excludes[i];
     }
