@@ -403,7 +403,8 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     case SOURCE_SQL:
         /* One database per side in the shared temporary cluster. */
         if (!tempcluster_start(0, opt->verbose, err) ||
-            !sql_source_load(strcmp(label, "TARGET") == 0 ? "pgalign_target" : "pgalign_from",
+            !sql_source_load(strcmp(label, "TARGET") == 0 ? TEMPCLUSTER_TARGET_DATABASE
+                                                          : TEMPCLUSTER_FROM_DATABASE,
                              source, opt->filter ? opt->filter->profile : NULL, &recorded,
                              &conninfo, &conn, err)) {
             extskip_free(&recorded);

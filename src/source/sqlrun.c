@@ -1,4 +1,5 @@
 #include "source/sqlrun.h"
+#include "source/conn.h"
 #include "util/sqlscan.h"
 
 #include <ctype.h>
@@ -66,24 +67,17 @@ static int count_lines(const char *from, const char *to)
     return n;
 }
 
-static bool run_command(PGconn *conn, const char *sql)
-{
-    PGresult *res = PQexec(conn, sql);
-    bool ok = succeeded(res);
-    PQclear(res);
-    return ok;
-}
-
 /* What psql's exit does to a session: an open transaction rolled back,
  * the session's state gone. */
 static bool end_session(PGconn *conn, const char *path, strbuf *err)
 {
-    bool ok = (PQtransactionStatus(conn) == PQTRANS_IDLE || run_command(conn, "ROLLBACK")) &&
-              run_command(conn, "DISCARD ALL");
-    if (!ok) {
-        sb_addf(err, "%s: ", path);
-        sb_add(err, PQerrorMessage(conn), strcspn(PQerrorMessage(conn), "\n"));
-    }
+    strbuf why = STRBUF_INIT;
+    bool ok = (PQtransactionStatus(conn) == PQTRANS_IDLE ||
+               conn_command(conn, "ROLLBACK", &why)) &&
+              conn_command(conn, "DISCARD ALL", &why);
+    if (!ok)
+        sb_addf(err, "%s: %s", path, sb_str(&why));
+    sb_release(&why);
     return ok;
 }
 

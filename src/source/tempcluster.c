@@ -61,7 +61,8 @@ static const char *const trim_sql[] = {
     "ALTER DATABASE template0 IS_TEMPLATE false",
     "DROP DATABASE template0",
 };
-static const char *const premade_databases[] = {"pgalign_from", "pgalign_target"};
+static const char *const premade_databases[] = {TEMPCLUSTER_FROM_DATABASE,
+                                                TEMPCLUSTER_TARGET_DATABASE};
 #define PREMADE_COUNT (sizeof(premade_databases) / sizeof(premade_databases[0]))
 
 static struct {

@@ -28,6 +28,11 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err);
  * of server_version (PQserverVersion). */
 bool tempcluster_has_major(int server_version);
 
+/* The databases of a diff's two SQL sources, made with the cluster:
+ * tempcluster_create_database hands each out once without a CREATE. */
+#define TEMPCLUSTER_FROM_DATABASE "pgalign_from"
+#define TEMPCLUSTER_TARGET_DATABASE "pgalign_target"
+
 /* Create an empty database in the cluster, which must be running, and
  * append the conninfo to reach it to conninfo. */
 bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err);
