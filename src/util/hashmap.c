@@ -43,11 +43,10 @@ void hashmap_free(hashmap *m)
     hashmap_init(m);
 }
 
-static hashmap_entry *find_slot(hashmap_entry *slots, size_t cap, const char *key,
-                                uint64_t hash)
+static hashmap_entry *find_slot(hashmap_entry *slots, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash & (cap - 1);
-    while (slots[i].key && (slots[i].hash != hash || strcmp(slots[i].key, key) != 0))
+    size_t i = (size_t)hash_string(key) & (cap - 1);
+    while (slots[i].key && strcmp(slots[i].key, key) != 0)
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -56,7 +55,7 @@ void *hashmap_get(const hashmap *m, const char *key)
 {
     if (!m->cap)
         return NULL;
-    hashmap_entry *e = find_slot(m->slots, m->cap, key, hash_string(key));
+    hashmap_entry *e = find_slot(m->slots, m->cap, key);
     return e->key ? e->value : NULL;
 }
 
@@ -65,7 +64,7 @@ static void rehash(hashmap *m, size_t cap)
     hashmap_entry *slots = xcalloc(cap, sizeof(*slots));
     for (size_t i = 0; i < m->cap; i++) {
         if (m->slots[i].key)
-            *find_slot(slots, cap, m->slots[i].key, m->slots[i].hash) = m->slots[i];
+            *find_slot(slots, cap, m->slots[i].key) = m->slots[i];
     }
     free(m->slots);
     m->slots = slots;
@@ -84,13 +83,11 @@ void hashmap_reserve(hashmap *m, size_t n)
 void *hashmap_put(hashmap *m, const char *key, void *value)
 {
     hashmap_reserve(m, 1);
-    uint64_t hash = hash_string(key);
-    hashmap_entry *e = find_slot(m->slots, m->cap, key, hash);
+    hashmap_entry *e = find_slot(m->slots, m->cap, key);
     void *old = e->key ? e->value : NULL;
     if (!e->key)
         m->count++;
     e->key = key;
     e->value = value;
-    e->hash = hash;
     return old;
 }

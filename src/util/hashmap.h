@@ -5,13 +5,9 @@
 
 #include <stddef.h>
 
-/* The key's hash is kept: a probe compares it before the strings (most
- * slots probed hold other keys, whose text is elsewhere in memory), and
- * growing the map does not hash the keys again. */
 typedef struct hashmap_entry {
     const char *key;
     void *value;
-    unsigned long long hash;
 } hashmap_entry;
 
 typedef struct hashmap {
