@@ -76,6 +76,7 @@ void model_set_pending_deps(pa_model *m, pa_object *o, const char *list);
 /* Drop the addresses once the dependencies are resolved (after model_link
  * and the pg_depend rows): a fifth of a big model's memory. */
 void model_forget_addresses(pa_model *m);
+/* o must be one of m's objects: its list of dependencies is in m's arena. */
 void model_add_dep(pa_model *m, pa_object *o, pa_object *dep);
 
 /* Link sub-objects to their parents and resolve pending deps; call after
