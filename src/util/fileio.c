@@ -1,6 +1,8 @@
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "util/fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,10 +44,13 @@ bool read_file(const char *path, strbuf *text, strbuf *err)
     return true;
 }
 
-bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err)
+/* Write data to target through a temporary file beside it and a rename;
+ * path is the name the user gave, for messages. */
+static bool replace_file(const char *target, const char *path, const char *data, size_t len,
+                         strbuf *err)
 {
     strbuf tmp = STRBUF_INIT;
-    sb_addf(&tmp, "%s.tmp-XXXXXX", path);
+    sb_addf(&tmp, "%s.tmp-XXXXXX", target);
     int fd = mkstemp(tmp.buf);
     if (fd < 0) {
         sb_addf(err, "cannot create %s: %s", tmp.buf, strerror(errno));
@@ -59,7 +64,7 @@ bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *e
               fsync(fd) == 0;
     int saved = errno;
     ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp.buf, path) != 0) {
+    if (ok && rename(tmp.buf, target) != 0) {
         saved = errno;
         ok = false;
     }
@@ -68,5 +73,31 @@ bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *e
         unlink(tmp.buf);
     }
     sb_release(&tmp);
+    return ok;
+}
+
+/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it
+ * is: a rename would put a plain file in its place. */
+static bool write_in_place(const char *path, const char *data, size_t len, strbuf *err)
+{
+    int fd = open(path, O_WRONLY);
+    bool ok = fd >= 0 && write_all(fd, data, len);
+    int saved = errno;
+    if (fd >= 0)
+        ok = close(fd) == 0 && ok;
+    if (!ok)
+        sb_addf(err, "cannot write %s: %s", path, strerror(saved ? saved : errno));
+    return ok;
+}
+
+bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, len, err);
+    /* Through a symbolic link, the file it names is replaced, not the link. */
+    char *resolved = realpath(path, NULL);
+    bool ok = replace_file(resolved ? resolved : path, path, data, len, err);
+    free(resolved);
     return ok;
 }

@@ -8,7 +8,9 @@
 #include <stddef.h>
 
 /* Write data to path via a temporary file in the same directory and a
- * rename, so readers see the old file or the whole new one. */
+ * rename, so readers see the old file or the whole new one (through a
+ * symbolic link, the file it names). A device or a pipe (/dev/null, a
+ * FIFO) is written in place. */
 bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *err);
 /* Read a whole file into text (appended, NUL-terminated); false with err
  * set ("cannot read PATH: reason") on failure. */

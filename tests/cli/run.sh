@@ -59,6 +59,21 @@ expect output-file-refused 3 "$PGALIGN" -o "$work/refused.sql" dbname=cli_prod d
     && check output-file-not-created test ! -e "$work/refused.sql"
 expect output-file-bad-dir 1 "$PGALIGN" --unsafe -o "$work/no/such/dir/plan.sql" dbname=cli_prod dbname=cli_stage
 check output-no-temp-left test -z "$(ls "$work" | grep tmp-)"
+# A pipe or a device (-o /dev/null, /dev/stdout) is written as it is: a
+# rename over it would leave a plain file in its place (for /dev/null, on
+# the whole machine). A FIFO stands in for the device here.
+mkfifo "$work/fifo"
+# (With a plain file put there instead, the reader would wait for ever.)
+timeout 20 cat "$work/fifo" > "$work/from-fifo" & reader=$!
+expect output-fifo 2 "$PGALIGN" --unsafe -o "$work/fifo" dbname=cli_prod dbname=cli_stage
+wait "$reader"
+check output-fifo-still-fifo test -p "$work/fifo"
+check output-fifo-read cmp -s "$work/from-fifo" "$work/first"
+# Through a symbolic link, the file it names gets the plan; the link stays.
+: > "$work/linked.sql" && ln -s linked.sql "$work/link.sql"
+expect output-symlink 2 "$PGALIGN" --unsafe -o "$work/link.sql" dbname=cli_prod dbname=cli_stage
+check output-symlink-kept test -L "$work/link.sql"
+check output-symlink-target cmp -s "$work/linked.sql" "$work/first"
 
 # --- schema filters ---
 expect schema-filter 2 "$PGALIGN" --schema other dbname=cli_prod dbname=cli_stage \
