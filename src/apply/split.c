@@ -51,34 +51,42 @@ void sql_split(const char *script, pa_plan *p)
 }
 
 /* The statement's word at *s (letters only), upper-cased into word. */
-static void next_word(const char **s, char *word, size_t n)
+/* s past blanks and the keyword word, or NULL when word is not next. */
+static const char *next_keyword(const char *s, const char *end, const char *word)
 {
-    const char *p = sql_skip_blank(*s);
-    size_t len = 0;
-    while (isalpha((unsigned char)*p) && len + 1 < n)
-        word[len++] = (char)toupper((unsigned char)*p++);
-    word[len] = '\0';
-    *s = p;
+    return sql_keyword(sql_skip_blank(s), end, word);
+}
+
+/* ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name, past ROLLBACK: it
+ * stays inside the transaction. */
+static bool to_savepoint(const char *rest, const char *end)
+{
+    const char *word = next_keyword(rest, end, "WORK");
+    if (!word)
+        word = next_keyword(rest, end, "TRANSACTION");
+    return next_keyword(word ? word : rest, end, "TO") != NULL;
 }
 
 const char *sql_transaction_control(const char *stmt)
 {
-    static const char *const commands[] = {
-        "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE",
+    /* START and PREPARE only with TRANSACTION next: PREPARE name AS ...
+     * prepares a statement. */
+    static const struct {
+        const char *word, *then;
+    } commands[] = {
+        {"BEGIN", NULL}, {"START", "TRANSACTION"}, {"COMMIT", NULL}, {"END", NULL},
+        {"ROLLBACK", NULL}, {"ABORT", NULL}, {"PREPARE", "TRANSACTION"},
     };
-    char first[16], second[16];
-    const char *s = stmt;
-    next_word(&s, first, sizeof(first));
-    next_word(&s, second, sizeof(second));
-    /* PREPARE name AS ... is not PREPARE TRANSACTION; ROLLBACK TO
-     * SAVEPOINT stays inside the transaction. */
-    if ((strcmp(first, "PREPARE") == 0 && strcmp(second, "TRANSACTION") != 0) ||
-        (strcmp(first, "ROLLBACK") == 0 && strcmp(second, "TO") == 0) ||
-        (strcmp(first, "START") == 0 && strcmp(second, "TRANSACTION") != 0))
-        return NULL;
+    const char *end = stmt + strlen(stmt);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-        if (strcmp(first, commands[i]) == 0)
-            return commands[i];
+        const char *rest = next_keyword(stmt, end, commands[i].word);
+        if (!rest)
+            continue;
+        if (commands[i].then && !next_keyword(rest, end, commands[i].then))
+            return NULL;
+        if (strcmp(commands[i].word, "ROLLBACK") == 0 && to_savepoint(rest, end))
+            return NULL;
+        return commands[i].word;
     }
     return NULL;
 }

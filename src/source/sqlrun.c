@@ -2,24 +2,15 @@
 #include "source/conn.h"
 #include "util/sqlscan.h"
 
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 /* pg_dump's guard lines (16.10, 17.6 and later), of no meaning but to psql. */
 static const char *const harmless_meta[] = {"\\restrict", "\\unrestrict"};
 
-static bool starts_with_word(const char *s, const char *end, const char *word)
-{
-    size_t n = strlen(word);
-    return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0 &&
-           (s + n == end || !isalnum((unsigned char)s[n]));
-}
-
 static bool harmless(const sql_piece *piece)
 {
     for (size_t i = 0; i < sizeof(harmless_meta) / sizeof(harmless_meta[0]); i++) {
-        if (starts_with_word(piece->start, piece->end, harmless_meta[i]))
+        if (sql_keyword(piece->start, piece->end, harmless_meta[i]))
             return true;
     }
     return false;
@@ -37,7 +28,7 @@ bool sqlrun_needs_psql(const char *text)
     sql_piece piece;
     for (const char *s = text; (s = sql_next_piece(s, true, &piece)) != NULL;) {
         const char *stmt = statement_start(&piece);
-        if (piece.meta ? !harmless(&piece) : stmt && starts_with_word(stmt, piece.end, "copy"))
+        if (piece.meta ? !harmless(&piece) : stmt && sql_keyword(stmt, piece.end, "copy"))
             return true;
     }
     return false;

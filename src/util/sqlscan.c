@@ -56,6 +56,16 @@ static bool in_word(const char *text, const char *s)
     return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
 }
 
+const char *sql_keyword(const char *s, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(end - s) < n || strncasecmp(s, word, n) != 0)
+        return NULL;
+    if (s + n < end && in_word(s, s + n + 1))
+        return NULL;
+    return s + n;
+}
+
 /* An E right before a quote, not ending a longer word, makes an escape
  * string: E'it\'s' (backslash escapes inside). */
 static bool escape_string(const char *text, const char *s)

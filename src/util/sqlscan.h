@@ -34,6 +34,10 @@ const char *sql_skip_literal(const char *text, const char *s);
  * with backslashes, a backslash escapes the next character). */
 const char *sql_skip_quoted(const char *s, bool backslashes);
 
+/* Past the keyword word (any case) at s, up to end, or NULL when s does
+ * not start with it or the word goes on there (COPY, not COPYING). */
+const char *sql_keyword(const char *s, const char *end, const char *word);
+
 /* One name of a dotted SQL name at *s, up to end: "Quoted" (a doubled
  * quote inside stands for one) or bare (folded to lower case, as the
  * server folds it). *s is left after it; NULL (nothing to free) for an

@@ -105,6 +105,28 @@ static void test_sql_standard_bodies_keep_their_semicolons(void **state)
     plan_free(&p);
 }
 
+/* What apply refuses in a plan: statements that end or open a
+ * transaction, not those that only look alike. */
+static void test_transaction_control(void **state)
+{
+    (void)state;
+    assert_string_equal(sql_transaction_control("BEGIN"), "BEGIN");
+    assert_string_equal(sql_transaction_control("  -- c\n begin isolation level serializable"), "BEGIN");
+    assert_string_equal(sql_transaction_control("START TRANSACTION"), "START");
+    assert_string_equal(sql_transaction_control("commit"), "COMMIT");
+    assert_string_equal(sql_transaction_control("END"), "END");
+    assert_string_equal(sql_transaction_control("ROLLBACK"), "ROLLBACK");
+    assert_string_equal(sql_transaction_control("rollback work"), "ROLLBACK");
+    assert_string_equal(sql_transaction_control("ABORT"), "ABORT");
+    assert_string_equal(sql_transaction_control("PREPARE TRANSACTION 'x'"), "PREPARE");
+    assert_null(sql_transaction_control("ROLLBACK TO SAVEPOINT s"));
+    assert_null(sql_transaction_control("ROLLBACK WORK TO s"));
+    assert_null(sql_transaction_control("PREPARE q AS SELECT 1"));
+    assert_null(sql_transaction_control("BEGINNING"));
+    assert_null(sql_transaction_control("end_of_table"));
+    assert_null(sql_transaction_control("CREATE TABLE commit (id int)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +136,7 @@ int main(void)
         cmocka_unit_test(test_standard_strings_end_at_a_quote),
         cmocka_unit_test(test_dollar_inside_a_word_is_no_quote),
         cmocka_unit_test(test_sql_standard_bodies_keep_their_semicolons),
+        cmocka_unit_test(test_transaction_control),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
