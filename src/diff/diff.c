@@ -45,11 +45,6 @@ static int compare_changes(const void *a, const void *b)
     return model_compare(x->from ? x->from : x->to, y->from ? y->from : y->to);
 }
 
-static int compare_object_ptrs(const void *a, const void *b)
-{
-    return model_compare(*(pa_object *const *)a, *(pa_object *const *)b);
-}
-
 static void add_change(pa_diff *d, const pa_object *from,
                        const pa_object *to, const pa_diff_options *opt)
 {
@@ -182,18 +177,6 @@ static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
     compare(c, NULL);
 }
 
-/* m's objects in model_sort's order: its own array, as inspection leaves
- * it, or a sorted copy (the caller frees it when it is not m's). */
-static pa_object **in_order(const pa_model *m)
-{
-    if (model_is_sorted(m))
-        return m->objects;
-    pa_object **copy = xmalloc(sizeof(*copy) * (m->count ? m->count : 1));
-    memcpy(copy, m->objects, sizeof(*copy) * m->count);
-    qsort(copy, m->count, sizeof(*copy), compare_object_ptrs);
-    return copy;
-}
-
 void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
                   const pa_diff_options *opt)
 {
@@ -203,7 +186,7 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
     model_init(&d->implied_from);
     model_init(&d->implied_to);
     hashmap_init(&d->by_key);
-    pa_object **f = in_order(from), **t = in_order(to);
+    pa_object **f = model_sorted_objects(from), **t = model_sorted_objects(to);
     size_t nf = from->count, nt = to->count, i = 0, j = 0;
     d->changes = xgrow(d->changes, sizeof(*d->changes), nf + nt, &d->alloc);
     /* Both in one order: a merge pairs them, and the changes come out in

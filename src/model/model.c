@@ -377,7 +377,7 @@ static int compare_objects(const void *a, const void *b)
     return model_compare(*(pa_object *const *)a, *(pa_object *const *)b);
 }
 
-bool model_is_sorted(const pa_model *m)
+static bool is_sorted(const pa_model *m)
 {
     for (size_t i = 1; i < m->count; i++) {
         if (model_compare(m->objects[i - 1], m->objects[i]) > 0)
@@ -390,4 +390,14 @@ void model_sort(pa_model *m)
 {
     if (m->count > 0)
         qsort(m->objects, m->count, sizeof(*m->objects), compare_objects);
+}
+
+pa_object **model_sorted_objects(const pa_model *m)
+{
+    if (is_sorted(m))
+        return m->objects;
+    pa_object **copy = xmalloc(sizeof(*copy) * (m->count ? m->count : 1));
+    memcpy(copy, m->objects, sizeof(*copy) * m->count);
+    qsort(copy, m->count, sizeof(*copy), compare_objects);
+    return copy;
 }

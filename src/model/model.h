@@ -94,7 +94,9 @@ const pa_object *model_next_of_kind(const pa_object *c);
 void model_sort(pa_model *m);
 /* That order: negative, 0 or positive as for strcmp. */
 int model_compare(const pa_object *a, const pa_object *b);
-bool model_is_sorted(const pa_model *m);
+/* m's objects in that order: m->objects itself when they are (as
+ * inspection leaves them), else a sorted copy for the caller to free. */
+pa_object **model_sorted_objects(const pa_model *m);
 
 /* What the diff compares, hashed into 16 hex digits (fingerprint.c);
  * ignored_attrs as in pa_diff_options. */
