@@ -50,7 +50,6 @@ void sql_split(const char *script, pa_plan *p)
         add_statement(p, piece.start, piece.end);
 }
 
-/* The statement's word at *s (letters only), upper-cased into word. */
 /* s past blanks and the keyword word, or NULL when word is not next. */
 static const char *next_keyword(const char *s, const char *end, const char *word)
 {
