@@ -295,10 +295,7 @@ static void sort_children(pa_object *parent, pa_object ***buf, size_t *alloc)
 {
     size_t n = 0;
     for (pa_object *c = parent->first_child; c; c = c->next_sibling) {
-        if (n == *alloc) {
-            *alloc = *alloc ? *alloc * 2 : 64;
-            *buf = xrealloc(*buf, *alloc * sizeof(**buf));
-        }
+        *buf = xgrow(*buf, sizeof(**buf), n + 1, alloc);
         (*buf)[n++] = c;
     }
     qsort(*buf, n, sizeof(**buf), compare_children);
