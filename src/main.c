@@ -48,6 +48,10 @@ static const char common_help[] =
     "                         (default: of the other side's major, from\n"
     "                         $PGALIGN_PG_BINDIRS, PATH\n"
     "                         or /usr/lib/postgresql/N/bin)\n"
+    "  -j, --jobs N           inspect each database over up to N connections\n"
+    "                         that share one snapshot, as pg_dump -j (for\n"
+    "                         big catalogs on servers with cores to spare;\n"
+    "                         default 1)\n"
     "  -q, --quiet            no warnings on stderr\n"
     "  -v, --verbose          report inspection steps and their times\n"
     "  -h, --help             show this help\n"
@@ -215,6 +219,7 @@ static const struct option long_options[] = {
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -234,12 +239,27 @@ static void usage_error(const char *msg, const command *cmd)
             msg, strcmp(cmd->name, "diff") == 0 ? "" : cmd->name);
 }
 
+/* -j: more connections than that help no catalog we know of, and each
+ * is a server process. */
+#define PA_MAX_JOBS_TEXT "16"
+enum { PA_MAX_JOBS = 16 };
+
+static bool parse_jobs(const char *text, int *jobs)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end || n < 1 || n > PA_MAX_JOBS)
+        return false;
+    *jobs = (int)n;
+    return true;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, const command *cmd, pa_options *opt)
 {
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qvh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:qvh", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_UNSAFE:
             opt->unsafe = true;
@@ -319,6 +339,13 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_FORCE_UTF8:
             break;      /* the connection is always UTF-8 (see conn.c) */
+        case 'j':
+            if (!parse_jobs(optarg, &opt->jobs)) {
+                usage_error("-j/--jobs wants a number of connections from 1 to "
+                            PA_MAX_JOBS_TEXT, cmd);
+                return EXIT_ERROR;
+            }
+            break;
         case 'q':
             opt->quiet = true;
             break;

@@ -15,7 +15,8 @@ static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf, PGcon
                             char fp[MODEL_FINGERPRINT_LEN])
 {
     pa_inspect_options iopt = {.filter = &pf->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
+                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
+                               .jobs = opt->jobs};
     strbuf err = STRBUF_INIT;
     bool ok = inspect_connection_fingerprint(conn, &iopt, "FROM",
                                              cmd_ignored_attrs(pf->ignore_extension_versions),

@@ -22,6 +22,7 @@ typedef struct pa_options {
     bool unsafe;
     bool quiet;
     bool verbose;
+    int jobs;               /* -j: connections per live database */
     bool create_extensions_only;    /* migra's flags */
     bool preflight;         /* diff --preflight */
     bool no_preflight;      /* apply, sync: --no-preflight */

@@ -267,7 +267,8 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT;
     pa_inspect_options iopt = {.filter = &opt->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
+                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
+                               .jobs = opt->jobs};
     memset(run, 0, sizeof(*run));
     if (!inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err)) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));

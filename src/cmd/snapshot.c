@@ -10,7 +10,8 @@ int cmd_snapshot(const pa_options *opt)
     pa_model model;
     strbuf err = STRBUF_INIT;
     pa_inspect_options iopt = {.filter = &opt->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet};
+                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
+                               .jobs = opt->jobs};
     int rc = EXIT_SAME;
     if (!inspect_source(opt->from, &iopt, "SOURCE", &model, &err)) {
         fprintf(stderr, "pgalign: SOURCE: %s\n", sb_str(&err));

@@ -32,7 +32,8 @@ static bool confirmed(const pa_options *opt, size_t nstmts)
 /* Inspect FROM again and diff it with TARGET as planned. */
 static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
 {
-    pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false, .quiet = opt->quiet};
+    pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false, .quiet = opt->quiet,
+                               .jobs = opt->jobs};
     const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
     char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
     strbuf err = STRBUF_INIT;

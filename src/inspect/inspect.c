@@ -1,4 +1,5 @@
 #include "inspect/inspect.h"
+#include "inspect/jobs.h"
 #include "kinds/kind.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
@@ -32,11 +33,11 @@ static const char no_parallel_sql[] = "SET LOCAL max_parallel_workers_per_gather
  * at about 5,000 tables): compiling them took longer than running them
  * (+65 ms of 140 for the index query at 5,000 tables). */
 static const char no_jit_sql[] = "SET LOCAL jit = off";
-/* What the inspection's transaction sets, after BEGIN. */
-static const char *const session_settings_sql[] = {
-    no_timeout_sql, search_path_sql, no_parallel_sql, no_jit_sql,
+/* The inspection's transaction: BEGIN, then what it sets. */
+static const char *const transaction_sql[] = {
+    begin_snapshot_sql, no_timeout_sql, search_path_sql, no_parallel_sql, no_jit_sql,
 };
-enum { NSETTINGS = sizeof(session_settings_sql) / sizeof(session_settings_sql[0]) };
+enum { NTRANSACTION = sizeof(transaction_sql) / sizeof(transaction_sql[0]) };
 static const char end_snapshot_sql[] = "COMMIT";
 
 /* Normal and automatic dependencies between user objects (oids from
@@ -48,6 +49,8 @@ static const char depend_query[] =
     " FROM pg_depend d"
     " WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384"
     " AND (d.refobjid >= 16384 OR d.refclassid = 'pg_namespace'::regclass)";
+/* Its cost, as a kind's (kind.h). */
+enum { DEPEND_COST = 60 };
 
 static bool in_list(const char *const *list, size_t n, const char *s)
 {
@@ -135,7 +138,9 @@ typedef struct inspect_ctx {
     const pa_inspect_options *opt;
     const char *label;
     const pa_ext_list *recorded;    /* extensions a SQL source could not create */
-    pa_pipeline *batch;
+    /* Where the results come from: one batch on conn, or (-j) jobs. */
+    pa_pipeline batch;
+    pa_jobs *jobs;
 } inspect_ctx;
 
 /* Two catalog rows with one identity would make one object hide another
@@ -261,16 +266,10 @@ static void warn_recorded(const pa_ext_list *recorded, const pa_inspect_options 
     }
 }
 
-/* The next result of the batch, which must have the status wanted. */
-static PGresult *next_result(const inspect_ctx *ctx, const char *what,
-                             ExecStatusType wanted, double *clock, strbuf *err)
+/* res if it has the status wanted; else NULL (res cleared, err set). */
+static PGresult *checked(const inspect_ctx *ctx, PGresult *res, const char *what,
+                         ExecStatusType wanted, strbuf *err)
 {
-    PGresult *res = pipeline_next(ctx->batch);
-    double now = now_seconds();
-    if (ctx->opt->verbose && wanted == PGRES_TUPLES_OK)
-        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
-                what, res ? PQntuples(res) : 0, now - *clock);
-    *clock = now;
     if (res && PQresultStatus(res) == wanted)
         return res;
     const char *msg = res ? PQresultErrorMessage(res) : "";
@@ -283,17 +282,98 @@ static PGresult *next_result(const inspect_ctx *ctx, const char *what,
     return NULL;
 }
 
-static bool command_done(const inspect_ctx *ctx, const char *what, double *clock,
-                         strbuf *err)
+/* The next result of the batch, which must have the status wanted. */
+static PGresult *next_result(inspect_ctx *ctx, const char *what, ExecStatusType wanted,
+                             double *clock, strbuf *err)
+{
+    PGresult *res = pipeline_next(&ctx->batch);
+    double now = now_seconds();
+    if (ctx->opt->verbose && wanted == PGRES_TUPLES_OK)
+        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
+                what, res ? PQntuples(res) : 0, now - *clock);
+    *clock = now;
+    return checked(ctx, res, what, wanted, err);
+}
+
+static bool command_done(inspect_ctx *ctx, const char *what, double *clock, strbuf *err)
 {
     PGresult *res = next_result(ctx, what, PGRES_COMMAND_OK, clock, err);
     PQclear(res);
     return res != NULL;
 }
 
+/* Send the queries: with -j, over several connections (jobs.h), unless
+ * the connection is in a transaction of its own (what it did there, only
+ * it sees); else as one batch (pipeline.h) with the transaction around
+ * them. */
+static bool feed_open(inspect_ctx *ctx, const pa_jobs_query *queries, size_t n,
+                      double *clock, strbuf *err)
+{
+    if (ctx->opt->jobs > 1 && PQtransactionStatus(ctx->conn) == PQTRANS_IDLE) {
+        ctx->jobs = jobs_start(ctx->conn, ctx->opt->jobs, transaction_sql, NTRANSACTION,
+                               queries, n, ctx->label, ctx->opt->quiet, err);
+        return ctx->jobs != NULL;
+    }
+    const char **sql = calloc(NTRANSACTION + n + 1, sizeof(*sql));
+    if (!sql) {
+        sb_adds(err, "out of memory");
+        return false;
+    }
+    size_t nsql = 0;
+    for (size_t i = 0; i < NTRANSACTION; i++)
+        sql[nsql++] = transaction_sql[i];
+    for (size_t i = 0; i < n; i++)
+        sql[nsql++] = queries[i].sql;
+    sql[nsql++] = end_snapshot_sql;
+    bool ok = pipeline_send(&ctx->batch, ctx->conn, sql, nsql, err);
+    free(sql);
+    *clock = now_seconds();
+    for (size_t i = 0; ok && i < NTRANSACTION; i++)
+        ok = command_done(ctx, i ? "SET" : "BEGIN", clock, err);
+    if (!ok && PQpipelineStatus(ctx->conn) != PQ_PIPELINE_OFF)
+        pipeline_end(&ctx->batch);
+    return ok;
+}
+
+/* The result of query i (what), in order. */
+static PGresult *feed_next(inspect_ctx *ctx, size_t i, const char *what, double *clock,
+                           strbuf *err)
+{
+    if (!ctx->jobs)
+        return next_result(ctx, what, PGRES_TUPLES_OK, clock, err);
+    double seconds = 0;
+    int connection = 0;
+    strbuf why = STRBUF_INIT;
+    PGresult *res = jobs_take(ctx->jobs, i, &seconds, &connection, &why);
+    if (ctx->opt->verbose && res)
+        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s (connection %d)\n",
+                ctx->label, what, PQntuples(res), seconds, connection);
+    if (!res)
+        sb_addf(err, "catalog query failed (%s): %s", what, sb_str(&why));
+    sb_release(&why);
+    return res ? checked(ctx, res, what, PGRES_TUPLES_OK, err) : NULL;
+}
+
+/* End the transaction (COMMIT when ok) and the batch or jobs. */
+static bool feed_close(inspect_ctx *ctx, bool ok, double *clock, strbuf *err)
+{
+    if (ctx->jobs) {
+        strbuf why = STRBUF_INIT;
+        bool done = jobs_finish(ctx->jobs, ok, &why);
+        if (ok && !done)
+            sb_addf(err, "catalog query failed (COMMIT): %s", sb_str(&why));
+        sb_release(&why);
+        ctx->jobs = NULL;
+        return done;
+    }
+    ok = ok && command_done(ctx, "COMMIT", clock, err);
+    pipeline_end(&ctx->batch);
+    return ok;
+}
+
 /* The whole inspection is one batch (pipeline.c): the transaction, every
  * kind's query, pg_depend and the commit cost one round trip together. */
-static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
+static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
     PGconn *conn = ctx->conn;
     const pa_filter *f = ctx->opt->filter;
@@ -301,41 +381,32 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
 
     const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
-    /* BEGIN, the settings, each kind's query, pg_depend, COMMIT. */
-    const char **sql = calloc(pa_nkinds + NSETTINGS + 3, sizeof(*sql));
+    /* Each kind's query, then pg_depend's. */
+    pa_jobs_query *queries = calloc(pa_nkinds + 1, sizeof(*queries));
     strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
-    size_t nkinds = 0, n = 0;
-    bool ok = kinds && sql && texts;
-    if (ok) {
-        sql[n++] = begin_snapshot_sql;
-        for (size_t i = 0; i < NSETTINGS; i++)
-            sql[n++] = session_settings_sql[i];
-    }
+    size_t nkinds = 0;
+    bool ok = kinds && queries && texts;
+    if (!ok)
+        sb_adds(err, "out of memory");
     for (size_t i = 0; ok && i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
         if (!filter_accepts_kind(f, k) || m->server_version < k->since)
             continue;   /* a kind the server lacks is absent from its model */
         ok = kind_query_text(k, m->server_version, &texts[nkinds], err);
-        sql[n++] = texts[nkinds].buf;
+        queries[nkinds] = (pa_jobs_query){texts[nkinds].buf, k->cost, k->name};
         kinds[nkinds++] = k;
     }
-    if (ok) {
-        sql[n++] = depend_query;
-        sql[n++] = end_snapshot_sql;
-        ok = pipeline_send(ctx->batch, conn, sql, n, err);
-    }
-    if (ok) {
-        double clock = now_seconds();
-        ok = command_done(ctx, "BEGIN", &clock, err);
-        for (size_t set = 0; ok && set < NSETTINGS; set++)
-            ok = command_done(ctx, "SET", &clock, err);
+    if (ok)
+        queries[nkinds] = (pa_jobs_query){depend_query, DEPEND_COST, "pg_depend"};
+    double clock = 0;
+    if (ok && feed_open(ctx, queries, nkinds + 1, &clock, err)) {
         for (size_t i = 0; ok && i < nkinds; i++) {
             progress_note("%s: %s (%zu of %zu)", ctx->label, kinds[i]->name, i + 1, nkinds);
-            PGresult *res = next_result(ctx, kinds[i]->name, PGRES_TUPLES_OK, &clock, err);
+            PGresult *res = feed_next(ctx, i, kinds[i]->name, &clock, err);
             ok = res && load_rows(ctx, kinds[i], res, f, m, err);
             PQclear(res);
         }
-        PGresult *res = ok ? next_result(ctx, "pg_depend", PGRES_TUPLES_OK, &clock, err) : NULL;
+        PGresult *res = ok ? feed_next(ctx, nkinds, "pg_depend", &clock, err) : NULL;
         ok = res != NULL;
         if (ok) {
             add_recorded(m, ctx->recorded, f);
@@ -345,13 +416,14 @@ static bool inspect_conn(const inspect_ctx *ctx, pa_model *m, strbuf *err)
             model_forget_addresses(m);
         }
         PQclear(res);
-        ok = ok && command_done(ctx, "COMMIT", &clock, err);
-        pipeline_end(ctx->batch);
+        ok = feed_close(ctx, ok, &clock, err);
+    } else {
+        ok = false;
     }
     for (size_t i = 0; texts && i < pa_nkinds; i++)
         sb_release(&texts[i]);
     free(texts);
-    free(sql);
+    free(queries);
     free(kinds);
     return ok;
 }
@@ -378,8 +450,7 @@ static void load_empty(pa_model *m, const pa_filter *f)
 static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char *label,
                          const pa_ext_list *recorded, pa_model *m, strbuf *err)
 {
-    pa_pipeline batch;
-    inspect_ctx ctx = {conn, opt, label, recorded, &batch};
+    inspect_ctx ctx = {.conn = conn, .opt = opt, .label = label, .recorded = recorded};
     double start = now_seconds();
     progress_step("inspecting");
     bool ok = inspect_conn(&ctx, m, err);

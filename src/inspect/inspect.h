@@ -16,6 +16,9 @@ typedef struct pa_inspect_options {
     const struct pa_filter *filter;
     bool verbose;           /* report each query's time on stderr */
     bool quiet;             /* no warnings */
+    /* -j: connections per live database, sharing one snapshot (1 or 0:
+     * one connection); see inspect/jobs.h. */
+    int jobs;
     /* Extensions to take as there although the source lacks them: those
      * a copy in the temporary cluster could not create (apply/copy.c). */
     const struct pa_ext_list *assumed;

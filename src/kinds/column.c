@@ -510,6 +510,7 @@ const pa_kind kind_column = {
     .name = "column",
     .rank = 55,
     .query = column_query,
+    .cost = 136,
     .variants = column_variants,
     .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),

@@ -109,6 +109,7 @@ const pa_kind kind_column_default = {
     .name = "default",
     .rank = 56,
     .query = default_query,
+    .cost = 79,
     .attrs = KIND_ATTRS(default_attrs),
     .canonical_attrs = "expression",
     .parent_kind = "column",

@@ -164,6 +164,7 @@ const pa_kind kind_constraint = {
     .name = "constraint",
     .rank = 70,
     .query = constraint_query,
+    .cost = 215,
     .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
     .canonical_attrs = "definition",

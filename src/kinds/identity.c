@@ -128,6 +128,7 @@ const pa_kind kind_identity = {
     .name = "identity",
     .rank = 57,
     .query = identity_query,
+    .cost = 55,
     .attrs = KIND_ATTRS(identity_attrs),
     .parent_kind = "column",
     .table_in_key = true,

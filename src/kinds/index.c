@@ -232,6 +232,7 @@ const pa_kind kind_index = {
     .name = "index",
     .rank = 80,
     .query = index_query,
+    .cost = 118,
     .variants = index_variants,
     .features = index_features,
     .attrs = KIND_ATTRS(index_attrs),

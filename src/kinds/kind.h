@@ -69,6 +69,10 @@ struct pa_kind {
     const char *name;
     int rank;                   /* tie-break order in plans */
     const char *query;
+    /* About the milliseconds the query takes on a big catalog (5,000
+     * tables, bench/): pgalign -j shares the queries out over its
+     * connections by it. 0 for the small ones. */
+    unsigned cost;
     const pa_sql_variant *variants; /* {{name}} texts, NULL-terminated */
     int since;                  /* first server version that has the kind */
     const pa_feature *features; /* what needs a newer server, NULL-terminated */

@@ -110,6 +110,7 @@ const pa_kind kind_sequence = {
     .name = "sequence",
     .rank = 40,
     .query = sequence_query,
+    .cost = 18,
     .features = sequence_features,
     .attrs = KIND_ATTRS(sequence_attrs),
     .schema_filtered = true,

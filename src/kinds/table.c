@@ -194,6 +194,7 @@ const pa_kind kind_table = {
     .name = "table",
     .rank = 50,
     .query = table_query,
+    .cost = 31,
     .attrs = KIND_ATTRS(table_attrs),
     .schema_filtered = true,
     .holds_data = true,

@@ -1,5 +1,6 @@
 #include "source/conn.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void first_line(strbuf *sb, const char *msg)
@@ -44,6 +45,21 @@ void conn_describe(strbuf *sb, const char *conninfo)
     PQconninfoFree(opts);
 }
 
+/* conn if it is open; else NULL, with why (after what err says) in err. */
+static PGconn *connected(PGconn *conn, strbuf *err)
+{
+    if (!conn) {
+        sb_adds(err, "out of memory");
+        return NULL;
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        conn_error(err, conn);
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}
+
 PGconn *conn_open(const char *conninfo, strbuf *err)
 {
     char *errmsg = NULL;
@@ -61,19 +77,38 @@ PGconn *conn_open(const char *conninfo, strbuf *err)
                                     "fallback_application_name", NULL};
     const char *const values[] = {conninfo, "UTF8", "pgalign", NULL};
     PGconn *conn = PQconnectdbParams(keywords, values, 1);
-    if (!conn) {
-        sb_adds(err, "out of memory");
-        return NULL;
-    }
-    if (PQstatus(conn) != CONNECTION_OK) {
+    if (conn && PQstatus(conn) != CONNECTION_OK) {
         sb_adds(err, "cannot connect to ");
         conn_describe(err, conninfo);
         sb_adds(err, ": ");
-        conn_error(err, conn);
-        PQfinish(conn);
-        return NULL;
     }
-    return conn;
+    return connected(conn, err);
+}
+
+PGconn *conn_open_like(const PQconninfoOption *opts, strbuf *err)
+{
+    size_t n = 0;
+    for (const PQconninfoOption *o = opts; o->keyword; o++)
+        n++;
+    const char **keywords = calloc(n + 1, sizeof(*keywords));
+    const char **values = calloc(n + 1, sizeof(*values));
+    PGconn *conn = NULL;
+    if (keywords && values) {
+        size_t k = 0;
+        for (const PQconninfoOption *o = opts; o->keyword; o++) {
+            if (o->val && *o->val) {
+                keywords[k] = o->keyword;
+                values[k++] = o->val;
+            }
+        }
+        /* The values as they are, the database name too: no expansion. */
+        conn = PQconnectdbParams(keywords, values, 0);
+        if (conn && PQstatus(conn) != CONNECTION_OK)
+            sb_adds(err, "cannot open another connection: ");
+    }
+    free(keywords);
+    free(values);
+    return connected(conn, err);
 }
 
 bool conn_command(PGconn *conn, const char *sql, strbuf *err)

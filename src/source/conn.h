@@ -10,6 +10,10 @@
 
 /* Connect; on failure returns NULL with a one-line reason in err. */
 PGconn *conn_open(const char *conninfo, strbuf *err);
+/* Another connection like an open one, whose PQconninfo() opts are:
+ * the same server, database and settings (pgalign -j). On failure returns
+ * NULL with a one-line reason in err. */
+PGconn *conn_open_like(const PQconninfoOption *opts, strbuf *err);
 /* A description of conninfo safe to print: never includes a password. */
 void conn_describe(strbuf *sb, const char *conninfo);
 /* The first line of libpq's last error message for conn. */

@@ -419,3 +419,38 @@ expect loss-json 2 "$PGALIGN" --unsafe --format json -o "$work/loss.json" dbname
     && check loss-json-check grep -qF '"type": "loss-rows"' "$work/loss.json"
 expect loss-apply 0 "$PGALIGN" apply --unsafe dbname=cli_loss_f "$work/loss.json" \
     && check loss-apply-shown grep -qxF 'preflight: DROP COLUMN "public"."t"."name" loses 2 non-null values' "$err"
+
+# --- -j: each database over several connections sharing one snapshot ---
+# The same plan, snapshot and verification as on one connection; a
+# connection that cannot be opened (the role's CONNECTION LIMIT) only
+# leaves its queries to the first, with a warning.
+fresh_db cli_jobs_f && fresh_db cli_jobs_t
+load_sql cli_jobs_f "$here/../../examples/production.sql"
+load_sql cli_jobs_t "$here/../../examples/staging.sql"
+for bad in 0 17 x 2x ''; do
+    expect "jobs-refused-'$bad'" 1 "$PGALIGN" -j "$bad" dbname=cli_jobs_f dbname=cli_jobs_t \
+        && check "jobs-refused-'$bad'-says" grep -q -- '-j/--jobs wants a number' "$err"
+done
+expect jobs-one 2 "$PGALIGN" --unsafe dbname=cli_jobs_f dbname=cli_jobs_t && cp "$out" "$work/jobs-1.sql"
+expect jobs-four 2 "$PGALIGN" --unsafe -v -j 4 dbname=cli_jobs_f dbname=cli_jobs_t \
+    && check jobs-four-same-plan cmp -s "$out" "$work/jobs-1.sql" \
+    && check jobs-four-used-fourth grep -q '^pgalign: FROM: .* query: .*(connection 4)$' "$err" \
+    && check jobs-four-no-warning lacks "$err" 'cannot help'
+expect jobs-snapshot-one 0 "$PGALIGN" snapshot dbname=cli_jobs_t -o "$work/jobs-1.json"
+expect jobs-snapshot-three 0 "$PGALIGN" snapshot --jobs=3 dbname=cli_jobs_t -o "$work/jobs-3.json" \
+    && check jobs-snapshot-same cmp -s "$work/jobs-1.json" "$work/jobs-3.json"
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -d postgres -c "drop role if exists pgalign_one" \
+    -c "create role pgalign_one login connection limit 1"
+expect jobs-limited 2 "$PGALIGN" --unsafe -j 3 "user=pgalign_one dbname=cli_jobs_f" dbname=cli_jobs_t \
+    && check jobs-limited-same-plan cmp -s "$out" "$work/jobs-1.sql" \
+    && check jobs-limited-warns grep -q '^pgalign: warning: FROM: connection 2 of 3 cannot help (.*too many connections' "$err" \
+    && check jobs-limited-warns-each grep -q 'connection 3 of 3 cannot help' "$err"
+expect jobs-limited-quiet 2 "$PGALIGN" --unsafe -q -j 3 "user=pgalign_one dbname=cli_jobs_f" dbname=cli_jobs_t \
+    && check jobs-limited-quiet-same-plan cmp -s "$out" "$work/jobs-1.sql" \
+    && check jobs-limited-quiet-silent test ! -s "$err"
+# apply and sync inspect FROM before and after on the connection they
+# change it on: with -j too, and the verification sees the change.
+expect jobs-plan 2 "$PGALIGN" --unsafe --format json -o "$work/jobs.json" dbname=cli_jobs_f dbname=cli_jobs_t
+expect jobs-apply 0 "$PGALIGN" apply -j 3 dbname=cli_jobs_f "$work/jobs.json" \
+    && check jobs-apply-verified grep -q 'verified' "$err"
+expect jobs-applied 0 "$PGALIGN" -j 2 dbname=cli_jobs_f dbname=cli_jobs_t
