@@ -18,9 +18,12 @@ int cmd_snapshot(const pa_options *opt)
         rc = EXIT_ERROR;
     } else {
         strbuf json = STRBUF_INIT;
-        snapshot_write(&model, &json);
-        if (!cmd_write_output(opt, &json))
+        if (!snapshot_write(&model, &json)) {
+            fprintf(stderr, "pgalign: out of memory writing the snapshot\n");
             rc = EXIT_ERROR;
+        } else if (!cmd_write_output(opt, &json)) {
+            rc = EXIT_ERROR;
+        }
         sb_release(&json);
     }
     sb_release(&err);

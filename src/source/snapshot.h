@@ -11,8 +11,9 @@
 #define PA_SNAPSHOT_VERSION 1
 
 /* Deterministic JSON text: sorted keys, objects in model order (kind rank,
- * then key), dependencies sorted, a trailing newline. */
-void snapshot_write(const pa_model *m, strbuf *out);
+ * then key), dependencies sorted, a trailing newline. False when out
+ * of memory. */
+bool snapshot_write(const pa_model *m, strbuf *out);
 
 /* Load and validate a snapshot file into m (initialized here); objects
  * outside the filter are left out. On failure, false with a one-line
