@@ -6,7 +6,8 @@
 #     time; the difference divided by the RTT is the number of round trips;
 #  2. big catalogs: at each of BENCH_SIZES tables, pgalign diff beside
 #     pg_dump --schema-only of both databases run concurrently (the ratio
-#     of wall times), and pgalign's peak RSS;
+#     of wall times), and pgalign's peak RSS; one database's inspection
+#     alone with 1, 2 and 3 connections (-j);
 #  3. start-up: a diff of two small .sql files (examples/), in a throwaway
 #     cluster pgalign starts itself.
 # Each figure is the median of BENCH_RUNS runs. Usage: make bench, or
@@ -112,6 +113,14 @@ dump_both() {
     wait "$p" || rc=1
     return $rc
 }
+# inspect_median DB JOBS: one side's inspection time, as pgalign -v says it
+# (of a snapshot, whose writing is left out), with JOBS connections.
+inspect_median() {
+    for ((i = 0; i < BENCH_RUNS; i++)); do
+        "$PGALIGN" snapshot -v -j "$2" "dbname=$1" -o "$work/snapshot.json" 2>&1 |
+            sed -n 's/.* inspected .* objects in \([0-9.]*\) s$/\1/p'
+    done | median
+}
 for n in $BENCH_SIZES; do
     load "big_a$n" "$n"
     load "big_b$n" "$n" --changed
@@ -121,6 +130,9 @@ for n in $BENCH_SIZES; do
     kb=$(peak_kb "$PGALIGN" "dbname=big_a$n" "dbname=big_b$n")
     printf '  %-8s %10s s %10s s %7sx %9s MB\n' "$n" "$tg" "$tdump" \
         "$(calc "$tg / $tdump")" "$(calc "$kb / 1024" 0)"
+    jobs_line=""
+    for j in 1 2 3; do jobs_line+="${jobs_line:+, }-j $j $(inspect_median "big_a$n" "$j") s"; done
+    echo "           one database's inspection alone (pgalign -v): $jobs_line"
     dropdb "big_a$n"; dropdb "big_b$n"
 done
 
