@@ -230,32 +230,25 @@ static void *run_helper(void *arg)
     return NULL;
 }
 
-/* The costliest query first, each to the connection with the least work
- * so far (main on a tie); each connection's share in the queries' order.
- * The small ones (cost 0) stay on main, which starts first: the others
- * start once they are connected and main's snapshot is known. */
-static void share_out(pa_jobs *j)
+void jobs_share_out(const pa_jobs_query *queries, size_t n, int nconnections, int *owner)
 {
-    size_t *order = xcalloc(j->n, sizeof(*order));
-    unsigned long *load = xcalloc((size_t)j->nfetchers, sizeof(*load));
-    for (size_t i = 0; i < j->n; i++) {
+    size_t *order = xcalloc(n, sizeof(*order));
+    unsigned long *load = xcalloc((size_t)nconnections, sizeof(*load));
+    for (size_t i = 0; i < n; i++) {
         size_t k = i;
-        for (; k > 0 && j->queries[order[k - 1]].cost < j->queries[i].cost; k--)
+        for (; k > 0 && queries[order[k - 1]].cost < queries[i].cost; k--)
             order[k] = order[k - 1];
         order[k] = i;
+        owner[i] = 0;
     }
-    for (size_t i = 0; i < j->n && j->queries[order[i]].cost; i++) {
+    for (size_t i = 0; i < n && queries[order[i]].cost; i++) {
         int least = 0;
-        for (int c = 1; c < j->nfetchers; c++) {
+        for (int c = 1; c < nconnections; c++) {
             if (load[c] < load[least])
                 least = c;
         }
-        j->owner[order[i]] = least;
-        load[least] += j->queries[order[i]].cost;
-    }
-    for (size_t i = 0; i < j->n; i++) {
-        fetcher *f = &j->fetchers[j->owner[i]];
-        f->queries[f->nqueries++] = i;
+        owner[order[i]] = least;
+        load[least] += queries[order[i]].cost;
     }
     free(load);
     free(order);
@@ -316,7 +309,11 @@ pa_jobs *jobs_start(PGconn *main, int njobs, const char *const *setup, size_t ns
     fetcher *m = &j->fetchers[0];
     m->conn = main;
     m->cancel = PQgetCancel(main);
-    share_out(j);
+    jobs_share_out(queries, n, j->nfetchers, j->owner);
+    for (size_t i = 0; i < n; i++) {
+        fetcher *f = &j->fetchers[j->owner[i]];
+        f->queries[f->nqueries++] = i;
+    }
     m->started = j->conninfo && pthread_create(&m->thread, NULL, run_main, m) == 0;
     if (!m->started) {
         sb_adds(err, j->conninfo ? "cannot start a thread" : "out of memory");

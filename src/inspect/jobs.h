@@ -27,6 +27,13 @@ typedef struct pa_jobs_query {
     const char *what;   /* for messages: "column" */
 } pa_jobs_query;
 
+/* Which of nconnections runs each query (owner[i], 0 for main): the
+ * costliest first, each to the connection with the least work so far
+ * (main on a tie). The small ones (cost 0) stay on main, which starts
+ * first: the others start once they are connected and main's snapshot is
+ * known. */
+void jobs_share_out(const pa_jobs_query *queries, size_t n, int nconnections, int *owner);
+
 /* Start queries[0..n) on main (open, idle, not in pipeline mode) and up
  * to njobs - 1 more connections like it. setup[0] opens the transaction
  * (BEGIN ... REPEATABLE READ), setup[1..nsetup) are run right after it on
