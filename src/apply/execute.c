@@ -101,11 +101,7 @@ static bool command_done(runner *r, PGresult *res)
 {
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
-        const char *msg = res ? PQresultErrorMessage(res) : "";
-        if (*msg)
-            sb_add(r->err, msg, strcspn(msg, "\n"));
-        else
-            conn_error(r->err, r->conn);
+        conn_result_error(r->err, r->conn, res);
         sb_addc(r->err, '\n');
     }
     PQclear(res);

@@ -513,12 +513,8 @@ static bool look_up_tables(checker *ck, strbuf *err)
     for (size_t i = 0; ok && i < ck->ntables; i++)
         ck->exists[i] = strcmp(PQgetvalue(res, (int)i, 0), "t") == 0;
     if (!ok) {
-        const char *msg = PQresultErrorMessage(res ? res : begun);
         sb_adds(err, "cannot look up the tables the checks read: ");
-        if (msg && *msg)
-            sb_add(err, msg, strcspn(msg, "\n"));
-        else
-            conn_error(err, ck->conn);
+        conn_result_error(err, ck->conn, res && *PQresultErrorMessage(res) ? res : begun);
     }
     PQclear(begun);
     PQclear(res);

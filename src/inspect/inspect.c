@@ -272,12 +272,8 @@ static PGresult *checked(const inspect_ctx *ctx, PGresult *res, const char *what
 {
     if (res && PQresultStatus(res) == wanted)
         return res;
-    const char *msg = res ? PQresultErrorMessage(res) : "";
     sb_addf(err, "catalog query failed (%s): ", what);
-    if (*msg)
-        sb_add(err, msg, strcspn(msg, "\n"));
-    else
-        conn_error(err, ctx->conn);
+    conn_result_error(err, ctx->conn, res);
     PQclear(res);
     return NULL;
 }

@@ -77,10 +77,7 @@ static bool command_ok(pa_pipeline *batch, const char *what, strbuf *err)
     bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
         sb_addf(err, "%s failed: ", what);
-        if (res && *PQresultErrorMessage(res))
-            sb_add(err, PQresultErrorMessage(res), strcspn(PQresultErrorMessage(res), "\n"));
-        else
-            conn_error(err, batch->conn);
+        conn_result_error(err, batch->conn, res);
     }
     PQclear(res);
     return ok;
@@ -146,9 +143,10 @@ static void *run_main(void *arg)
     ok = ok && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
     if (ok)
         publish_snapshot(j, PQgetvalue(res, 0, 0));
-    else if (res)
-        sb_addf(&f->err, "cannot export the snapshot: %.*s",
-                (int)strcspn(PQresultErrorMessage(res), "\n"), PQresultErrorMessage(res));
+    else if (res) {
+        sb_adds(&f->err, "cannot export the snapshot: ");
+        conn_result_error(&f->err, f->conn, res);
+    }
     PQclear(res);
     ok = ok && receive(f, &batch, f->queries, f->nqueries);
     pipeline_end(&batch);

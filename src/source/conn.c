@@ -19,6 +19,15 @@ void conn_error(strbuf *sb, PGconn *conn)
     first_line(sb, msg && *msg ? msg : "unknown error");
 }
 
+void conn_result_error(strbuf *sb, PGconn *conn, const PGresult *res)
+{
+    const char *msg = res ? PQresultErrorMessage(res) : "";
+    if (*msg)
+        first_line(sb, msg);
+    else
+        conn_error(sb, conn);
+}
+
 void conn_describe(strbuf *sb, const char *conninfo)
 {
     char *errmsg = NULL;

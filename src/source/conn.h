@@ -18,6 +18,9 @@ PGconn *conn_open_like(const PQconninfoOption *opts, strbuf *err);
 void conn_describe(strbuf *sb, const char *conninfo);
 /* The first line of libpq's last error message for conn. */
 void conn_error(strbuf *sb, PGconn *conn);
+/* The first line of res's error message, or of conn's when res has none
+ * (NULL: the connection broke). */
+void conn_result_error(strbuf *sb, PGconn *conn, const PGresult *res);
 /* Keep the server's notices to itself (they print on stderr by default);
  * returns true, to be used in a chain of steps. */
 bool conn_quiet(PGconn *conn);
