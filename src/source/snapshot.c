@@ -1,5 +1,6 @@
 #include "source/snapshot.h"
 #include "kinds/kind.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
 #include <jansson.h>
@@ -140,7 +141,8 @@ static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o
     return true;
 }
 
-/* Dependencies are resolved after all objects are in; keep the array. */
+/* Dependencies are resolved after all objects are in: *deps_out keeps
+ * the array (a reference of its own, or NULL). */
 static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
                         pa_object **out)
 {
@@ -188,7 +190,7 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     if (!o)
         return fail_at(l, index, "%s", "duplicates an earlier object");
     o->ordinal = ordinal ? (int)json_integer_value(ordinal) : 0;
-    *deps_out = deps;
+    *deps_out = json_incref(deps);
     *out = o;
     return load_attributes(l, index, attrs, o);
 }
@@ -260,37 +262,219 @@ static bool check_parents(loader *l)
     return true;
 }
 
-bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *err)
+/* The objects loaded so far, with their dependency arrays. */
+typedef struct loaded_list {
+    pa_object **objects;
+    json_t **deps;
+    size_t count, alloc, deps_alloc;
+} loaded_list;
+
+static bool load_next(loader *l, loaded_list *list, json_t *obj)
 {
-    model_init(m);
+    size_t i = list->count;
+    list->objects = xgrow(list->objects, sizeof(*list->objects), i + 1, &list->alloc);
+    list->deps = xgrow(list->deps, sizeof(*list->deps), i + 1, &list->deps_alloc);
+    list->objects[i] = NULL;
+    list->deps[i] = NULL;
+    list->count++;
+    return load_object(l, i, obj, &list->deps[i], &list->objects[i]);
+}
+
+static void loaded_free(loaded_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        json_decref(list->deps[i]);
+    free(list->objects);
+    free(list->deps);
+    memset(list, 0, sizeof(*list));
+}
+
+/* Dependencies, links to parents, order: once every object is in. */
+static bool finish(loader *l, loaded_list *list)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < list->count; i++) {
+        if (list->objects[i] && list->deps[i])
+            ok = resolve_deps(l, i, list->objects[i], list->deps[i]);
+    }
+    if (ok) {
+        model_link(l->m);
+        ok = check_parents(l);
+        model_sort(l->m);
+    }
+    return ok;
+}
+
+/* A snapshot as jansson reads a whole document: for the messages of a
+ * damaged one (see load_streaming). */
+static bool load_tree(loader *l, const strbuf *text, loaded_list *list)
+{
     json_error_t jerr;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_loadb(text->buf, text->len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        sb_addf(err, "%s: invalid JSON at line %d, column %d: %s", path, jerr.line,
+        sb_addf(l->err, "%s: invalid JSON at line %d, column %d: %s", l->path, jerr.line,
                 jerr.column, jerr.text);
         return false;
     }
-    loader l = {path, err, m, f};
-    bool ok = check_header(&l, root);
+    bool ok = check_header(l, root);
     json_t *objects = json_object_get(root, "objects");
-    size_t n = ok ? json_array_size(objects) : 0;
-    pa_object **loaded = xcalloc(n + 1, sizeof(*loaded));
-    json_t **deps = xcalloc(n + 1, sizeof(*deps));
-    for (size_t i = 0; ok && i < n; i++)
-        ok = load_object(&l, i, json_array_get(objects, i), &deps[i], &loaded[i]);
-    for (size_t i = 0; ok && i < n; i++) {
-        if (loaded[i] && deps[i])
-            ok = resolve_deps(&l, i, loaded[i], deps[i]);
-    }
-    if (ok) {
-        model_link(m);
-        ok = check_parents(&l);
-        model_sort(m);
-    }
-    free(loaded);
-    free(deps);
+    for (size_t i = 0; ok && i < json_array_size(objects); i++)
+        ok = load_next(l, list, json_array_get(objects, i));
+    ok = ok && finish(l, list);
     json_decref(root);
-    if (!ok)
-        model_free(m);      /* what a damaged snapshot had loaded so far */
     return ok;
+}
+
+/* ---- a document read one object at a time ----
+ * The whole document as a jansson tree took 180 MB at 5,000 tables. The
+ * top level is scanned here: its members but "objects" are decoded first
+ * (the header is checked before any object, wherever it stands), then the
+ * objects array one element at a time, each decoded by jansson. Anything
+ * unexpected in the text is left to load_tree, for jansson's message. */
+
+typedef struct scan {
+    const char *text;
+    size_t len, pos;
+} scan;
+
+static void skip_space(scan *s)
+{
+    for (; s->pos < s->len; s->pos++) {
+        char c = s->text[s->pos];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+    }
+}
+
+static bool take(scan *s, char c)
+{
+    skip_space(s);
+    if (s->pos >= s->len || s->text[s->pos] != c)
+        return false;
+    s->pos++;
+    return true;
+}
+
+/* The JSON value at s, decoded as jansson reads a document; NULL if it
+ * is not one. */
+static json_t *next_value(scan *s)
+{
+    skip_space(s);
+    json_error_t jerr;
+    json_t *v = json_loadb(s->text + s->pos, s->len - s->pos,
+                           JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
+                           &jerr);
+    if (v)
+        s->pos += (size_t)jerr.position;
+    return v;
+}
+
+/* Past the array at s, not decoded (its elements are, later); strings are
+ * skipped whole. False when the text ends first. */
+static bool skip_array(scan *s)
+{
+    int depth = 0;
+    for (; s->pos < s->len; s->pos++) {
+        char c = s->text[s->pos];
+        if (c == '"') {
+            for (s->pos++; s->pos < s->len && s->text[s->pos] != '"'; s->pos++)
+                s->pos += s->text[s->pos] == '\\';
+            if (s->pos >= s->len)
+                return false;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ']' || c == '}') && --depth == 0) {
+            s->pos++;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The top level's members into header, but an "objects" array: only
+ * where it starts (*objects_at), and an empty array in its place. */
+static bool read_header(scan *s, json_t *header, size_t *objects_at)
+{
+    if (!take(s, '{'))
+        return false;
+    bool ok = true;
+    if (take(s, '}'))
+        goto end;
+    do {
+        json_t *key = next_value(s);
+        ok = json_is_string(key) && take(s, ':') &&
+             !json_object_get(header, json_string_value(key));
+        bool objects = ok && strcmp(json_string_value(key), "objects") == 0;
+        skip_space(s);
+        json_t *value = NULL;
+        if (objects && s->pos < s->len && s->text[s->pos] == '[') {
+            *objects_at = s->pos;
+            ok = skip_array(s);
+            value = json_array();
+        } else if (ok) {
+            value = next_value(s);
+            ok = value != NULL;
+        }
+        if (ok)
+            json_object_set_new(header, json_string_value(key), value);
+        else
+            json_decref(value);
+        json_decref(key);
+    } while (ok && take(s, ','));
+    ok = ok && take(s, '}');
+end:
+    skip_space(s);
+    return ok && s->pos == s->len;
+}
+
+typedef enum { READ_OK, READ_FAILED, READ_UNEXPECTED } read_result;
+
+static read_result load_streaming(loader *l, const strbuf *text, loaded_list *list)
+{
+    scan s = {text->buf, text->len, 0};
+    json_t *header = json_object();
+    size_t objects_at = 0;
+    if (!read_header(&s, header, &objects_at)) {
+        json_decref(header);
+        return READ_UNEXPECTED;
+    }
+    bool ok = check_header(l, header);
+    json_decref(header);
+    if (!ok)
+        return READ_FAILED;
+    s.pos = objects_at;
+    if (take(&s, '[') && !take(&s, ']')) {
+        do {
+            json_t *obj = next_value(&s);
+            if (!obj)
+                return READ_UNEXPECTED;
+            ok = load_next(l, list, obj);
+            json_decref(obj);
+        } while (ok && take(&s, ','));
+        if (ok && !take(&s, ']'))
+            return READ_UNEXPECTED;
+    }
+    return ok && finish(l, list) ? READ_OK : READ_FAILED;
+}
+
+bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *err)
+{
+    model_init(m);
+    strbuf text = STRBUF_INIT;
+    if (!read_file(path, &text, err))
+        return false;
+    loader l = {path, err, m, f};
+    loaded_list list = {0};
+    read_result result = load_streaming(&l, &text, &list);
+    if (result == READ_UNEXPECTED) {
+        loaded_free(&list);
+        model_free(m);
+        model_init(m);
+        result = load_tree(&l, &text, &list) ? READ_OK : READ_FAILED;
+    }
+    loaded_free(&list);
+    sb_release(&text);
+    if (result != READ_OK)
+        model_free(m);      /* what a damaged snapshot had loaded so far */
+    return result == READ_OK;
 }

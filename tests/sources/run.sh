@@ -178,6 +178,17 @@ snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$work/bad.json"; damaged deep-nesting 'invalid JSON'
 "$PGALIGN" "$work/missing.json" EMPTY >"$out" 2>"$err"
 check damaged-missing-file grep -q 'missing.json' "$err"
+# Snapshots are read one object at a time (source/snapshot.c): the header
+# may stand after the objects, and brackets, quotes and backslashes in
+# strings must not change what is read. (What the scan there does not
+# expect, jansson reads whole: the result is the same either way.)
+odd='x\\\"]}[{,'
+snap "{\"objects\":[{\"kind\":\"schema\",\"name\":\"$odd\",\"attributes\":{}},
+ {\"kind\":\"schema\",\"name\":\"y\",\"attributes\":{\"comment\":\"[{\\\"\"}}],
+ \"version\":1,\"server_version\":150018,\"format\":\"pgalign-snapshot\"}"
+expect snapshot-header-last 2 "$PGALIGN" --unsafe EMPTY "$work/bad.json" \
+    && check snapshot-header-last-names grep -qxF 'CREATE SCHEMA "x\""]}[{,";' "$out" \
+    && check snapshot-header-last-second grep -qxF "COMMENT ON SCHEMA y IS '[{\"';" "$out"
 
 # --- a snapshot from another server version warns ---
 other=$([ "$SERVER_MAJOR" = 14 ] && echo 16 || echo 14)
