@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Only a transaction's first statements may export or import snapshots;
- * the import must come before any query. */
+/* Main's transaction exports its snapshot; the others import it before
+ * any query of theirs (else they would have taken one of their own). */
 static const char export_snapshot_sql[] = "SELECT pg_export_snapshot()";
 static const char import_snapshot_sql[] = "SET TRANSACTION SNAPSHOT %s";
 static const char commit_sql[] = "COMMIT";
@@ -31,9 +31,9 @@ typedef struct fetcher {
     PGcancel *cancel;       /* to stop its query when the inspection fails */
     size_t *queries;        /* its queries, in order */
     size_t nqueries;
-    fetch_state state;      /* these three under jobs->lock */
-    strbuf err;
-    bool started;           /* its thread runs */
+    fetch_state state;      /* under jobs->lock */
+    strbuf err;             /* written by its thread before state ends it */
+    bool started;           /* its thread was started */
     pthread_t thread;
 } fetcher;
 
@@ -143,7 +143,7 @@ static void *run_main(void *arg)
     ok = ok && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
     if (ok)
         publish_snapshot(j, PQgetvalue(res, 0, 0));
-    else if (res) {
+    else if (!f->err.len) {     /* the export failed, not what came before */
         sb_adds(&f->err, "cannot export the snapshot: ");
         conn_result_error(&f->err, f->conn, res);
     }
