@@ -59,12 +59,23 @@ void *hashmap_get(const hashmap *m, const char *key)
     return e->key ? e->value : NULL;
 }
 
+/* The keys of a map are distinct: moved to a bigger one, each needs the
+ * first free slot of its probe sequence, and no key is compared (reading
+ * every key probed past was most of the time of a growing map). */
+static hashmap_entry *free_slot(hashmap_entry *slots, size_t cap, const char *key)
+{
+    size_t i = (size_t)hash_string(key) & (cap - 1);
+    while (slots[i].key)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
 static void rehash(hashmap *m, size_t cap)
 {
     hashmap_entry *slots = xcalloc(cap, sizeof(*slots));
     for (size_t i = 0; i < m->cap; i++) {
         if (m->slots[i].key)
-            *find_slot(slots, cap, m->slots[i].key) = m->slots[i];
+            *free_slot(slots, cap, m->slots[i].key) = m->slots[i];
     }
     free(m->slots);
     m->slots = slots;
