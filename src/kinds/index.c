@@ -79,12 +79,14 @@ static const char index_query[] =
     PA_SQL_COMMENT_JOIN("pg_class", "i.indexrelid", "0")
     " WHERE (" PA_SQL_USER_TABLE("c", "n") " OR (c.relkind = 'm' AND "
     PA_SQL_USER_SCHEMA("n") "))"
-    " AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
-    "   WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
-    "   AND co.contype IN ('p', 'u', 'x'))"
+    /* Indexes of constraints come with them. As NOT IN (one scan, hashed;
+     * never NULL) rather than NOT EXISTS, which became an index probe per
+     * row: 150 -> 110 ms at 5,000 tables, 750-860 -> 450-480 ms at
+     * 20,000, where the catalog outgrows shared_buffers. */
+    " AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co"
+    "   WHERE co.contype IN ('p', 'u', 'x'))"
     /* Indexes of partitions made for a partitioned table's index. */
-    " AND NOT EXISTS (SELECT 1 FROM pg_inherits ih"
-    "   WHERE ih.inhrelid = i.indexrelid)";
+    " AND i.indexrelid NOT IN (SELECT ih.inhrelid FROM pg_inherits ih)";
 
 static const pa_attr_rule index_attrs[] = {
     {"definition", ATTR_REPLACE, REQUIRED},
