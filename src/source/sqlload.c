@@ -99,9 +99,9 @@ static bool run_standin(PGconn *conn, const pa_ext_names *available,
     PGresult *res = PQexec(conn, sql.buf);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
-        const char *msg = PQresultErrorMessage(res);
-        sb_addf(err, "the Supabase stand-in does not load on PostgreSQL %d: %.*s",
-                PQserverVersion(conn) / 10000, (int)strcspn(msg, "\n"), msg);
+        sb_addf(err, "the Supabase stand-in does not load on PostgreSQL %d: ",
+                PQserverVersion(conn) / 10000);
+        conn_result_error(err, conn, res);
     }
     PQclear(res);
     sb_release(&sql);

@@ -44,10 +44,8 @@ static bool succeeded(const PGresult *res)
 /* "path:LINE: ERROR:  message", as psql says it (without its "psql:"). */
 static void report(strbuf *err, const char *path, int line, PGconn *conn, const PGresult *res)
 {
-    const char *msg = res ? PQresultErrorMessage(res) : "";
-    if (!*msg)
-        msg = PQerrorMessage(conn);
-    sb_addf(err, "%s:%d: %.*s", path, line, (int)strcspn(msg, "\n"), msg);
+    sb_addf(err, "%s:%d: ", path, line);
+    conn_result_error(err, conn, res);
 }
 
 static int count_lines(const char *from, const char *to)

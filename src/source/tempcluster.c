@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE     /* setgroups */
 #define _XOPEN_SOURCE 700   /* nftw */
 #include "source/tempcluster.h"
+#include "source/conn.h"
 #include "source/guardian.h"
 #include "emit/quote.h"
 #include "util/clock.h"
@@ -774,8 +775,8 @@ static bool exec_ok(PGconn *conn, const char *sql, strbuf *err)
     PGresult *res = PQexec(conn, sql);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
-        const char *msg = PQerrorMessage(conn);
-        sb_addf(err, "%s: %.*s", sql, (int)strcspn(msg, "\n"), msg);
+        sb_addf(err, "%s: ", sql);
+        conn_error(err, conn);
     }
     PQclear(res);
     return ok;
@@ -799,8 +800,10 @@ static bool prepare_databases(strbuf *err)
     conninfo_for(&ci, ADMIN_DATABASE);
     PGconn *conn = PQconnectdb(ci.buf);
     bool ok = PQstatus(conn) == CONNECTION_OK;
-    if (!ok)
-        sb_addf(err, "cannot connect to the temporary cluster: %s", PQerrorMessage(conn));
+    if (!ok) {
+        sb_adds(err, "cannot connect to the temporary cluster: ");
+        conn_error(err, conn);
+    }
     for (size_t i = 0; ok && i < sizeof(trim_sql) / sizeof(trim_sql[0]); i++)
         ok = exec_ok(conn, trim_sql[i], err);
     for (size_t i = 0; ok && i < PREMADE_COUNT; i++) {
@@ -954,9 +957,8 @@ bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *e
     PGresult *res = PQstatus(conn) == CONNECTION_OK ? PQexec(conn, sql.buf) : NULL;
     bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) {
-        const char *msg = PQerrorMessage(conn);
-        sb_addf(err, "cannot create a database in the temporary cluster: %.*s",
-                (int)strcspn(msg, "\n"), msg);
+        sb_adds(err, "cannot create a database in the temporary cluster: ");
+        conn_error(err, conn);
     } else {
         conninfo_for(conninfo, dbname);
     }
