@@ -391,38 +391,44 @@ static bool skip_array(scan *s)
     return false;
 }
 
-/* The top level's members into header, but an "objects" array: only
+/* One member of the top level into header; of an "objects" array only
  * where it starts (*objects_at), and an empty array in its place. */
+static bool read_member(scan *s, json_t *header, size_t *objects_at)
+{
+    json_t *key = next_value(s);
+    bool ok = json_is_string(key) && take(s, ':') &&
+              !json_object_get(header, json_string_value(key));
+    bool objects = ok && strcmp(json_string_value(key), "objects") == 0;
+    skip_space(s);
+    json_t *value = NULL;
+    if (objects && s->pos < s->len && s->text[s->pos] == '[') {
+        *objects_at = s->pos;
+        ok = skip_array(s);
+        value = json_array();
+    } else if (ok) {
+        value = next_value(s);
+        ok = value != NULL;
+    }
+    if (ok)
+        json_object_set_new(header, json_string_value(key), value);
+    else
+        json_decref(value);
+    json_decref(key);
+    return ok;
+}
+
+/* The top level, an object and nothing after it, into header. */
 static bool read_header(scan *s, json_t *header, size_t *objects_at)
 {
     if (!take(s, '{'))
         return false;
     bool ok = true;
-    if (take(s, '}'))
-        goto end;
-    do {
-        json_t *key = next_value(s);
-        ok = json_is_string(key) && take(s, ':') &&
-             !json_object_get(header, json_string_value(key));
-        bool objects = ok && strcmp(json_string_value(key), "objects") == 0;
-        skip_space(s);
-        json_t *value = NULL;
-        if (objects && s->pos < s->len && s->text[s->pos] == '[') {
-            *objects_at = s->pos;
-            ok = skip_array(s);
-            value = json_array();
-        } else if (ok) {
-            value = next_value(s);
-            ok = value != NULL;
-        }
-        if (ok)
-            json_object_set_new(header, json_string_value(key), value);
-        else
-            json_decref(value);
-        json_decref(key);
-    } while (ok && take(s, ','));
-    ok = ok && take(s, '}');
-end:
+    if (!take(s, '}')) {
+        do
+            ok = read_member(s, header, objects_at);
+        while (ok && take(s, ','));
+        ok = ok && take(s, '}');
+    }
     skip_space(s);
     return ok && s->pos == s->len;
 }
