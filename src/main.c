@@ -241,7 +241,6 @@ static void usage_error(const char *msg, const command *cmd)
 
 /* -j: more connections than that help no catalog we know of, and each
  * is a server process. */
-#define PA_MAX_JOBS_TEXT "16"
 enum { PA_MAX_JOBS = 16 };
 
 static bool parse_jobs(const char *text, int *jobs)
@@ -341,8 +340,10 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;      /* the connection is always UTF-8 (see conn.c) */
         case 'j':
             if (!parse_jobs(optarg, &opt->jobs)) {
-                usage_error("-j/--jobs wants a number of connections from 1 to "
-                            PA_MAX_JOBS_TEXT, cmd);
+                char msg[80];
+                snprintf(msg, sizeof(msg), "-j/--jobs wants a number of connections "
+                         "from 1 to %d", PA_MAX_JOBS);
+                usage_error(msg, cmd);
                 return EXIT_ERROR;
             }
             break;

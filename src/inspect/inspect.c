@@ -278,15 +278,27 @@ static PGresult *checked(const inspect_ctx *ctx, PGresult *res, const char *what
     return NULL;
 }
 
+/* -v: a query's rows and time; connection is 0 without -j. */
+static void say_query(const inspect_ctx *ctx, const char *what, const PGresult *res,
+                      double seconds, int connection)
+{
+    if (!ctx->opt->verbose)
+        return;
+    fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s", ctx->label, what,
+            res ? PQntuples(res) : 0, seconds);
+    if (connection)
+        fprintf(stderr, " (connection %d)", connection);
+    fputc('\n', stderr);
+}
+
 /* The next result of the batch, which must have the status wanted. */
 static PGresult *next_result(inspect_ctx *ctx, const char *what, ExecStatusType wanted,
                              double *clock, strbuf *err)
 {
     PGresult *res = pipeline_next(&ctx->batch);
     double now = now_seconds();
-    if (ctx->opt->verbose && wanted == PGRES_TUPLES_OK)
-        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s\n", ctx->label,
-                what, res ? PQntuples(res) : 0, now - *clock);
+    if (wanted == PGRES_TUPLES_OK)
+        say_query(ctx, what, res, now - *clock, 0);
     *clock = now;
     return checked(ctx, res, what, wanted, err);
 }
@@ -341,10 +353,9 @@ static PGresult *feed_next(inspect_ctx *ctx, size_t i, const char *what, double 
     int connection = 0;
     strbuf why = STRBUF_INIT;
     PGresult *res = jobs_take(ctx->jobs, i, &seconds, &connection, &why);
-    if (ctx->opt->verbose && res)
-        fprintf(stderr, "pgalign: %s: %s query: %d rows in %.3f s (connection %d)\n",
-                ctx->label, what, PQntuples(res), seconds, connection);
-    if (!res)
+    if (res)
+        say_query(ctx, what, res, seconds, connection);
+    else
         sb_addf(err, "catalog query failed (%s): %s", what, sb_str(&why));
     sb_release(&why);
     return res ? checked(ctx, res, what, PGRES_TUPLES_OK, err) : NULL;
@@ -368,7 +379,8 @@ static bool feed_close(inspect_ctx *ctx, bool ok, double *clock, strbuf *err)
 }
 
 /* The whole inspection is one batch (pipeline.c): the transaction, every
- * kind's query, pg_depend and the commit cost one round trip together. */
+ * kind's query, pg_depend and the commit cost one round trip together;
+ * with -j, one batch on each connection (jobs.c). */
 static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
     PGconn *conn = ctx->conn;

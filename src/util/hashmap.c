@@ -60,8 +60,8 @@ void *hashmap_get(const hashmap *m, const char *key)
 }
 
 /* The keys of a map are distinct: moved to a bigger one, each needs the
- * first free slot of its probe sequence, and no key is compared (reading
- * every key probed past was most of the time of a growing map). */
+ * first free slot of its probe sequence, and no key is compared (each
+ * compare reads a key from the arena). */
 static hashmap_entry *free_slot(hashmap_entry *slots, size_t cap, const char *key)
 {
     size_t i = (size_t)hash_string(key) & (cap - 1);
