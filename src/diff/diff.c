@@ -86,6 +86,76 @@ static bool rebuildable(const pa_object *o, bool altered)
     return !o->kind->holds_data || (o->kind->is_derived && o->kind->is_derived(o));
 }
 
+/* The change of a FROM object, for this file to change: diff_find's
+ * result is the callers' to read. */
+static pa_change *change_of(pa_diff *d, const pa_object *o)
+{
+    size_t i = (size_t)hashmap_get(&d->by_key, o->key);
+    return &d->changes[i - 1];
+}
+
+/* What cascade_rebuilds knows of each FROM object, by its position. */
+typedef struct cascade {
+    pa_diff *d;
+    size_t *count;          /* count[i]: how many objects depend on i */
+    size_t **dependents;    /* their positions */
+    bool *altered;          /* altered in a way its dependents must follow */
+    size_t *work;           /* positions whose dependents are still to visit */
+    size_t nwork;
+} cascade;
+
+/* The one place a change becomes a rebuild: the object is dropped and
+ * created again, so it is no longer "altered" (what depends on it is
+ * dropped with it, whether or not the server would adapt it to an ALTER),
+ * and its own dependents are visited in turn. */
+static void promote_to_rebuild(cascade *cs, size_t i)
+{
+    pa_change *c = change_of(cs->d, cs->d->from->objects[i]);
+    c->type = CHANGE_REPLACE;
+    c->rebuild = true;
+    cs->altered[i] = false;
+    cs->work[cs->nwork++] = i;
+}
+
+static void cascade_init(cascade *cs, pa_diff *d)
+{
+    size_t n = d->from->count;
+    cs->d = d;
+    cs->count = xcalloc(n + 1, sizeof(size_t));
+    cs->dependents = xcalloc(n + 1, sizeof(size_t *));
+    cs->altered = xcalloc(n + 1, sizeof(bool));
+    cs->work = xmalloc(sizeof(size_t) * (n + 1));
+    cs->nwork = 0;
+    for (size_t i = 0; i < n; i++)
+        d->from->objects[i]->position = (unsigned)i;
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *o = d->from->objects[i];
+        for (size_t j = 0; j < o->ndeps; j++)
+            cs->count[o->deps[j]->position]++;
+    }
+    size_t *filled = xcalloc(n + 1, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        cs->dependents[i] = xmalloc(sizeof(size_t) * (cs->count[i] + 1));
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *o = d->from->objects[i];
+        for (size_t j = 0; j < o->ndeps; j++) {
+            size_t k = o->deps[j]->position;
+            cs->dependents[k][filled[k]++] = i;
+        }
+    }
+    free(filled);
+}
+
+static void cascade_free(cascade *cs)
+{
+    for (size_t i = 0; i < cs->d->from->count; i++)
+        free(cs->dependents[i]);
+    free(cs->dependents);
+    free(cs->count);
+    free(cs->work);
+    free(cs->altered);
+}
+
 /* Everything in FROM that depends on a replaced object must be dropped
  * before it and created after it, even if it did not change itself; so
  * must what depends on an object altered in a way that needs it, and what
@@ -94,59 +164,30 @@ static bool rebuildable(const pa_object *o, bool altered)
  * must let go of the index before the index can go). */
 static void cascade_rebuilds(pa_diff *d)
 {
-    size_t n = d->from->count;
-    /* dependents[i]: objects of FROM that depend on objects[i]. */
-    for (size_t i = 0; i < n; i++)
-        d->from->objects[i]->position = i;
-    size_t *count = xcalloc(n + 1, sizeof(size_t));
-    for (size_t i = 0; i < n; i++) {
-        const pa_object *o = d->from->objects[i];
-        for (size_t j = 0; j < o->ndeps; j++)
-            count[o->deps[j]->position]++;
-    }
-    size_t **dependents = xcalloc(n + 1, sizeof(size_t *));
-    size_t *filled = xcalloc(n + 1, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-        dependents[i] = xmalloc(sizeof(size_t) * (count[i] + 1));
-    for (size_t i = 0; i < n; i++) {
-        const pa_object *o = d->from->objects[i];
-        for (size_t j = 0; j < o->ndeps; j++) {
-            size_t k = o->deps[j]->position;
-            dependents[k][filled[k]++] = i;
-        }
-    }
-    size_t *work = xmalloc(sizeof(size_t) * (n + 1));
-    size_t nwork = 0;
-    bool *altered = xcalloc(n + 1, sizeof(bool));
-    for (size_t i = 0; i < n; i++) {
-        const pa_change *c = diff_find(d, d->from->objects[i]->key);
-        altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
+    cascade cs;
+    cascade_init(&cs, d);
+    for (size_t i = 0; i < d->from->count; i++) {
+        const pa_change *c = change_of(d, d->from->objects[i]);
+        cs.altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
         bool rebuilds_all = c->type == CHANGE_ALTER && c->from->kind->alter_rebuilds &&
                             c->from->kind->alter_rebuilds(d->to, c->from, c->to);
-        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || altered[i] ||
+        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || cs.altered[i] ||
             rebuilds_all)
-            work[nwork++] = i;
+            cs.work[cs.nwork++] = i;
     }
-    while (nwork > 0) {
-        size_t i = work[--nwork];
-        for (size_t j = 0; j < count[i]; j++) {
-            const pa_object *dep = d->from->objects[dependents[i][j]];
-            pa_change *c = (pa_change *)diff_find(d, dep->key);
-            if (!rebuildable(dep, altered[i]) ||
+    while (cs.nwork > 0) {
+        size_t i = cs.work[--cs.nwork];
+        for (size_t j = 0; j < cs.count[i]; j++) {
+            size_t k = cs.dependents[i][j];
+            const pa_object *dep = d->from->objects[k];
+            const pa_change *c = change_of(d, dep);
+            if (!rebuildable(dep, cs.altered[i]) ||
                 (c->type != CHANGE_SAME && c->type != CHANGE_ALTER))
                 continue;
-            c->type = CHANGE_REPLACE;
-            c->rebuild = true;
-            work[nwork++] = dependents[i][j];
+            promote_to_rebuild(&cs, k);
         }
     }
-    for (size_t i = 0; i < n; i++)
-        free(dependents[i]);
-    free(dependents);
-    free(filled);
-    free(count);
-    free(work);
-    free(altered);
+    cascade_free(&cs);
 }
 
 static void index_changes(pa_diff *d, bool sorted)
@@ -164,11 +205,12 @@ static void index_changes(pa_diff *d, bool sorted)
 
 static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
 {
-    pa_change *c = (pa_change *)diff_find(d, from->key);
-    if (!c) {
+    size_t i = (size_t)hashmap_get(&d->by_key, from->key);
+    if (!i) {
         add_change(d, from, to, NULL);
         return;
     }
+    pa_change *c = &d->changes[i - 1];
     free(c->changed);
     c->changed = NULL;
     c->from = from;
