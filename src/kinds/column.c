@@ -156,10 +156,10 @@ static void column_create(pa_plan *p, const pa_object *to)
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
-    column_after_create(p, to);
-    if (to->values[COL_NOTNULL] && !computed && !model_child_of_kind(to, "default")) {
+    /* Before column_after_create's statements: the check is the ADD's. */
+    if (to->values[COL_NOTNULL] && !computed && !model_child_of_kind(to, "default"))
         plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
-    }
+    column_after_create(p, to);
 }
 
 static void column_drop(pa_plan *p, const pa_object *from)

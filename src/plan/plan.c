@@ -64,6 +64,12 @@ void plan_check(pa_plan *p, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition)
 {
     pa_check *c = &p->stmts[p->nstmts - 1].check;
+    /* One check a statement: a second one means a kind attached it to
+     * a statement that is not the one it checks. */
+    if (c->type != CHECK_NONE) {
+        fprintf(stderr, "pgalign: BUG: statement %zu has a check already\n", p->nstmts - 1);
+        abort();
+    }
     strbuf sb = STRBUF_INIT;
     sql_ident_quoted(&sb, o->schema);
     sb_addc(&sb, '.');

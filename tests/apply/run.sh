@@ -147,6 +147,15 @@ preflight_case cast-length \
     "create table o (id int, n varchar(4));" \
     'preflight: 1 value in "public"."o"."n" cannot be converted to character varying(4)' \
     "update o set n = 'ab'"
+# The check of a new NOT NULL column belongs to its ADD COLUMN, not to
+# the SET STORAGE that follows it.
+setup "create table o (id int); insert into o values (1);" \
+      "create table o (id int, n text not null); alter table o alter column n set storage external;" ||
+    fail "$SUITE/preflight-on-add-column" "setup failed"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/storage.json"
+check preflight-on-add-column [ "$(python3 -c 'import json,sys
+for s in json.load(open(sys.argv[1]))["statements"]:
+    if "preflight" in s: print(s["sql"])' "$work/storage.json")" = 'ALTER TABLE public.o ADD COLUMN n text NOT NULL' ]
 # Several checks in one batch: one that cannot run yet (its column is
 # added by the plan) is reported, and the checks after it still count.
 setup "create table o (id int, qty int); insert into o values (1, -1), (2, null);
