@@ -324,9 +324,6 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
     warn_lost_grants(opt, &run->diff);
-    if (run->plan.cycles_broken && !opt->quiet)
-        fprintf(stderr, "pgalign: warning: %zu dependency cycle(s) broken "
-                "by kind order\n", run->plan.cycles_broken);
     return true;
 }
 

@@ -496,7 +496,8 @@ bool column_is_inherited(const pa_object *o)
  * table's INHERITS already orders the two tables. */
 static bool column_dep_orders_own_statement(const pa_object *o, const pa_object *dep)
 {
-    return dep->kind == o->kind && strcmp(dep->table, o->table) != 0;
+    return dep->kind == o->kind &&
+           (strcmp(dep->schema, o->schema) != 0 || strcmp(dep->table, o->table) != 0);
 }
 
 /* A stored column's values are lost; a generated one's are derived,

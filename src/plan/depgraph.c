@@ -82,7 +82,8 @@ static size_t heap_pop(heap *h)
     return top;
 }
 
-size_t depgraph_sort(depgraph *g, depgraph_cmp cmp, const void *ctx, size_t *order)
+size_t depgraph_sort(depgraph *g, depgraph_cmp cmp, const void *ctx, size_t *order,
+                     size_t *released)
 {
     heap h = {xmalloc(sizeof(size_t) * (g->n + 1)), 0, cmp, ctx};
     bool *done = xcalloc(g->n + 1, sizeof(bool));
@@ -101,7 +102,7 @@ size_t depgraph_sort(depgraph *g, depgraph_cmp cmp, const void *ctx, size_t *ord
             }
             g->indeg[best] = 0;
             heap_push(&h, best);
-            broken++;
+            released[broken++] = best;
         }
         size_t node = heap_pop(&h);
         if (done[node])

@@ -21,7 +21,10 @@ typedef int (*depgraph_cmp)(const void *ctx, size_t x, size_t y);
 void depgraph_init(depgraph *g, size_t n);
 void depgraph_free(depgraph *g);
 void depgraph_edge(depgraph *g, size_t before, size_t after);
-/* Writes all n nodes into order; returns the number of cycles broken. */
-size_t depgraph_sort(depgraph *g, depgraph_cmp cmp, const void *ctx, size_t *order);
+/* Writes all n nodes into order; returns the number of cycles broken, and
+ * writes the node released at each break into released (room for n), so
+ * that the caller can name them. */
+size_t depgraph_sort(depgraph *g, depgraph_cmp cmp, const void *ctx, size_t *order,
+                     size_t *released);
 
 #endif

@@ -399,6 +399,19 @@ static void emit_preambles(builder *b)
     }
 }
 
+/* A cycle in the dependencies was broken by going on with the operation
+ * kind order puts first: name it, as pg_dump does, since the plan may
+ * fail there (or the cycle may be a bug of pgalign's). */
+static void warn_cycles(pa_plan *p, const builder *b, const size_t *released)
+{
+    static const char *const op_names[] = {"drop", "alter", "create"};
+    for (size_t i = 0; i < p->cycles_broken; i++) {
+        const op *o = &b->ops[released[i]];
+        plan_warn(p, "dependency cycle: the %s of %s was put first by kind order",
+                  op_names[o->type], o->obj->key);
+    }
+}
+
 /* FROM's model has the new names already; the database gets them first. */
 static void emit_renames(pa_plan *p, const pa_rename_list *renames)
 {
@@ -424,7 +437,9 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     depgraph_init(&g, b.nops);
     make_edges(&b, &g);
     size_t *order = xmalloc(sizeof(size_t) * (b.nops + 1));
-    p->cycles_broken = depgraph_sort(&g, op_priority, &b, order);
+    size_t *released = xmalloc(sizeof(size_t) * (b.nops + 1));
+    p->cycles_broken = depgraph_sort(&g, op_priority, &b, order, released);
+    warn_cycles(p, &b, released);
 
     emit_preambles(&b);
     emit_renames(p, d->renames);
@@ -432,6 +447,7 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
         emit_op(&b, &b.ops[order[i]]);
 
     free(order);
+    free(released);
     depgraph_free(&g);
     for (int t = 0; t < 3; t++)
         hashmap_free(&b.index[t]);

@@ -28,8 +28,8 @@ static void test_no_edges_follows_priority(void **state)
     (void)state;
     depgraph g;
     depgraph_init(&g, 4);
-    size_t order[4];
-    assert_int_equal(depgraph_sort(&g, by_number, NULL, order), 0);
+    size_t order[4], released[4];
+    assert_int_equal(depgraph_sort(&g, by_number, NULL, order, released), 0);
     for (size_t i = 0; i < 4; i++)
         assert_int_equal(order[i], i);
     depgraph_free(&g);
@@ -44,8 +44,8 @@ static void test_edges_override_priority(void **state)
     depgraph_edge(&g, 3, 4);    /* 3 before 4 */
     depgraph_edge(&g, 2, 1);
     depgraph_edge(&g, 2, 1);    /* duplicate edges are harmless */
-    size_t order[5];
-    assert_int_equal(depgraph_sort(&g, by_number, NULL, order), 0);
+    size_t order[5], released[5];
+    assert_int_equal(depgraph_sort(&g, by_number, NULL, order, released), 0);
     assert_true(position(order, 5, 3) < position(order, 5, 4));
     assert_true(position(order, 5, 4) < position(order, 5, 0));
     assert_true(position(order, 5, 2) < position(order, 5, 1));
@@ -63,7 +63,9 @@ static void test_cycle_is_broken_once_and_counted(void **state)
     depgraph_edge(&g, 2, 1);    /* cycle between 1 and 2 */
     depgraph_edge(&g, 2, 3);
     size_t order[4];
-    assert_int_equal(depgraph_sort(&g, by_number, NULL, order), 1);
+    size_t released[4];
+    assert_int_equal(depgraph_sort(&g, by_number, NULL, order, released), 1);
+    assert_int_equal(released[0], 1);
     assert_int_equal(order[0], 0);
     assert_int_equal(order[1], 1); /* best node of the cycle released */
     assert_int_equal(order[2], 2);
@@ -80,10 +82,12 @@ static void test_large_chain(void **state)
     for (size_t i = 1; i < N; i++)
         depgraph_edge(&g, i, i - 1);   /* reverse of priority */
     size_t *order = test_malloc(sizeof(size_t) * N);
-    assert_int_equal(depgraph_sort(&g, by_number, NULL, order), 0);
+    size_t *released = test_malloc(sizeof(size_t) * N);
+    assert_int_equal(depgraph_sort(&g, by_number, NULL, order, released), 0);
     for (size_t i = 0; i < N; i++)
         assert_int_equal(order[i], N - 1 - i);
     test_free(order);
+    test_free(released);
     depgraph_free(&g);
 }
 
