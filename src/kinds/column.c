@@ -4,6 +4,7 @@
 #include "kinds/kind.h"
 #include "util/sqlscan.h"
 #include "kinds/column.h"
+#include "util/xalloc.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -183,22 +184,105 @@ strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
     return sb;
 }
 
-/* Types grouped by what converts among them without an explicit cast. */
-static int type_family(const char *type)
+/* A column type as format_type prints it, taken apart: its name without
+ * the modifier ("character varying" for "character varying(20)",
+ * "timestamp without time zone" for "timestamp(3) without time zone") and
+ * whether it is an array. Quoted names are kept whole. */
+typedef struct type_shape {
+    strbuf base;
+    bool array;
+} type_shape;
+
+static void type_shape_of(type_shape *t, const char *type)
 {
-    static const char *const strings[] = {"text", "character", "name", NULL};
+    size_t n = strlen(type);
+    t->array = n > 2 && strcmp(type + n - 2, "[]") == 0;
+    while (n > 2 && strcmp(type + n - 2, "[]") == 0 && type[n - 3] != '"')
+        n -= 2;
+    sb_init(&t->base);
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (type[i] == '"')
+            quoted = !quoted;
+        if (!quoted && type[i] == '(') {
+            while (i < n && type[i] != ')')
+                i++;
+            continue;
+        }
+        sb_addc(&t->base, type[i]);
+    }
+}
+
+static bool in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++) {
+        if (strcmp(s, *list) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *const string_types[] = {
+    "text", "character", "character varying", "name", NULL,
+};
+
+/* Types grouped by what converts among them without an explicit cast
+ * (arrays of them too, element by element); 0 for none of them. */
+static int type_family(const type_shape *t)
+{
     static const char *const numbers[] = {"smallint", "integer", "bigint",
                                           "numeric", "real",
                                           "double precision", NULL};
-    static const char *const times[] = {"timestamp", "date", NULL};
-    const char *const *families[] = {strings, numbers, times};
+    static const char *const times[] = {"timestamp without time zone",
+                                        "timestamp with time zone", "date", NULL};
+    const char *const *families[] = {string_types, numbers, times};
     for (int f = 0; f < 3; f++) {
-        for (const char *const *t = families[f]; *t; t++) {
-            if (strncmp(type, *t, strlen(*t)) == 0)
-                return f + 1;
-        }
+        if (in_list(sb_str(&t->base), families[f]))
+            return f + 1;
     }
     return 0;
+}
+
+/* Whether ALTER COLUMN TYPE can convert without USING: both in one family
+ * and both arrays or neither. */
+static bool converts_by_itself(const type_shape *a, const type_shape *b)
+{
+    int family = type_family(a);
+    return family != 0 && family == type_family(b) && a->array == b->array;
+}
+
+/* Whether any cast leads from one type to the other. Every type converts
+ * to and from a string type through its text form; an array and a
+ * value that is not a string have no cast between them at all. Between
+ * other types the server's own casts decide (the preflight tries them). */
+static bool cast_exists(const type_shape *from, const type_shape *to)
+{
+    if ((!from->array && in_list(sb_str(&from->base), string_types)) ||
+        (!to->array && in_list(sb_str(&to->base), string_types)))
+        return true;
+    return from->array == to->array;
+}
+
+static bool type_castable(const char *from, const char *to)
+{
+    type_shape a, b;
+    type_shape_of(&a, from);
+    type_shape_of(&b, to);
+    bool ok = cast_exists(&a, &b);
+    sb_release(&a.base);
+    sb_release(&b.base);
+    return ok;
+}
+
+static bool type_needs_using(const char *from, const char *to)
+{
+    type_shape a, b;
+    type_shape_of(&a, from);
+    type_shape_of(&b, to);
+    bool needs = !converts_by_itself(&a, &b);
+    sb_release(&a.base);
+    sb_release(&b.base);
+    return needs;
 }
 
 static long type_modifier(const char *type, const char *base)
@@ -213,9 +297,18 @@ static long type_modifier(const char *type, const char *base)
     return strtol(type + n + 1, NULL, 10);
 }
 
-/* A conversion that keeps every value: widening, or to an unbounded type. */
+/* A conversion that keeps every value: widening, or to an unbounded type;
+ * for arrays, of their elements. */
 static bool type_change_keeps_data(const char *from, const char *to)
 {
+    size_t nf = strlen(from), nt = strlen(to);
+    if (nf > 2 && nt > 2 && strcmp(from + nf - 2, "[]") == 0 && strcmp(to + nt - 2, "[]") == 0) {
+        char *f = xstrndup(from, nf - 2), *t = xstrndup(to, nt - 2);
+        bool keeps = type_change_keeps_data(f, t);
+        free(f);
+        free(t);
+        return keeps;
+    }
     static const char *const widening[][2] = {
         {"smallint", "integer"}, {"smallint", "bigint"},
         {"integer", "bigint"}, {"real", "double precision"},
@@ -321,9 +414,7 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
-    int family = type_family(old_type);
-    if (strcmp(old_type, new_type) != 0 &&
-        (family == 0 || family != type_family(new_type))) {
+    if (strcmp(old_type, new_type) != 0 && type_needs_using(old_type, new_type)) {
         sb_adds(sb, " USING ");
         sql_ident(sb, to->name);
         sb_addf(sb, "::%s", cast.buf);
@@ -453,9 +544,13 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
 
 /* A generated expression cannot be changed in place (before PostgreSQL
  * 17), nor can a plain column become generated, nor a stored one virtual;
- * a virtual one has no values to keep when it becomes plain. */
+ * a virtual one has no values to keep when it becomes plain. No ALTER
+ * can give a column a type no cast leads to (integer[] to integer): it is
+ * dropped and added again, which loses its values. */
 static bool column_needs_replace(const pa_object *from, const pa_object *to)
 {
+    if (!type_castable(from->values[COL_TYPE], to->values[COL_TYPE]))
+        return true;
     if (from->values[COL_VIRTUAL] && !to->values[COL_GENERATED])
         return true;
     return to->values[COL_GENERATED] &&
