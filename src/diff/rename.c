@@ -152,7 +152,7 @@ void rename_identifier(strbuf *out, const char *text, const char *old, const cha
             sb_addc(out, *s++);
             continue;
         }
-        if (strcmp(name.buf, old) == 0)
+        if (strcmp(sb_str(&name), old) == 0)
             sql_ident(out, new);
         else
             sb_add(out, begin, (size_t)(s - begin));
@@ -200,8 +200,8 @@ static void rename_in_definitions(pa_model *m, pa_object *o, const char *old,
             continue;
         sb_reset(&sb);
         rename_identifier(&sb, o->values[i], old, new);
-        if (strcmp(sb.buf, o->values[i]) != 0)
-            model_set(m, o, i, sb.buf);
+        if (strcmp(sb_str(&sb), o->values[i]) != 0)
+            model_set(m, o, i, sb_str(&sb));
     }
     sb_release(&sb);
 }
@@ -285,7 +285,7 @@ static bool index_definition_renamed(strbuf *out, const char *def, const char *o
     sb_adds(&old_part, "INDEX ");
     sql_ident(&old_part, old);
     sb_adds(&old_part, " ON ");
-    const char *at = def ? strstr(def, old_part.buf) : NULL;
+    const char *at = def ? strstr(def, sb_str(&old_part)) : NULL;
     if (at) {
         sb_add(out, def, (size_t)(at - def));
         sb_adds(out, "INDEX ");
@@ -540,7 +540,7 @@ static bool same_definition(const pa_object *old, const pa_object *new)
     if (strcmp(old->kind->name, "constraint") == 0)
         return strcmp(a, b) == 0;
     strbuf sb = STRBUF_INIT;
-    bool same = index_definition_renamed(&sb, a, old->name, new->name) && strcmp(sb.buf, b) == 0;
+    bool same = index_definition_renamed(&sb, a, old->name, new->name) && strcmp(sb_str(&sb), b) == 0;
     sb_release(&sb);
     return same;
 }

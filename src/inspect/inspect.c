@@ -3,6 +3,7 @@
 #include "kinds/kind.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
+#include "util/xalloc.h"
 #include "util/progress.h"
 #include "source/snapshot.h"
 #include "source/sqlload.h"
@@ -164,8 +165,8 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
     int c_tbl = PQfnumber(res, "tbl"), c_address = PQfnumber(res, "address");
     int c_aliases = PQfnumber(res, "aliases"), c_deps = PQfnumber(res, "deps");
     int c_ordinal = PQfnumber(res, "ordinal");
-    int *c_attr = calloc(k->nattrs + 1, sizeof(int));
-    bool ok = c_attr && c_name >= 0 && c_schema >= 0;
+    int *c_attr = xcalloc(k->nattrs + 1, sizeof(int));
+    bool ok = c_name >= 0 && c_schema >= 0;
     for (size_t i = 0; ok && i < k->nattrs; i++) {
         char quoted[80];
         /* PQfnumber folds unquoted names to lower case, as SQL does. */
@@ -196,6 +197,16 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
         o->ordinal = ordinal ? atoi(ordinal) : 0;
         for (size_t i = 0; i < k->nattrs; i++)
             model_set(m, o, i, field(res, r, c_attr[i]));
+        /* pg_get_*def() gives NULL for an object dropped while the
+         * catalogs were read: never taken for a definition. */
+        strbuf why = STRBUF_INIT;
+        if (!kind_check_presence(o, &why)) {
+            sb_addf(err, "%s: %s (was it dropped while pgalign read the catalogs? "
+                    "try again)", o->key, sb_str(&why));
+            sb_release(&why);
+            free(c_attr);
+            return false;
+        }
         model_add_addresses(m, o, field(res, r, c_address));
         model_add_addresses(m, o, field(res, r, c_aliases));
         model_set_pending_deps(m, o, field(res, r, c_deps));

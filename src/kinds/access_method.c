@@ -19,8 +19,8 @@ static const char access_method_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_am", "am.oid");
 
 static const pa_attr_rule access_method_attrs[] = {
-    {"type", ATTR_REPLACE, REQUIRED},
-    {"handler", ATTR_REPLACE, REQUIRED},
+    {"type", ATTR_REPLACE, NONEMPTY},
+    {"handler", ATTR_REPLACE, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { AM_TYPE, AM_HANDLER };

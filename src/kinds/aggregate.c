@@ -55,10 +55,10 @@ static const char aggregate_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
 
 static const pa_attr_rule aggregate_attrs[] = {
-    {"proname", ATTR_INFO, REQUIRED},
+    {"proname", ATTR_INFO, NONEMPTY},
     {"identity_arguments", ATTR_INFO, REQUIRED},
     {"arguments", ATTR_REPLACE, REQUIRED},
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { AGG_PRONAME, AGG_IDENTITY_ARGS, AGG_ARGUMENTS, AGG_DEFINITION };

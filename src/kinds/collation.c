@@ -45,7 +45,7 @@ static const pa_feature collation_features[] = {
 };
 
 static const pa_attr_rule collation_attrs[] = {
-    {"definition", ATTR_ALTER, REQUIRED},
+    {"definition", ATTR_ALTER, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { COLL_DEFINITION };

@@ -98,7 +98,7 @@ static const pa_feature column_features[] = {
 };
 
 static const pa_attr_rule column_attrs[] = {
-    {"type", ATTR_ALTER_REBUILDS, REQUIRED},
+    {"type", ATTR_ALTER_REBUILDS, NONEMPTY},
     {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},
     {"notnull_name", ATTR_INFO, OPTIONAL},
@@ -110,7 +110,7 @@ static const pa_attr_rule column_attrs[] = {
     {"options", ATTR_ALTER, OPTIONAL},
     {"inherited", ATTR_INFO, OPTIONAL},
     {"merged", ATTR_INFO, OPTIONAL},
-    {"type_storage", ATTR_INFO, REQUIRED},
+    {"type_storage", ATTR_INFO, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED,

@@ -43,7 +43,7 @@ static const char default_query[] =
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule default_attrs[] = {
-    {"expression", ATTR_ALTER, REQUIRED},
+    {"expression", ATTR_ALTER, NONEMPTY},
     {"parent_schema", ATTR_INFO, OPTIONAL},
     {"parent_table", ATTR_INFO, OPTIONAL},
     {"parent_expression", ATTR_INFO, OPTIONAL},

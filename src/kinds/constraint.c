@@ -28,7 +28,7 @@ static const char constraint_query[] =
     " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule constraint_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"not_valid", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };

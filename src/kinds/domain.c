@@ -31,7 +31,7 @@ static const char domain_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule domain_attrs[] = {
-    {"base_type", ATTR_ALTER, REQUIRED},
+    {"base_type", ATTR_ALTER, NONEMPTY},
     {"collation", ATTR_ALTER, OPTIONAL},
     {"default", ATTR_ALTER, OPTIONAL},
     {"notnull", ATTR_ALTER, OPTIONAL},

@@ -21,7 +21,7 @@ static const char domain_constraint_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule domain_constraint_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"not_valid", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };

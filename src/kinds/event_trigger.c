@@ -23,7 +23,7 @@ static const char event_trigger_query[] =
     " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_event_trigger", "et.oid");
 
 static const pa_attr_rule event_trigger_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"state", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };

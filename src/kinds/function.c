@@ -28,12 +28,12 @@ static const char function_query[] =
     "   AND i.deptype = 'i')";
 
 static const pa_attr_rule function_attrs[] = {
-    {"proname", ATTR_INFO, REQUIRED},
+    {"proname", ATTR_INFO, NONEMPTY},
     {"identity_arguments", ATTR_INFO, REQUIRED},
-    {"prokind", ATTR_REPLACE, REQUIRED},
+    {"prokind", ATTR_REPLACE, NONEMPTY},
     {"arguments", ATTR_REPLACE, REQUIRED},
     {"result", ATTR_REPLACE, OPTIONAL},
-    {"definition", ATTR_ALTER, REQUIRED},
+    {"definition", ATTR_ALTER, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { FN_PRONAME, FN_IDENTITY_ARGS, FN_PROKIND, FN_ARGUMENTS, FN_RESULT,

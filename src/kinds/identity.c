@@ -37,9 +37,9 @@ static const char identity_query[] =
     " AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule identity_attrs[] = {
-    {"generation", ATTR_ALTER, REQUIRED},
-    {"sequence_schema", ATTR_ALTER, REQUIRED},
-    {"sequence_name", ATTR_ALTER, REQUIRED},
+    {"generation", ATTR_ALTER, NONEMPTY},
+    {"sequence_schema", ATTR_ALTER, NONEMPTY},
+    {"sequence_name", ATTR_ALTER, NONEMPTY},
     {"options", ATTR_ALTER, REQUIRED},
 };
 enum { ID_GENERATION, ID_SEQUENCE_SCHEMA, ID_SEQUENCE, ID_OPTIONS };

@@ -89,7 +89,7 @@ static const char index_query[] =
     " AND i.indexrelid NOT IN (SELECT ih.inhrelid FROM pg_inherits ih)";
 
 static const pa_attr_rule index_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     /* A CONCURRENTLY build that failed leaves an invalid index: built again. */
     {"invalid", ATTR_REPLACE, OPTIONAL},
     {"replica_identity", ATTR_ALTER, OPTIONAL},

@@ -23,7 +23,9 @@ typedef enum attr_change {
 
 typedef enum attr_presence {
     OPTIONAL,       /* NULL is a value like any other */
-    REQUIRED,       /* never NULL (checked when loading snapshots) */
+    REQUIRED,       /* never NULL, may be empty (a function without
+                     * arguments) */
+    NONEMPTY,       /* never NULL nor empty (a type, a definition) */
     /* NULL when a source could not tell (an extension a SQL source
      * recorded but could not create): compared only when both are set */
     UNKNOWN_IF_NULL,
@@ -143,6 +145,10 @@ const pa_kind *kind_by_name(const char *name);
 bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
                      strbuf *err);
 int kind_attr_index(const pa_kind *kind, const char *attr_name);
+/* Whether o's values have the presence its kind's rules say; if not,
+ * err says which attribute is missing or empty. The same check for live
+ * rows, SQL sources and snapshots. */
+bool kind_check_presence(const pa_object *o, strbuf *err);
 
 /* Shared DDL helpers for the kind files. */
 void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */

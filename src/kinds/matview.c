@@ -19,9 +19,9 @@ static const char matview_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const pa_attr_rule matview_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"options", ATTR_ALTER, OPTIONAL},
-    {"populated", ATTR_INFO, REQUIRED},    /* data, not schema: create only */
+    {"populated", ATTR_INFO, NONEMPTY},    /* data, not schema: create only */
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { MV_DEFINITION, MV_OPTIONS, MV_POPULATED };

@@ -23,8 +23,8 @@ static const char partition_query[] =
     " WHERE c.relispartition AND " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule partition_attrs[] = {
-    {"parent", ATTR_REPLACE, REQUIRED},
-    {"bound", ATTR_REPLACE, REQUIRED},
+    {"parent", ATTR_REPLACE, NONEMPTY},
+    {"bound", ATTR_REPLACE, NONEMPTY},
 };
 enum { PART_PARENT, PART_BOUND };
 

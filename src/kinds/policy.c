@@ -33,9 +33,9 @@ static const char policy_query[] =
     " WHERE " PA_SQL_USER_SCHEMA("n");
 
 static const pa_attr_rule policy_attrs[] = {
-    {"mode", ATTR_REPLACE, REQUIRED},
-    {"command", ATTR_REPLACE, REQUIRED},
-    {"roles", ATTR_ALTER, REQUIRED},
+    {"mode", ATTR_REPLACE, NONEMPTY},
+    {"command", ATTR_REPLACE, NONEMPTY},
+    {"roles", ATTR_ALTER, NONEMPTY},
     {"using_expr", ATTR_ALTER, OPTIONAL},
     {"check_expr", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},

@@ -126,20 +126,20 @@ static const char default_privilege_query[] =
 
 static const pa_attr_rule default_privilege_attrs[] = {
     {"prefix", ATTR_INFO, OPTIONAL},
-    {"object", ATTR_INFO, REQUIRED},
+    {"object", ATTR_INFO, NONEMPTY},
     {"column_name", ATTR_INFO, OPTIONAL},
-    {"grantee", ATTR_INFO, REQUIRED},
-    {"privileges", ATTR_ALTER, REQUIRED},
+    {"grantee", ATTR_INFO, NONEMPTY},
+    {"privileges", ATTR_ALTER, NONEMPTY},
     {"grantors", ATTR_INFO, OPTIONAL},
-    {"role", ATTR_INFO, REQUIRED},      /* whose new objects get them */
+    {"role", ATTR_INFO, NONEMPTY},      /* whose new objects get them */
 };
 
 static const pa_attr_rule privilege_attrs[] = {
     {"prefix", ATTR_INFO, OPTIONAL},
-    {"object", ATTR_INFO, REQUIRED},
+    {"object", ATTR_INFO, NONEMPTY},
     {"column_name", ATTR_INFO, OPTIONAL},
-    {"grantee", ATTR_INFO, REQUIRED},
-    {"privileges", ATTR_ALTER, REQUIRED},
+    {"grantee", ATTR_INFO, NONEMPTY},
+    {"privileges", ATTR_ALTER, NONEMPTY},
     {"grantors", ATTR_INFO, OPTIONAL},
 };
 enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES,

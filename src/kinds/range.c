@@ -41,7 +41,7 @@ static const char range_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule range_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { RANGE_DEFINITION };

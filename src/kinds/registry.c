@@ -138,6 +138,24 @@ int kind_attr_index(const pa_kind *kind, const char *attr_name)
     return -1;
 }
 
+bool kind_check_presence(const pa_object *o, strbuf *err)
+{
+    const pa_kind *k = o->kind;
+    for (size_t i = 0; i < k->nattrs; i++) {
+        attr_presence want = k->attrs[i].presence;
+        const char *v = o->values[i];
+        if ((want == REQUIRED || want == NONEMPTY) && !v) {
+            sb_addf(err, "missing attribute \"%s\"", k->attrs[i].name);
+            return false;
+        }
+        if (want == NONEMPTY && !*v) {
+            sb_addf(err, "empty attribute \"%s\"", k->attrs[i].name);
+            return false;
+        }
+    }
+    return true;
+}
+
 void kind_qualified(strbuf *sb, const pa_object *o)
 {
     sql_qualified(sb, o->schema, o->name);

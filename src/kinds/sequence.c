@@ -27,14 +27,14 @@ static const char sequence_query[] =
     "   'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')";
 
 static const pa_attr_rule sequence_attrs[] = {
-    {"data_type", ATTR_ALTER, REQUIRED},
-    {"start", ATTR_ALTER, REQUIRED},
-    {"increment", ATTR_ALTER, REQUIRED},
-    {"minvalue", ATTR_ALTER, REQUIRED},
-    {"maxvalue", ATTR_ALTER, REQUIRED},
-    {"cache", ATTR_ALTER, REQUIRED},
-    {"cycle", ATTR_ALTER, REQUIRED},
-    {"persistence", ATTR_ALTER, REQUIRED},
+    {"data_type", ATTR_ALTER, NONEMPTY},
+    {"start", ATTR_ALTER, NONEMPTY},
+    {"increment", ATTR_ALTER, NONEMPTY},
+    {"minvalue", ATTR_ALTER, NONEMPTY},
+    {"maxvalue", ATTR_ALTER, NONEMPTY},
+    {"cache", ATTR_ALTER, NONEMPTY},
+    {"cycle", ATTR_ALTER, NONEMPTY},
+    {"persistence", ATTR_ALTER, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { SEQ_TYPE, SEQ_START, SEQ_INCREMENT, SEQ_MIN, SEQ_MAX, SEQ_CACHE,
@@ -144,7 +144,7 @@ static const char sequence_owner_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const pa_attr_rule sequence_owner_attrs[] = {
-    {"owned_by", ATTR_ALTER, REQUIRED},
+    {"owned_by", ATTR_ALTER, NONEMPTY},
 };
 
 static void sequence_owner_target(strbuf *sb, const pa_object *o)

@@ -38,7 +38,7 @@ static const char table_query[] =
     " WHERE " PA_SQL_USER_TABLE("c", "n");
 
 static const pa_attr_rule table_attrs[] = {
-    {"persistence", ATTR_ALTER, REQUIRED},
+    {"persistence", ATTR_ALTER, NONEMPTY},
     {"partition_key", ATTR_REPLACE, OPTIONAL},
     {"row_security", ATTR_ALTER, OPTIONAL},
     {"force_row_security", ATTR_ALTER, OPTIONAL},

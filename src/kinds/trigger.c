@@ -29,9 +29,9 @@ static const char trigger_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_trigger", "t.oid");
 
 static const pa_attr_rule trigger_attrs[] = {
-    {"definition", ATTR_REPLACE, REQUIRED},
+    {"definition", ATTR_REPLACE, NONEMPTY},
     {"state", ATTR_ALTER, OPTIONAL},
-    {"function_schema", ATTR_INFO, REQUIRED},
+    {"function_schema", ATTR_INFO, NONEMPTY},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };
 enum { TRG_DEFINITION, TRG_STATE };

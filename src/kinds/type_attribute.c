@@ -27,7 +27,7 @@ static const char type_attribute_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
 static const pa_attr_rule type_attribute_attrs[] = {
-    {"type", ATTR_ALTER, REQUIRED},
+    {"type", ATTR_ALTER, NONEMPTY},
     {"collation", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},
 };

@@ -25,7 +25,7 @@ static const char view_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const pa_attr_rule view_attrs[] = {
-    {"definition", ATTR_ALTER, REQUIRED},
+    {"definition", ATTR_ALTER, NONEMPTY},
     {"columns", ATTR_ALTER, OPTIONAL},
     {"options", ATTR_ALTER, OPTIONAL},
     {"comment", ATTR_COMMENT, OPTIONAL},

@@ -134,11 +134,12 @@ static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o
             return fail_at(l, index, "attribute \"%s\" is not a string", key);
         model_set(l->m, o, (size_t)i, json_string_value(value));
     }
-    for (size_t i = 0; i < k->nattrs; i++) {
-        if (k->attrs[i].presence == REQUIRED && !o->values[i])
-            return fail_at(l, index, "missing attribute \"%s\"", k->attrs[i].name);
-    }
-    return true;
+    strbuf why = STRBUF_INIT;
+    bool ok = kind_check_presence(o, &why);
+    if (!ok)
+        fail_at(l, index, "%s", sb_str(&why));
+    sb_release(&why);
+    return ok;
 }
 
 /* Dependencies are resolved after all objects are in: *deps_out keeps

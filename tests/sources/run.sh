@@ -176,6 +176,31 @@ snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"owner\":\"bob\",\"attributes\":{}}]}"; damaged unknown-field 'unknown field "owner"'
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\"},\"depends_on\":\"x\"}]}"; damaged depends-not-array '"depends_on" is not an array'
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$work/bad.json"; damaged deep-nesting 'invalid JSON'
+snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"\"}}]}"; damaged empty-attribute 'empty attribute "persistence"'
+# An empty text where the catalogs can have one (a comment) is a value:
+# renames, detected or asked for, read it as one.
+cat >"$work/ren-from.json" <<EOF
+{$hdr,"objects":[{"kind":"schema","name":"public","attributes":{}},
+ {"kind":"table","schema":"public","name":"t","attributes":{"persistence":"LOGGED","comment":""},"depends_on":["schema:\"public\""]},
+ {"kind":"column","schema":"public","table":"t","name":"a","ordinal":1,"attributes":{"type":"text","type_storage":"EXTENDED","comment":""},"depends_on":["table:\"public\".\"t\""]}]}
+EOF
+sed 's/"name":"a"/"name":"b"/' "$work/ren-from.json" >"$work/ren-target.json"
+expect rename-empty-value 2 "$PGALIGN" --rename public.t.a=b "$work/ren-from.json" "$work/ren-target.json" &&
+    check rename-empty-value-plan grep -qF 'ALTER TABLE public.t RENAME COLUMN a TO b;' "$out"
+expect detect-renames-empty-value 2 "$PGALIGN" --detect-renames "$work/ren-from.json" "$work/ren-target.json" &&
+    check detect-renames-empty-value-plan grep -qF 'ALTER TABLE public.t RENAME COLUMN a TO b;' "$out"
+# A damaged snapshot with an empty index definition: one clear error,
+# also with --rename (which read past it and crashed).
+python3 - "$work/ren-from.json" "$work/ren-empty.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["objects"].append({"kind": "index", "schema": "public", "table": "t", "name": "t_a",
+                     "attributes": {"definition": ""},
+                     "depends_on": ['table:"public"."t"', 'column:"public"."t"."a"']})
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+expect rename-empty-definition 1 "$PGALIGN" --rename public.t.a=b "$work/ren-empty.json" "$work/ren-target.json" &&
+    check rename-empty-definition-says grep -q 'objects\[3\]: empty attribute "definition"' "$err"
 "$PGALIGN" "$work/missing.json" EMPTY >"$out" 2>"$err"
 check damaged-missing-file grep -q 'missing.json' "$err"
 # Snapshots are read one object at a time (source/snapshot.c): the header
