@@ -200,7 +200,7 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
         /* pg_get_*def() gives NULL for an object dropped while the
          * catalogs were read: never taken for a definition. */
         strbuf why = STRBUF_INIT;
-        if (!kind_check_presence(o, &why)) {
+        if (!kind_check_shape(o, &why)) {
             sb_addf(err, "%s: %s (was it dropped while pgalign read the catalogs? "
                     "try again)", o->key, sb_str(&why));
             sb_release(&why);

@@ -192,17 +192,39 @@ static bool online_possible(const pa_plan *p, const pa_object *o)
  * duplicates, which preflight counts first. --online builds it
  * CONCURRENTLY, outside a transaction; IF NOT EXISTS makes a re-run pass
  * over what a run before it built. */
+static const char create_index[] = "CREATE INDEX ";
+static const char create_unique_index[] = "CREATE UNIQUE INDEX ";
+
+/* What follows "CREATE [UNIQUE ]INDEX " in def, or NULL. */
+static const char *after_create_index(const char *def)
+{
+    size_t n = strlen(create_index), u = strlen(create_unique_index);
+    if (strncmp(def, create_index, n) == 0)
+        return def + n;
+    if (strncmp(def, create_unique_index, u) == 0)
+        return def + u;
+    return NULL;
+}
+
+static bool index_validate(const pa_object *o, strbuf *err)
+{
+    if (after_create_index(o->values[INDEX_DEFINITION]))
+        return true;
+    sb_addf(err, "its definition does not start \"%s\" or \"%s\"", create_index,
+            create_unique_index);
+    return false;
+}
+
 static void index_create(pa_plan *p, const pa_object *to)
 {
     const char *def = to->values[INDEX_DEFINITION];
-    bool unique = strncmp(def, "CREATE UNIQUE ", 14) == 0;
+    bool unique = strncmp(def, create_unique_index, strlen(create_unique_index)) == 0;
     bool online = online_possible(p, to);
     strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0) |
                               (online ? HAZ_NO_TRANSACTION : 0));
     if (online) {
-        const char *rest = def + (unique ? 20 : 13);   /* after "CREATE [UNIQUE ]INDEX " */
         sb_addf(sb, "CREATE %sINDEX CONCURRENTLY IF NOT EXISTS %s",
-                unique ? "UNIQUE " : "", rest);
+                unique ? "UNIQUE " : "", after_create_index(def));
         plan_standalone(p);
     } else {
         sb_adds(sb, def);
@@ -247,4 +269,5 @@ const pa_kind kind_index = {
     .create = index_create,
     .drop = index_drop,
     .alter = index_alter,
+    .validate = index_validate,
 };

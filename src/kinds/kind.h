@@ -134,6 +134,10 @@ struct pa_kind {
                            const pa_object *to);
     /* Optional: whether replacing from loses data (default: no). */
     bool (*replace_loses_data)(const pa_object *from, const pa_object *to);
+    /* Optional: whether o's values have the shape its statements rely on
+     * (an index definition starts "CREATE [UNIQUE ]INDEX "); if not, say
+     * why in err. Run by kind_check_shape for every source. */
+    bool (*validate)(const pa_object *o, strbuf *err);
 };
 
 extern const pa_kind *const pa_kinds[];
@@ -145,10 +149,10 @@ const pa_kind *kind_by_name(const char *name);
 bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
                      strbuf *err);
 int kind_attr_index(const pa_kind *kind, const char *attr_name);
-/* Whether o's values have the presence its kind's rules say; if not,
- * err says which attribute is missing or empty. The same check for live
- * rows, SQL sources and snapshots. */
-bool kind_check_presence(const pa_object *o, strbuf *err);
+/* Whether o's values have the presence its kind's rules say, and the
+ * shape its kind's validate wants; if not, err says what is wrong. The
+ * same check for live rows, SQL sources and snapshots. */
+bool kind_check_shape(const pa_object *o, strbuf *err);
 
 /* Shared DDL helpers for the kind files. */
 void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */

@@ -138,7 +138,7 @@ int kind_attr_index(const pa_kind *kind, const char *attr_name)
     return -1;
 }
 
-bool kind_check_presence(const pa_object *o, strbuf *err)
+bool kind_check_shape(const pa_object *o, strbuf *err)
 {
     const pa_kind *k = o->kind;
     for (size_t i = 0; i < k->nattrs; i++) {
@@ -153,7 +153,7 @@ bool kind_check_presence(const pa_object *o, strbuf *err)
             return false;
         }
     }
-    return true;
+    return !k->validate || k->validate(o, err);
 }
 
 void kind_qualified(strbuf *sb, const pa_object *o)

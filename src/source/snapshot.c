@@ -135,7 +135,7 @@ static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o
         model_set(l->m, o, (size_t)i, json_string_value(value));
     }
     strbuf why = STRBUF_INIT;
-    bool ok = kind_check_presence(o, &why);
+    bool ok = kind_check_shape(o, &why);
     if (!ok)
         fail_at(l, index, "%s", sb_str(&why));
     sb_release(&why);

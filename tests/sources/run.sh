@@ -201,6 +201,18 @@ json.dump(d, open(sys.argv[2], "w"))
 EOF
 expect rename-empty-definition 1 "$PGALIGN" --rename public.t.a=b "$work/ren-empty.json" "$work/ren-target.json" &&
     check rename-empty-definition-says grep -q 'objects\[3\]: empty attribute "definition"' "$err"
+# An index definition a snapshot damaged (too short for "CREATE INDEX "):
+# one clear error, also with --online, which cut a fixed prefix off it.
+python3 - "$work/ren-from.json" "$work/short-index.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["objects"].append({"kind": "index", "schema": "public", "table": "t", "name": "t_a",
+                     "attributes": {"definition": "CREATE"},
+                     "depends_on": ['table:"public"."t"']})
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+expect online-short-index-definition 1 "$PGALIGN" --online "$work/ren-from.json" "$work/short-index.json" &&
+    check online-short-index-definition-says grep -q 'objects\[3\]: its definition does not start' "$err"
 "$PGALIGN" "$work/missing.json" EMPTY >"$out" 2>"$err"
 check damaged-missing-file grep -q 'missing.json' "$err"
 # Snapshots are read one object at a time (source/snapshot.c): the header
