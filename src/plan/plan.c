@@ -104,10 +104,10 @@ void plan_warn(pa_plan *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char line[1024];
-    vsnprintf(line, sizeof(line), fmt, ap);
+    sb_adds(&p->warnings, "pgalign: warning: ");
+    sb_vaddf(&p->warnings, fmt, ap);
+    sb_addc(&p->warnings, '\n');
     va_end(ap);
-    sb_addf(&p->warnings, "pgalign: warning: %s\n", line);
 }
 
 bool plan_drops(const pa_plan *p, const pa_object *from)
@@ -382,8 +382,9 @@ static void emit_op(builder *b, op *o)
  * before any other statement. */
 static void emit_preambles(builder *b)
 {
-    const char *done[8];
-    size_t ndone = 0;
+    /* At most one a kind: few, so a list is enough. */
+    const char **done = NULL;
+    size_t ndone = 0, alloc = 0;
     for (size_t i = 0; i < b->nops; i++) {
         const op *o = &b->ops[i];
         const char *pre = o->obj->kind->preamble;
@@ -391,12 +392,14 @@ static void emit_preambles(builder *b)
             continue;
         bool seen = false;
         for (size_t j = 0; j < ndone; j++)
-            seen |= done[j] == pre;
-        if (seen || ndone == sizeof(done) / sizeof(done[0]))
+            seen |= strcmp(done[j], pre) == 0;
+        if (seen)
             continue;
+        done = xgrow(done, sizeof(*done), ndone + 1, &alloc);
         done[ndone++] = pre;
         sb_adds(plan_stmt(b->plan, 0), pre);
     }
+    free(done);
 }
 
 /* A cycle in the dependencies was broken by going on with the operation

@@ -5,6 +5,7 @@
 #define PA_STRBUF_H
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct strbuf {
@@ -25,6 +26,7 @@ void sb_add(strbuf *sb, const char *s, size_t n);
 void sb_adds(strbuf *sb, const char *s);
 void sb_addc(strbuf *sb, char c);
 void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vaddf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sb_trim_trailing(strbuf *sb, const char *chars);
 
 /* Whether two strings are equal, a missing one (NULL) equal only to

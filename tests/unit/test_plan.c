@@ -10,6 +10,7 @@
 #include "kinds/kind.h"
 #include "plan/plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,6 +410,49 @@ static void test_composite_create_lists_only_attributes(void **state)
     model_free(&b);
 }
 
+/* A warning is kept whole, however long the names in it. */
+static void test_long_warning_is_kept_whole(void **state)
+{
+    (void)state;
+    pa_plan p;
+    memset(&p, 0, sizeof(p));
+    char name[3001];
+    memset(name, 'n', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    plan_warn(&p, "%s and %s", name, "the end");
+    const char *w = sb_str(&p.warnings);
+    assert_int_equal(strlen(w), strlen("pgalign: warning: ") + 3000 + strlen(" and the end\n"));
+    assert_non_null(strstr(w, " and the end\n"));
+    plan_free(&p);
+}
+
+/* Session settings come once each and before anything else. */
+static void test_preamble_once_before_all(void **state)
+{
+    (void)state;
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    add(&b, "schema", NULL, NULL, "s", NULL);
+    for (int i = 0; i < 12; i++) {
+        char fn[16];
+        snprintf(fn, sizeof(fn), "f%d", i);
+        add(&b, "function", "s", NULL, fn, "proname", fn, "identity_arguments", "",
+            "arguments", "", "prokind", "f",
+            "definition", "CREATE OR REPLACE FUNCTION s.f() RETURNS int LANGUAGE sql AS 'select 1'",
+            NULL);
+    }
+    finish(&a);
+    finish(&b);
+    char *sql = plan_sql(&a, &b, NULL);
+    const char *pre = "SET check_function_bodies = false;";
+    assert_int_equal(offset_of(sql, pre), 0);
+    assert_null(strstr(sql + 1, pre));
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +468,8 @@ int main(void)
         cmocka_unit_test(test_enum_new_label_used_in_a_cast_swaps),
         cmocka_unit_test(test_lossy_type_change_is_destructive),
         cmocka_unit_test(test_composite_create_lists_only_attributes),
+        cmocka_unit_test(test_long_warning_is_kept_whole),
+        cmocka_unit_test(test_preamble_once_before_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
