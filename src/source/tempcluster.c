@@ -1,8 +1,8 @@
 #define _DEFAULT_SOURCE     /* setgroups */
-#define _XOPEN_SOURCE 700   /* nftw */
 #include "source/tempcluster.h"
 #include "source/conn.h"
 #include "source/guardian.h"
+#include "source/tempdir.h"
 #include "emit/quote.h"
 #include "util/clock.h"
 #include "util/xalloc.h"
@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
-#include <ftw.h>
 #include <glob.h>
 #include <grp.h>
 #include <libpq-fe.h>
@@ -22,10 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#ifdef __linux__
-#include <linux/magic.h>
-#include <sys/vfs.h>
-#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,14 +33,10 @@ static const char *const server_settings[] = {
     "log_min_messages=warning", "autovacuum=off", "huge_pages=off",
     "shared_buffers=32MB",
     /* WAL is recycled past this, not kept up to 1 GB (it may live in
-     * memory, see parent_dir) */
+     * memory, see tempdir.c) */
     "max_wal_size=128MB",
 };
 
-/* A memory file system (see parent_dir) is used when it has this much
- * room; Docker gives containers 64 MB, which a big load could fill. */
-#define SHM_DIR "/dev/shm"
-#define SHM_MIN_FREE (512ULL << 20)
 
 /* initdb's options for the throwaway cluster, and what is done to its
  * result: the smallest WAL segments (1 MB, not 16); of initdb's three
@@ -458,40 +449,9 @@ static void append_log_tail(strbuf *err, const char *path)
         sb_addf(err, ": %s", last);
 }
 
-/* Where the cluster lives: $TMPDIR when set; else /dev/shm when it is a
- * memory file system with room to spare; else /tmp. The server keeps a
- * file per table, about 300 in an empty database: creating and removing
- * them on a disk took a third of a diff of two small .sql files here
- * (0.73 s against 0.49 s in /dev/shm). */
-static const char *parent_dir(void)
-{
-    const char *tmp = getenv("TMPDIR");
-    if (tmp && *tmp)
-        return tmp;
-#ifdef __linux__
-    struct statfs fs;
-    if (statfs(SHM_DIR, &fs) == 0 && fs.f_type == TMPFS_MAGIC &&
-        (unsigned long long)fs.f_bavail * (unsigned long long)fs.f_bsize >= SHM_MIN_FREE &&
-        access(SHM_DIR, W_OK | X_OK) == 0)
-        return SHM_DIR;
-#endif
-    return "/tmp";
-}
-
 static bool make_dir(strbuf *err)
 {
-    const char *parent = parent_dir();
-    snprintf(tc.dir, sizeof(tc.dir), "%s/pgalign-XXXXXX", parent);
-    if (!mkdtemp(tc.dir)) {
-        sb_addf(err, "cannot create a temp directory in %s: %s", parent, strerror(errno));
-        tc.dir[0] = '\0';
-        return false;
-    }
-    if (tc.drop_privileges && chown(tc.dir, tc.uid, tc.gid) != 0) {
-        sb_addf(err, "cannot give %s to the postgres user: %s", tc.dir, strerror(errno));
-        return false;
-    }
-    return true;
+    return tempdir_make(tc.dir, sizeof(tc.dir), tc.drop_privileges, tc.uid, tc.gid, err);
 }
 
 static bool run_initdb(strbuf *err)
@@ -846,15 +806,6 @@ static bool start_data_dir(strbuf *err)
     return start_server(err);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
 /* An immediate shutdown writes nothing, so the files go while the server
  * exits (each took about as long as the other); what a last process may
  * still have made goes after it. */
@@ -862,11 +813,11 @@ static void stop_cluster(void)
 {
     signal_server(SIGQUIT);
     if (tc.dir[0])
-        nftw(tc.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+        tempdir_remove(tc.dir);
     wait_server();
     if (tc.dir[0]) {
         if (access(tc.dir, F_OK) == 0)
-            nftw(tc.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+            tempdir_remove(tc.dir);
         tc.dir[0] = '\0';
     }
 }

@@ -268,6 +268,17 @@ if [ -n "${PGALIGN_PORTABLE:-}" ]; then
 else
     skip "$SUITE/signal-KILL-server-dies-portable-watcher" "PGALIGN_PORTABLE not set"
 fi
+# ...and the next pgalign removes the directories the killed ones left;
+# one whose pgalign still runs, and one that is not pgalign's, stay.
+left=("$TMPDIR"/pgalign-??????)
+check left-behind-found test -e "${left[0]}"
+mkdir "$TMPDIR/pgalign-live01" "$TMPDIR/pgalign-other1"
+echo $$ >"$TMPDIR/pgalign-live01/pgalign.pid"
+"$PGALIGN" --unsafe "$fixtures/columns_add_drop/a.sql" "$fixtures/columns_add_drop/b.sql" >/dev/null 2>"$err"
+gone=yes; for d in "${left[@]}"; do [ -e "$d" ] && gone=no; done
+check left-behind-removed test $gone = yes
+check in-use-dir-kept test -f "$TMPDIR/pgalign-live01/pgalign.pid"
+check others-dir-kept test -d "$TMPDIR/pgalign-other1"
 rm -rf "${TMPDIR:?}"/*
 
 # --- where the cluster lives without TMPDIR ---
