@@ -1,5 +1,5 @@
 # pgalign — plain Makefile with pkg-config.
-#   make          build ./pgalign
+#   make          build ./pgalign (make deps first installs what it needs)
 #   make demo     staging -> production sync of the bundled examples
 #   make check    all tests (unit + round-trip against throwaway clusters of
 #                 PostgreSQL 15, 17 and 18; gcc and clang; ASan/UBSan and
@@ -37,10 +37,15 @@ all: $(BIN)
 # flags and before anything compiles, also under make -j: config.mk is
 # made first (installing what is missing), then make restarts with it.
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
--include $(BUILD)/config.mk
+include $(BUILD)/config.mk
 endif
+# A plain make only checks for them (and says to run make deps); the
+# targets that set up everything they need install them.
+INSTALLING_GOALS = deps check check-versions check-asan check-compilers unit roundtrip \
+    demo bench fuzz fuzz-build asan-build pg-versions
+DEPS_MODE = $(if $(filter $(INSTALLING_GOALS),$(MAKECMDGOALS)),,--check)
 $(BUILD)/config.mk: scripts/install-deps.sh
-	@scripts/install-deps.sh --build-only
+	@scripts/install-deps.sh --build-only $(DEPS_MODE)
 	@mkdir -p $(BUILD)
 	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))" > $@.tmp
 	@echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))" >> $@.tmp
@@ -117,7 +122,7 @@ asan-build: deps
 
 check: deps pg-versions check-compilers $(if $(SANITIZE),asan-build fuzz-build) $(BIN) \
 	    $(PORTABLE_BIN) $(UNIT_BINS) $(BUILD)/schemagen
-	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) \
+	@PGALIGN=./$(BIN) PGALIGN_PORTABLE=./$(PORTABLE_BIN) SCHEMAGEN=$(CURDIR)/$(BUILD)/schemagen \
 	    $(if $(SANITIZE),PGALIGN_ASAN=build-asan/pgalign ASAN_UNIT="$(ASAN_UNIT_BINS)" \
 	        FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)) \
 	    scripts/check.sh $(UNIT_BINS)
@@ -136,7 +141,7 @@ check-compilers: deps
 
 check-versions: deps $(BIN) $(UNIT_BINS) $(BUILD)/schemagen
 	@scripts/install-pg-versions.sh 14 16 17 18
-	@PGALIGN=./$(BIN) scripts/check.sh --versions $(UNIT_BINS)
+	@PGALIGN=./$(BIN) SCHEMAGEN=$(CURDIR)/$(BUILD)/schemagen scripts/check.sh --versions $(UNIT_BINS)
 
 # Test servers of majors Debian does not ship (npm, into a cache).
 pg-versions:
@@ -184,6 +189,6 @@ install: $(BIN)
 	install -m 644 docs/pgalign.1 $(DESTDIR)$(MANDIR)/man1/pgalign.1
 
 clean:
-	rm -rf build build-asan build-gcc build-clang pgalign
+	rm -rf build build-asan build-gcc build-clang build-fuzz pgalign
 
 .PHONY: all bench deps unit roundtrip check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean

@@ -22,6 +22,9 @@ case "${1:-}" in --unit-only|--roundtrip-only|--versions) mode=${1#--}; shift ;;
 
 export RESULTS
 RESULTS=$(mktemp /tmp/pgalign-results.XXXXXX)
+# Gone however the run ends (each suite's cluster goes with its subshell).
+trap 'rm -f "$RESULTS" "$RESULTS.fuzz"' EXIT
+trap 'exit 130' INT TERM
 source tests/lib.sh
 cache=$(scripts/pg-cache-dir.sh)
 

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Install what pgalign needs to build and test, on Debian, if missing.
 #   --build-only   only the libraries needed to compile (no server)
+#   --check        say what is missing and fail, installing nothing (a
+#                  plain make: only make deps, check, demo... install)
 set -euo pipefail
+build_only=no check_only=no
+for arg in "$@"; do
+    case $arg in
+        --build-only) build_only=yes ;;
+        --check) check_only=yes ;;
+        *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
 
 need=()
 pkgconf() { pkg-config --exists "$1" 2>/dev/null; }
@@ -11,7 +21,7 @@ command -v cc >/dev/null || need+=(gcc)
 command -v make >/dev/null || need+=(make)
 pkgconf libpq || need+=(libpq-dev)
 pkgconf jansson || need+=(libjansson-dev)
-if [ "${1:-}" != "--build-only" ]; then
+if [ $build_only = no ]; then
     pkgconf cmocka || need+=(libcmocka-dev)
     ls /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need+=(postgresql-15)
     command -v psql >/dev/null || need+=(postgresql-client-15)
@@ -23,6 +33,11 @@ if [ "${1:-}" != "--build-only" ]; then
     dpkg -s libclang-rt-dev >/dev/null 2>&1 || need+=(libclang-rt-dev)   # libFuzzer
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
+if [ $check_only = yes ]; then
+    echo "pgalign: missing to build: ${need[*]}; 'make deps' installs them" \
+         "(apt-get, with sudo when not root)" >&2
+    exit 1
+fi
 
 echo "pgalign: installing missing packages: ${need[*]}" >&2
 sudo=""
