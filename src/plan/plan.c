@@ -160,11 +160,20 @@ static op *resolve(op *o)
 /* A sub-object that depends on a part of another table being dropped (a
  * foreign key to another dropped table) is dropped on its own, first: left
  * inside its table's DROP it could tie the two tables' drops into a cycle. */
+static const pa_object *outermost(const pa_object *o)
+{
+    while (o->parent)
+        o = o->parent;
+    return o;
+}
+
+/* (A column's default depends on its column, which is part of the same
+ * table: it goes with the column's DROP.) */
 static bool depends_on_other_drop(const builder *b, const pa_object *o)
 {
     for (size_t i = 0; i < o->ndeps; i++) {
         const pa_object *dep = o->deps[i];
-        if (dep->parent && dep->parent != o->parent &&
+        if (dep->parent && outermost(dep) != outermost(o) &&
             find_op(b, OP_DROP, dep))
             return true;
     }
