@@ -43,7 +43,6 @@ static const char common_help[] =
     "  --with-privileges      also compare privileges: GRANT/REVOKE on\n"
     "                         tables, columns, sequences, routines, types,\n"
     "                         schemas, and ALTER DEFAULT PRIVILEGES\n"
-    "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
     "  --pg-bindir DIR        PostgreSQL server programs for .sql sources\n"
     "                         (default: of the other side's major, from\n"
     "                         $PGALIGN_PG_BINDIRS, PATH\n"
@@ -56,6 +55,10 @@ static const char common_help[] =
     "  -v, --verbose          report inspection steps and their times\n"
     "  -h, --help             show this help\n"
     "      --version          show the version\n";
+
+/* For the commands that print something: diff, check, snapshot. */
+static const char output_help[] =
+    "  -o, --output FILE      write to FILE (atomically) instead of stdout\n";
 
 static void diff_help(void)
 {
@@ -80,12 +83,12 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
-           "is destructive and --unsafe was not given (statements listed on stderr,\n"
-           "nothing printed), 1 error.\n"
+           "is destructive and --unsafe was not given (statements listed on stderr;\n"
+           "no SQL printed, but a summary or JSON plan is, for review), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, rename_help, common_help);
+           sources_help, rename_help, output_help, common_help);
 }
 
 static void snapshot_help(void)
@@ -94,13 +97,18 @@ static void snapshot_help(void)
            "\n"
            "Write the schema of SOURCE as a JSON snapshot: deterministic (sorted,\n"
            "so snapshots diff well in git) and usable later as FROM or TARGET.\n\n%s\n"
-           "Options:\n%s\n"
+           "Options:\n%s%s\n"
            "Exit status: 0 written, 1 error.\n",
-           sources_help, common_help);
+           sources_help, output_help, common_help);
 }
+
+/* Each command's bit, for the options it takes (option_commands). */
+enum { FOR_DIFF = 1, FOR_APPLY = 2, FOR_SYNC = 4, FOR_CHECK = 8, FOR_SNAPSHOT = 16,
+       FOR_ALL = 31 };
 
 typedef struct command {
     const char *name;
+    unsigned bit;
     int npositional;
     int (*run)(const pa_options *opt);
     void (*help)(void);
@@ -119,10 +127,11 @@ static void check_help(void)
            "  --preflight            also count what the destructive statements\n"
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
-           "  --unsafe               drift with destructive statements exits 2, not 3\n%s\n"
+           "  --unsafe               drift with destructive statements exits 2, not 3\n"
+           "  --ignore-extension-versions   as for diff\n%s%s\n"
            "Exit status: 0 in sync, 2 drift, 3 drift whose plan is destructive\n"
            "(needs --unsafe), 1 error.\n",
-           sources_help, common_help);
+           sources_help, output_help, common_help);
 }
 
 static const char apply_options_help[] =
@@ -146,13 +155,17 @@ static void apply_help(void)
            "for a new FOREIGN KEY, values a type change cannot convert), and\n"
            "verifies afterwards that FROM matches the plan's target. A .sql plan is\n"
            "run as one script.\n\n"
-           "Options:\n%s"
+           "Options:\n"
+           "  --unsafe               run a plan with destructive statements (a\n"
+           "                         JSON plan marks them data-loss; exit 3\n"
+           "                         without it, nothing changed)\n%s"
            "  --force                apply even if FROM changed since planning\n"
            "  --rehearse             first run the plan on a copy of FROM's schema\n"
-           "                         (pg_dump --schema-only into a temporary\n"
-           "                         cluster) and check the result\n%s\n"
-           "Exit status: 0 applied (and verified), 1 error (nothing changed unless\n"
-           "the message says otherwise).\n",
+           "                         (made by pgalign in a temporary cluster)\n"
+           "                         and check the result\n%s\n"
+           "Exit status: 0 applied (and verified), 3 the plan is destructive and\n"
+           "--unsafe was not given (nothing changed), 1 error (nothing changed\n"
+           "unless the message says otherwise).\n",
            apply_options_help, common_help);
 }
 
@@ -171,7 +184,7 @@ static void sync_help(void)
            "  --no-rehearse          skip the rehearsal on a copy of the schema\n"
            "  --online               avoid long locks (see pgalign diff --help);\n"
            "                         the plan runs in phases, each committed\n%s"
-           "  --with-privileges, --create-extensions-only,\n"
+           "  --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s"
            "                         (on a terminal, sync asks for each likely rename)\n%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
@@ -181,11 +194,11 @@ static void sync_help(void)
 }
 
 static const command commands[] = {
-    {"diff", 2, cmd_diff, diff_help, "FROM TARGET"},
-    {"apply", 2, cmd_apply, apply_help, "FROM PLAN"},
-    {"sync", 2, cmd_sync, sync_help, "FROM TARGET"},
-    {"check", 2, cmd_check, check_help, "FROM TARGET"},
-    {"snapshot", 1, cmd_snapshot, snapshot_help, "SOURCE"},
+    {"diff", FOR_DIFF, 2, cmd_diff, diff_help, "FROM TARGET"},
+    {"apply", FOR_APPLY, 2, cmd_apply, apply_help, "FROM PLAN"},
+    {"sync", FOR_SYNC, 2, cmd_sync, sync_help, "FROM TARGET"},
+    {"check", FOR_CHECK, 2, cmd_check, check_help, "FROM TARGET"},
+    {"snapshot", FOR_SNAPSHOT, 1, cmd_snapshot, snapshot_help, "SOURCE"},
 };
 
 enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BINDIR,
@@ -227,6 +240,92 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Which commands take each option (what their --help lists); the rest
+ * take every option. */
+static const struct {
+    int code;
+    unsigned commands;
+} option_commands[] = {
+    {OPT_UNSAFE, FOR_DIFF | FOR_APPLY | FOR_SYNC | FOR_CHECK},
+    {'o', FOR_DIFF | FOR_CHECK | FOR_SNAPSHOT},
+    {OPT_CREATE_EXTENSIONS_ONLY, FOR_DIFF | FOR_SYNC},
+    {OPT_IGNORE_EXTENSION_VERSIONS, FOR_DIFF | FOR_SYNC | FOR_CHECK},
+    {OPT_FORCE_UTF8, FOR_DIFF},
+    {OPT_FORMAT, FOR_DIFF | FOR_CHECK},
+    {OPT_PREFLIGHT, FOR_DIFF | FOR_CHECK},
+    {OPT_ONLINE, FOR_DIFF | FOR_SYNC},
+    {OPT_RENAME, FOR_DIFF | FOR_SYNC},
+    {OPT_DETECT_RENAMES, FOR_DIFF | FOR_SYNC},
+    {OPT_NO_PREFLIGHT, FOR_APPLY | FOR_SYNC},
+    {OPT_LOCK_TIMEOUT, FOR_APPLY | FOR_SYNC},
+    {OPT_STATEMENT_TIMEOUT, FOR_APPLY | FOR_SYNC},
+    {OPT_DRY_RUN, FOR_APPLY | FOR_SYNC},
+    {OPT_FORCE, FOR_APPLY},
+    {OPT_REHEARSE, FOR_APPLY},
+    {OPT_YES, FOR_SYNC},
+    {OPT_NO_REHEARSE, FOR_SYNC},
+};
+
+static bool command_takes(const command *cmd, int code)
+{
+    for (size_t i = 0; i < sizeof(option_commands) / sizeof(option_commands[0]); i++) {
+        if (option_commands[i].code == code)
+            return (option_commands[i].commands & cmd->bit) != 0;
+    }
+    return true;
+}
+
+/* An option's name as --help spells it: "--lock-timeout", "-o/--output". */
+static void option_name(char *out, size_t n, int code)
+{
+    for (const struct option *o = long_options; o->name; o++) {
+        if (o->val != code)
+            continue;
+        if (code < 256)
+            snprintf(out, n, "-%c/--%s", code, o->name);
+        else
+            snprintf(out, n, "--%s", o->name);
+        return;
+    }
+    snprintf(out, n, "-%c", code);
+}
+
+/* A time as PostgreSQL's lock_timeout takes it: a number, then perhaps a
+ * unit (us, ms, s, min, h, d; milliseconds without one). Checked before
+ * connecting, so that a typo is not found after the preflight ran. */
+static bool valid_timeout(const char *text)
+{
+    static const char *const units[] = {"", "us", "ms", "s", "min", "h", "d"};
+    const char *p = text;
+    size_t digits = strspn(p, "0123456789");
+    if (digits == 0)
+        return false;
+    p += digits;
+    if (*p == '.') {
+        p++;
+        p += strspn(p, "0123456789");
+    }
+    p += strspn(p, " ");
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        if (strcmp(p, units[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The --format values each command knows. */
+static bool valid_format(const command *cmd, const char *format)
+{
+    static const char *const diff_formats[] = {"sql", "json", "summary", NULL};
+    static const char *const check_formats[] = {"text", "json", NULL};
+    const char *const *known = cmd->bit == FOR_CHECK ? check_formats : diff_formats;
+    for (; *known; known++) {
+        if (strcmp(format, *known) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void add_schema(const char ***list, size_t *n, const char *schema)
 {
     *list = xrealloc(*list, sizeof(**list) * (*n + 1));
@@ -235,8 +334,8 @@ static void add_schema(const char ***list, size_t *n, const char *schema)
 
 static void usage_error(const char *msg, const command *cmd)
 {
-    fprintf(stderr, "pgalign: %s\nTry 'pgalign %s--help' for more information.\n",
-            msg, strcmp(cmd->name, "diff") == 0 ? "" : cmd->name);
+    fprintf(stderr, "pgalign: %s\nTry 'pgalign %s%s--help' for more information.\n",
+            msg, cmd->bit == FOR_DIFF ? "" : cmd->name, cmd->bit == FOR_DIFF ? "" : " ");
 }
 
 /* -j: more connections than that help no catalog we know of, and each
@@ -253,12 +352,32 @@ static bool parse_jobs(const char *text, int *jobs)
     return true;
 }
 
+/* A word that is no source pgalign reads (no file of that name, nothing
+ * of a connection string or a URL): a mistyped command. */
+static bool looks_like_command(const char *arg)
+{
+    if (access(arg, F_OK) == 0 || strcmp(arg, "EMPTY") == 0)
+        return false;
+    for (const char *p = arg; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || *p == '-' || *p == '_'))
+            return false;
+    }
+    return *arg != '\0';
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, const command *cmd, pa_options *opt)
 {
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:j:qvh", long_options, NULL)) != -1) {
+        char name[64], msg[160];
+        if (c != '?' && c != ':' && !command_takes(cmd, c)) {
+            option_name(name, sizeof(name), c);
+            snprintf(msg, sizeof(msg), "%s does not apply to 'pgalign %s'", name, cmd->name);
+            usage_error(msg, cmd);
+            return EXIT_ERROR;
+        }
         switch (c) {
         case OPT_UNSAFE:
             opt->unsafe = true;
@@ -282,6 +401,12 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             opt->ignore_extension_versions = true;
             break;
         case OPT_FORMAT:
+            if (!valid_format(cmd, optarg)) {
+                snprintf(msg, sizeof(msg), "unknown --format '%s' (%s)", optarg,
+                         cmd->bit == FOR_CHECK ? "text or json" : "sql, json or summary");
+                usage_error(msg, cmd);
+                return EXIT_ERROR;
+            }
             opt->format = optarg;
             break;
         case OPT_PREFLIGHT:
@@ -328,10 +453,15 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             opt->no_rehearse = true;
             break;
         case OPT_LOCK_TIMEOUT:
-            opt->lock_timeout = optarg;
-            break;
         case OPT_STATEMENT_TIMEOUT:
-            opt->statement_timeout = optarg;
+            if (!valid_timeout(optarg)) {
+                option_name(name, sizeof(name), c);
+                snprintf(msg, sizeof(msg), "%s wants a time such as 500ms, 5s or 1min, "
+                         "not '%s'", name, optarg);
+                usage_error(msg, cmd);
+                return EXIT_ERROR;
+            }
+            *(c == OPT_LOCK_TIMEOUT ? &opt->lock_timeout : &opt->statement_timeout) = optarg;
             break;
         case OPT_WITH_PRIVILEGES:
             opt->filter.privileges = true;
@@ -340,7 +470,6 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;      /* the connection is always UTF-8 (see conn.c) */
         case 'j':
             if (!parse_jobs(optarg, &opt->jobs)) {
-                char msg[80];
                 snprintf(msg, sizeof(msg), "-j/--jobs wants a number of connections "
                          "from 1 to %d", PA_MAX_JOBS);
                 usage_error(msg, cmd);
@@ -360,16 +489,28 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             printf("pgalign %s\n", PGALIGN_VERSION);
             return EXIT_SAME;
         case ':':
-            usage_error("an option is missing its argument", cmd);
+            option_name(name, sizeof(name), optopt);
+            snprintf(msg, sizeof(msg), "%s is missing its argument", name);
+            usage_error(msg, cmd);
             return EXIT_ERROR;
         default:
-            usage_error("unknown option", cmd);
+            /* optopt is the letter of an unknown short option, 0 for a
+             * long one (which argv[optind - 1] holds). */
+            if (optopt)
+                snprintf(msg, sizeof(msg), "unknown option '-%c'", optopt);
+            else
+                snprintf(msg, sizeof(msg), "unknown option '%.100s'", argv[optind - 1]);
+            usage_error(msg, cmd);
             return EXIT_ERROR;
         }
     }
     if (argc - optind != cmd->npositional) {
-        char msg[128];
-        snprintf(msg, sizeof(msg), "expected %s", cmd->positional_names);
+        char msg[200];
+        if (cmd->bit == FOR_DIFF && argc - optind == 3 && looks_like_command(argv[optind]))
+            snprintf(msg, sizeof(msg), "unknown command '%.40s' (commands: diff, apply, sync, "
+                     "check, snapshot)", argv[optind]);
+        else
+            snprintf(msg, sizeof(msg), "expected %s", cmd->positional_names);
         usage_error(msg, cmd);
         return EXIT_ERROR;
     }
@@ -378,17 +519,41 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
     return -1;
 }
 
-static const command *find_command(int *argc, char ***argv)
+/* Whether arg is an option that takes the next argument as its value
+ * ("--profile supabase", "-o FILE"; not "--profile=supabase"). */
+static bool takes_next_argument(const char *arg)
 {
-    if (*argc > 1) {
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-            if (strcmp((*argv)[1], commands[i].name) == 0) {
-                (*argv)[1] = (*argv)[0];
+    if (strcmp(arg, "-o") == 0 || strcmp(arg, "-j") == 0)
+        return true;
+    if (strncmp(arg, "--", 2) != 0 || strchr(arg, '='))
+        return false;
+    for (const struct option *o = long_options; o->name; o++) {
+        if (strcmp(arg + 2, o->name) == 0)
+            return o->has_arg == required_argument;
+    }
+    return false;
+}
+
+/* The command is the first argument that is not an option (nor an
+ * option's value), so that options may come before it too: "pgalign
+ * --profile supabase check A B". It is taken out of argv. */
+static const command *find_command(int *argc, char **argv)
+{
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            i += takes_next_argument(argv[i]);
+            continue;
+        }
+        for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+            if (strcmp(argv[i], commands[k].name) == 0) {
+                memmove(&argv[i], &argv[i + 1], sizeof(*argv) * (size_t)(*argc - i));
                 (*argc)--;
-                (*argv)++;
-                return &commands[i];
+                return &commands[k];
             }
         }
+        break;
     }
     return &commands[0];    /* as migra: no command means diff */
 }
@@ -397,7 +562,7 @@ int main(int argc, char **argv)
 {
     /* Before any thread: Ctrl-C must remove a temporary cluster. */
     tempcluster_init_signals();
-    const command *cmd = find_command(&argc, &argv);
+    const command *cmd = find_command(&argc, argv);
     pa_options opt;
     memset(&opt, 0, sizeof(opt));
     int rc = parse_options(argc, argv, cmd, &opt);

@@ -19,12 +19,59 @@ expect version 0 "$PGALIGN" --version && check version-text grep -q '^pgalign ' 
 expect no-arguments 1 "$PGALIGN" && check no-arguments-message grep -q 'FROM TARGET' "$err"
 expect unknown-option 1 "$PGALIGN" --bogus a b
 expect missing-option-argument 1 "$PGALIGN" a b --schema
+# Each message names what is wrong, before anything connects; each command
+# takes only its own options (what its --help lists).
+usage_case() {   # name expected-text args...
+    local name=$1 text=$2; shift 2
+    expect "$name" 1 "$PGALIGN" "$@" && check "$name-says" grep -qF -- "$text" "$err"
+}
+usage_case unknown-option-named "unknown option '--unsfe'" --unsfe a b
+usage_case unknown-short-option-named "unknown option '-x'" -x a b
+usage_case unknown-command "unknown command 'dif'" dif a b
+usage_case missing-argument-named "--lock-timeout is missing its argument" apply --lock-timeout
+usage_case try-help-spaced "Try 'pgalign apply --help'" apply
+usage_case apply-format-refused "--format does not apply to 'pgalign apply'" apply --format jsno a b
+usage_case apply-preflight-refused "--preflight does not apply to 'pgalign apply'" apply --preflight a b
+usage_case apply-output-refused "-o/--output does not apply to 'pgalign apply'" apply -o f a b
+usage_case sync-output-refused "-o/--output does not apply to 'pgalign sync'" sync -o f a b
+usage_case check-online-refused "--online does not apply to 'pgalign check'" check --online a b
+usage_case snapshot-unsafe-refused "--unsafe does not apply to 'pgalign snapshot'" snapshot --unsafe a
+usage_case diff-format-checked "unknown --format 'jsno'" --format jsno a b
+usage_case check-format-checked "unknown --format 'sql'" check --format sql a b
+# Checked before connecting: the host does not exist.
+usage_case lock-timeout-checked "--lock-timeout wants a time" apply --lock-timeout banana "host=/nonexistent" p.json
+usage_case statement-timeout-checked "--statement-timeout wants a time" sync --statement-timeout 5x "host=/nonexistent" EMPTY
+expect lock-timeout-units 0 "$PGALIGN" sync --lock-timeout '1.5 min' --statement-timeout 300ms --yes dbname=cli_same dbname=cli_same
+echo "not a schema" >"$work/notes.txt"
+usage_case other-file-source "notes.txt is a file, but not a source pgalign reads" "$work/notes.txt" EMPTY
+# Global options may come before the command.
+expect options-before-command 0 "$PGALIGN" --profile supabase check dbname=cli_same dbname=cli_prod
+expect options-with-value-before-command 0 "$PGALIGN" -o "$work/snap-first.json" snapshot dbname=cli_same &&
+    check options-before-command-wrote test -s "$work/snap-first.json"
+expect sync-help-once 0 "$PGALIGN" sync --help &&
+    check sync-help-privileges-once test "$(grep -c -- --with-privileges "$out")" = 1
 
 # --- connection errors: one clear line, exit 1 ---
 expect bad-url 1 "$PGALIGN" 'postgresql://[::1' EMPTY && check bad-url-one-line one_line "$err"
 expect bad-conninfo 1 "$PGALIGN" 'host=' EMPTY && check bad-conninfo-one-line one_line "$err"
 expect unreachable-host 1 "$PGALIGN" "host=127.0.0.1 port=1 dbname=x connect_timeout=3" EMPTY \
     && check unreachable-one-line one_line "$err"
+# A server that accepts and never answers: pgalign gives up after 10 s
+# (unless the connection string sets connect_timeout) and names the side
+# and the host.
+python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(5)
+print(s.getsockname()[1], flush=True); time.sleep(60)' >"$work/silent-port" &
+silent=$!
+for _ in $(seq 50); do [ -s "$work/silent-port" ] && break; sleep 0.1; done
+port=$(cat "$work/silent-port")
+SECONDS=0
+expect silent-server 1 "$PGALIGN" "host=127.0.0.1 port=$port dbname=x" EMPTY &&
+    check silent-server-says grep -q "^pgalign: FROM: cannot connect to .*host=127.0.0.1 port=$port.*timeout expired" "$err" &&
+    check silent-server-default-10s test $SECONDS -ge 9 -a $SECONDS -le 20
+expect silent-server-own-timeout 1 "$PGALIGN" EMPTY "host=127.0.0.1 port=$port dbname=x connect_timeout=2" &&
+    check silent-server-own-timeout-target grep -q "^pgalign: TARGET: cannot connect" "$err"
+kill $silent 2>/dev/null; wait $silent 2>/dev/null
 expect missing-database 1 "$PGALIGN" EMPTY "dbname=pgalign_no_such_db" \
     && check missing-database-names-it grep -q 'pgalign_no_such_db' "$err" \
     && check missing-database-says-target grep -q '^pgalign: TARGET:' "$err"
@@ -274,7 +321,7 @@ if command -v script >/dev/null; then
     fresh_db cli_progress
     psql -X -q -d cli_progress -c "create table t (id int primary key, gone text)"
     "$PGALIGN" --unsafe --format json -o "$work/progress.json" dbname=cli_progress dbname=cli_stage
-    on_terminal "$work/tty" "$PGALIGN" apply dbname=cli_progress "$work/progress.json"
+    on_terminal "$work/tty" "$PGALIGN" apply --unsafe dbname=cli_progress "$work/progress.json"
     check progress-apply grep -q $'\rpgalign: applying statement 1 of ' "$work/tty"
     check progress-apply-applied grep -q 'verified' "$work/tty"
 else
@@ -451,6 +498,6 @@ expect jobs-limited-quiet 2 "$PGALIGN" --unsafe -q -j 3 "user=pgalign_one dbname
 # apply and sync inspect FROM before and after on the connection they
 # change it on: with -j too, and the verification sees the change.
 expect jobs-plan 2 "$PGALIGN" --unsafe --format json -o "$work/jobs.json" dbname=cli_jobs_f dbname=cli_jobs_t
-expect jobs-apply 0 "$PGALIGN" apply -j 3 dbname=cli_jobs_f "$work/jobs.json" \
+expect jobs-apply 0 "$PGALIGN" apply --unsafe -j 3 dbname=cli_jobs_f "$work/jobs.json" \
     && check jobs-apply-verified grep -q 'verified' "$err"
 expect jobs-applied 0 "$PGALIGN" -j 2 dbname=cli_jobs_f dbname=cli_jobs_t
