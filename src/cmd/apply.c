@@ -67,11 +67,24 @@ static int run_plan(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
         if (!opt->quiet)
             fprintf(stderr, "pgalign: dry run: every statement ran; rolled back, "
                             "FROM is unchanged\n");
+        if (!opt->unsafe && plan_count_hazard(&pf->plan, HAZ_DATA_LOSS) > 0 && !opt->quiet)
+            cmd_report_unsafe(&pf->plan, UNSAFE_DRY_RUN);
         return EXIT_SAME;
     }
     if (!opt->quiet)
         fprintf(stderr, "pgalign: applied and committed\n");
     return !pf->is_json || verify(opt, pf, conn) ? EXIT_SAME : EXIT_ERROR;
+}
+
+/* A plan with destructive statements (marked data-loss) runs only with
+ * --unsafe, as diff prints its SQL only with it; a dry run (rolled back)
+ * runs it all the same and says so. */
+static bool destructive_allowed(const pa_options *opt, const pa_plan *plan)
+{
+    if (opt->unsafe || opt->dry_run || plan_count_hazard(plan, HAZ_DATA_LOSS) == 0)
+        return true;
+    cmd_report_unsafe(plan, UNSAFE_NOT_APPLIED);
+    return false;
 }
 
 /* One connection to FROM serves every step: the staleness check, the
@@ -88,6 +101,8 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
             fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");
         return EXIT_SAME;
     }
+    if (!destructive_allowed(opt, &pf->plan))
+        return EXIT_UNSAFE;
     PGconn *conn = cmd_connect_from(opt);
     if (!conn)
         return EXIT_ERROR;

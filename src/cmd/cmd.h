@@ -69,8 +69,15 @@ void cmd_plan_free(pa_run *run);
 /* Rehearse p on a copy of FROM's schema; report on stderr. */
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
                   bool ignore_extension_versions, const char *target_fingerprint);
-/* Print the destructive statements of p on stderr (exit 3's message). */
-void cmd_report_unsafe(const pa_plan *p, bool applying);
+/* Print the destructive statements of p on stderr, saying what became of
+ * the plan: exit 3's message, or a dry run's note. */
+typedef enum unsafe_report {
+    UNSAFE_NOT_WRITTEN,     /* diff: SQL is not printed */
+    UNSAFE_NOT_APPLIED,     /* apply, sync: nothing was changed */
+    UNSAFE_WRITTEN,         /* diff: a summary or JSON plan, for review */
+    UNSAFE_DRY_RUN,         /* a dry run ran them all the same */
+} unsafe_report;
+void cmd_report_unsafe(const pa_plan *p, unsafe_report what);
 /* Run p's preflight checks on FROM (conn, or a connection to conninfo
  * when conn is NULL); print what they find on stderr, but what destructive
  * statements lose into losses when not NULL (for the summary; on stderr

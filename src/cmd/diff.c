@@ -19,17 +19,31 @@
 #include <string.h>
 #include <unistd.h>
 
-void cmd_report_unsafe(const pa_plan *p, bool applying)
+void cmd_report_unsafe(const pa_plan *p, unsafe_report what)
 {
     size_t n = plan_count_hazard(p, HAZ_DATA_LOSS);
-    if (applying)
-        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s; nothing "
-                "was changed.\nReview them, then rerun with --unsafe to let pgalign "
-                "apply them:\n", n, n == 1 ? "" : "s");
-    else
+    const char *s = n == 1 ? "" : "s";
+    switch (what) {
+    case UNSAFE_NOT_WRITTEN:
         fprintf(stderr, "pgalign: the plan has %zu destructive statement%s; nothing "
                 "was written.\nReview them, then rerun with --unsafe to print the "
-                "plan:\n", n, n == 1 ? "" : "s");
+                "plan:\n", n, s);
+        break;
+    case UNSAFE_NOT_APPLIED:
+        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s; nothing "
+                "was changed.\nReview them, then rerun with --unsafe to let pgalign "
+                "apply them:\n", n, s);
+        break;
+    case UNSAFE_WRITTEN:
+        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s (written for "
+                "review, marked data-loss); pgalign apply runs them only with --unsafe:\n",
+                n, s);
+        break;
+    case UNSAFE_DRY_RUN:
+        fprintf(stderr, "pgalign: the plan has %zu destructive statement%s, run only "
+                "because this is a dry run; a real run needs --unsafe:\n", n, s);
+        break;
+    }
     for (size_t i = 0; i < p->nstmts; i++) {
         if (p->stmts[i].hazards & HAZ_DATA_LOSS)
             fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i].sql));
@@ -353,39 +367,50 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
     return true;
 }
 
+/* A summary and a JSON plan are for review: written also when the plan
+ * is destructive (exit 3 all the same; apply refuses such a plan without
+ * --unsafe), and a JSON plan also when it is empty, so that apply can
+ * read it. SQL is printed only when it may be run as it is. */
+static bool for_review(const char *format)
+{
+    return strcmp(format, "sql") != 0;
+}
+
 int cmd_diff(const pa_options *opt)
 {
     const char *format = opt->format ? opt->format : "sql";
-    if (strcmp(format, "sql") != 0 && strcmp(format, "json") != 0 &&
-        strcmp(format, "summary") != 0) {
-        fprintf(stderr, "pgalign: --format must be sql, json or summary\n");
-        return EXIT_ERROR;
-    }
     if (!cmd_preflight_possible(opt))
         return EXIT_ERROR;
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
     const pa_plan *plan = &run.plan;
+    bool destructive = !opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0;
     /* A summary shows what the destructive statements lose. */
     pa_loss_list losses = {0};
     pa_loss_list *counted = strcmp(format, "summary") == 0 ? &losses : NULL;
     int rc;
-    if (plan->nstmts == 0) {
+    if (plan->nstmts == 0 && strcmp(format, "json") != 0) {
         rc = EXIT_SAME;
         if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
-    } else if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
-        cmd_report_unsafe(plan, false);
+    } else if (destructive && !for_review(format)) {
+        cmd_report_unsafe(plan, UNSAFE_NOT_WRITTEN);
         if (opt->preflight)     /* what the destructive statements would lose */
             cmd_preflight(opt, NULL, opt->from, plan, NULL, false);
         rc = EXIT_UNSAFE;
-    } else if (opt->preflight && !cmd_preflight(opt, NULL, opt->from, plan, counted, false)) {
+    } else if (opt->preflight && plan->nstmts > 0 &&
+               !cmd_preflight(opt, NULL, opt->from, plan, counted, false) && !destructive) {
         rc = EXIT_ERROR;
     } else {
         strbuf text = STRBUF_INIT;
         emit_plan(opt, &run, opt->preflight ? counted : NULL, &text);
-        rc = cmd_write_output(opt, &text) ? EXIT_DIFFERENT : EXIT_ERROR;
+        rc = !cmd_write_output(opt, &text) ? EXIT_ERROR
+             : plan->nstmts == 0          ? EXIT_SAME
+             : destructive                ? EXIT_UNSAFE
+                                          : EXIT_DIFFERENT;
+        if (rc == EXIT_UNSAFE)
+            cmd_report_unsafe(plan, UNSAFE_WRITTEN);
         sb_release(&text);
     }
     loss_list_free(&losses);

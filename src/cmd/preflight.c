@@ -47,8 +47,9 @@ bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
         fputs(sb_str(&report), stderr);
         if (r.failures)
             fprintf(stderr, "pgalign: preflight: %zu check%s of %zu found rows that "
-                    "would make the plan fail; nothing was changed\n", r.failures,
-                    r.failures == 1 ? "" : "s", r.checked);
+                    "would make the plan fail%s\n", r.failures,
+                    r.failures == 1 ? "" : "s", r.checked,
+                    opt->preflight ? "" : "; nothing was changed");    /* diff, check */
         else if (opt->verbose)
             fprintf(stderr, "pgalign: preflight: %zu check%s passed\n", r.checked,
                     r.checked == 1 ? "" : "s");

@@ -62,8 +62,9 @@ static int apply_planned(const pa_options *opt, const pa_run *run, PGconn *conn)
         return EXIT_ERROR;
     if (opt->dry_run) {
         if (!opt->quiet)
-            fprintf(stderr, "pgalign: dry run: all %zu statements ran against FROM; "
-                    "rolled back, nothing was changed\n", plan->nstmts);
+            fprintf(stderr, "pgalign: dry run: %s%zu statement%s ran against FROM; "
+                    "rolled back, nothing was changed\n", plan->nstmts == 1 ? "" : "all ",
+                    plan->nstmts, plan->nstmts == 1 ? "" : "s");
         return EXIT_SAME;
     }
     return verify(opt, run, conn) ? EXIT_SAME : EXIT_ERROR;
@@ -97,8 +98,11 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
             fprintf(stderr, "pgalign: in sync: nothing to do\n");
         return EXIT_SAME;
     }
-    if (!opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0) {
-        cmd_report_unsafe(plan, true);
+    bool destructive = !opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0;
+    /* A dry run always rolls back: it runs a destructive plan too, to
+     * show that it would apply, and says what a real run needs. */
+    if (destructive && !opt->dry_run) {
+        cmd_report_unsafe(plan, UNSAFE_NOT_APPLIED);
         if (!opt->no_preflight)     /* what the destructive statements would lose */
             cmd_preflight(opt, NULL, opt->from, plan, NULL, false);
         return EXIT_UNSAFE;
@@ -113,6 +117,8 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
         show_summary(opt, run, opt->no_preflight ? NULL : &losses);
         if (rehearsed(opt, run) && confirmed(opt, plan->nstmts))
             rc = apply_planned(opt, run, conn);
+        if (destructive && !opt->quiet)
+            cmd_report_unsafe(plan, UNSAFE_DRY_RUN);
     }
     loss_list_free(&losses);
     PQfinish(conn);

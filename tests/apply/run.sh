@@ -169,6 +169,27 @@ expect preflight-batch 1 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=a
     check preflight-batch-after has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "qty_positive"' &&
     check preflight-batch-total has "$err" '2 checks of 3 found rows'
 
+# ---- a destructive plan: reviewed, refused, dry-run, applied with --unsafe ----
+setup "create table d (id int, gone int); insert into d values (1, 2);" "create table d (id int);"
+expect review-summary-destructive 3 "$PGALIGN" --format summary dbname=ap_from dbname=ap_target &&
+    check review-summary-printed has "$out" 'ALTER TABLE public.d DROP COLUMN gone;'
+expect review-json-destructive 3 "$PGALIGN" --format json -o "$work/destr.json" dbname=ap_from dbname=ap_target &&
+    check review-json-marked has "$work/destr.json" '"data-loss"'
+dump_normalized ap_from > "$work/before"
+expect apply-destructive-refused 3 "$PGALIGN" apply dbname=ap_from "$work/destr.json" &&
+    check apply-destructive-lists has "$err" "  ALTER TABLE public.d DROP COLUMN gone;"
+check apply-destructive-unchanged same_dump "$work/before"
+expect apply-destructive-dry-run 0 "$PGALIGN" apply --dry-run dbname=ap_from "$work/destr.json" &&
+    check apply-destructive-dry-run-says has "$err" "a real run needs --unsafe"
+check apply-destructive-dry-run-unchanged same_dump "$work/before"
+expect apply-destructive-unsafe 0 "$PGALIGN" apply --unsafe dbname=ap_from "$work/destr.json"
+expect apply-destructive-converged 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+# In sync: a JSON plan with no statements, which apply reads.
+expect in-sync-json 0 "$PGALIGN" --format json -o "$work/empty.json" dbname=ap_from dbname=ap_target &&
+    check in-sync-json-valid python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["statements"] == []' "$work/empty.json"
+expect in-sync-json-apply 0 "$PGALIGN" apply dbname=ap_from "$work/empty.json" &&
+    check in-sync-json-apply-says has "$err" "nothing to do"
+
 # ---- sync ----
 setup "create table s (id int); insert into s values (1);" \
       "create table s (id int primary key, label text default 'x'); create table s2 (id int);"
@@ -185,6 +206,8 @@ expect sync-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
 expect sync-in-sync 0 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
     check sync-in-sync-message has "$err" "in sync: nothing to do"
 psql -X -q -d ap_from -c "create table extra (id int)" >/dev/null
+expect sync-dry-run-destructive 0 "$PGALIGN" sync --dry-run dbname=ap_from dbname=ap_target &&
+    check sync-dry-run-destructive-says has "$err" "a real run needs --unsafe"
 expect sync-unsafe-exit-3 3 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
     check sync-unsafe-lists has "$err" "DROP TABLE public.extra" &&
     check sync-unsafe-says-nothing-changed has "$err" "nothing was changed" &&
