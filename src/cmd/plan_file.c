@@ -160,6 +160,12 @@ static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
 {
     strbuf text = STRBUF_INIT;
     bool ok = read_file(path, &text, err);
+    size_t bad;
+    if (ok && !text_is_utf8(sb_str(&text), text.len, &bad)) {
+        sb_addf(err, "%s is not a plan: it is not UTF-8 text (byte %zu); pgalign diff "
+                "writes plans as .sql or .json (--format json)", path, bad + 1);
+        ok = false;
+    }
     if (ok)
         sql_split(text.buf, &pf->plan);
     sb_release(&text);

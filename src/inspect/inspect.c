@@ -124,6 +124,8 @@ source_type source_classify(const char *source)
         return SOURCE_SNAPSHOT;
     if (has_suffix(source, ".sql") || (stat(source, &st) == 0 && S_ISDIR(st.st_mode)))
         return SOURCE_SQL;
+    if (stat(source, &st) == 0)
+        return SOURCE_OTHER_FILE;   /* not to be read as a connection string */
     return SOURCE_CONNINFO;
 }
 
@@ -515,6 +517,11 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     case SOURCE_CONNINFO:
         sb_adds(&conninfo, source);
         break;
+    case SOURCE_OTHER_FILE:
+        sb_addf(err, "%s is a file, but not a source pgalign reads (a .sql file or a "
+                "directory of them, a .json snapshot, a connection string or URI, or "
+                "EMPTY)", source);
+        return false;
     }
     if (!conn)
         conn = conn_open(conninfo.buf, err);

@@ -55,6 +55,7 @@ typedef enum source_type {
     SOURCE_CONNINFO,    /* a libpq URI or conninfo string */
     SOURCE_SQL,         /* a .sql file or a directory of them */
     SOURCE_SNAPSHOT,    /* a .json snapshot */
+    SOURCE_OTHER_FILE,  /* a file that is none of these: refused */
 } source_type;
 
 source_type source_classify(const char *source);

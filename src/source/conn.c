@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Seconds, as connect_timeout takes them. */
+#define DEFAULT_CONNECT_TIMEOUT "10"
+
 static void first_line(strbuf *sb, const char *msg)
 {
     size_t n = strcspn(msg, "\n");
@@ -79,12 +82,18 @@ PGconn *conn_open(const char *conninfo, strbuf *err)
         PQfreemem(errmsg);
         return NULL;
     }
+    bool timeout_set = getenv("PGCONNECT_TIMEOUT") != NULL;
+    for (PQconninfoOption *o = opts; o->keyword; o++)
+        timeout_set |= strcmp(o->keyword, "connect_timeout") == 0 && o->val && *o->val;
     PQconninfoFree(opts);
     /* The connection string expands in place of dbname; the settings after
-     * it win: names come to us in UTF-8 whatever the database's encoding. */
+     * it win: names come to us in UTF-8 whatever the database's encoding.
+     * A server that accepts and never answers must not hang pgalign: a
+     * timeout unless the user chose one (libpq has none by default). */
     const char *const keywords[] = {"dbname", "client_encoding",
-                                    "fallback_application_name", NULL};
-    const char *const values[] = {conninfo, "UTF8", "pgalign", NULL};
+                                    "fallback_application_name",
+                                    timeout_set ? NULL : "connect_timeout", NULL};
+    const char *const values[] = {conninfo, "UTF8", "pgalign", DEFAULT_CONNECT_TIMEOUT, NULL};
     PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (conn && PQstatus(conn) != CONNECTION_OK) {
         sb_adds(err, "cannot connect to ");

@@ -101,3 +101,37 @@ bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *e
     free(resolved);
     return ok;
 }
+
+/* The length of the UTF-8 sequence at p (of at most n bytes), or 0 when
+ * it is not one: overlong forms, surrogates and code points past U+10FFFF
+ * are not (RFC 3629). */
+static size_t utf8_sequence(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return p[0] != 0;
+    size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || len > n || p[0] > 0xF4)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    }
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+bool text_is_utf8(const char *text, size_t len, size_t *offset)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_sequence(p + i, len - i);
+        if (n == 0) {
+            *offset = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}

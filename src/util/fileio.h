@@ -15,6 +15,9 @@ bool write_file_atomic(const char *path, const char *data, size_t len, strbuf *e
 /* Read a whole file into text (appended, NUL-terminated); false with err
  * set ("cannot read PATH: reason") on failure. */
 bool read_file(const char *path, strbuf *text, strbuf *err);
+/* Whether text is text: no NUL byte, and valid UTF-8 (what the server
+ * takes). If not, *offset is where the first bad byte is. */
+bool text_is_utf8(const char *text, size_t len, size_t *offset);
 /* Write all of data to a file descriptor. */
 bool write_all(int fd, const char *data, size_t len);
 

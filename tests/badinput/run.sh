@@ -54,6 +54,12 @@ answered plan-empty-json 'empty.json' "$PGALIGN" apply dbname=bi_prod "$work/emp
 answered plan-truncated 'truncated.json' "$PGALIGN" apply dbname=bi_prod "$work/truncated.json"
 answered plan-binary 'binary.json' "$PGALIGN" apply dbname=bi_prod "$work/binary.json"
 answered plan-huge 'huge.json' "$PGALIGN" apply dbname=bi_prod "$work/huge.json"
+# A plan that is not text is refused before anything is sent.
+answered plan-binary-sql 'binary.sql is not a plan: it is not UTF-8 text' "$PGALIGN" apply dbname=bi_prod "$work/binary.sql"
+cp "$work/binary.sql" "$work/garbage.bin"
+answered plan-binary-other 'garbage.bin is not a plan' "$PGALIGN" apply dbname=bi_prod "$work/garbage.bin"
+printf 'create table nul_t (id int);\0\n' >"$work/nul.sql"
+answered plan-nul-byte 'not UTF-8 text (byte 28)' "$PGALIGN" apply dbname=bi_prod "$work/nul.sql"
 answered plan-missing 'missing.json' "$PGALIGN" apply dbname=bi_prod "$work/missing.json"
 sed 's/"version": *1/"version": 99/' "$work/plan.json" >"$work/v99.json"
 check plan-of-another-version-made grep -q '"version": *99' "$work/v99.json"
