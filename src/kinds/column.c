@@ -146,19 +146,25 @@ static void column_target(strbuf *sb, const pa_object *o)
     kind_column_name(sb, o);
 }
 
-/* A generated or identity column is computed for every row: a rewrite.
- * A NOT NULL column without a default cannot be added to a table that
- * has rows. */
+/* A stored generated column, an identity column and one whose default is
+ * volatile are computed for every row: a rewrite (a constant or stable
+ * default is stored once, a virtual column computed when read). A NOT
+ * NULL column without a default cannot be added to a table that has
+ * rows. */
 static void column_create(pa_plan *p, const pa_object *to)
 {
-    bool computed = to->values[COL_GENERATED] || model_child_of_kind(to, "identity");
+    const pa_object *dflt = model_child_of_kind(to, "default");
+    bool identity = model_child_of_kind(to, "identity") != NULL;
+    bool computed = to->values[COL_GENERATED] || identity;
+    bool rewrites = (to->values[COL_GENERATED] && !to->values[COL_VIRTUAL]) || identity ||
+                    (dflt && column_default_is_volatile(dflt));
     strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE |
-                              (computed ? HAZ_TABLE_REWRITE : 0));
+                              (rewrites ? HAZ_TABLE_REWRITE : 0));
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
     /* Before column_after_create's statements: the check is the ADD's. */
-    if (to->values[COL_NOTNULL] && !computed && !model_child_of_kind(to, "default"))
+    if (to->values[COL_NOTNULL] && !computed && !dflt)
         plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     column_after_create(p, to);
 }

@@ -19,6 +19,9 @@ void type_attribute_definition(strbuf *sb, const pa_object *attribute);
 /* What a column definition cannot say (SET STORAGE, a NOT VALID NOT
  * NULL), after creating the column. */
 void column_after_create(pa_plan *p, const pa_object *col);
+/* Whether a column's default calls a volatile function (see
+ * column_default.c): adding the column then rewrites the table. */
+bool column_default_is_volatile(const pa_object *dflt);
 /* Whether the column comes from a parent table (see column.c). */
 bool column_is_inherited(const pa_object *col);
 /* " PARTITION OF parent FOR VALUES ..." for CREATE TABLE. */

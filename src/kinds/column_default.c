@@ -25,7 +25,14 @@ static const char default_query[] =
     " pg_get_expr(ad.adbin, 0) AS expression,"
     " par.nspname AS parent_schema, par.relname AS parent_table,"
     " par.expression AS parent_expression,"
-    " CASE WHEN c.relhassubclass THEN 'ONLY' END AS only"
+    " CASE WHEN c.relhassubclass THEN 'ONLY' END AS only,"
+    /* Whether it calls a volatile function (gen_random_uuid(), nextval):
+     * ADD COLUMN with it computes it for every row, a rewrite. The
+     * expression tree names each function it calls by oid. */
+    " CASE WHEN EXISTS (SELECT 1"
+    "   FROM regexp_matches(ad.adbin::text, ':(?:op)?funcid (\\d+)', 'g') AS f(m)"
+    "   JOIN pg_proc p ON p.oid = f.m[1]::oid WHERE p.provolatile = 'v')"
+    "   THEN 'volatile' END AS volatility"
     " FROM pg_attrdef ad"
     " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
     " JOIN pg_class c ON c.oid = ad.adrelid"
@@ -48,9 +55,15 @@ static const pa_attr_rule default_attrs[] = {
     {"parent_table", ATTR_INFO, OPTIONAL},
     {"parent_expression", ATTR_INFO, OPTIONAL},
     {"only", ATTR_INFO, OPTIONAL},
+    {"volatility", ATTR_INFO, OPTIONAL},
 };
 enum { DEF_EXPRESSION, DEF_PARENT_SCHEMA, DEF_PARENT_TABLE, DEF_PARENT_EXPRESSION,
-       DEF_ONLY };
+       DEF_ONLY, DEF_VOLATILITY };
+
+bool column_default_is_volatile(const pa_object *dflt)
+{
+    return dflt->values[DEF_VOLATILITY] != NULL;
+}
 
 static void default_target(strbuf *sb, const pa_object *o)
 {

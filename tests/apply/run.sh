@@ -169,6 +169,42 @@ expect preflight-batch 1 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=a
     check preflight-batch-after has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "qty_positive"' &&
     check preflight-batch-total has "$err" '2 checks of 3 found rows'
 
+# ---- hazards as the server has them: a plan says table-rewrite exactly
+# when applying it gives the table a new file (pg_relation_filenode) ----
+rewrite_case() {   # name from-sql target-sql
+    local name=rewrite-$1 before after said=no did=no
+    setup "$2" "$3" || { fail "$SUITE/$name" "setup failed"; return; }
+    "$PGALIGN" --unsafe dbname=ap_from dbname=ap_target >"$work/rw.sql" 2>"$err"
+    before=$(psql -X -At -d ap_from -c "select pg_relation_filenode('r')")
+    if ! psql -X -q -1 -v ON_ERROR_STOP=1 -d ap_from -f "$work/rw.sql" >/dev/null 2>"$err"; then
+        fail "$SUITE/$name" "plan does not apply" "$err"; return
+    fi
+    after=$(psql -X -At -d ap_from -c "select pg_relation_filenode('r')")
+    grep -q 'table-rewrite' "$work/rw.sql" && said=yes
+    [ "$before" != "$after" ] && did=yes
+    if [ $said = $did ]; then pass "$SUITE/$name"; else
+        fail "$SUITE/$name" "the plan says table-rewrite: $said; the server rewrote: $did" "$work/rw.sql"; fi
+}
+rows="create table r (id int); insert into r select generate_series(1, 100);"
+rewrite_case volatile-default "$rows" "create table r (id int, u uuid not null default gen_random_uuid());"
+rewrite_case nextval-default "create sequence s; $rows" "create sequence s; create table r (id int, n bigint default nextval('s'));"
+rewrite_case constant-default "$rows" "create table r (id int, n int not null default 5);"
+rewrite_case stable-default "$rows" "create table r (id int, t timestamptz default now());"
+rewrite_case identity "$rows" "create table r (id int, n int generated always as identity);"
+rewrite_case stored-generated "$rows" "create table r (id int, n int generated always as (id * 2) stored);"
+rewrite_case plain-column "$rows" "create table r (id int, note text);"
+rewrite_case drop-column "create table r (id int, gone text); insert into r values (1, 'x');" "create table r (id int);"
+rewrite_case int-to-bigint "$rows" "create table r (id bigint);"
+rewrite_case text-to-int "create table r (id text); insert into r values ('1');" "create table r (id int);"
+rewrite_case longer-varchar "create table r (v varchar(10)); insert into r values ('x');" "create table r (v varchar(20));"
+rewrite_case varchar-to-text "create table r (v varchar(10)); insert into r values ('x');" "create table r (v text);"
+rewrite_case more-numeric-digits "create table r (v numeric(10,2)); insert into r values (1);" "create table r (v numeric(12,2));"
+rewrite_case set-not-null "$rows" "create table r (id int not null);"
+rewrite_case new-check "$rows" "create table r (id int check (id > 0));"
+if [ "$SERVER_MAJOR" -ge 18 ]; then
+    rewrite_case virtual-generated "$rows" "create table r (id int, n int generated always as (id * 2) virtual);"
+fi
+
 # ---- a destructive plan: reviewed, refused, dry-run, applied with --unsafe ----
 setup "create table d (id int, gone int); insert into d values (1, 2);" "create table d (id int);"
 expect review-summary-destructive 3 "$PGALIGN" --format summary dbname=ap_from dbname=ap_target &&
