@@ -27,19 +27,32 @@ static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf, PGcon
     return ok;
 }
 
-static bool check_not_stale(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
+typedef enum plan_state { PLAN_FRESH, PLAN_APPLIED, PLAN_STALE } plan_state;
+
+/* Whether FROM is still what the plan was made for; or the plan's target
+ * already (applied before: nothing to do); or neither. */
+static plan_state check_not_stale(const pa_options *opt, const pa_plan_file *pf,
+                                  PGconn *conn)
 {
     char fp[MODEL_FINGERPRINT_LEN];
     if (!fingerprint_now(opt, pf, conn, fp))
-        return false;
+        return PLAN_STALE;
     if (strcmp(fp, pf->from_fingerprint) == 0)
-        return true;
-    fprintf(stderr, "pgalign: FROM has changed since the plan was made (schema "
-            "fingerprint %s, the plan was made for %s)%s\n", fp, pf->from_fingerprint,
+        return PLAN_FRESH;
+    if (strcmp(fp, pf->target_fingerprint) == 0) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: FROM already matches the plan's target (fingerprint "
+                    "%s): the plan was applied; nothing to do\n", fp);
+        return PLAN_APPLIED;
+    }
+    /* --force is for a FROM whose change the user knows of; it is not
+     * suggested, since a plan for another schema most likely fails. */
+    fprintf(stderr, "pgalign: FROM matches neither the schema the plan was made for "
+            "(fingerprint %s) nor its target (%s), but %s%s\n", pf->from_fingerprint,
+            pf->target_fingerprint, fp,
             opt->force ? "; applying anyway (--force)"
-                       : ";\nnothing was changed: make the plan again, or pass "
-                         "--force to apply it anyway");
-    return opt->force;
+                       : ";\nnothing was changed: make the plan again against FROM as it is now");
+    return opt->force ? PLAN_FRESH : PLAN_STALE;
 }
 
 static bool verify(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
@@ -107,11 +120,15 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
     if (!conn)
         return EXIT_ERROR;
     int rc = EXIT_ERROR;
-    if ((!pf->is_json || check_not_stale(opt, pf, conn)) &&
-        (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
-                                        pf->ignore_extension_versions,
-                                        pf->is_json ? pf->target_fingerprint : NULL)) &&
-        (!pf->is_json || opt->no_preflight || cmd_preflight(opt, conn, NULL, &pf->plan, NULL, false)))
+    plan_state state = pf->is_json ? check_not_stale(opt, pf, conn) : PLAN_FRESH;
+    if (state == PLAN_APPLIED)
+        rc = EXIT_SAME;
+    else if (state == PLAN_FRESH &&
+             (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
+                                             pf->ignore_extension_versions,
+                                             pf->is_json ? pf->target_fingerprint : NULL)) &&
+             (!pf->is_json || opt->no_preflight ||
+              cmd_preflight(opt, conn, NULL, &pf->plan, NULL, false)))
         rc = run_plan(opt, pf, conn);
     PQfinish(conn);
     return rc;

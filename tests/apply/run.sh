@@ -50,8 +50,9 @@ psql -X -q -d ap_from -c "update t2 set v = 1" >/dev/null
 expect apply-json 0 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
     check apply-json-verified has "$err" "verified: FROM now matches the plan's target"
 expect apply-json-rediff-empty 0 "$PGALIGN" dbname=ap_from dbname=ap_target
-expect apply-empty-plan-again 1 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
-    check apply-again-is-stale has "$err" "FROM has changed since the plan was made"
+# Applied twice: FROM is the plan's target already, nothing to do.
+expect apply-plan-again 0 "$PGALIGN" apply dbname=ap_from "$work/plan.json" &&
+    check apply-again-already-applied has "$err" "the plan was applied; nothing to do"
 
 # ---- a .sql plan: a function's BEGIN ATOMIC body is one statement (its
 # semicolons and END are the body's), and a COMMIT of the plan's own is
@@ -79,7 +80,9 @@ setup "create table s (id int);" "create table s (id int, v text);"
 psql -X -q -d ap_from -c "create table someone_elses (x int)" >/dev/null
 dump_normalized ap_from > "$work/before"
 expect stale-refused 1 "$PGALIGN" apply dbname=ap_from "$work/stale.json" &&
-    check stale-message has "$err" "nothing was changed: make the plan again"
+    check stale-message has "$err" "FROM matches neither the schema the plan was made for" &&
+    check stale-make-again has "$err" "nothing was changed: make the plan again" &&
+    check stale-no-force-hint lacks "$err" "--force"
 check stale-unchanged same_dump "$work/before"
 expect stale-force 1 "$PGALIGN" apply --force dbname=ap_from "$work/stale.json" &&
     check stale-force-applied has "$err" "applied and committed"
