@@ -7,6 +7,7 @@
 #include "emit/sql.h"
 #include "emit/summary.h"
 #include "plan/compat.h"
+#include "kinds/kind.h"
 #include "plan/plan.h"
 #include "source/extskip.h"
 #include "source/tempcluster.h"
@@ -218,9 +219,32 @@ static void hint_rename(const pa_rename *r)
     sb_release(&arg);
 }
 
-/* One round of likely renames: the ones taken (--detect-renames, or the
- * user says so) are applied to FROM's model; the others are named on
- * stderr once (declined keeps them). */
+/* Whether r is a constraint or index of a table the plan renames, with
+ * the definition TARGET gives it under its new name: it follows the
+ * table (ALTER TABLE RENAME keeps the old names, and dropping and
+ * building it again would only cost time and a destructive drop). */
+static bool follows_table_rename(const pa_run *run, const pa_rename *r)
+{
+    const char *table = r->table;
+    if (r->kind == RENAME_INDEX) {
+        const pa_object *index = model_lookup(&run->from, kind_by_name("index"), r->schema,
+                                              NULL, r->table);
+        table = index ? index->table : NULL;
+    } else if (r->kind != RENAME_CONSTRAINT) {
+        return false;
+    }
+    for (size_t i = 0; table && i < run->renames.count; i++) {
+        const pa_rename *t = &run->renames.items[i];
+        if (t->kind == RENAME_TABLE && strcmp(t->schema, r->schema) == 0 &&
+            strcmp(t->new_name, table) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* One round of likely renames: the ones taken (--detect-renames, those
+ * that follow a renamed table, or the user says so) are applied to FROM's
+ * model; the others are named on stderr once (declined keeps them). */
 static bool take_detected_round(const pa_options *opt, pa_run *run, pa_rename_list *declined,
                                 size_t *taken_count, strbuf *err)
 {
@@ -230,7 +254,8 @@ static bool take_detected_round(const pa_options *opt, pa_run *run, pa_rename_li
         const pa_rename *r = &found.items[i];
         if (listed(declined, r))
             continue;
-        if (opt->detect_renames || (opt->ask_renames && ask_rename(r))) {
+        if (opt->detect_renames || follows_table_rename(run, r) ||
+            (opt->ask_renames && ask_rename(r))) {
             add_rename(&taken, r);
             continue;
         }

@@ -530,9 +530,7 @@ static void detect_tables(const pa_diff *d, pa_rename_list *out)
     free(adds);
 }
 
-/* A constraint or index dropped and one added on the same table with the
- * same definition (an index's under the new name). */
-static bool same_definition(const pa_object *old, const pa_object *new)
+bool rename_same_definition(const pa_object *old, const pa_object *new)
 {
     const char *a = obj_value(old, "definition"), *b = obj_value(new, "definition");
     if (!a || !b || !same_table(old, new))
@@ -557,13 +555,13 @@ static void detect_by_definition(const pa_diff *d, const char *kind, rename_kind
         const pa_object *match = NULL;
         size_t matches = 0, rivals = 0;
         for (size_t j = 0; j < na; j++) {
-            if (same_definition(drops[i], adds[j])) {
+            if (rename_same_definition(drops[i], adds[j])) {
                 match = adds[j];
                 matches++;
             }
         }
         for (size_t k = 0; matches == 1 && k < nd; k++)
-            rivals += same_definition(drops[k], match);
+            rivals += rename_same_definition(drops[k], match);
         if (matches == 1 && rivals == 1)
             add_detected(out, rk, drops[i], match->name, "same definition");
     }

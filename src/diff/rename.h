@@ -65,6 +65,9 @@ bool rename_apply(pa_model *from, const pa_model *to, pa_rename_list *list, strb
  * a constraint or index dropped and one added on the same table with the
  * same definition. */
 void rename_detect(const pa_diff *d, pa_rename_list *out);
+/* Whether new is old (a constraint or index) under another name: on the
+ * same table, with the same definition (an index's with the new name). */
+bool rename_same_definition(const pa_object *old, const pa_object *new);
 
 /* "public.t.name" / "public.t" (quoted where needed), the statement, and
  * what the rename is of ("table", "column", "constraint", "index"). */

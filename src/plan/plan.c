@@ -314,9 +314,28 @@ static int op_priority(const void *ctx, size_t x, size_t y)
     return strcmp(p->obj->key, q->obj->key);
 }
 
-static unsigned drop_hazards(const op *o)
+/* Whether TARGET has what from is under another name, created by the
+ * plan: an index or constraint of the same definition on the same table.
+ * What it enforces or speeds up stays; dropping it loses nothing. */
+static bool created_under_another_name(const builder *b, const pa_object *from)
+{
+    if (!from->parent)
+        return false;
+    const pa_object *table = model_find(b->plan->to, from->parent->key);
+    for (const pa_object *c = table ? model_child_of_kind(table, from->kind->name) : NULL; c;
+         c = model_next_of_kind(c)) {
+        const op *created = find_op(b, OP_CREATE, c);
+        if (created && created->change->type == CHANGE_ADD && rename_same_definition(from, c))
+            return true;
+    }
+    return false;
+}
+
+static unsigned drop_hazards(const builder *b, const op *o)
 {
     const pa_change *c = o->change;
+    if (c->type == CHANGE_DROP && created_under_another_name(b, c->from))
+        return 0;
     if (c->type != CHANGE_REPLACE)
         return HAZ_DATA_LOSS;
     const pa_kind *k = c->from->kind;
@@ -369,7 +388,7 @@ static void emit_op(builder *b, op *o)
         return;
     switch (o->type) {
     case OP_DROP:
-        p->op_hazards = drop_hazards(o);
+        p->op_hazards = drop_hazards(b, o);
         plan_drop_object(p, o->obj);
         break;
     case OP_ALTER:

@@ -424,6 +424,24 @@ expect rename-keys-json 2 "$PGALIGN" --unsafe --rename public.people_lower=peopl
 expect rename-keys-unknown 1 "$PGALIGN" --rename public.nothing=x dbname=cli_rnk_f dbname=cli_rnk_t \
     && check rename-keys-unknown-says grep -qF 'public.nothing=x: FROM has no such table or index' "$err"
 
+# A renamed table whose constraints and indexes staging renamed too: they
+# follow the table's rename (no drop, not destructive); an index or
+# constraint that is only renamed is no loss either way (exit 2).
+fresh_db cli_rt_f && fresh_db cli_rt_t
+psql -X -q -d cli_rt_f -c "create table old_items (id int primary key, v text check (v <> ''))" \
+    -c "create index old_items_v on old_items (v)" -c "insert into old_items values (1, 'x')" \
+    -c "create table other (id int, w int constraint w_pos check (w > 0))" -c "create index other_w on other (w)"
+psql -X -q -d cli_rt_t -c "create table items (id int constraint items_pkey primary key, v text constraint items_v_check check (v <> ''))" \
+    -c "create index items_v on items (v)" \
+    -c "create table other (id int, w int constraint w_positive check (w > 0))" -c "create index other_w_idx on other (w)"
+expect rename-table-parts 2 "$PGALIGN" --rename public.old_items=items dbname=cli_rt_f dbname=cli_rt_t &&
+    check rename-table-parts-pkey grep -qF 'ALTER TABLE public.items RENAME CONSTRAINT old_items_pkey TO items_pkey;' "$out" &&
+    check rename-table-parts-index grep -qF 'ALTER INDEX public.old_items_v RENAME TO items_v;' "$out" &&
+    check rename-table-parts-no-drop lacks "$out" 'DROP INDEX public.old_items_v\|DROP CONSTRAINT old_items' &&
+    check rename-table-parts-other-not-destructive grep -qF 'DROP INDEX public.other_w;' "$out"
+psql -X -q -1 -v ON_ERROR_STOP=1 -d cli_rt_f -f "$out" >/dev/null 2>"$err"
+expect rename-table-parts-converged 0 "$PGALIGN" dbname=cli_rt_f dbname=cli_rt_t
+check rename-table-parts-rows-kept test "$(psql -X -At -d cli_rt_f -c 'select v from items')" = x
 # --- what destructive statements lose, counted by the preflight ---
 fresh_db cli_loss_f && fresh_db cli_loss_t
 psql -X -q -d cli_loss_f -c "create table gone (id int)" -c "insert into gone select generate_series(1, 5)" \
