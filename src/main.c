@@ -103,8 +103,7 @@ static void snapshot_help(void)
 }
 
 /* Each command's bit, for the options it takes (option_commands). */
-enum { FOR_DIFF = 1, FOR_APPLY = 2, FOR_SYNC = 4, FOR_CHECK = 8, FOR_SNAPSHOT = 16,
-       FOR_ALL = 31 };
+enum { FOR_DIFF = 1, FOR_APPLY = 2, FOR_SYNC = 4, FOR_CHECK = 8, FOR_SNAPSHOT = 16 };
 
 typedef struct command {
     const char *name;
