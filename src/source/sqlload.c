@@ -67,7 +67,9 @@ static bool list_files(const char *path, char ***files, size_t *count, strbuf *e
         if (!has_sql_suffix(e->d_name))
             continue;
         strbuf full = STRBUF_INIT;
-        sb_addf(&full, "%s/%s", path, e->d_name);
+        sb_adds(&full, path);
+        sb_trim_trailing(&full, "/");   /* migrations/, not migrations//file.sql */
+        sb_addf(&full, "/%s", e->d_name);
         if (stat(full.buf, &st) == 0 && S_ISREG(st.st_mode)) {
             *files = xgrow(*files, sizeof(char *), *count + 1, &alloc);
             (*files)[(*count)++] = sb_detach(&full);

@@ -88,6 +88,10 @@ echo "this is not sql" >"$work/schema-dir/notes.txt"
 echo "garbage;" >"$work/schema-dir/sub/ignored.sql"
 expect sql-dir-in-name-order 2 "$PGALIGN" EMPTY "$work/schema-dir" \
     && check sql-dir-plan grep -q 'CREATE INDEX t_id ON app.t' "$out"
+# A directory given with a trailing slash names its files with one.
+mkdir -p "$work/bad-dir" && echo "create table broken (id int;" >"$work/bad-dir/01_broken.sql"
+expect sql-dir-slash-once 1 "$PGALIGN" EMPTY "$work/bad-dir/" &&
+    check sql-dir-slash-once-named grep -qF "$work/bad-dir/01_broken.sql:" "$err"
 printf '\\set ON_ERROR_STOP 1\nSELECT 1 AS one \\gset\ncreate table meta_:one (id int);\n' >"$work/meta.sql"
 expect sql-psql-meta-commands 2 "$PGALIGN" EMPTY "$work/meta.sql" \
     && check sql-psql-meta-plan grep -q 'CREATE TABLE public.meta_1' "$out"
