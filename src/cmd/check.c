@@ -34,7 +34,7 @@ int cmd_check(const pa_options *opt)
     if (json)
         emit_summary_json(&out, &run.diff, &run.plan, counted);
     else
-        emit_summary_text(&out, &run.diff, &run.plan, counted, cmd_colour(opt, STDOUT_FILENO));
+        emit_summary_text(&out, &run.diff, &run.plan, counted, opt->unsafe, cmd_colour(opt, STDOUT_FILENO));
     if (!cmd_write_output(opt, &out))
         rc = EXIT_ERROR;
     sb_release(&out);

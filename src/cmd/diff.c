@@ -383,7 +383,7 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
     if (strcmp(format, "sql") == 0) {
         emit_sql(out, &run->plan);
     } else if (strcmp(format, "summary") == 0) {
-        emit_summary_text(out, &run->diff, &run->plan, losses, cmd_colour(opt, STDOUT_FILENO));
+        emit_summary_text(out, &run->diff, &run->plan, losses, opt->unsafe, cmd_colour(opt, STDOUT_FILENO));
     } else {
         char to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);

@@ -75,7 +75,7 @@ static void show_summary(const pa_options *opt, const pa_run *run, const pa_loss
     if (opt->quiet)
         return;
     strbuf summary = STRBUF_INIT;
-    emit_summary_text(&summary, &run->diff, &run->plan, losses, cmd_colour(opt, STDERR_FILENO));
+    emit_summary_text(&summary, &run->diff, &run->plan, losses, opt->unsafe, cmd_colour(opt, STDERR_FILENO));
     fputs(sb_str(&summary), stderr);
     sb_release(&summary);
 }

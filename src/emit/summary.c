@@ -76,8 +76,22 @@ static void add_losses(strbuf *out, const pa_loss_list *losses)
     }
 }
 
+/* The widest name among the kinds the table lists (publication_table
+ * is wider than most): the columns stay aligned. */
+static int kind_column_width(const kind_counts *counts)
+{
+    int width = (int)strlen("kind");
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        const kind_counts *c = &counts[i];
+        int n = (int)strlen(pa_kinds[i]->name);
+        if ((c->created || c->altered || c->dropped) && n > width)
+            width = n;
+    }
+    return width < 16 ? 16 : width;
+}
+
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses, bool colour)
+                       const pa_loss_list *losses, bool unsafe, bool colour)
 {
     if (p->nstmts == 0) {
         sb_adds(out, "in sync: no differences\n");
@@ -87,11 +101,12 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
     count_changes(d, counts);
     sb_addf(out, "drift: %zu statement%s to apply\n\n", p->nstmts, p->nstmts == 1 ? "" : "s");
     add_renames(out, d->renames);
-    sb_addf(out, "  %-16s %8s %8s %8s\n", "kind", "created", "altered", "dropped");
+    int width = kind_column_width(counts);
+    sb_addf(out, "  %-*s %8s %8s %8s\n", width, "kind", "created", "altered", "dropped");
     for (size_t i = 0; i < pa_nkinds; i++) {
         const kind_counts *c = &counts[i];
         if (c->created || c->altered || c->dropped)
-            sb_addf(out, "  %-16s %8zu %8zu %8zu\n", pa_kinds[i]->name, c->created,
+            sb_addf(out, "  %-*s %8zu %8zu %8zu\n", width, pa_kinds[i]->name, c->created,
                     c->altered, c->dropped);
     }
     sb_adds(out, "\n  hazard                     statements\n");
@@ -104,9 +119,9 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
     }
     size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
     if (destructive) {
-        sb_addf(out, "\n%s%zu destructive statement%s (data-loss; need --unsafe):%s\n",
+        sb_addf(out, "\n%s%zu destructive statement%s (data-loss%s):%s\n",
                 colour ? colour_loss : "", destructive, destructive == 1 ? "" : "s",
-                colour ? colour_off : "");
+                unsafe ? ", allowed by --unsafe" : "; need --unsafe", colour ? colour_off : "");
         for (size_t i = 0; i < p->nstmts; i++) {
             if (p->stmts[i].hazards & HAZ_DATA_LOSS)
                 sb_addf(out, "  %s;\n", sb_str(&p->stmts[i].sql));

@@ -9,10 +9,11 @@
 #include "util/strbuf.h"
 
 /* losses: what the preflight counted the destructive statements lose, or
- * NULL when it did not run. colour: ANSI colours (only when writing to a
- * terminal). */
+ * NULL when it did not run. unsafe: --unsafe was given (the destructive
+ * statements are allowed, not asked for). colour: ANSI colours (only
+ * when writing to a terminal). */
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses, bool colour);
+                       const pa_loss_list *losses, bool unsafe, bool colour);
 void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                        const pa_loss_list *losses);
 

@@ -442,6 +442,16 @@ expect rename-table-parts 2 "$PGALIGN" --rename public.old_items=items dbname=cl
 psql -X -q -1 -v ON_ERROR_STOP=1 -d cli_rt_f -f "$out" >/dev/null 2>"$err"
 expect rename-table-parts-converged 0 "$PGALIGN" dbname=cli_rt_f dbname=cli_rt_t
 check rename-table-parts-rows-kept test "$(psql -X -At -d cli_rt_f -c 'select v from items')" = x
+# The summary's columns stay aligned for the widest kind name, and it does
+# not ask for --unsafe when it was given.
+fresh_db cli_pub_f && fresh_db cli_pub_t
+psql -X -q -d cli_pub_f -c "create table t (id int primary key)"
+psql -X -q -d cli_pub_t -c "create table t (id int primary key)" -c "create publication pub for table t"
+expect summary-aligned 2 "$PGALIGN" --format summary dbname=cli_pub_f dbname=cli_pub_t &&
+    check summary-aligned-columns test "$(awk '/^  kind / || /^  publication_table / { print length($0) }' "$out" | sort -u | wc -l)" = 1
+expect summary-unsafe-given 2 "$PGALIGN" --unsafe --format summary dbname=cli_prod dbname=cli_stage &&
+    check summary-unsafe-allowed grep -qF '(data-loss, allowed by --unsafe)' "$out" &&
+    check summary-unsafe-not-asked lacks "$out" 'need --unsafe'
 # --- what destructive statements lose, counted by the preflight ---
 fresh_db cli_loss_f && fresh_db cli_loss_t
 psql -X -q -d cli_loss_f -c "create table gone (id int)" -c "insert into gone select generate_series(1, 5)" \
