@@ -46,6 +46,7 @@ bool pipeline_flush(pa_pipeline *p, strbuf *err)
     if (!ok) {
         sb_adds(err, "cannot send the statements: ");
         conn_error(err, p->conn);
+        p->syncs = 0;       /* they did not all go out: none to wait for */
         pipeline_end(p);
     }
     return ok;
@@ -75,8 +76,13 @@ PGresult *pipeline_next(pa_pipeline *p)
 
 void pipeline_end(pa_pipeline *p)
 {
-    while (p->syncs > 0 && PQstatus(p->conn) == CONNECTION_OK) {
+    /* Each statement's results end with one NULL: two in a row mean that
+     * libpq holds nothing more (a batch that never went out, the server
+     * gone), where waiting for the syncs left would spin for ever. */
+    int nulls = 0;
+    while (p->syncs > 0 && PQstatus(p->conn) == CONNECTION_OK && nulls < 2) {
         PGresult *res = PQgetResult(p->conn);
+        nulls = res ? 0 : nulls + 1;
         if (res && PQresultStatus(res) == PGRES_PIPELINE_SYNC)
             p->syncs--;
         PQclear(res);
