@@ -449,7 +449,8 @@ psql -X -q -d cli_pub_f -c "create table t (id int primary key)"
 psql -X -q -d cli_pub_t -c "create table t (id int primary key)" -c "create publication pub for table t"
 expect summary-aligned 2 "$PGALIGN" --format summary dbname=cli_pub_f dbname=cli_pub_t &&
     check summary-aligned-columns test "$(awk '/^  kind / || /^  publication_table / { print length($0) }' "$out" | sort -u | wc -l)" = 1
-expect summary-unsafe-given 2 "$PGALIGN" --unsafe --format summary dbname=cli_prod dbname=cli_stage &&
+psql -X -q -d cli_pub_t -c "create table extra_gone (id int)"
+expect summary-unsafe-given 2 "$PGALIGN" --unsafe --format summary dbname=cli_pub_t dbname=cli_pub_f &&
     check summary-unsafe-allowed grep -qF '(data-loss, allowed by --unsafe)' "$out" &&
     check summary-unsafe-not-asked lacks "$out" 'need --unsafe'
 # --- what destructive statements lose, counted by the preflight ---
