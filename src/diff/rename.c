@@ -244,6 +244,23 @@ static void rename_column(pa_model *m, pa_object *col, const char *new)
     rekey(m, col);
 }
 
+/* A NOT NULL constraint keeps its name when its table is renamed (from
+ * PostgreSQL 18 it has one): a column whose notnull said the default
+ * name of the old table says that name now, as the server will. */
+static void keep_not_null_name(pa_model *m, pa_object *col)
+{
+    int nn = kind_attr_index(col->kind, "notnull"), name = kind_attr_index(col->kind, "notnull_name");
+    if (nn < 0 || name < 0 || !col->values[nn] || !col->values[name] ||
+        strncmp(col->values[nn], "CONSTRAINT ", 11) == 0)
+        return;
+    strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "CONSTRAINT ");
+    sql_ident(&sb, col->values[name]);
+    sb_addf(&sb, " %s", col->values[nn]);
+    model_set(m, col, (size_t)nn, sb_str(&sb));
+    sb_release(&sb);
+}
+
 static void rename_table(pa_model *m, pa_object *table, const char *new)
 {
     const char *old = table->name;
@@ -252,6 +269,8 @@ static void rename_table(pa_model *m, pa_object *table, const char *new)
         if (o == table || !depends_on(o, table))
             continue;
         rename_in_definitions(m, o, old, new);
+        if (o->parent == table && strcmp(o->kind->name, "column") == 0)
+            keep_not_null_name(m, o);
         if (has_ancestor(o, table) && o->table && strcmp(o->table, old) == 0) {
             o->table = arena_strdup(&m->arena, new);
             if (o->kind->parent_is_namesake && strcmp(o->name, old) == 0)

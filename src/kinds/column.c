@@ -489,9 +489,48 @@ static void add_not_null_constraint(pa_plan *p, const pa_object *col)
         plan_check(p, CHECK_NOT_NULL, col, col->name, NULL, NULL);
 }
 
+/* A NOT NULL constraint's text without its "CONSTRAINT name " (as notnull
+ * says it when the name is not the server's default). */
+static const char *without_constraint_name(const char *nn)
+{
+    static const char prefix[] = "CONSTRAINT ";
+    if (strncmp(nn, prefix, strlen(prefix)) != 0)
+        return nn;
+    const char *p = nn + strlen(prefix);
+    if (*p == '"') {        /* quote_ident's: "" inside stands for one " */
+        for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
+            p += *p == '"';
+        if (!*p)
+            return nn;
+        p++;
+    } else {
+        p += strcspn(p, " ");
+    }
+    return *p == ' ' ? p + 1 : nn;
+}
+
+/* The same NOT NULL constraint under another name (PostgreSQL 18): its
+ * table was renamed, and the default name of the new table differs. */
+static bool renamed_not_null(const pa_object *from, const pa_object *to)
+{
+    const char *f = from->values[COL_NOTNULL], *t = to->values[COL_NOTNULL];
+    const char *fn = from->values[COL_NOTNULL_NAME], *tn = to->values[COL_NOTNULL_NAME];
+    return f && t && fn && tn && strcmp(fn, tn) != 0 &&
+           strcmp(without_constraint_name(f), without_constraint_name(t)) == 0;
+}
+
 static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *to)
 {
     const char *f = from->values[COL_NOTNULL], *t = to->values[COL_NOTNULL];
+    if (renamed_not_null(from, to)) {
+        strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+        kind_alter_table(sb, to);
+        sb_adds(sb, " RENAME CONSTRAINT ");
+        sql_ident(sb, from->values[COL_NOTNULL_NAME]);
+        sb_adds(sb, " TO ");
+        sql_ident(sb, to->values[COL_NOTNULL_NAME]);
+        return;
+    }
     if (f && t && same_but_validity(f, t) && from->values[COL_NOTNULL_NAME]) {
         strbuf *sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
         kind_alter_table(sb, to);
