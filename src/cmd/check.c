@@ -10,11 +10,8 @@
 
 int cmd_check(const pa_options *opt)
 {
+    /* text or json: main.c's valid_format checked it */
     bool json = opt->format && strcmp(opt->format, "json") == 0;
-    if (opt->format && !json && strcmp(opt->format, "text") != 0) {
-        fprintf(stderr, "pgalign: --format must be text or json for check\n");
-        return EXIT_ERROR;
-    }
     if (!cmd_preflight_possible(opt))
         return EXIT_ERROR;
     pa_run run;

@@ -269,26 +269,17 @@ static bool cast_exists(const type_shape *from, const type_shape *to)
     return from->array == to->array;
 }
 
-static bool type_castable(const char *from, const char *to)
+/* test on the shapes of two type spellings. */
+static bool types_are(const char *from, const char *to,
+                      bool (*test)(const type_shape *, const type_shape *))
 {
     type_shape a, b;
     type_shape_of(&a, from);
     type_shape_of(&b, to);
-    bool ok = cast_exists(&a, &b);
+    bool yes = test(&a, &b);
     sb_release(&a.base);
     sb_release(&b.base);
-    return ok;
-}
-
-static bool type_needs_using(const char *from, const char *to)
-{
-    type_shape a, b;
-    type_shape_of(&a, from);
-    type_shape_of(&b, to);
-    bool needs = !converts_by_itself(&a, &b);
-    sb_release(&a.base);
-    sb_release(&b.base);
-    return needs;
+    return yes;
 }
 
 static long type_modifier(const char *type, const char *base)
@@ -420,7 +411,8 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
         sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
-    if (strcmp(old_type, new_type) != 0 && type_needs_using(old_type, new_type)) {
+    if (strcmp(old_type, new_type) != 0 &&
+        !types_are(old_type, new_type, converts_by_itself)) {
         sb_adds(sb, " USING ");
         sql_ident(sb, to->name);
         sb_addf(sb, "::%s", cast.buf);
@@ -594,7 +586,7 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
  * dropped and added again, which loses its values. */
 static bool column_needs_replace(const pa_object *from, const pa_object *to)
 {
-    if (!type_castable(from->values[COL_TYPE], to->values[COL_TYPE]))
+    if (!types_are(from->values[COL_TYPE], to->values[COL_TYPE], cast_exists))
         return true;
     if (from->values[COL_VIRTUAL] && !to->values[COL_GENERATED])
         return true;
