@@ -4,7 +4,7 @@
 # also on failure or Ctrl-C.
 #
 #   check.sh [unit-test-binaries...]             make check: unit tests; every
-#       suite on 15; round trips, apply and Supabase on 17; the cross-major
+#       suite on 15; round trips, apply, Supabase and the census on 17; the cross-major
 #       suite (15 <-> 17 every fixture, 15 <-> 18 those of CROSS_18); with
 #       PGALIGN_ASAN and ASAN_UNIT set, the unit tests, round trips and
 #       apply on 15 again under AddressSanitizer and UBSan; with
@@ -95,10 +95,10 @@ case $mode in
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip random cli sources apply supabase migra badinput valgrind
+    on_major 15 roundtrip random cli sources apply supabase census migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
-    for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase; done
+    for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census; done
     if [ "$mode" = versions ]; then
         cross_majors 15:17 15:18 14:18 16:17
     else

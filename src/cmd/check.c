@@ -17,7 +17,9 @@ int cmd_check(const pa_options *opt)
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
-    int rc = run.plan.nstmts == 0 ? EXIT_SAME
+    cmd_report_census(opt, &run, true);
+    int rc = !cmd_run_differs(&run) ? EXIT_SAME
+             : run.plan.nstmts == 0 ? EXIT_DIFFERENT
              : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE
              : EXIT_DIFFERENT;
     /* With --preflight: what the plan would lose goes into the summary; rows
@@ -29,9 +31,10 @@ int cmd_check(const pa_options *opt)
     strbuf out = STRBUF_INIT;
     const pa_loss_list *counted = opt->preflight ? &losses : NULL;
     if (json)
-        emit_summary_json(&out, &run.diff, &run.plan, counted);
+        emit_summary_json(&out, &run.diff, &run.plan, &run.census, counted);
     else
-        emit_summary_text(&out, &run.diff, &run.plan, counted, opt->unsafe, cmd_colour(opt, STDOUT_FILENO));
+        emit_summary_text(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe,
+                          cmd_colour(opt, STDOUT_FILENO));
     if (!cmd_write_output(opt, &out))
         rc = EXIT_ERROR;
     sb_release(&out);

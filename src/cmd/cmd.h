@@ -2,6 +2,7 @@
 #ifndef PA_CMD_H
 #define PA_CMD_H
 
+#include "diff/census.h"
 #include "diff/diff.h"
 #include "diff/rename.h"
 #include "inspect/inspect.h"
@@ -54,6 +55,7 @@ typedef struct pa_run {
     pa_plan plan;
     pa_rename_list renames; /* given and taken, in the plan's order */
     char from_fingerprint[MODEL_FINGERPRINT_LEN];   /* FROM as inspected */
+    pa_census_diff census;  /* what was not compared */
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */
@@ -65,6 +67,14 @@ json_t *plan_options_json(const pa_options *opt);
 /* Inspect, diff and plan; errors and warnings go to stderr. */
 bool cmd_plan(const pa_options *opt, pa_run *run);
 void cmd_plan_free(pa_run *run);
+
+/* Name on stderr each object not compared (diff/census.h), where it is;
+ * with -q only when even_quiet (check). */
+void cmd_report_census(const pa_options *opt, const pa_run *run, bool even_quiet);
+/* A plan's comment listing the objects not compared that differ, if any. */
+void cmd_census_comment(strbuf *out, const pa_run *run);
+/* Whether the sides differ: statements to run, or objects not compared. */
+bool cmd_run_differs(const pa_run *run);
 
 /* Rehearse p on a copy of FROM's schema; report on stderr. */
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,

@@ -147,6 +147,9 @@ static bool render_target_like_from(const pa_options *opt, const pa_run *run,
         model_free(copy);
         ok = inspect_source(ci.buf, &iopt, "TARGET", copy, &err);
     }
+    /* The copy holds only the modeled schema: the census stays TARGET's. */
+    if (ok)
+        census_copy(&copy->census, &copy->arena, &run->to.census);
     if (ok && opt->verbose && !opt->quiet)
         fprintf(stderr, "pgalign: TARGET compared as PostgreSQL %d renders it\n", major);
     extskip_free(&skipped);
@@ -363,11 +366,13 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
     warn_lost_grants(opt, &run->diff);
+    census_compare(&run->census, &run->from, &run->to);
     return true;
 }
 
 void cmd_plan_free(pa_run *run)
 {
+    census_diff_free(&run->census);
     plan_free(&run->plan);
     diff_free(&run->diff);
     rename_list_free(&run->renames);
@@ -381,13 +386,16 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
 {
     const char *format = opt->format ? opt->format : "sql";
     if (strcmp(format, "sql") == 0) {
+        cmd_census_comment(out, run);
         emit_sql(out, &run->plan);
     } else if (strcmp(format, "summary") == 0) {
-        emit_summary_text(out, &run->diff, &run->plan, losses, opt->unsafe, cmd_colour(opt, STDOUT_FILENO));
+        emit_summary_text(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
+                          cmd_colour(opt, STDOUT_FILENO));
     } else {
         char to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
-        emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp, plan_options_json(opt));
+        emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp, plan_options_json(opt),
+                       census_json(&run->census));
     }
     return true;
 }
@@ -409,13 +417,14 @@ int cmd_diff(const pa_options *opt)
     pa_run run;
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
+    cmd_report_census(opt, &run, false);
     const pa_plan *plan = &run.plan;
     bool destructive = !opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0;
     /* A summary shows what the destructive statements lose. */
     pa_loss_list losses = {0};
     pa_loss_list *counted = strcmp(format, "summary") == 0 ? &losses : NULL;
     int rc;
-    if (plan->nstmts == 0 && strcmp(format, "json") != 0) {
+    if (!cmd_run_differs(&run) && strcmp(format, "json") != 0) {
         rc = EXIT_SAME;
         if (opt->output && !cmd_write_output(opt, &(strbuf)STRBUF_INIT))
             rc = EXIT_ERROR;
@@ -431,7 +440,7 @@ int cmd_diff(const pa_options *opt)
         strbuf text = STRBUF_INIT;
         emit_plan(opt, &run, opt->preflight ? counted : NULL, &text);
         rc = !cmd_write_output(opt, &text) ? EXIT_ERROR
-             : plan->nstmts == 0          ? EXIT_SAME
+             : !cmd_run_differs(&run)     ? EXIT_SAME
              : destructive                ? EXIT_UNSAFE
                                           : EXIT_DIFFERENT;
         if (rc == EXIT_UNSAFE)

@@ -47,6 +47,10 @@ static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
         if (!ok)
             fprintf(stderr, "pgalign: applied, but FROM still differs from TARGET; "
                             "run pgalign diff to see what differs\n");
+        else if (!opt->quiet && run->census.ndiffer)
+            fprintf(stderr, "pgalign: verified: FROM's compared schema is now TARGET's; "
+                    "%zu object%s pgalign cannot plan still differ (named above)\n",
+                    run->census.ndiffer, run->census.ndiffer == 1 ? "" : "s");
         else if (!opt->quiet)
             fprintf(stderr, "pgalign: verified: FROM is now in sync with TARGET\n");
     }
@@ -75,7 +79,8 @@ static void show_summary(const pa_options *opt, const pa_run *run, const pa_loss
     if (opt->quiet)
         return;
     strbuf summary = STRBUF_INIT;
-    emit_summary_text(&summary, &run->diff, &run->plan, losses, opt->unsafe, cmd_colour(opt, STDERR_FILENO));
+    emit_summary_text(&summary, &run->diff, &run->plan, NULL, losses, opt->unsafe,
+                      cmd_colour(opt, STDERR_FILENO));
     fputs(sb_str(&summary), stderr);
     sb_release(&summary);
 }
@@ -93,6 +98,13 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
 static int sync_planned(const pa_options *opt, const pa_run *run)
 {
     const pa_plan *plan = &run->plan;
+    if (plan->nstmts == 0 && run->census.ndiffer) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: nothing to apply: the compared schema is in sync, "
+                    "but %zu object%s pgalign cannot plan differ (named above)\n",
+                    run->census.ndiffer, run->census.ndiffer == 1 ? "" : "s");
+        return EXIT_DIFFERENT;
+    }
     if (plan->nstmts == 0) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: in sync: nothing to do\n");
@@ -140,6 +152,7 @@ int cmd_sync(const pa_options *opt)
     pa_run run;
     if (!cmd_plan(&asking, &run))
         return EXIT_ERROR;
+    cmd_report_census(opt, &run, false);
     int rc = sync_planned(opt, &run);
     cmd_plan_free(&run);
     return rc;

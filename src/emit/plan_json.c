@@ -55,7 +55,8 @@ static json_t *statement_json(const pa_stmt *s)
 }
 
 void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
-                    const char *target_fingerprint, json_t *options)
+                    const char *target_fingerprint, json_t *options,
+                    json_t *not_compared)
 {
     json_t *root = json_object();
     json_object_set_new(root, "format", json_string("pgalign-plan"));
@@ -68,5 +69,6 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
         json_array_append_new(stmts, statement_json(&p->stmts[i]));
     json_object_set_new(root, "statements", stmts);
     json_object_set_new(root, "renames", json_renames(p->diff ? p->diff->renames : NULL));
+    json_object_set_new(root, "not_compared", not_compared);
     emit_json(out, root);
 }

@@ -7,9 +7,11 @@
 
 #include <jansson.h>
 
-/* options is taken (released with the document). */
+/* options and not_compared (the census, summary.h's census_json) are
+ * taken (released with the document). */
 void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
-                    const char *target_fingerprint, json_t *options);
+                    const char *target_fingerprint, json_t *options,
+                    json_t *not_compared);
 /* "not-null", "constraint"...; NULL for CHECK_NONE. */
 const char *plan_check_name(check_type type);
 

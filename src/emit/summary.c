@@ -90,11 +90,28 @@ static int kind_column_width(const kind_counts *counts)
     return width < 16 ? 16 : width;
 }
 
-void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses, bool unsafe, bool colour)
+/* How many objects pgalign did not compare: a row of the summary; each is
+ * named on stderr (cmd_report_census) and in the JSON forms. */
+static void add_census(strbuf *out, const pa_census_diff *census)
 {
+    if (!census || census->count == 0)
+        return;
+    sb_addf(out, "\nnot compared (kinds pgalign does not plan yet): %zu object%s, %zu "
+            "differ%s (named on stderr)\n", census->count, census->count == 1 ? "" : "s",
+            census->ndiffer, census->ndiffer == 1 ? "s" : "");
+}
+
+void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
+                       const pa_census_diff *census, const pa_loss_list *losses,
+                       bool unsafe, bool colour)
+{
+    size_t uncompared_differ = census ? census->ndiffer : 0;
     if (p->nstmts == 0) {
-        sb_adds(out, "in sync: no differences\n");
+        sb_adds(out, uncompared_differ
+                         ? "drift: the compared schema matches, but objects pgalign "
+                           "cannot plan differ\n"
+                         : "in sync: no differences\n");
+        add_census(out, census);
         return;
     }
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
@@ -128,6 +145,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
         }
     }
     add_losses(out, losses);
+    add_census(out, census);
     free(counts);
 }
 
@@ -151,8 +169,21 @@ static json_t *json_losses(const pa_loss_list *losses)
     return list;
 }
 
+json_t *census_json(const pa_census_diff *census)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; census && i < census->count; i++) {
+        const pa_census_item *it = &census->items[i];
+        json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:b}", "kind", it->entry->what,
+                                              "name", it->entry->label, "where",
+                                              census_where(it), "differs",
+                                              census_item_differs(it)));
+    }
+    return list;
+}
+
 void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses)
+                       const pa_census_diff *census, const pa_loss_list *losses)
 {
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
     count_changes(d, counts);
@@ -178,13 +209,15 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                                                      sb_str(&p->stmts[i].sql),
                                                      "hazards", hazards));
     }
-    json_object_set_new(root, "in_sync", json_boolean(p->nstmts == 0));
+    json_object_set_new(root, "in_sync",
+                        json_boolean(p->nstmts == 0 && (!census || census->ndiffer == 0)));
     json_object_set_new(root, "destructive",
                         json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));
     json_object_set_new(root, "changes", kinds);
     json_object_set_new(root, "statements", statements);
     json_object_set_new(root, "renames", json_renames(d->renames));
     json_object_set_new(root, "losses", json_losses(losses));
+    json_object_set_new(root, "not_compared", census_json(census));
     emit_json(out, root);
     free(counts);
 }

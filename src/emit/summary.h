@@ -4,17 +4,24 @@
 #ifndef PA_EMIT_SUMMARY_H
 #define PA_EMIT_SUMMARY_H
 
+#include "diff/census.h"
 #include "diff/diff.h"
 #include "plan/plan.h"
 #include "util/strbuf.h"
 
-/* losses: what the preflight counted the destructive statements lose, or
- * NULL when it did not run. unsafe: --unsafe was given (the destructive
+#include <jansson.h>
+
+/* census: what was not compared (diff/census.h), or NULL. losses: what
+ * the preflight counted the destructive statements lose, or NULL when it
+ * did not run. unsafe: --unsafe was given (the destructive
  * statements are allowed, not asked for). colour: ANSI colours (only
  * when writing to a terminal). */
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses, bool unsafe, bool colour);
+                       const pa_census_diff *census, const pa_loss_list *losses,
+                       bool unsafe, bool colour);
 void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
-                       const pa_loss_list *losses);
+                       const pa_census_diff *census, const pa_loss_list *losses);
+/* The census as a JSON array of {kind, name, where} (also in JSON plans). */
+json_t *census_json(const pa_census_diff *census);
 
 #endif

@@ -1,5 +1,6 @@
 #include "inspect/inspect.h"
 #include "inspect/jobs.h"
+#include "kinds/census.h"
 #include "kinds/kind.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
@@ -234,6 +235,22 @@ static pa_object *find_address(const pa_model *m, const char *address)
     return model_find_address(m, whole);
 }
 
+/* The census rows (kinds/census.h) that the filter keeps. */
+static void load_census(PGresult *res, const pa_filter *f, pa_model *m)
+{
+    for (int r = 0; r < PQntuples(res); r++) {
+        const char *schema = field(res, r, 1);
+        if (!filter_accepts(f, schema))
+            continue;
+        census_add(&m->census, &m->arena, PQgetvalue(res, r, 0), schema,
+                   PQgetvalue(res, r, 2), PQgetvalue(res, r, 3),
+                   PQgetvalue(res, r, 4)[0] == 't');
+    }
+    census_sort(&m->census);
+    m->census.known = true;
+    m->census.server_version = m->server_version;
+}
+
 static void load_depends(PGresult *res, pa_model *m)
 {
     for (int r = 0; r < PQntuples(res); r++) {
@@ -402,9 +419,10 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
 
     const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
-    /* Each kind's query, then pg_depend's. */
-    pa_jobs_query *queries = calloc(pa_nkinds + 1, sizeof(*queries));
+    /* Each kind's query, then pg_depend's, then the census. */
+    pa_jobs_query *queries = calloc(pa_nkinds + 2, sizeof(*queries));
     strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
+    strbuf census = STRBUF_INIT;
     size_t nkinds = 0;
     bool ok = kinds && queries && texts;
     if (!ok)
@@ -417,10 +435,13 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
         queries[nkinds] = (pa_jobs_query){texts[nkinds].buf, k->cost, k->name};
         kinds[nkinds++] = k;
     }
-    if (ok)
+    if (ok) {
+        census_query_text(m->server_version, &census);
         queries[nkinds] = (pa_jobs_query){depend_query, DEPEND_COST, "pg_depend"};
+        queries[nkinds + 1] = (pa_jobs_query){census.buf, CENSUS_COST, "census"};
+    }
     double clock = 0;
-    if (ok && feed_open(ctx, queries, nkinds + 1, &clock, err)) {
+    if (ok && feed_open(ctx, queries, nkinds + 2, &clock, err)) {
         for (size_t i = 0; ok && i < nkinds; i++) {
             progress_note("%s: %s (%zu of %zu)", ctx->label, kinds[i]->name, i + 1, nkinds);
             PGresult *res = feed_next(ctx, i, kinds[i]->name, &clock, err);
@@ -437,6 +458,11 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
             model_forget_addresses(m);
         }
         PQclear(res);
+        res = ok ? feed_next(ctx, nkinds + 1, "census", &clock, err) : NULL;
+        ok = res != NULL;
+        if (ok)
+            load_census(res, f, m);
+        PQclear(res);
         ok = feed_close(ctx, ok, &clock, err);
     } else {
         ok = false;
@@ -444,6 +470,7 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     for (size_t i = 0; texts && i < pa_nkinds; i++)
         sb_release(&texts[i]);
     free(texts);
+    sb_release(&census);
     free(queries);
     free(kinds);
     return ok;
@@ -495,6 +522,7 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
     switch (conn ? SOURCE_CONNINFO : source_classify(source)) {
     case SOURCE_EMPTY:
         load_empty(m, opt->filter);
+        m->census.known = true;
         model_link(m);
         model_sort(m);
         return true;

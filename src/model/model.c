@@ -26,6 +26,7 @@ void model_free(pa_model *m)
     hashmap_free(&m->by_address);
     arena_free(&m->addresses);
     cast_index_free(m->casts);
+    census_free(&m->census);
     arena_free(&m->arena);
     memset(m, 0, sizeof(*m));
 }

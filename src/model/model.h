@@ -5,6 +5,7 @@
 #ifndef PA_MODEL_H
 #define PA_MODEL_H
 
+#include "model/census.h"
 #include "util/arena.h"
 #include "util/hashmap.h"
 
@@ -47,6 +48,7 @@ typedef struct pa_model {
     int server_version;     /* PQserverVersion; 0 for EMPTY */
     const char *role;       /* the role inspected as; NULL if unknown */
     pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
+    pa_census census;       /* what the model does not hold (census.h) */
 } pa_model;
 
 void model_init(pa_model *m);

@@ -45,6 +45,27 @@ static json_t *object_json(const pa_object *o)
     return j;
 }
 
+/* The census (model/census.h), when the source said what it holds: an
+ * entry a line. */
+static void add_census(strbuf *out, const pa_census *c)
+{
+    if (!c->known)
+        return;
+    sb_adds(out, " \"not_compared\": [");
+    for (size_t i = 0; i < c->count; i++) {
+        const pa_census_entry *e = &c->items[i];
+        json_t *j = json_pack("{s:s,s:s,s:s,s:b}", "kind", e->what, "name", e->label,
+                              "digest", e->digest, "printed", e->printed);
+        if (e->schema)
+            json_object_set_new(j, "schema", json_string(e->schema));
+        char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(j);
+        sb_addf(out, "%s\n  %s", i ? "," : "", text ? text : "{}");
+        free(text);
+    }
+    sb_adds(out, c->count ? "\n ],\n" : "],\n");
+}
+
 /* text, each line after indent (the text has no newline at its end). */
 static void add_indented(strbuf *out, const char *text, const char *indent)
 {
@@ -62,7 +83,9 @@ static void add_indented(strbuf *out, const char *text, const char *indent)
  * server_version, version. */
 bool snapshot_write(const pa_model *m, strbuf *out)
 {
-    sb_addf(out, "{\n \"format\": \"%s\",\n \"objects\": [", PA_SNAPSHOT_FORMAT);
+    sb_addf(out, "{\n \"format\": \"%s\",\n", PA_SNAPSHOT_FORMAT);
+    add_census(out, &m->census);
+    sb_adds(out, " \"objects\": [");
     for (size_t i = 0; i < m->count; i++) {
         json_t *object = object_json(m->objects[i]);
         char *text = json_dumps(object, JSON_INDENT(1) | JSON_SORT_KEYS);
@@ -213,6 +236,38 @@ static bool resolve_deps(loader *l, size_t index, pa_object *o, json_t *deps)
     return true;
 }
 
+/* The census a snapshot recorded: absent in those of an older pgalign,
+ * whose census is then unknown. */
+static bool load_census(loader *l, json_t *list)
+{
+    if (!list)
+        return true;
+    if (!json_is_array(list)) {
+        sb_addf(l->err, "%s: \"not_compared\" is not an array", l->path);
+        return false;
+    }
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *e = json_array_get(list, i);
+        bool ok = json_is_object(e);
+        const char *what = opt_string(e, "kind", &ok), *label = opt_string(e, "name", &ok);
+        const char *digest = opt_string(e, "digest", &ok);
+        const char *schema = opt_string(e, "schema", &ok);
+        json_t *printed = json_object_get(e, "printed");
+        if (!ok || !what || !label || !digest || !json_is_boolean(printed)) {
+            sb_addf(l->err, "%s: not_compared[%zu]: wants kind, name, digest and printed",
+                    l->path, i);
+            return false;
+        }
+        if (filter_accepts(l->filter, schema))
+            census_add(&l->m->census, &l->m->arena, what, schema, label, digest,
+                       json_is_true(printed));
+    }
+    census_sort(&l->m->census);
+    l->m->census.known = true;
+    l->m->census.server_version = l->m->server_version;
+    return true;
+}
+
 static bool check_header(loader *l, json_t *root)
 {
     if (!json_is_object(root)) {
@@ -243,6 +298,8 @@ static bool check_header(loader *l, json_t *root)
         return false;
     }
     l->m->server_version = (int)json_integer_value(server);
+    if (!load_census(l, json_object_get(root, "not_compared")))
+        return false;
     if (!json_is_array(json_object_get(root, "objects"))) {
         sb_addf(l->err, "%s: \"objects\" is missing or not an array", l->path);
         return false;

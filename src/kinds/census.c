@@ -1,0 +1,278 @@
+/* The kinds pgalign does not model yet, each a part of one query that
+ * names their user objects (not an extension's, not built in), so that no
+ * verdict passes over them unseen. Each part gives:
+ *   what     the kind, as messages say it
+ *   schema   the object's schema (or its table's), NULL for global kinds
+ *   label    the object's name within its kind, quoted and qualified
+ *   def      what a change to it would change, hashed on the server:
+ *            options (where passwords live) never leave it as text
+ *   printed  whether def holds text the server printed (an expression),
+ *            which servers of two majors may print differently
+ * A kind that a new server adds is a new part with its `since`. When a
+ * kind becomes modeled, its part goes. */
+#include "kinds/census.h"
+#include "kinds/kind.h"
+
+#include <stddef.h>
+
+typedef struct census_part {
+    int since;      /* first server version that has the kind */
+    const char *sql;
+} census_part;
+
+#define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
+
+static const char fdw_sql[] =
+    "SELECT 'foreign data wrapper' AS what, NULL::text AS schema,"
+    " quote_ident(w.fdwname) AS label,"
+    " concat_ws(' ', w.fdwhandler::regproc::text, w.fdwvalidator::regproc::text,"
+    " w.fdwoptions::text) AS def, false AS printed"
+    " FROM pg_foreign_data_wrapper w WHERE w.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_data_wrapper", "w.oid");
+
+static const char server_sql[] =
+    "SELECT 'server', NULL, quote_ident(s.srvname),"
+    " concat_ws(' ', quote_ident(w.fdwname), s.srvtype, s.srvversion, s.srvoptions::text),"
+    " false"
+    " FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
+    " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
+
+/* pg_user_mapping itself is the superuser's; the view shows the options
+ * only to whom may see them (else NULL: hashed alike on both sides). */
+static const char user_mapping_sql[] =
+    "SELECT 'user mapping', NULL, 'for ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC'"
+    " ELSE quote_ident(u.usename) END || ' server ' || quote_ident(u.srvname),"
+    " u.umoptions::text, false"
+    " FROM pg_user_mappings u";
+
+/* Columns with their options, NOT NULL (attnotnull on every major; 18's
+ * NOT NULL constraints are left out) and defaults; CHECK constraints. */
+static const char foreign_table_sql[] =
+    "SELECT 'foreign table', n.nspname, " QUALIFIED("n", "c.relname") ","
+    " concat_ws(' ', quote_ident(s.srvname), ft.ftoptions::text,"
+    "  (SELECT string_agg(concat_ws(' ', quote_ident(a.attname),"
+    "   format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attfdwoptions::text,"
+    "   pg_get_expr(d.adbin, d.adrelid)), ', ' ORDER BY a.attnum)"
+    "   FROM pg_attribute a LEFT JOIN pg_attrdef d"
+    "   ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+    "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+    "  (SELECT string_agg(quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid),"
+    "   ', ' ORDER BY co.conname) FROM pg_constraint co"
+    "   WHERE co.conrelid = c.oid AND co.contype = 'c')),"
+    " EXISTS (SELECT FROM pg_attrdef d WHERE d.adrelid = c.oid)"
+    " OR EXISTS (SELECT FROM pg_constraint co WHERE co.conrelid = c.oid AND co.contype = 'c')"
+    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " JOIN pg_foreign_table ft ON ft.ftrelid = c.oid"
+    " JOIN pg_foreign_server s ON s.oid = ft.ftserver"
+    " WHERE c.relkind = 'f'"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+static const char ts_parser_sql[] =
+    "SELECT 'text search parser', n.nspname, " QUALIFIED("n", "p.prsname") ","
+    " concat_ws(' ', p.prsstart::regproc::text, p.prstoken::regproc::text,"
+    " p.prsend::regproc::text, p.prsheadline::regproc::text,"
+    " p.prslextype::regproc::text), false"
+    " FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace"
+    " WHERE p.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_parser", "p.oid");
+
+static const char ts_template_sql[] =
+    "SELECT 'text search template', n.nspname, " QUALIFIED("n", "t.tmplname") ","
+    " concat_ws(' ', t.tmplinit::regproc::text, t.tmpllexize::regproc::text), false"
+    " FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace"
+    " WHERE t.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_template", "t.oid");
+
+static const char ts_dictionary_sql[] =
+    "SELECT 'text search dictionary', n.nspname, " QUALIFIED("n", "d.dictname") ","
+    " concat_ws(' ', " QUALIFIED("tn", "t.tmplname") ", d.dictinitoption), false"
+    " FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
+    " JOIN pg_ts_template t ON t.oid = d.dicttemplate"
+    " JOIN pg_namespace tn ON tn.oid = t.tmplnamespace"
+    " WHERE d.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_dict", "d.oid");
+
+static const char ts_config_sql[] =
+    "SELECT 'text search configuration', n.nspname, " QUALIFIED("n", "c.cfgname") ","
+    " concat_ws(' ', " QUALIFIED("pn", "p.prsname") ","
+    "  (SELECT string_agg(m.maptokentype || ':' || m.mapseqno || ':' ||"
+    "   m.mapdict::regdictionary::text, ', ' ORDER BY m.maptokentype, m.mapseqno)"
+    "   FROM pg_ts_config_map m WHERE m.mapcfg = c.oid)), false"
+    " FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace"
+    " JOIN pg_ts_parser p ON p.oid = c.cfgparser"
+    " JOIN pg_namespace pn ON pn.oid = p.prsnamespace"
+    " WHERE c.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_config", "c.oid");
+
+/* The statistics target is NULL for the default from 17 on, -1 before. */
+static const char statistics_sql[] =
+    "SELECT 'statistics', n.nspname,"
+    " " QUALIFIED("n", "s.stxname") " || ' on ' || " QUALIFIED("tn", "t.relname") ","
+    " concat_ws(' ', s.stxkind::text, coalesce(s.stxstattarget, -1),"
+    "  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)"
+    "   FROM pg_attribute a WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),"
+    "  CASE WHEN s.stxexprs IS NOT NULL"
+    "  THEN array_to_string(pg_get_statisticsobjdef_expressions(s.oid), ', ') END),"
+    " s.stxexprs IS NOT NULL"
+    " FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace"
+    " JOIN pg_class t ON t.oid = s.stxrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+    " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_statistic_ext", "s.oid");
+
+/* Rules of their own, not a view's _RETURN (views are modeled). */
+static const char rule_sql[] =
+    "SELECT 'rule', n.nspname,"
+    " " QUALIFIED("n", "r.rulename") " || ' on ' || " QUALIFIED("n", "c.relname") ","
+    " r.ev_enabled::text || ' ' || pg_get_ruledef(r.oid), true"
+    " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE r.rulename <> '_RETURN' AND r.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+static const char cast_sql[] =
+    "SELECT 'cast', NULL, format('(%s AS %s)', c.castsource::regtype, c.casttarget::regtype),"
+    " concat_ws(' ', c.castfunc::regprocedure::text, c.castcontext, c.castmethod), false"
+    " FROM pg_cast c WHERE c.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_cast", "c.oid");
+
+static const char operator_sql[] =
+    "SELECT 'operator', n.nspname, quote_ident(n.nspname) || '.' || o.oprname || '('"
+    " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE o.oprleft::regtype::text END"
+    " || ', ' || o.oprright::regtype::text || ')',"
+    " concat_ws(' ', o.oprcode::regprocedure::text, o.oprrest::regproc::text,"
+    " o.oprjoin::regproc::text, o.oprcom::regoperator::text,"
+    " o.oprnegate::regoperator::text, o.oprcanmerge, o.oprcanhash), false"
+    " FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace"
+    " WHERE o.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_operator", "o.oid");
+
+/* A family's operators and support functions are its own (ALTER OPERATOR
+ * FAMILY ADD); a class names its family. */
+static const char opfamily_sql[] =
+    "SELECT 'operator family', n.nspname,"
+    " " QUALIFIED("n", "f.opfname") " || ' USING ' || quote_ident(am.amname),"
+    " concat_ws(' ',"
+    "  (SELECT string_agg(concat_ws(':', o.amopstrategy, o.amopopr::regoperator::text,"
+    "   o.amoplefttype::regtype::text, o.amoprighttype::regtype::text, o.amoppurpose,"
+    "   o.amopsortfamily), ', ' ORDER BY o.amopstrategy, o.amoplefttype, o.amoprighttype)"
+    "   FROM pg_amop o WHERE o.amopfamily = f.oid),"
+    "  (SELECT string_agg(concat_ws(':', p.amprocnum, p.amproc::regprocedure::text,"
+    "   p.amproclefttype::regtype::text, p.amprocrighttype::regtype::text), ', '"
+    "   ORDER BY p.amprocnum, p.amproclefttype, p.amprocrighttype)"
+    "   FROM pg_amproc p WHERE p.amprocfamily = f.oid)), false"
+    " FROM pg_opfamily f JOIN pg_namespace n ON n.oid = f.opfnamespace"
+    " JOIN pg_am am ON am.oid = f.opfmethod"
+    " WHERE f.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opfamily", "f.oid");
+
+static const char opclass_sql[] =
+    "SELECT 'operator class', n.nspname,"
+    " " QUALIFIED("n", "c.opcname") " || ' USING ' || quote_ident(am.amname),"
+    " concat_ws(' ', c.opcintype::regtype::text, c.opcdefault,"
+    " " QUALIFIED("fn", "f.opfname") ", c.opckeytype::regtype::text), false"
+    " FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace"
+    " JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_opfamily f ON f.oid = c.opcfamily"
+    " JOIN pg_namespace fn ON fn.oid = f.opfnamespace"
+    " WHERE c.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opclass", "c.oid");
+
+static const char conversion_sql[] =
+    "SELECT 'conversion', n.nspname, " QUALIFIED("n", "c.conname") ","
+    " concat_ws(' ', pg_encoding_to_char(c.conforencoding),"
+    " pg_encoding_to_char(c.contoencoding), c.conproc::regprocedure::text, c.condefault),"
+    " false"
+    " FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace"
+    " WHERE c.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_conversion", "c.oid");
+
+static const char transform_sql[] =
+    "SELECT 'transform', NULL, format('FOR %s LANGUAGE %I', t.trftype::regtype, l.lanname),"
+    " concat_ws(' ', t.trffromsql::regprocedure::text, t.trftosql::regprocedure::text),"
+    " false"
+    " FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang"
+    " WHERE t.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_transform", "t.oid");
+
+static const char language_sql[] =
+    "SELECT 'language', NULL, quote_ident(l.lanname),"
+    " concat_ws(' ', l.lanpltrusted, l.lanplcallfoid::regprocedure::text,"
+    " l.laninline::regprocedure::text, l.lanvalidator::regprocedure::text), false"
+    " FROM pg_language l WHERE l.oid >= 16384"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_language", "l.oid");
+
+/* The connection string (and its password) is the superuser's to read and
+ * is left out; so is streaming, whose default is off before 18 and
+ * parallel from 18 on: one CREATE SUBSCRIPTION on both is alike. */
+static const char subscription_sql[] =
+    "SELECT 'subscription', NULL, quote_ident(s.subname),"
+    " concat_ws(' ', s.subenabled, s.subbinary, s.subslotname,"
+    " s.subsynccommit, s.subpublications::text), false"
+    " FROM pg_subscription s"
+    " WHERE s.subdbid = (SELECT d.oid FROM pg_database d"
+    " WHERE d.datname = current_database())";
+
+static const char security_label_sql[] =
+    "SELECT 'security label', n.nspname,"
+    " quote_ident(l.provider) || ' on ' || l.objtype || ' ' || l.objname, l.label, false"
+    " FROM pg_seclabels l LEFT JOIN pg_namespace n ON n.oid = l.objnamespace"
+    " WHERE l.objoid >= 16384";
+
+/* Table columns' defaults are modeled; a view's (for INSERT through it)
+ * are not. */
+static const char view_default_sql[] =
+    "SELECT 'view column default', n.nspname,"
+    " " QUALIFIED("n", "c.relname") " || '.' || quote_ident(a.attname),"
+    " pg_get_expr(d.adbin, d.adrelid), true"
+    " FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+    " WHERE c.relkind = 'v'"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
+/* The first part names the columns: it is in every server's query. */
+static const census_part census_parts[] = {
+    {0, fdw_sql},
+    {0, server_sql},
+    {0, user_mapping_sql},
+    {0, foreign_table_sql},
+    {0, ts_parser_sql},
+    {0, ts_template_sql},
+    {0, ts_dictionary_sql},
+    {0, ts_config_sql},
+    {0, statistics_sql},
+    {0, rule_sql},
+    {0, cast_sql},
+    {0, operator_sql},
+    {0, opfamily_sql},
+    {0, opclass_sql},
+    {0, conversion_sql},
+    {0, transform_sql},
+    {0, language_sql},
+    {0, subscription_sql},
+    {0, security_label_sql},
+    {0, view_default_sql},
+};
+
+/* The digest is cut to 16 hex digits
+ * (sha256: md5 is refused on servers in FIPS mode). */
+static const char census_head[] =
+    "SELECT x.what, x.schema, x.label,"
+    " left(encode(sha256(convert_to(coalesce(x.def, ''), 'UTF8')), 'hex'), 16) AS digest,"
+    " x.printed FROM (";
+static const char census_tail[] =
+    ") x WHERE x.schema IS NULL OR (x.schema NOT IN ('pg_catalog', 'information_schema')"
+    " AND x.schema !~ '^pg_(toast|temp_|toast_temp_)')";
+
+void census_query_text(int server_version, strbuf *out)
+{
+    sb_adds(out, census_head);
+    bool first = true;
+    for (size_t i = 0; i < sizeof(census_parts) / sizeof(census_parts[0]); i++) {
+        if (server_version < census_parts[i].since)
+            continue;
+        if (!first)
+            sb_adds(out, " UNION ALL ");
+        sb_adds(out, census_parts[i].sql);
+        first = false;
+    }
+    sb_adds(out, census_tail);
+}

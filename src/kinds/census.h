@@ -1,0 +1,14 @@
+/* The census query: one catalog query that lists the user objects of the
+ * kinds pgalign does not model, as model/census.h keeps them. Each kind
+ * is a part of it, with the first server version that has the kind. */
+#ifndef PA_KINDS_CENSUS_H
+#define PA_KINDS_CENSUS_H
+
+#include "util/strbuf.h"
+
+/* The query for a server version: its columns are what, schema, label,
+ * digest and printed. Cost as a kind's (kind.h). */
+void census_query_text(int server_version, strbuf *out);
+enum { CENSUS_COST = 10 };
+
+#endif

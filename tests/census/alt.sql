@@ -1,0 +1,26 @@
+-- kinds.sql's objects, each defined otherwise: same kind and name.
+create foreign data wrapper census_fdw options (a '2');
+create server census_srv foreign data wrapper census_fdw options (host 'h2', password 'S3cretServer');
+create user mapping for current_user server census_srv options (user 'u', password 'S3cretOther');
+create foreign table census_ft (a int options (column_name 'aa') not null, b text)
+    server census_srv options (table_name 't2');
+create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
+    end = prsd_end, lextypes = prsd_lextype, headline = prsd_headline);
+create text search template census_tmpl (init = dsimple_init, lexize = dsimple_lexize);
+create text search dictionary census_dict (template = simple);
+create text search configuration census_cfg (copy = english);
+create statistics census_stats (ndistinct) on id, total from orders;
+create rule census_rule as on insert to orders do instead nothing;
+create cast (mood as text) with inout;
+create operator === (leftarg = int, rightarg = int, function = int_eq3b);
+create operator family census_fam using btree;
+create operator family census_fam2 using btree;
+create operator class census_ops for type int using btree family census_fam2 as
+    operator 1 <, function 1 btint4cmp(int, int);
+create conversion census_conv for 'UTF8' to 'LATIN1' from my_conv2;
+create trusted language census_lang handler my_handler;
+create transform for mood language census_lang (from sql with function tf_from2(internal));
+create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
+    publication p2 with (connect = false, slot_name = none, enabled = false);
+alter view v1 alter column note set default 'm';
+create rule census_auth_rule as on insert to auth.users do instead nothing;

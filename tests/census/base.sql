@@ -1,0 +1,22 @@
+-- What every database of the census suite has: the tables, types and
+-- functions the uncompared objects use. pgalign compares all of it.
+create table orders (id int primary key, total numeric, note text);
+create table orders_log (id int, total numeric);
+create type mood as enum ('a', 'b');
+create function mood_text(mood) returns text language sql immutable as $$ select $1::text $$;
+create function int_eq3(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
+create function int_eq3b(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
+-- C functions by symbols the server ships: created, never called.
+create function my_conv(integer, integer, cstring, internal, integer, boolean) returns integer
+    language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
+create function my_conv2(integer, integer, cstring, internal, integer, boolean) returns integer
+    language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
+create function my_handler() returns language_handler
+    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create function tf_from(internal) returns internal immutable
+    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create function tf_from2(internal) returns internal immutable
+    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create view v1 as select id, note from orders;
+create schema auth;
+create table auth.users (id int);

@@ -1,0 +1,28 @@
+-- One object of each kind pgalign does not model (alt.sql: the same
+-- objects, each defined otherwise).
+create foreign data wrapper census_fdw options (a '1');
+create server census_srv foreign data wrapper census_fdw options (host 'h1', password 'S3cretServer');
+create user mapping for current_user server census_srv options (user 'u', password 'S3cretMapping');
+create foreign table census_ft (a int options (column_name 'aa') not null, b text)
+    server census_srv options (table_name 't1');
+create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
+    end = prsd_end, lextypes = prsd_lextype);
+create text search template census_tmpl (lexize = dsimple_lexize);
+create text search dictionary census_dict (template = simple, stopwords = english);
+create text search configuration census_cfg (copy = english);
+alter text search configuration census_cfg alter mapping for word with census_dict;
+create statistics census_stats (dependencies) on id, total from orders;
+create rule census_rule as on insert to orders do also insert into orders_log values (new.id, new.total);
+create cast (mood as text) with function mood_text(mood);
+create operator === (leftarg = int, rightarg = int, function = int_eq3);
+create operator family census_fam using btree;
+create operator class census_ops for type int using btree family census_fam as
+    operator 1 <, function 1 btint4cmp(int, int);
+create conversion census_conv for 'UTF8' to 'LATIN1' from my_conv;
+create language census_lang handler my_handler;
+create transform for mood language census_lang (from sql with function tf_from(internal));
+create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
+    publication p1 with (connect = false, slot_name = none, enabled = false);
+alter view v1 alter column note set default 'n';
+-- Left out: a rule in a schema the Supabase profile manages.
+create rule census_auth_rule as on insert to auth.users do also nothing;
