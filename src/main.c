@@ -56,6 +56,12 @@ static const char common_help[] =
     "  -h, --help             show this help\n"
     "      --version          show the version\n";
 
+/* For the commands that compare: diff, check, sync, apply. */
+static const char strict_help[] =
+    "  --strict               exit 1 when anything was not compared (objects\n"
+    "                         of kinds pgalign does not plan yet, named on\n"
+    "                         stderr), before anything is printed or changed\n";
+
 /* For the commands that print something: diff, check, snapshot. */
 static const char output_help[] =
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n";
@@ -83,12 +89,12 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s%s%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr;\n"
            "no SQL printed, but a summary or JSON plan is, for review), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, rename_help, output_help, common_help);
+           sources_help, strict_help, rename_help, output_help, common_help);
 }
 
 static void snapshot_help(void)
@@ -127,10 +133,10 @@ static void check_help(void)
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
            "  --unsafe               drift with destructive statements exits 2, not 3\n"
-           "  --ignore-extension-versions   as for diff\n%s%s\n"
-           "Exit status: 0 in sync, 2 drift, 3 drift whose plan is destructive\n"
-           "(needs --unsafe), 1 error.\n",
-           sources_help, output_help, common_help);
+           "  --ignore-extension-versions   as for diff\n%s%s%s\n"
+           "Exit status: 0 in sync, 2 drift (also of objects pgalign cannot plan),\n"
+           "3 drift whose plan is destructive (needs --unsafe), 1 error.\n",
+           sources_help, strict_help, output_help, common_help);
 }
 
 static const char apply_options_help[] =
@@ -161,11 +167,11 @@ static void apply_help(void)
            "  --force                apply even if FROM changed since planning\n"
            "  --rehearse             first run the plan on a copy of FROM's schema\n"
            "                         (made by pgalign in a temporary cluster)\n"
-           "                         and check the result\n%s\n"
+           "                         and check the result\n%s%s\n"
            "Exit status: 0 applied (and verified), 3 the plan is destructive and\n"
            "--unsafe was not given (nothing changed), 1 error (nothing changed\n"
            "unless the message says otherwise).\n",
-           apply_options_help, common_help);
+           apply_options_help, strict_help, common_help);
 }
 
 static void sync_help(void)
@@ -185,11 +191,11 @@ static void sync_help(void)
            "                         the plan runs in phases, each committed\n%s"
            "  --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s"
-           "                         (on a terminal, sync asks for each likely rename)\n%s\n"
+           "                         (on a terminal, sync asks for each likely rename)\n%s%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
            "destructive and --unsafe was not given, 1 error or refused (nothing\n"
            "changed).\n",
-           sources_help, apply_options_help, rename_help, common_help);
+           sources_help, apply_options_help, rename_help, strict_help, common_help);
 }
 
 static const command commands[] = {
@@ -204,7 +210,8 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_CREATE_EXTENSIONS_ONLY, OPT_IGNORE_EXTENSION_VERSIONS, OPT_FORCE_UTF8,
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
-       OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES };
+       OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES,
+       OPT_STRICT };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -227,6 +234,7 @@ static const struct option long_options[] = {
     {"profile", required_argument, NULL, OPT_PROFILE},
     {"rename", required_argument, NULL, OPT_RENAME},
     {"detect-renames", no_argument, NULL, OPT_DETECT_RENAMES},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
@@ -246,6 +254,7 @@ static const struct {
     unsigned commands;
 } option_commands[] = {
     {OPT_UNSAFE, FOR_DIFF | FOR_APPLY | FOR_SYNC | FOR_CHECK},
+    {OPT_STRICT, FOR_DIFF | FOR_APPLY | FOR_SYNC | FOR_CHECK},
     {'o', FOR_DIFF | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_CREATE_EXTENSIONS_ONLY, FOR_DIFF | FOR_SYNC},
     {OPT_IGNORE_EXTENSION_VERSIONS, FOR_DIFF | FOR_SYNC | FOR_CHECK},
@@ -444,6 +453,9 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         }
         case OPT_DETECT_RENAMES:
             opt->detect_renames = true;
+            break;
+        case OPT_STRICT:
+            opt->strict = true;
             break;
         case OPT_REHEARSE:
             opt->rehearse = true;

@@ -100,10 +100,30 @@ static bool destructive_allowed(const pa_options *opt, const pa_plan *plan)
     return false;
 }
 
+/* --strict: a plan whose diff left objects uncompared is refused, and so
+ * is a plan that does not say (a .sql plan, a JSON plan of an older
+ * pgalign). */
+static bool strict_ok(const pa_options *opt, const pa_plan_file *pf)
+{
+    if (!opt->strict)
+        return true;
+    if (!pf->has_not_compared) {
+        fprintf(stderr, "pgalign: --strict: the plan does not record what its diff did "
+                "not compare (a .sql plan never does): make it again with pgalign diff "
+                "--format json; nothing was done\n");
+        return false;
+    }
+    for (size_t i = 0; i < pf->nnot_compared; i++)
+        fprintf(stderr, "pgalign: not compared: %s\n", pf->not_compared[i]);
+    return cmd_strict_ok(opt, pf->nnot_compared);
+}
+
 /* One connection to FROM serves every step: the staleness check, the
  * preflight, the statements and the verification (each one batch). */
 static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
 {
+    if (!strict_ok(opt, pf))
+        return EXIT_ERROR;
     if (!pf->is_json && !opt->quiet)
         fprintf(stderr, "pgalign: note: a .sql plan has no fingerprint and no "
                 "preflight checks; with a .json plan (pgalign diff --format json) "

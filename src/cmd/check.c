@@ -18,6 +18,10 @@ int cmd_check(const pa_options *opt)
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
     cmd_report_census(opt, &run, true);
+    if (!cmd_strict_run_ok(opt, &run)) {
+        cmd_plan_free(&run);
+        return EXIT_ERROR;
+    }
     int rc = !cmd_run_differs(&run) ? EXIT_SAME
              : run.plan.nstmts == 0 ? EXIT_DIFFERENT
              : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE

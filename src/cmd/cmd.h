@@ -36,6 +36,7 @@ typedef struct pa_options {
     const char *lock_timeout;
     const char *statement_timeout;
     bool ignore_extension_versions;
+    bool strict;            /* exit 1 when anything was not compared */
     const char *format;     /* check: text (default) or json */
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
@@ -69,8 +70,12 @@ bool cmd_plan(const pa_options *opt, pa_run *run);
 void cmd_plan_free(pa_run *run);
 
 /* Name on stderr each object not compared (diff/census.h), where it is;
- * with -q only when even_quiet (check). */
+ * with -q only when even_quiet (check) or --strict. */
 void cmd_report_census(const pa_options *opt, const pa_run *run, bool even_quiet);
+/* False with --strict when anything was not compared, after saying so:
+ * objects (a plan's count), or what a snapshot does not record. */
+bool cmd_strict_ok(const pa_options *opt, size_t not_compared);
+bool cmd_strict_run_ok(const pa_options *opt, const pa_run *run);
 /* A plan's comment listing the objects not compared that differ, if any. */
 void cmd_census_comment(strbuf *out, const pa_run *run);
 /* Whether the sides differ: statements to run, or objects not compared. */

@@ -418,6 +418,10 @@ int cmd_diff(const pa_options *opt)
     if (!cmd_plan(opt, &run))
         return EXIT_ERROR;
     cmd_report_census(opt, &run, false);
+    if (!cmd_strict_run_ok(opt, &run)) {
+        cmd_plan_free(&run);
+        return EXIT_ERROR;
+    }
     const pa_plan *plan = &run.plan;
     bool destructive = !opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0;
     /* A summary shows what the destructive statements lose. */

@@ -7,7 +7,7 @@
 
 void cmd_report_census(const pa_options *opt, const pa_run *run, bool even_quiet)
 {
-    if (opt->quiet && !even_quiet)
+    if (opt->quiet && !even_quiet && !opt->strict)
         return;
     strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < run->census.count; i++) {
@@ -38,4 +38,24 @@ void cmd_census_comment(strbuf *out, const pa_run *run)
 bool cmd_run_differs(const pa_run *run)
 {
     return run->plan.nstmts > 0 || run->census.ndiffer > 0;
+}
+
+bool cmd_strict_run_ok(const pa_options *opt, const pa_run *run)
+{
+    if (opt->strict && run->census.unknown) {
+        fprintf(stderr, "pgalign: --strict: %s is a snapshot that does not record the "
+                "objects pgalign does not compare (take it again with this pgalign); "
+                "nothing was done\n", run->census.unknown);
+        return false;
+    }
+    return cmd_strict_ok(opt, run->census.count);
+}
+
+bool cmd_strict_ok(const pa_options *opt, size_t not_compared)
+{
+    if (!opt->strict || not_compared == 0)
+        return true;
+    fprintf(stderr, "pgalign: --strict: %zu object%s of kinds pgalign does not compare "
+            "(named above); nothing was done\n", not_compared, not_compared == 1 ? "" : "s");
+    return false;
 }

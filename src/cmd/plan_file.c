@@ -125,6 +125,29 @@ static long read_statements(json_t *a, pa_plan *p)
     return -1;
 }
 
+/* The plan's "not_compared" (emit/summary.h's census_json), if it has one. */
+static bool read_not_compared(json_t *list, pa_plan_file *pf)
+{
+    if (!list)
+        return true;
+    if (!json_is_array(list))
+        return false;
+    pf->has_not_compared = true;
+    pf->not_compared = xcalloc(json_array_size(list) + 1, sizeof(*pf->not_compared));
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *e = json_array_get(list, i);
+        const char *what = json_string_value(json_object_get(e, "kind"));
+        const char *name = json_string_value(json_object_get(e, "name"));
+        const char *where = json_string_value(json_object_get(e, "where"));
+        if (!what || !name || !where)
+            return false;
+        strbuf sb = STRBUF_INIT;
+        sb_addf(&sb, "%s %s (%s)", what, name, where);
+        pf->not_compared[pf->nnot_compared++] = sb_detach(&sb);
+    }
+    return true;
+}
+
 static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
 {
     json_error_t jerr;
@@ -146,6 +169,8 @@ static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
         sb_addf(err, "%s: \"options\" is missing or malformed", path);
     } else if (!json_is_array(stmts)) {
         sb_addf(err, "%s: \"statements\" is missing or not an array", path);
+    } else if (!read_not_compared(json_object_get(root, "not_compared"), pf)) {
+        sb_addf(err, "%s: \"not_compared\" is malformed", path);
     } else {
         long bad = read_statements(stmts, &pf->plan);
         if (bad >= 0)
@@ -215,5 +240,6 @@ void plan_file_free(pa_plan_file *pf)
     free(pf->target_fingerprint);
     free_strings(pf->filter.include, pf->filter.ninclude);
     free_strings(pf->filter.exclude, pf->filter.nexclude);
+    free_strings(pf->not_compared, pf->nnot_compared);
     memset(pf, 0, sizeof(*pf));
 }

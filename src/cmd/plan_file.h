@@ -19,6 +19,11 @@ typedef struct pa_plan_file {
     /* Options recorded in the plan; schema names owned here. */
     pa_filter filter;
     bool ignore_extension_versions;
+    /* What the plan's diff did not compare, each "kind name (where)";
+     * has_not_compared: the plan says (an older one does not). */
+    const char **not_compared;
+    size_t nnot_compared;
+    bool has_not_compared;
 } pa_plan_file;
 
 bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err);

@@ -153,7 +153,7 @@ int cmd_sync(const pa_options *opt)
     if (!cmd_plan(&asking, &run))
         return EXIT_ERROR;
     cmd_report_census(opt, &run, false);
-    int rc = sync_planned(opt, &run);
+    int rc = cmd_strict_run_ok(opt, &run) ? sync_planned(opt, &run) : EXIT_ERROR;
     cmd_plan_free(&run);
     return rc;
 }

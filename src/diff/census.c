@@ -43,7 +43,9 @@ void census_compare(pa_census_diff *d, const pa_model *from, const pa_model *to)
     d->from_major = a->server_version / 10000;
     d->to_major = b->server_version / 10000;
     if (!a->known || !b->known) {
-        add_unmatched(d, a->known ? a : b, a->known);
+        d->unknown = !a->known ? "FROM" : "TARGET";
+        if (a->known || b->known)
+            add_unmatched(d, a->known ? a : b, a->known);
         return;
     }
     size_t i = 0, j = 0;

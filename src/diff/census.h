@@ -30,6 +30,8 @@ typedef struct pa_census_diff {
     pa_census_item *items;          /* by kind, then label */
     size_t count, alloc;
     size_t ndiffer;                 /* FROM only, TARGET only or differ */
+    const char *unknown;            /* "FROM" or "TARGET" when that side's
+                                       census is unknown, else NULL */
     int from_major, to_major;       /* the servers', for the messages */
 } pa_census_diff;
 

@@ -145,3 +145,31 @@ expect sync-nothing-to-apply 2 "$PGALIGN" sync --yes dbname=cen_kinds dbname=cen
 } >"$work/all" 2>&1
 check secrets-never-printed lacks "$work/all" "S3cret"
 check secrets-outputs-there grep -q "census_srv" "$work/all"
+
+# --strict: anything not compared is an error (exit 1), before anything is
+# printed or changed; named even with -q.
+expect strict-check 1 "$PGALIGN" check --strict dbname=cen_kinds dbname=cen_kinds2 &&
+    check strict-check-nothing-printed test ! -s "$out" &&
+    check strict-check-says grep -q "^pgalign: --strict: 20 objects" "$err"
+expect strict-diff-quiet 1 "$PGALIGN" --strict -q dbname=cen_base dbname=cen_kinds &&
+    check strict-diff-nothing-printed test ! -s "$out" &&
+    check strict-diff-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"
+expect strict-nothing-uncompared 0 "$PGALIGN" --strict dbname=cen_base dbname=cen_base
+expect strict-snapshot-without-census 1 "$PGALIGN" check --strict dbname=cen_base "$work/old.json" &&
+    check strict-snapshot-says grep -q "TARGET is a snapshot that does not record" "$err"
+fresh_db cen_sync && load_sql cen_sync "$here/base.sql"
+expect strict-sync 1 "$PGALIGN" sync --strict --yes dbname=cen_sync dbname=cen_kinds &&
+    check strict-sync-unchanged "$PGALIGN" check dbname=cen_sync dbname=cen_base
+# apply: a JSON plan records what its diff did not compare; a .sql plan
+# cannot say, and is refused.
+fresh_db cen_more && load_sql cen_more "$here/base.sql" &&
+    psql -X -q -d cen_more -c "create table extra (id int)"
+"$PGALIGN" --format json -o "$work/uncompared.json" dbname=cen_sync dbname=cen_kinds 2>/dev/null
+"$PGALIGN" --format json -o "$work/clean.json" dbname=cen_sync dbname=cen_more 2>/dev/null
+"$PGALIGN" -o "$work/clean.sql" dbname=cen_sync dbname=cen_more 2>/dev/null
+expect strict-apply-uncompared 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/uncompared.json" &&
+    check strict-apply-named grep -qxF "pgalign: not compared: rule public.census_rule on public.orders (TARGET only)" "$err"
+expect strict-apply-sql 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/clean.sql" &&
+    check strict-apply-sql-says grep -q "a .sql plan never does" "$err"
+check strict-apply-unchanged "$PGALIGN" check dbname=cen_sync dbname=cen_base
+expect strict-apply-clean 0 "$PGALIGN" apply --strict dbname=cen_sync "$work/clean.json"
