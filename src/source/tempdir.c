@@ -1,16 +1,24 @@
-/* Where throwaway clusters live. Each directory holds a file naming the
- * process that made it, so that one a crash left behind can be told from
- * one another pgalign is using: gone when its process is. */
+/* Where throwaway clusters live. The process that makes a directory holds
+ * a lock on a file inside it (flock) for as long as it runs: a directory
+ * whose lock is free was left by a pgalign that is gone, in this pid
+ * namespace or another (containers share /dev/shm). Such a directory is
+ * removed by the next pgalign, but only one of its user's own, and
+ * without following links: every step is relative to a directory it holds
+ * open, in a parent that anyone may write to. */
 #define _XOPEN_SOURCE 700   /* nftw */
+#define _DEFAULT_SOURCE     /* flock, dirfd */
 #include "source/tempdir.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
-#include <glob.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <linux/magic.h>
@@ -21,7 +29,9 @@
  * containers 64 MB, which a big load could fill. */
 #define SHM_DIR "/dev/shm"
 #define SHM_MIN_FREE (512ULL << 20)
-#define OWNER_FILE "pgalign.pid"
+#define PREFIX "pgalign-"
+#define LOCK_FILE "pgalign.lock"
+#define SERVER_PID_FILE "data/postmaster.pid"
 
 /* $TMPDIR when set; else /dev/shm when it is a memory file system with
  * room to spare; else /tmp. The server keeps a file per table, about 300
@@ -52,83 +62,142 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
     return 0;
 }
 
+/* Our own directory, which only we and the server write in. */
 void tempdir_remove(const char *path)
 {
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* The process id in a file, or 0. */
-static long pid_in(const char *path)
+/* Empty the directory open as fd (taken: closed here), never following a
+ * link: a link inside is removed as a link. Best effort. */
+static void empty_dir_at(int fd)
 {
-    FILE *f = fopen(path, "r");
-    long pid = 0;
-    if (f) {
-        if (fscanf(f, "%ld", &pid) != 1 || pid <= 0)
-            pid = 0;
-        fclose(f);
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return;
     }
-    return pid;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        int sub = openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub >= 0) {
+            empty_dir_at(sub);
+            unlinkat(fd, e->d_name, AT_REMOVEDIR);
+        } else {
+            unlinkat(fd, e->d_name, 0);
+        }
+    }
+    closedir(d);
 }
 
-static bool process_gone(long pid)
+/* The process id in the file at dirfd/name, or 0. */
+static long pid_at(int dirfd, const char *name)
 {
-    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    char buf[32] = "";
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    long pid = n > 0 ? strtol(buf, NULL, 10) : 0;
+    return pid > 0 ? pid : 0;
 }
 
-/* Whether dir is one a pgalign made and left: its maker has gone, and so
- * has the server it started (the watcher stops the server when pgalign
- * dies, but a server that still runs is never pulled from under). A
- * directory without the owner file is another program's: kept. */
-static bool left_behind(const char *dir)
+/* The server of a gone pgalign is stopped by its watcher; one that still
+ * runs here is never pulled from under. A pid of another namespace that
+ * names a process here only keeps a directory longer. */
+static bool server_may_run(int dirfd)
 {
-    char path[4200];
-    snprintf(path, sizeof(path), "%s/" OWNER_FILE, dir);
-    long owner = pid_in(path);
-    if (owner == 0 || !process_gone(owner))
-        return false;
-    snprintf(path, sizeof(path), "%s/data/postmaster.pid", dir);
-    long server = pid_in(path);
-    return server == 0 || process_gone(server);
+    long pid = pid_at(dirfd, SERVER_PID_FILE);
+    return pid != 0 && !(kill((pid_t)pid, 0) != 0 && errno == ESRCH);
+}
+
+/* Whether the open lock file is the lock of a directory our user made:
+ * a plain file of ours with no other name (a link to a file of ours
+ * planted in another user's directory has two). */
+static bool lock_is_ours(int lockfd)
+{
+    struct stat st;
+    return fstat(lockfd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 &&
+           st.st_uid == geteuid();
+}
+
+/* Remove parent/name if it is a directory (not a link) that a pgalign of
+ * our user made and left: its lock is free. The lock is held while the
+ * directory is emptied, so two cleaners never share one. As root the
+ * directory itself belongs to the user the server runs as. */
+static void remove_if_left(int parentfd, const char *name)
+{
+    int fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    int lockfd = -1;
+    bool left = fstat(fd, &st) == 0 && (st.st_uid == geteuid() || geteuid() == 0) &&
+                (lockfd = openat(fd, LOCK_FILE, O_RDWR | O_NOFOLLOW | O_CLOEXEC)) >= 0 &&
+                lock_is_ours(lockfd) && flock(lockfd, LOCK_EX | LOCK_NB) == 0 &&
+                !server_may_run(fd);
+    if (left) {
+        empty_dir_at(fd);   /* takes fd */
+        unlinkat(parentfd, name, AT_REMOVEDIR);
+    } else {
+        close(fd);
+    }
+    if (lockfd >= 0)
+        close(lockfd);
+}
+
+static bool is_our_name(const char *name)
+{
+    return strncmp(name, PREFIX, strlen(PREFIX)) == 0 && strlen(name) == strlen(PREFIX) + 6;
 }
 
 static void remove_left_behind(const char *parent)
 {
-    char pattern[4200];
-    snprintf(pattern, sizeof(pattern), "%s/pgalign-??????", parent);
-    glob_t g;
-    if (glob(pattern, 0, NULL, &g) != 0)
+    int parentfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (parentfd < 0)
         return;
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-        if (left_behind(g.gl_pathv[i]))
-            tempdir_remove(g.gl_pathv[i]);
+    int listfd = dup(parentfd);
+    DIR *d = listfd >= 0 ? fdopendir(listfd) : NULL;
+    if (!d && listfd >= 0)
+        close(listfd);
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        if (is_our_name(e->d_name))
+            remove_if_left(parentfd, e->d_name);
     }
-    globfree(&g);
+    if (d)
+        closedir(d);
+    close(parentfd);
 }
 
-static bool write_owner(const char *dir, strbuf *err)
+/* Lock dir's lock file for as long as this process runs: the descriptor
+ * is never closed (not inherited by the programs it starts). */
+static bool hold_lock(const char *dir, strbuf *err)
 {
     char path[4200];
-    snprintf(path, sizeof(path), "%s/" OWNER_FILE, dir);
-    FILE *f = fopen(path, "w");
-    bool ok = f && fprintf(f, "%ld\n", (long)getpid()) > 0;
-    if (f && fclose(f) != 0)
-        ok = false;
-    if (!ok)
-        sb_addf(err, "cannot write %s: %s", path, strerror(errno));
-    return ok;
+    snprintf(path, sizeof(path), "%s/" LOCK_FILE, dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        sb_addf(err, "cannot lock %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    return true;
 }
 
 bool tempdir_make(char *out, size_t n, bool give, uid_t uid, gid_t gid, strbuf *err)
 {
     const char *parent = parent_dir();
     remove_left_behind(parent);
-    snprintf(out, n, "%s/pgalign-XXXXXX", parent);
+    snprintf(out, n, "%s/" PREFIX "XXXXXX", parent);
     if (!mkdtemp(out)) {
         sb_addf(err, "cannot create a temp directory in %s: %s", parent, strerror(errno));
         out[0] = '\0';
         return false;
     }
-    if (!write_owner(out, err))
+    if (!hold_lock(out, err))
         return false;
     if (give && chown(out, uid, gid) != 0) {
         sb_addf(err, "cannot give %s to the postgres user: %s", out, strerror(errno));

@@ -11,9 +11,9 @@
 #include <sys/types.h>
 
 /* Make a new directory pgalign-XXXXXX in the parent (see tempdir.c),
- * marked as this process's, into out (n bytes); when give_to_uid is set,
- * hand it to that user. Directories there that an earlier pgalign left
- * (its process gone) are removed first. */
+ * locked by this process while it runs, into out (n bytes); when give is
+ * set, hand it to uid:gid. Directories there that an earlier pgalign of
+ * this user left (its lock free) are removed first; no other. */
 bool tempdir_make(char *out, size_t n, bool give, uid_t uid, gid_t gid, strbuf *err);
 
 /* Remove a directory with all it holds (best effort). */

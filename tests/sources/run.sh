@@ -272,17 +272,43 @@ if [ -n "${PGALIGN_PORTABLE:-}" ]; then
 else
     skip "$SUITE/signal-KILL-server-dies-portable-watcher" "PGALIGN_PORTABLE not set"
 fi
-# ...and the next pgalign removes the directories the killed ones left;
-# one whose pgalign still runs, and one that is not pgalign's, stay.
+# ...and the next pgalign removes the directories the killed ones left
+# (their lock is free). These stay: one whose pgalign still runs (its
+# lock held, whatever pid it names), one that is not pgalign's, one of
+# another user, a link to a directory, and one whose lock file is a link
+# to another name. (Each also names a process that is gone, as the
+# directories of an older pgalign did.)
 left=("$TMPDIR"/pgalign-??????)
 check left-behind-found test -e "${left[0]}"
-mkdir "$TMPDIR/pgalign-live01" "$TMPDIR/pgalign-other1"
-echo $$ >"$TMPDIR/pgalign-live01/pgalign.pid"
+gone_pid=$(sh -c 'echo $$')
+stale_like() {   # dir: a directory as a gone pgalign leaves it
+    mkdir -p "$1" && echo "$gone_pid" >"$1/pgalign.pid" && : >"$1/pgalign.lock"
+}
+stale_like "$TMPDIR/pgalign-live01"
+flock "$TMPDIR/pgalign-live01/pgalign.lock" sleep 60 & holder=$!
+mkdir "$TMPDIR/pgalign-other1"
+stale_like "$work/elsewhere" && echo keep >"$work/elsewhere/precious"
+ln -s "$work/elsewhere" "$TMPDIR/pgalign-link01"
+stale_like "$TMPDIR/pgalign-hlink1" && rm "$TMPDIR/pgalign-hlink1/pgalign.lock" &&
+    ln "$work/elsewhere/pgalign.lock" "$TMPDIR/pgalign-hlink1/pgalign.lock"
+if [ "$(id -u)" = 0 ]; then
+    stale_like "$TMPDIR/pgalign-nobod1" && chown -R nobody "$TMPDIR/pgalign-nobod1"
+fi
+sleep 0.2   # the lock taken
 "$PGALIGN" --unsafe "$fixtures/columns_add_drop/a.sql" "$fixtures/columns_add_drop/b.sql" >/dev/null 2>"$err"
 gone=yes; for d in "${left[@]}"; do [ -e "$d" ] && gone=no; done
 check left-behind-removed test $gone = yes
-check in-use-dir-kept test -f "$TMPDIR/pgalign-live01/pgalign.pid"
+check in-use-dir-kept test -f "$TMPDIR/pgalign-live01/pgalign.lock"
 check others-dir-kept test -d "$TMPDIR/pgalign-other1"
+check link-kept test -L "$TMPDIR/pgalign-link01"
+check link-target-kept test -f "$work/elsewhere/precious"
+check hardlinked-lock-kept test -d "$TMPDIR/pgalign-hlink1"
+if [ "$(id -u)" = 0 ]; then
+    check other-users-dir-kept test -f "$TMPDIR/pgalign-nobod1/pgalign.lock"
+else
+    skip "$SUITE/other-users-dir-kept" "needs root to make another user's directory"
+fi
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
 rm -rf "${TMPDIR:?}"/*
 
 # --- where the cluster lives without TMPDIR ---
