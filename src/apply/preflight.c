@@ -12,6 +12,7 @@
  * tables exist, one runs every count (pipeline.c); only a type change
  * whose bulk cast fails is then counted row by row. */
 #include "apply/preflight.h"
+#include "apply/tableview.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
 #include "util/progress.h"
@@ -40,6 +41,9 @@ typedef struct pending {
 
 typedef struct checker {
     PGconn *conn;
+    const pa_plan *plan;
+    const pa_rename_list *renames;  /* the plan's, run before its checks */
+    char *source;               /* the checked table, as FROM has it now */
     strbuf *report;
     pa_loss_list *losses;       /* or NULL: losses go to the report */
     size_t stmt;                /* the statement being checked */
@@ -209,7 +213,7 @@ static void check_duplicates(checker *ck, const pa_check *c, const char *cols,
                              const char *where, bool nulls_distinct, const char *what)
 {
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
-    sb_addf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE ", c->table);
+    sb_addf(&sql, "SELECT count(*) FROM (SELECT 1 FROM %s t WHERE ", ck->source);
     if (nulls_distinct)
         all_not_null(&sql, cols, "");
     else
@@ -246,11 +250,13 @@ static void check_foreign_key(checker *ck, const pa_check *c, const char *def)
         return;
     }
     char *ref_table = fk_ref_table(def);
+    char *ref_from = tableview_from_name(ck->renames, ref_table);
+    char *ref_source = tableview_source(ck->renames, ref_table);
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
-    sb_addf(&sql, "SELECT count(*) FROM %s c WHERE ", c->table);
+    sb_addf(&sql, "SELECT count(*) FROM %s c WHERE ", ck->source);
     all_not_null(&sql, cols, "c.");
-    if (table_exists(ck, ref_table)) {
-        sb_addf(&sql, " AND NOT EXISTS (SELECT 1 FROM %s p WHERE ", ref_table);
+    if (table_exists(ck, ref_from)) {
+        sb_addf(&sql, " AND NOT EXISTS (SELECT 1 FROM %s p WHERE ", ref_source);
         char *a = xstrdup(cols), *b = xstrdup(ref_cols);
         char *sa, *sb2;
         const char *sep = "";
@@ -271,6 +277,8 @@ static void check_foreign_key(checker *ck, const pa_check *c, const char *def)
     free(cols);
     free(ref_cols);
     free(ref_table);
+    free(ref_from);
+    free(ref_source);
 }
 
 static void check_constraint(checker *ck, const pa_check *c)
@@ -281,7 +289,7 @@ static void check_constraint(checker *ck, const pa_check *c)
         char *expr = paren_group(def, NULL);
         if (!expr)
             return;
-        sb_addf(&sql, "SELECT count(*) FROM %s WHERE NOT (%s)", c->table, expr);
+        sb_addf(&sql, "SELECT count(*) FROM %s t WHERE NOT (%s)", ck->source, expr);
         sb_addf(&msg, "in %s violate CHECK constraint \"%s\" %s", c->table,
                 c->name, def);
         count_and_report(ck, c, sql.buf, "row", msg.buf);
@@ -294,7 +302,7 @@ static void check_constraint(checker *ck, const pa_check *c)
         sb_addf(&msg, "%s constraint \"%s\" (%s)", pk ? "PRIMARY KEY" : "UNIQUE", c->name, cols);
         check_duplicates(ck, c, cols, NULL, !strstr(def, "NULLS NOT DISTINCT"), msg.buf);
         if (pk) {
-            sb_addf(&sql, "SELECT count(*) FROM %s WHERE NOT (", c->table);
+            sb_addf(&sql, "SELECT count(*) FROM %s t WHERE NOT (", ck->source);
             all_not_null(&sql, cols, "");
             sb_addc(&sql, ')');
             sb_reset(&msg);
@@ -401,27 +409,27 @@ static void check_cast(checker *ck, const pa_check *c)
     bool bounded = paren && (strncmp(type, "character varying(", 18) == 0 ||
                              strncmp(type, "character(", 10) == 0);
     if (bounded) {
-        sb_addf(&sql, "SELECT count(*) FROM %s WHERE length(%s::text) > %ld", c->table,
+        sb_addf(&sql, "SELECT count(*) FROM %s t WHERE length(%s::text) > %ld", ck->source,
                 c->column, strtol(paren + 1, NULL, 10));
         count_and_report(ck, c, sql.buf, "value", msg.buf);
     } else {
-        sb_addf(&sql, "SELECT count(%s::%s) * 0 FROM %s", c->column, type, c->table);
+        sb_addf(&sql, "SELECT count(%s::%s) * 0 FROM %s t", c->column, type, ck->source);
         count_and_report(ck, c, sql.buf, "value", msg.buf);
         sb_reset(&sql);
         sb_addf(&sql,
                 "DO $pgalign$ DECLARE pgalign_n bigint := 0; pgalign_r record;"
-                " BEGIN FOR pgalign_r IN SELECT %s AS v FROM %s WHERE %s IS NOT NULL"
+                " BEGIN FOR pgalign_r IN SELECT %s AS v FROM %s t WHERE %s IS NOT NULL"
                 " LOOP BEGIN PERFORM pgalign_r.v::%s; EXCEPTION WHEN others THEN"
                 " pgalign_n := pgalign_n + 1; END; END LOOP;"
                 " RAISE NOTICE 'pgalign-count:%%', pgalign_n; END $pgalign$",
-                c->column, c->table, c->column, type);
+                c->column, ck->source, c->column, type);
         ck->queue[ck->nqueue - 1].fallback = xstrdup(sql.buf);
     }
     if (c->name) {      /* a lossy change: the values it alters */
         sb_reset(&sql);
         sb_reset(&msg);
-        sb_addf(&sql, "SELECT count(*) FROM %s WHERE %s IS NOT NULL"
-                " AND (%s::%s)::%s IS DISTINCT FROM %s", c->table, c->column, c->column,
+        sb_addf(&sql, "SELECT count(*) FROM %s t WHERE %s IS NOT NULL"
+                " AND (%s::%s)::%s IS DISTINCT FROM %s", ck->source, c->column, c->column,
                 type, c->name, c->column);
         sb_addf(&msg, "ALTER COLUMN %s.%s TYPE %s alters", c->table, c->column, shown);
         count_loss(ck, c, sql.buf, "value", msg.buf);
@@ -435,12 +443,12 @@ static void run_check(checker *ck, const pa_check *c)
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
     switch (c->type) {
     case CHECK_NOT_NULL:
-        sb_addf(&sql, "SELECT count(*) FROM %s WHERE %s IS NULL", c->table, c->column);
+        sb_addf(&sql, "SELECT count(*) FROM %s t WHERE %s IS NULL", ck->source, c->column);
         sb_addf(&msg, "in %s violate NOT NULL on %s", c->table, c->column);
         count_and_report(ck, c, sql.buf, "row", msg.buf);
         break;
     case CHECK_EMPTY_TABLE:
-        sb_addf(&sql, "SELECT count(*) FROM %s", c->table);
+        sb_addf(&sql, "SELECT count(*) FROM %s t", ck->source);
         sb_addf(&msg, "in %s: the new column %s is NOT NULL without a default, "
                 "so the table must be empty", c->table, c->column);
         count_and_report(ck, c, sql.buf, "row", msg.buf);
@@ -455,12 +463,12 @@ static void run_check(checker *ck, const pa_check *c)
         check_cast(ck, c);
         break;
     case CHECK_LOSS_ROWS:
-        sb_addf(&sql, "SELECT count(*) FROM %s", c->table);
+        sb_addf(&sql, "SELECT count(*) FROM %s t", ck->source);
         sb_addf(&msg, "DROP TABLE %s loses", c->table);
         count_loss(ck, c, sql.buf, "row", msg.buf);
         break;
     case CHECK_LOSS_VALUES:
-        sb_addf(&sql, "SELECT count(%s) FROM %s", c->column, c->table);
+        sb_addf(&sql, "SELECT count(%s) FROM %s t", c->column, ck->source);
         sb_addf(&msg, "DROP COLUMN %s.%s loses", c->table, c->column);
         count_loss(ck, c, sql.buf, "non-null value", msg.buf);
         break;
@@ -495,9 +503,13 @@ static void collect_tables(checker *ck, const pa_plan *p)
         const pa_check *c = &p->stmts[i].check;
         if (c->type == CHECK_NONE)
             continue;
-        add_table(ck, xstrdup(c->table));
-        if (c->type == CHECK_CONSTRAINT && strncmp(c->definition, "FOREIGN KEY", 11) == 0)
-            add_table(ck, fk_ref_table(c->definition));
+        add_table(ck, tableview_from_name(ck->renames, c->table));
+        if (c->type == CHECK_CONSTRAINT && strncmp(c->definition, "FOREIGN KEY", 11) == 0) {
+            char *ref = fk_ref_table(c->definition);
+            if (ref)
+                add_table(ck, tableview_from_name(ck->renames, ref));
+            free(ref);
+        }
     }
 }
 
@@ -535,6 +547,23 @@ static bool look_up_tables(checker *ck, strbuf *err)
     return ok;
 }
 
+/* Why count i did not run, in why (never empty); COUNT_NEW_COLUMN in
+ * *count when it reads a column that the plan adds before its statement
+ * (decided from the plan: a column of another name that FROM lacks, as
+ * after a change to FROM since planning, is a reason like any other). */
+static void failed_count(const checker *ck, size_t i, const PGresult *res, long long *count,
+                         strbuf *why)
+{
+    const char *msg = res ? PQresultErrorMessage(res) : "";
+    sb_add(why, msg, strcspn(msg, "\n"));
+    if (why->len == 0)
+        sb_adds(why, "the server gave no reason");
+    const pending *p = &ck->queue[i];
+    if (same_string(res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL, "42703") &&
+        !p->loss && tableview_reads_added_column(ck->plan, p->stmt, p->check->table, p->sql))
+        *count = COUNT_NEW_COLUMN;
+}
+
 /* One batch: every count, each in a savepoint of its own with a sync
  * point after it so that one that fails leaves the others running, and
  * the end of the transaction. Counts that fail and have a fallback are
@@ -564,11 +593,8 @@ static bool run_counts(checker *ck, long long *counts, strbuf *whys, strbuf *err
             counts[i] = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
         else if (ck->queue[i].fallback)
             counts[i] = -2;
-        else if (res && same_string(PQresultErrorField(res, PG_DIAG_SQLSTATE), "42703"))
-            counts[i] = COUNT_NEW_COLUMN;
-        else if (res)
-            sb_add(&whys[i], PQresultErrorMessage(res),
-                   strcspn(PQresultErrorMessage(res), "\n"));
+        else
+            failed_count(ck, i, res, &counts[i], &whys[i]);
         PQclear(saved);
         PQclear(res);
         PQclear(back);
@@ -619,10 +645,12 @@ static void checker_free(checker *ck)
     free(ck->exists);
 }
 
-bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report, pa_loss_list *losses,
-                   preflight_result *result, strbuf *err)
+bool preflight_run(PGconn *conn, const pa_plan *p, const pa_rename_list *renames,
+                   strbuf *report, pa_loss_list *losses, preflight_result *result,
+                   strbuf *err)
 {
-    checker ck = {conn, report, losses, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0};
+    checker ck = {.conn = conn, .plan = p, .renames = renames, .report = report,
+                  .losses = losses};
     memset(result, 0, sizeof(*result));
     collect_tables(&ck, p);
     if (ck.ntables == 0)
@@ -634,8 +662,13 @@ bool preflight_run(PGconn *conn, const pa_plan *p, strbuf *report, pa_loss_list 
             continue;
         result->checked++;
         ck.stmt = i;
-        if (table_exists(&ck, c->table))
+        char *from = tableview_from_name(renames, c->table);
+        ck.source = tableview_source(renames, c->table);
+        if (table_exists(&ck, from))
             run_check(&ck, c);
+        free(from);
+        free(ck.source);
+        ck.source = NULL;
     }
     long long *counts = xcalloc(ck.nqueue + 1, sizeof(*counts));
     strbuf *whys = xcalloc(ck.nqueue + 1, sizeof(*whys));

@@ -148,7 +148,7 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
                                              pf->ignore_extension_versions,
                                              pf->is_json ? pf->target_fingerprint : NULL)) &&
              (!pf->is_json || opt->no_preflight ||
-              cmd_preflight(opt, conn, NULL, &pf->plan, NULL, false)))
+              cmd_preflight(opt, conn, NULL, &pf->plan, &pf->renames, NULL, false)))
         rc = run_plan(opt, pf, conn);
     PQfinish(conn);
     return rc;

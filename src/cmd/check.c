@@ -30,7 +30,7 @@ int cmd_check(const pa_options *opt)
      * that would make it fail are an error, as for diff --preflight. */
     pa_loss_list losses = {0};
     if (opt->preflight && run.plan.nstmts &&
-        !cmd_preflight(opt, NULL, opt->from, &run.plan, &losses, true))
+        !cmd_preflight(opt, NULL, opt->from, &run.plan, &run.renames, &losses, true))
         rc = EXIT_ERROR;
     strbuf out = STRBUF_INIT;
     const pa_loss_list *counted = opt->preflight ? &losses : NULL;

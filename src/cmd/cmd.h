@@ -99,7 +99,8 @@ void cmd_report_unsafe(const pa_plan *p, unsafe_report what);
  * too when a check fails, unless summary_follows even then). False when
  * a check failed or could not connect. */
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p, pa_loss_list *losses, bool summary_follows);
+                   const pa_plan *p, const pa_rename_list *renames, pa_loss_list *losses,
+                   bool summary_follows);
 /* Whether --preflight (diff, check) can run: FROM must be a database;
  * false after saying so on stderr. */
 bool cmd_preflight_possible(const pa_options *opt);

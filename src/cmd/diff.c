@@ -435,10 +435,10 @@ int cmd_diff(const pa_options *opt)
     } else if (destructive && !for_review(format)) {
         cmd_report_unsafe(plan, UNSAFE_NOT_WRITTEN);
         if (opt->preflight)     /* what the destructive statements would lose */
-            cmd_preflight(opt, NULL, opt->from, plan, NULL, false);
+            cmd_preflight(opt, NULL, opt->from, plan, &run.renames, NULL, false);
         rc = EXIT_UNSAFE;
     } else if (opt->preflight && plan->nstmts > 0 &&
-               !cmd_preflight(opt, NULL, opt->from, plan, counted, false) && !destructive) {
+               !cmd_preflight(opt, NULL, opt->from, plan, &run.renames, counted, false) && !destructive) {
         rc = EXIT_ERROR;
     } else {
         strbuf text = STRBUF_INIT;

@@ -3,6 +3,7 @@
 #include "apply/split.h"
 #include "emit/plan_json.h"
 #include "util/fileio.h"
+#include "util/sqlscan.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -148,6 +149,51 @@ static bool read_not_compared(json_t *list, pa_plan_file *pf)
     return true;
 }
 
+/* One of the plan's "renames": kind, old as "schema.table[.name]" (quoted
+ * where needed), new. */
+static bool read_rename(json_t *e, pa_rename_list *list)
+{
+    static const struct {
+        const char *word;
+        rename_kind kind;
+        size_t parts;
+    } kinds[] = {{"table", RENAME_TABLE, 2}, {"index", RENAME_INDEX, 2},
+                 {"column", RENAME_COLUMN, 3}, {"constraint", RENAME_CONSTRAINT, 3}};
+    const char *kind = json_string_value(json_object_get(e, "kind"));
+    const char *old = json_string_value(json_object_get(e, "old"));
+    const char *new = json_string_value(json_object_get(e, "new"));
+    size_t k = 0;
+    while (kind && k < sizeof(kinds) / sizeof(kinds[0]) && strcmp(kind, kinds[k].word) != 0)
+        k++;
+    if (!kind || !old || !new || k == sizeof(kinds) / sizeof(kinds[0]))
+        return false;
+    char *parts[3] = {NULL, NULL, NULL};
+    const char *p = old, *end = old + strlen(old);
+    bool ok = true;
+    for (size_t i = 0; ok && i < kinds[k].parts; i++) {
+        ok = (i == 0 || (p < end && *p++ == '.')) && (parts[i] = sql_name_part(&p, end));
+    }
+    if (!ok || p != end) {
+        for (size_t i = 0; i < 3; i++)
+            free(parts[i]);
+        return false;
+    }
+    list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->alloc);
+    list->items[list->count++] = (pa_rename){kinds[k].kind, parts[0], parts[1], parts[2],
+                                             xstrdup(new), NULL};
+    return true;
+}
+
+static bool read_renames(json_t *list, pa_rename_list *out)
+{
+    if (!list)
+        return true;
+    bool ok = json_is_array(list);
+    for (size_t i = 0; ok && i < json_array_size(list); i++)
+        ok = read_rename(json_array_get(list, i), out);
+    return ok;
+}
+
 static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
 {
     json_error_t jerr;
@@ -171,6 +217,8 @@ static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
         sb_addf(err, "%s: \"statements\" is missing or not an array", path);
     } else if (!read_not_compared(json_object_get(root, "not_compared"), pf)) {
         sb_addf(err, "%s: \"not_compared\" is malformed", path);
+    } else if (!read_renames(json_object_get(root, "renames"), &pf->renames)) {
+        sb_addf(err, "%s: \"renames\" is malformed", path);
     } else {
         long bad = read_statements(stmts, &pf->plan);
         if (bad >= 0)
@@ -241,5 +289,6 @@ void plan_file_free(pa_plan_file *pf)
     free_strings(pf->filter.include, pf->filter.ninclude);
     free_strings(pf->filter.exclude, pf->filter.nexclude);
     free_strings(pf->not_compared, pf->nnot_compared);
+    rename_list_free(&pf->renames);
     memset(pf, 0, sizeof(*pf));
 }

@@ -24,6 +24,8 @@ typedef struct pa_plan_file {
     const char **not_compared;
     size_t nnot_compared;
     bool has_not_compared;
+    /* The plan's renames (its first statements), for the preflight. */
+    pa_rename_list renames;
 } pa_plan_file;
 
 bool plan_file_load(const char *path, pa_plan_file *pf, strbuf *err);

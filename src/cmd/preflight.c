@@ -33,12 +33,14 @@ bool cmd_apply_plan(const pa_options *opt, PGconn *conn, const pa_plan *p)
 }
 
 bool cmd_preflight(const pa_options *opt, PGconn *conn, const char *conninfo,
-                   const pa_plan *p, pa_loss_list *losses, bool summary_follows)
+                   const pa_plan *p, const pa_rename_list *renames, pa_loss_list *losses,
+                   bool summary_follows)
 {
     strbuf err = STRBUF_INIT, report = STRBUF_INIT;
     PGconn *own = conn ? NULL : conn_open(conninfo, &err);
     preflight_result r;
-    bool ran = (conn || own) && preflight_run(conn ? conn : own, p, &report, losses, &r, &err);
+    bool ran = (conn || own) && preflight_run(conn ? conn : own, p, renames, &report, losses, &r,
+                                                    &err);
     if (own)
         PQfinish(own);
     if (!ran) {

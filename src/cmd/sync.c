@@ -116,7 +116,7 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     if (destructive && !opt->dry_run) {
         cmd_report_unsafe(plan, UNSAFE_NOT_APPLIED);
         if (!opt->no_preflight)     /* what the destructive statements would lose */
-            cmd_preflight(opt, NULL, opt->from, plan, NULL, false);
+            cmd_preflight(opt, NULL, opt->from, plan, &run->renames, NULL, false);
         return EXIT_UNSAFE;
     }
     PGconn *conn = cmd_connect_from(opt);
@@ -125,7 +125,8 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     /* The preflight first, so the summary says what the plan loses. */
     pa_loss_list losses = {0};
     int rc = EXIT_ERROR;
-    if (opt->no_preflight || cmd_preflight(opt, conn, NULL, plan, opt->quiet ? NULL : &losses, false)) {
+    if (opt->no_preflight || cmd_preflight(opt, conn, NULL, plan, &run->renames,
+                                            opt->quiet ? NULL : &losses, false)) {
         show_summary(opt, run, opt->no_preflight ? NULL : &losses);
         if (rehearsed(opt, run) && confirmed(opt, plan->nstmts))
             rc = apply_planned(opt, run, conn);

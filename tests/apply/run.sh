@@ -173,6 +173,37 @@ expect preflight-batch 1 "$PGALIGN" --unsafe --preflight dbname=ap_from dbname=a
     check preflight-batch-after has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "qty_positive"' &&
     check preflight-batch-total has "$err" '2 checks of 3 found rows'
 
+# A renamed column or table is checked under FROM's name: a row that
+# violates a new CHECK on a column or table the plan renames first is
+# counted (once taken for "a column the plan adds", or skipped as a new
+# table); from a JSON plan too, whose renames apply reads back.
+setup "create table o (id int, amount int); insert into o values (1, -5), (2, 10);
+       create table u (id int); insert into u values (1);" \
+      "create table o (id int, total int constraint total_positive check (total > 0));
+       create table u2 (id int constraint big_id check (id > 5));" ||
+    fail "$SUITE/preflight-renamed" "setup failed"
+renamed=(--rename public.o.amount=total --rename public.u=u2)
+expect preflight-renamed 1 "$PGALIGN" --preflight "${renamed[@]}" dbname=ap_from dbname=ap_target &&
+    check preflight-renamed-column-counted has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "total_positive"' &&
+    check preflight-renamed-table-counted has "$err" 'preflight: 1 row in "public"."u2" violates CHECK constraint "big_id"' &&
+    check preflight-renamed-not-taken-for-new lacks "$err" 'not checked'
+"$PGALIGN" --format json "${renamed[@]}" dbname=ap_from dbname=ap_target -o "$work/renamed.json" 2>/dev/null
+dump_normalized ap_from > "$work/before"
+expect preflight-renamed-apply 1 "$PGALIGN" apply dbname=ap_from "$work/renamed.json" &&
+    check preflight-renamed-apply-counted has "$err" 'preflight: 1 row in "public"."o" violates CHECK constraint "total_positive"' &&
+    check preflight-renamed-apply-unchanged same_dump "$work/before"
+# A column FROM lacks that the plan does not add (FROM changed since the
+# plan, applied with --force) is a check that could not run, with the
+# server's reason; it is not taken for a column the plan adds.
+setup "create table o (id int, qty int); insert into o values (1, -1);" \
+      "create table o (id int, qty int constraint qty_positive check (qty > 0));" ||
+    fail "$SUITE/preflight-missing-column" "setup failed"
+"$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/missing.json" 2>/dev/null
+psql -X -q -d ap_from -c "alter table o rename column qty to quantity"
+expect preflight-missing-column 1 "$PGALIGN" apply --force dbname=ap_from "$work/missing.json" &&
+    check preflight-missing-column-reason has "$err" 'preflight: could not check qty_positive on "public"."o": ERROR:  column "qty" does not exist' &&
+    check preflight-missing-column-not-new lacks "$err" 'reads a column the plan adds'
+
 # ---- hazards as the server has them: a plan says table-rewrite exactly
 # when applying it gives the table a new file (pg_relation_filenode) ----
 rewrite_case() {   # name from-sql target-sql
