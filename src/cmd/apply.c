@@ -134,7 +134,8 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
             fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");
         return EXIT_SAME;
     }
-    if (!destructive_allowed(opt, &pf->plan))
+    /* A .sql plan cannot tell whether it was applied: refused at once. */
+    if (!pf->is_json && !destructive_allowed(opt, &pf->plan))
         return EXIT_UNSAFE;
     PGconn *conn = cmd_connect_from(opt);
     if (!conn)
@@ -143,6 +144,8 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
     plan_state state = pf->is_json ? check_not_stale(opt, pf, conn) : PLAN_FRESH;
     if (state == PLAN_APPLIED)
         rc = EXIT_SAME;
+    else if (state == PLAN_FRESH && !destructive_allowed(opt, &pf->plan))
+        rc = EXIT_UNSAFE;
     else if (state == PLAN_FRESH &&
              (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
                                              pf->ignore_extension_versions,

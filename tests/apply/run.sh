@@ -255,6 +255,11 @@ expect apply-destructive-dry-run 0 "$PGALIGN" apply --dry-run dbname=ap_from "$w
 check apply-destructive-dry-run-unchanged same_dump "$work/before"
 expect apply-destructive-unsafe 0 "$PGALIGN" apply --unsafe dbname=ap_from "$work/destr.json"
 expect apply-destructive-converged 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+# Applied once, the plan is "already applied" (exit 0) also without
+# --unsafe: whether it was applied is asked before what it would need.
+expect apply-destructive-again 0 "$PGALIGN" apply dbname=ap_from "$work/destr.json" &&
+    check apply-destructive-again-says has "$err" "the plan was applied; nothing to do" &&
+    check apply-destructive-again-no-unsafe lacks "$err" "--unsafe"
 # In sync: a JSON plan with no statements, which apply reads.
 expect in-sync-json 0 "$PGALIGN" --format json -o "$work/empty.json" dbname=ap_from dbname=ap_target &&
     check in-sync-json-valid python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["statements"] == []' "$work/empty.json"
