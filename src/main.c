@@ -340,10 +340,14 @@ static void add_schema(const char ***list, size_t *n, const char *schema)
     (*list)[(*n)++] = schema;
 }
 
+/* The message names the command ("pgalign: check: unknown option ..."),
+ * unless it does so itself. */
 static void usage_error(const char *msg, const command *cmd)
 {
-    fprintf(stderr, "pgalign: %s\nTry 'pgalign %s%s--help' for more information.\n",
-            msg, cmd->bit == FOR_DIFF ? "" : cmd->name, cmd->bit == FOR_DIFF ? "" : " ");
+    bool named = strstr(msg, "'pgalign ") != NULL;
+    fprintf(stderr, "pgalign: %s%s%s\nTry 'pgalign %s%s--help' for more information.\n",
+            named ? "" : cmd->name, named ? "" : ": ", msg,
+            cmd->bit == FOR_DIFF ? "" : cmd->name, cmd->bit == FOR_DIFF ? "" : " ");
 }
 
 /* -j: more connections than that help no catalog we know of, and each
@@ -505,23 +509,35 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             usage_error(msg, cmd);
             return EXIT_ERROR;
         default:
-            /* optopt is the letter of an unknown short option, 0 for a
-             * long one (which argv[optind - 1] holds). */
-            if (optopt)
+            /* optopt is the letter of an unknown short option; 0 for an
+             * unknown or ambiguous long one (which argv[optind - 1]
+             * holds); a long option's code when it was given a value it
+             * does not take ("--unsafe=yes"). */
+            if (optopt >= 256) {
+                option_name(name, sizeof(name), optopt);
+                snprintf(msg, sizeof(msg), "%s takes no value ('%.60s')", name,
+                         argv[optind - 1]);
+            } else if (optopt) {
                 snprintf(msg, sizeof(msg), "unknown option '-%c'", optopt);
-            else
+            } else {
                 snprintf(msg, sizeof(msg), "unknown option '%.100s'", argv[optind - 1]);
+            }
             usage_error(msg, cmd);
             return EXIT_ERROR;
         }
     }
+    /* A word in the place of diff's FROM that is no source at all is a
+     * command mistyped, however many arguments follow it. */
+    if (cmd->bit == FOR_DIFF && optind < argc && looks_like_command(argv[optind])) {
+        fprintf(stderr, "pgalign: unknown command '%.40s' (commands: diff, apply, sync, "
+                "check, snapshot; a database is named by a connection string, such as "
+                "dbname=%.40s)\nTry 'pgalign --help' for more information.\n",
+                argv[optind], argv[optind]);
+        return EXIT_ERROR;
+    }
     if (argc - optind != cmd->npositional) {
         char msg[200];
-        if (cmd->bit == FOR_DIFF && argc - optind == 3 && looks_like_command(argv[optind]))
-            snprintf(msg, sizeof(msg), "unknown command '%.40s' (commands: diff, apply, sync, "
-                     "check, snapshot)", argv[optind]);
-        else
-            snprintf(msg, sizeof(msg), "expected %s", cmd->positional_names);
+        snprintf(msg, sizeof(msg), "expected %s", cmd->positional_names);
         usage_error(msg, cmd);
         return EXIT_ERROR;
     }
@@ -530,41 +546,41 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
     return -1;
 }
 
-/* Whether arg is an option that takes the next argument as its value
- * ("--profile supabase", "-o FILE"; not "--profile=supabase"). */
-static bool takes_next_argument(const char *arg)
+/* Start getopt over again, from argv[1]. */
+static void getopt_restart(void)
 {
-    if (strcmp(arg, "-o") == 0 || strcmp(arg, "-j") == 0)
-        return true;
-    if (strncmp(arg, "--", 2) != 0 || strchr(arg, '='))
-        return false;
-    for (const struct option *o = long_options; o->name; o++) {
-        if (strcmp(arg + 2, o->name) == 0)
-            return o->has_arg == required_argument;
-    }
-    return false;
+#if defined(__GLIBC__)
+    optind = 0;         /* glibc's way to reset all its state */
+#elif defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || \
+    defined(__NetBSD__) || defined(__DragonFly__)
+    optreset = 1;
+    optind = 1;
+#else
+    optind = 1;
+#endif
 }
 
 /* The command is the first argument that is not an option (nor an
  * option's value), so that options may come before it too: "pgalign
- * --profile supabase check A B". It is taken out of argv. */
+ * --profile supabase check A B", "pgalign --prof supabase check",
+ * "pgalign -qo FILE snapshot X". getopt itself finds it, stopping at the
+ * first argument that is no option ('+'), quietly (':', opterr); the
+ * command is then taken out of argv for the real parse. */
 static const command *find_command(int *argc, char **argv)
 {
-    for (int i = 1; i < *argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (argv[i][0] == '-' && argv[i][1]) {
-            i += takes_next_argument(argv[i]);
-            continue;
+    opterr = 0;
+    while (getopt_long(*argc, argv, "+:o:j:qvh", long_options, NULL) != -1)
+        continue;
+    int i = optind;
+    getopt_restart();
+    if (i >= *argc || i < 1 || strcmp(argv[i - 1], "--") == 0)
+        return &commands[0];
+    for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+        if (strcmp(argv[i], commands[k].name) == 0) {
+            memmove(&argv[i], &argv[i + 1], sizeof(*argv) * (size_t)(*argc - i));
+            (*argc)--;
+            return &commands[k];
         }
-        for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
-            if (strcmp(argv[i], commands[k].name) == 0) {
-                memmove(&argv[i], &argv[i + 1], sizeof(*argv) * (size_t)(*argc - i));
-                (*argc)--;
-                return &commands[k];
-            }
-        }
-        break;
     }
     return &commands[0];    /* as migra: no command means diff */
 }

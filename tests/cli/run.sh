@@ -48,6 +48,16 @@ usage_case other-file-source "notes.txt is a file, but not a source pgalign read
 expect options-before-command 0 "$PGALIGN" --profile supabase check dbname=cli_same dbname=cli_prod
 expect options-with-value-before-command 0 "$PGALIGN" -o "$work/snap-first.json" snapshot dbname=cli_same &&
     check options-before-command-wrote test -s "$work/snap-first.json"
+# The command is found by getopt's own parse: abbreviated and bundled
+# options before it; a mistyped command however many arguments follow;
+# every message names the command.
+expect options-abbreviated-before-command 0 "$PGALIGN" --prof supabase check dbname=cli_same dbname=cli_prod
+expect options-bundled-before-command 0 "$PGALIGN" -qo "$work/snap-bundled.json" snapshot dbname=cli_same &&
+    check options-bundled-wrote test -s "$work/snap-bundled.json"
+usage_case unknown-command-two-arguments "unknown command 'snapshto'" snapshto dbname=cli_same
+usage_case unknown-command-one-argument "unknown command 'chek'" chek
+usage_case option-takes-no-value "pgalign: diff: --unsafe takes no value ('--unsafe=yes')" --unsafe=yes a b
+usage_case message-names-command "pgalign: check: unknown option '--bogus'" check --bogus a b
 expect sync-help-once 0 "$PGALIGN" sync --help &&
     check sync-help-privileges-once test "$(grep -c -- --with-privileges "$out")" = 1
 
