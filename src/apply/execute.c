@@ -43,8 +43,19 @@ static long line_of(const char *text, long pos)
     return line;
 }
 
+/* A lock not granted within lock_timeout (SQLSTATE 55P03): what to do. */
+static void lock_hint(strbuf *err, const PGresult *res, const char *lock_timeout)
+{
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (!state || strcmp(state, "55P03") != 0)
+        return;
+    sb_addf(err, "  another session held a lock the statement needs for longer than the "
+            "lock timeout (%s): run again when it is done (pg_stat_activity shows it), "
+            "or wait longer with --lock-timeout\n", lock_timeout ? lock_timeout : "5s");
+}
+
 static void report_failure(PGresult *res, const char *sql, const char *where,
-                           size_t committed, strbuf *err)
+                           size_t committed, const char *lock_timeout, strbuf *err)
 {
     const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
     const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
@@ -65,6 +76,7 @@ static void report_failure(PGresult *res, const char *sql, const char *where,
     if (pos)
         sb_addf(err, "  at character %s (line %ld)\n", pos,
                 line_of(sql, strtol(pos, NULL, 10)));
+    lock_hint(err, res, lock_timeout);
 }
 
 typedef struct runner {
@@ -88,7 +100,7 @@ static bool statement_done(runner *r, size_t i, PGresult *res)
     if (!res)
         conn_error(r->err, r->conn);
     else if (!ok)
-        report_failure(res, sql, where, r->committed, r->err);
+        report_failure(res, sql, where, r->committed, r->o->lock_timeout, r->err);
     else if (r->o->verbose)
         fprintf(stderr, "pgalign: ok   %s\n", where);
     PQclear(res);

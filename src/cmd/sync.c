@@ -3,13 +3,34 @@
  * that FROM is now in sync with TARGET. --dry-run runs every statement
  * against FROM's real rows and always rolls back. */
 #include "cmd/cmd.h"
+#include "emit/sql.h"
 #include "emit/summary.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static bool confirmed(const pa_options *opt, size_t nstmts)
+/* The question, with the facts to answer it: which database, how many
+ * statements and how many destructive, what was checked. */
+static void ask(const pa_options *opt, PGconn *conn, const pa_plan *p)
+{
+    const char *host = PQhost(conn), *port = PQport(conn);
+    size_t lossy = plan_count_hazard(p, HAZ_DATA_LOSS);
+    fprintf(stderr, "\nFROM: database %s on %s%s%s, as %s\n", PQdb(conn),
+            host && *host ? host : "the local socket", port && *port ? ":" : "",
+            port ? port : "", PQuser(conn));
+    fprintf(stderr, "preflight: %s; rehearsal on a copy: %s\n",
+            opt->no_preflight ? "skipped (--no-preflight)" : "passed",
+            opt->no_rehearse ? "skipped (--no-rehearse)" : "passed");
+    fprintf(stderr, "Apply these %zu statement%s", p->nstmts, p->nstmts == 1 ? "" : "s");
+    if (lossy)
+        fprintf(stderr, " (%zu destructive)", lossy);
+    fprintf(stderr, " to FROM? [y/N/s: show them] ");
+}
+
+/* y applies; s shows the statements and asks again; anything else, or
+ * no terminal without --yes, does not. */
+static bool confirmed(const pa_options *opt, PGconn *conn, const pa_plan *p)
 {
     if (opt->yes || opt->dry_run)
         return true;
@@ -18,11 +39,18 @@ static bool confirmed(const pa_options *opt, size_t nstmts)
                         "apply, or --dry-run to try; nothing was changed\n");
         return false;
     }
-    fprintf(stderr, "Apply these %zu statement%s to FROM? [y/N] ", nstmts,
-            nstmts == 1 ? "" : "s");
     char answer[16] = "";
-    if (!fgets(answer, sizeof(answer), stdin) ||
-        (strcmp(answer, "y\n") != 0 && strcmp(answer, "yes\n") != 0)) {
+    for (;;) {
+        ask(opt, conn, p);
+        if (!fgets(answer, sizeof(answer), stdin) || (strcmp(answer, "s\n") != 0 &&
+                                                      strcmp(answer, "show\n") != 0))
+            break;
+        strbuf sql = STRBUF_INIT;
+        emit_sql(&sql, p);
+        fprintf(stderr, "\n%s", sb_str(&sql));
+        sb_release(&sql);
+    }
+    if (strcmp(answer, "y\n") != 0 && strcmp(answer, "yes\n") != 0) {
         fprintf(stderr, "pgalign: not applied; nothing was changed\n");
         return false;
     }
@@ -128,9 +156,10 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     if (opt->no_preflight || cmd_preflight(opt, conn, NULL, plan, &run->renames,
                                             opt->quiet ? NULL : &losses, false)) {
         show_summary(opt, run, opt->no_preflight ? NULL : &losses);
-        if (rehearsed(opt, run) && confirmed(opt, plan->nstmts))
+        if (rehearsed(opt, run) && confirmed(opt, conn, plan))
             rc = apply_planned(opt, run, conn);
-        if (destructive && !opt->quiet)
+        /* Only a dry run that ran them has run them "because of it". */
+        if (destructive && rc == EXIT_SAME && !opt->quiet)
             cmd_report_unsafe(plan, UNSAFE_DRY_RUN);
     }
     loss_list_free(&losses);

@@ -125,8 +125,10 @@ source_type source_classify(const char *source)
         return SOURCE_SNAPSHOT;
     if (has_suffix(source, ".sql") || (stat(source, &st) == 0 && S_ISDIR(st.st_mode)))
         return SOURCE_SQL;
-    if (stat(source, &st) == 0)
-        return SOURCE_OTHER_FILE;   /* not to be read as a connection string */
+    /* A path (with a slash) to a file of another kind; a plain word stays
+     * a connection string, whatever files the current directory has. */
+    if (strchr(source, '/') && stat(source, &st) == 0)
+        return SOURCE_OTHER_FILE;
     return SOURCE_CONNINFO;
 }
 

@@ -203,7 +203,7 @@ static void type_shape_of(type_shape *t, const char *type)
 {
     size_t n = strlen(type);
     t->array = n > 2 && strcmp(type + n - 2, "[]") == 0;
-    while (n > 2 && strcmp(type + n - 2, "[]") == 0 && type[n - 3] != '"')
+    while (n > 2 && strncmp(type + n - 2, "[]", 2) == 0 && type[n - 3] != '"')
         n -= 2;
     sb_init(&t->base);
     bool quoted = false;

@@ -172,6 +172,7 @@ const pa_kind kind_constraint = {
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .absorbed_on_column_drop = true,
     .adapted_by_server = true,
     .target = constraint_target,
     .create = constraint_create,

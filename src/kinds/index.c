@@ -264,6 +264,7 @@ const pa_kind kind_index = {
     .parent_kind = "table|matview",
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
+    .absorbed_on_column_drop = true,
     .adapted_by_server = true,
     .target = index_target,
     .create = index_create,

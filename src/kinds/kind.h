@@ -101,6 +101,9 @@ struct pa_kind {
     bool kept_in_managed_schemas;
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
+    /* Goes away with the DROP COLUMN of a column of its table it uses
+     * (the server drops constraints and indexes on a column with it). */
+    bool absorbed_on_column_drop;
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
     bool holds_data;            /* never rebuilt just for a dependency... */
     bool (*is_derived)(const pa_object *o); /* ...unless its data is derived */

@@ -213,6 +213,22 @@ static bool copied_on_create(const builder *b, const pa_object *obj)
     return !created || created->absorbed_into;
 }
 
+/* The DROP COLUMN of a column of obj's table that obj uses, if the plan
+ * has one of its own (not one inside its table's DROP, which obj may have
+ * had to leave: see depends_on_other_drop): the server drops obj with it. */
+static op *column_drop_op(const builder *b, const pa_object *obj)
+{
+    for (unsigned i = 0; i < obj->ndeps; i++) {
+        const pa_object *dep = obj->deps[i];
+        if (dep->parent == obj->parent && strcmp(dep->kind->name, "column") == 0) {
+            op *drop = find_op(b, OP_DROP, dep);
+            if (drop && !drop->absorbed_into)
+                return drop;
+        }
+    }
+    return NULL;
+}
+
 static void make_ops(builder *b, const pa_diff *d)
 {
     for (size_t i = 0; i < d->count; i++) {
@@ -245,6 +261,13 @@ static void make_ops(builder *b, const pa_diff *d)
         if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop &&
             !depends_on_other_drop(b, o->obj))
             o->absorbed_into = ancestor_op(b, OP_DROP, parent);
+    }
+    /* After the above: which column drops are statements of their own is
+     * known only then. */
+    for (size_t i = 0; i < b->nops; i++) {
+        op *o = &b->ops[i];
+        if (o->type == OP_DROP && !o->absorbed_into && o->obj->kind->absorbed_on_column_drop)
+            o->absorbed_into = column_drop_op(b, o->obj);
     }
     /* After the above: whether a copy's source is created inside its
      * table's CREATE is known only then. */

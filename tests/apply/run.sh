@@ -240,6 +240,19 @@ if [ "$SERVER_MAJOR" -ge 18 ]; then
     rewrite_case virtual-generated "$rows" "create table r (id int, n int generated always as (id * 2) virtual);"
 fi
 
+# ---- a column's constraints and indexes go with its DROP COLUMN: the
+# server drops them, so they are no destructive statements of their own ----
+setup "create table dc (a int, b int check (b > 0), c int, constraint two check (a > c));
+       create index dc_b on dc (b);" \
+      "create table dc (a int);" || fail "$SUITE/drop-column-takes-constraints" "setup failed"
+expect drop-column-takes-constraints 3 "$PGALIGN" dbname=ap_from dbname=ap_target &&
+    check drop-column-two-destructive has "$err" "the plan has 2 destructive statements" &&
+    check drop-column-no-constraint-drop lacks "$err" "DROP CONSTRAINT" &&
+    check drop-column-no-index-drop lacks "$err" "DROP INDEX"
+"$PGALIGN" --unsafe dbname=ap_from dbname=ap_target >"$work/dc.sql" 2>/dev/null
+check drop-column-plan-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d ap_from -f "$work/dc.sql"
+expect drop-column-converged 0 "$PGALIGN" dbname=ap_from dbname=ap_target
+
 # ---- a destructive plan: reviewed, refused, dry-run, applied with --unsafe ----
 setup "create table d (id int, gone int); insert into d values (1, 2);" "create table d (id int);"
 expect review-summary-destructive 3 "$PGALIGN" --format summary dbname=ap_from dbname=ap_target &&
@@ -293,6 +306,11 @@ expect sync-in-sync 0 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
 psql -X -q -d ap_from -c "create table extra (id int)" >/dev/null
 expect sync-dry-run-destructive 0 "$PGALIGN" sync --dry-run dbname=ap_from dbname=ap_target &&
     check sync-dry-run-destructive-says has "$err" "a real run needs --unsafe"
+# A dry run that stopped before running anything (here: no server
+# programs for the rehearsal) does not say it ran the destructive ones.
+expect sync-dry-run-rehearsal-failed 1 "$PGALIGN" sync --dry-run --pg-bindir /nonexistent \
+    dbname=ap_from dbname=ap_target &&
+    check sync-dry-run-rehearsal-failed-silent lacks "$err" "because this is a dry run"
 expect sync-unsafe-exit-3 3 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
     check sync-unsafe-lists has "$err" "DROP TABLE public.extra" &&
     check sync-unsafe-says-nothing-changed has "$err" "nothing was changed" &&
@@ -309,7 +327,9 @@ psql -X -q -d ap_from -c "begin; lock table l; select pg_sleep(20)" >/dev/null 2
 holder=$!
 sleep 0.5
 expect lock-timeout 1 "$PGALIGN" apply --no-preflight --lock-timeout 300ms dbname=ap_from "$work/lock.json" &&
-    check lock-timeout-message has "$err" "lock timeout"
+    check lock-timeout-message has "$err" "lock timeout" &&
+    check lock-timeout-hint has "$err" "longer than the lock timeout (300ms)" &&
+    check lock-timeout-suggests has "$err" "wait longer with --lock-timeout"
 "$PGALIGN" apply --no-preflight --lock-timeout 30s dbname=ap_from "$work/lock.json" >"$out" 2>"$err" &
 applier=$!
 sleep 1

@@ -44,6 +44,10 @@ usage_case statement-timeout-checked "--statement-timeout wants a time" sync --s
 expect lock-timeout-units 0 "$PGALIGN" sync --lock-timeout '1.5 min' --statement-timeout 300ms --yes dbname=cli_same dbname=cli_same
 echo "not a schema" >"$work/notes.txt"
 usage_case other-file-source "notes.txt is a file, but not a source pgalign reads" "$work/notes.txt" EMPTY
+# Only a path (with a slash) is taken for a file: a plain word is what
+# libpq makes of it, whatever the current directory holds.
+(cd "$work" && echo x >cli_word && "$PGALIGN" cli_word EMPTY) >"$out" 2>"$err"
+check plain-word-not-a-file lacks "$err" "is a file"
 # Global options may come before the command.
 expect options-before-command 0 "$PGALIGN" --profile supabase check dbname=cli_same dbname=cli_prod
 expect options-with-value-before-command 0 "$PGALIGN" -o "$work/snap-first.json" snapshot dbname=cli_same &&
@@ -392,6 +396,23 @@ if command -v script >/dev/null; then
     check rename-sync-asked-declined [ "$(psql -X -At -d cli_rn_f -c "select years from people")" = 0 ]
 else
     skip "$SUITE/rename-sync-asks" "no script(1)"
+fi
+# sync asks with the facts: where FROM is, how many statements (and how
+# many destructive), what was checked; 's' shows the statements and asks
+# again.
+if command -v script >/dev/null; then
+    fresh_db cli_ask_f && fresh_db cli_ask_t
+    psql -X -q -d cli_ask_f -c "create table t (id int, gone int)"
+    psql -X -q -d cli_ask_t -c "create table t (id int, added text)"
+    printf 's\ny\n' | script -qec "$(printf '%q ' "$PGALIGN" sync --unsafe --no-rehearse dbname=cli_ask_f dbname=cli_ask_t)" /dev/null >"$work/tty" 2>&1
+    check sync-asks-where grep -qF "FROM: database cli_ask_f on " "$work/tty"
+    check sync-asks-checked grep -qF "preflight: passed; rehearsal on a copy: skipped (--no-rehearse)" "$work/tty"
+    check sync-asks-counts grep -qF "Apply these 2 statements (1 destructive) to FROM? [y/N/s: show them]" "$work/tty"
+    check sync-asks-again test "$(grep -c 'show them\]' "$work/tty")" = 2
+    check sync-shows-statements grep -qF "ALTER TABLE public.t ADD COLUMN added text;" "$work/tty"
+    check sync-asked-applied grep -q "verified" "$work/tty"
+else
+    skip "$SUITE/sync-asks" "no script(1)"
 fi
 
 # Constraints and indexes under new names (staging built afresh): renamed,
