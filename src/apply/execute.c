@@ -8,6 +8,7 @@
  * the next; a re-planned run continues where a failed one stopped.
  * Ctrl-C cancels the running statement; its transaction is rolled back. */
 #include "apply/execute.h"
+#include "apply/lockwatch.h"
 #include "emit/quote.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
@@ -81,6 +82,7 @@ static void report_failure(PGresult *res, const char *sql, const char *where,
 
 typedef struct runner {
     PGconn *conn;
+    lockwatch *watch;       /* says what a waiting statement waits for */
     const pa_plan *plan;
     const apply_options *o;
     strbuf *err;
@@ -187,8 +189,10 @@ static bool run_batch(runner *r, size_t from, size_t to)
         ok = command_done(r, pipeline_next(&batch));
     for (size_t i = from; ok && i < to; i++) {
         progress_note("statement %zu of %zu", i + 1, r->plan->nstmts);
+        lockwatch_statement(r->watch, i, r->plan->nstmts);
         ok = statement_done(r, i, pipeline_next(&batch));
     }
+    lockwatch_statement(r->watch, r->plan->nstmts, r->plan->nstmts);
     if (sent)
         pipeline_end(&batch);
     sb_release(&lock);
@@ -222,8 +226,10 @@ static bool run_outside_transaction(runner *r, size_t i)
     sb_adds(&set, "; ");
     set_sql(&set, "", "statement_timeout",
             r->o->statement_timeout ? r->o->statement_timeout : "0");
+    lockwatch_statement(r->watch, i, r->plan->nstmts);
     ok = ok && conn_command(r->conn, set.buf, r->err) &&
          statement_done(r, i, PQexec(r->conn, sb_str(&r->plan->stmts[i].sql)));
+    lockwatch_statement(r->watch, r->plan->nstmts, r->plan->nstmts);
     sb_release(&set);
     strbuf ignored = STRBUF_INIT;
     conn_command(r->conn, "RESET lock_timeout; RESET statement_timeout", &ignored);
@@ -269,9 +275,11 @@ bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
         tempcluster_on_interrupt(cancel_statement, cancel);
-    runner r = {conn, p, o, err, false, 0};
+    runner r = {.conn = conn, .plan = p, .o = o, .err = err};
     progress_step("applying");
+    r.watch = lockwatch_start(conn);
     bool ok = run_all(&r);
+    lockwatch_stop(r.watch);
     progress_end();
     tempcluster_on_interrupt(NULL, NULL);
     if (cancel)

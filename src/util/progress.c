@@ -24,6 +24,16 @@ void progress_enable(bool on)
         progress.delay = strtod(delay, NULL);
 }
 
+bool progress_enabled(void)
+{
+    return progress.enabled;
+}
+
+double progress_delay(void)
+{
+    return progress.delay;
+}
+
 void progress_step(const char *step)
 {
     if (!progress.enabled)

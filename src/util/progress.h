@@ -13,6 +13,10 @@
  * before a step shows is 1 s, or PGALIGN_PROGRESS_DELAY seconds (tests). */
 void progress_enable(bool on);
 
+/* Whether progress shows, and after how many seconds a step does. */
+bool progress_enabled(void);
+double progress_delay(void);
+
 /* A step begins ("inspecting"); its clock starts unless one is running. */
 void progress_step(const char *step);
 

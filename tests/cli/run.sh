@@ -338,6 +338,15 @@ if command -v script >/dev/null; then
     on_terminal "$work/tty" "$PGALIGN" apply --unsafe dbname=cli_progress "$work/progress.json"
     check progress-apply grep -q $'\rpgalign: applying statement 1 of ' "$work/tty"
     check progress-apply-applied grep -q 'verified' "$work/tty"
+    # A statement waiting for a lock says which, and for how long.
+    fresh_db cli_lockwait
+    psql -X -q -d cli_lockwait -c "create table t (id int primary key, gone text)"
+    psql -X -q -d cli_lockwait -c "begin; lock table t; select pg_sleep(4)" >/dev/null 2>&1 &
+    lock_holder=$!
+    sleep 0.5
+    on_terminal "$work/tty" "$PGALIGN" apply --unsafe --no-preflight --lock-timeout 2500ms dbname=cli_lockwait "$work/progress.json"
+    wait $lock_holder
+    check progress-lock-wait grep -qE $'\rpgalign: applying statement 1 of [0-9]+ \\(waiting [0-9]+ s: lock on public\\.t\\)' "$work/tty"
 else
     skip "$SUITE/progress" "no script(1)"
 fi
