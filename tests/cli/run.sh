@@ -41,7 +41,13 @@ usage_case check-format-checked "unknown --format 'sql'" check --format sql a b
 # Checked before connecting: the host does not exist.
 usage_case lock-timeout-checked "--lock-timeout wants a time" apply --lock-timeout banana "host=/nonexistent" p.json
 usage_case statement-timeout-checked "--statement-timeout wants a time" sync --statement-timeout 5x "host=/nonexistent" EMPTY
-expect lock-timeout-units 0 "$PGALIGN" sync --lock-timeout '1.5 min' --statement-timeout 300ms --yes dbname=cli_same dbname=cli_same
+# Times with units and fractions, as the server takes them: sent with a
+# plan that has statements (an empty one never sets them).
+fresh_db cli_lt_f && fresh_db cli_lt_t
+psql -X -q -d cli_lt_f -c "create table t (id int)"
+psql -X -q -d cli_lt_t -c "create table t (id int, v int)"
+expect lock-timeout-units 0 "$PGALIGN" sync -v --lock-timeout '1.5 min' --statement-timeout 300ms --yes dbname=cli_lt_f dbname=cli_lt_t &&
+    check lock-timeout-units-applied grep -q "ok   statement 1 of 1" "$err"
 echo "not a schema" >"$work/notes.txt"
 usage_case other-file-source "notes.txt is a file, but not a source pgalign reads" "$work/notes.txt" EMPTY
 # Only a path (with a slash) is taken for a file: a plain word is what
@@ -488,6 +494,7 @@ fresh_db cli_pub_f && fresh_db cli_pub_t
 psql -X -q -d cli_pub_f -c "create table t (id int primary key)"
 psql -X -q -d cli_pub_t -c "create table t (id int primary key)" -c "create publication pub for table t"
 expect summary-aligned 2 "$PGALIGN" --format summary dbname=cli_pub_f dbname=cli_pub_t &&
+    check summary-aligned-row grep -q '^  publication_table ' "$out" &&
     check summary-aligned-columns test "$(awk '/^  kind / || /^  publication_table / { print length($0) }' "$out" | sort -u | wc -l)" = 1
 psql -X -q -d cli_pub_t -c "create table extra_gone (id int)"
 expect summary-unsafe-given 2 "$PGALIGN" --unsafe --format summary dbname=cli_pub_t dbname=cli_pub_f &&

@@ -181,14 +181,16 @@ snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\"},\"depends_on\":\"x\"}]}"; damaged depends-not-array '"depends_on" is not an array'
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$work/bad.json"; damaged deep-nesting 'invalid JSON'
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"\"}}]}"; damaged empty-attribute 'empty attribute "persistence"'
-# An empty text where the catalogs can have one (a comment) is a value:
-# renames, detected or asked for, read it as one.
+# An empty text where the catalogs can have one (a comment, a generated
+# expression) is a value: renames, detected or asked for, read it as one,
+# also in what depends on the renamed column (which crashed, exit 139).
 cat >"$work/ren-from.json" <<EOF
 {$hdr,"objects":[{"kind":"schema","name":"public","attributes":{}},
  {"kind":"table","schema":"public","name":"t","attributes":{"persistence":"LOGGED","comment":""},"depends_on":["schema:\"public\""]},
- {"kind":"column","schema":"public","table":"t","name":"a","ordinal":1,"attributes":{"type":"text","type_storage":"EXTENDED","comment":""},"depends_on":["table:\"public\".\"t\""]}]}
+ {"kind":"column","schema":"public","table":"t","name":"a","ordinal":1,"attributes":{"type":"text","type_storage":"EXTENDED","comment":""},"depends_on":["table:\"public\".\"t\""]},
+ {"kind":"column","schema":"public","table":"t","name":"c","ordinal":2,"attributes":{"type":"text","type_storage":"EXTENDED","generated":""},"depends_on":["column:\"public\".\"t\".\"a\"","table:\"public\".\"t\""]}]}
 EOF
-sed 's/"name":"a"/"name":"b"/' "$work/ren-from.json" >"$work/ren-target.json"
+sed 's/"name":"a"/"name":"b"/; s/t\\".\\"a\\"/t\\".\\"b\\"/' "$work/ren-from.json" >"$work/ren-target.json"
 expect rename-empty-value 2 "$PGALIGN" --rename public.t.a=b "$work/ren-from.json" "$work/ren-target.json" &&
     check rename-empty-value-plan grep -qF 'ALTER TABLE public.t RENAME COLUMN a TO b;' "$out"
 expect detect-renames-empty-value 2 "$PGALIGN" --detect-renames "$work/ren-from.json" "$work/ren-target.json" &&
@@ -204,7 +206,7 @@ d["objects"].append({"kind": "index", "schema": "public", "table": "t", "name": 
 json.dump(d, open(sys.argv[2], "w"))
 EOF
 expect rename-empty-definition 1 "$PGALIGN" --rename public.t.a=b "$work/ren-empty.json" "$work/ren-target.json" &&
-    check rename-empty-definition-says grep -q 'objects\[3\]: empty attribute "definition"' "$err"
+    check rename-empty-definition-says grep -q 'objects\[4\]: empty attribute "definition"' "$err"
 # An index definition a snapshot damaged (too short for "CREATE INDEX "):
 # one clear error, also with --online, which cut a fixed prefix off it.
 python3 - "$work/ren-from.json" "$work/short-index.json" <<'EOF'
@@ -216,7 +218,7 @@ d["objects"].append({"kind": "index", "schema": "public", "table": "t", "name": 
 json.dump(d, open(sys.argv[2], "w"))
 EOF
 expect online-short-index-definition 1 "$PGALIGN" --online "$work/ren-from.json" "$work/short-index.json" &&
-    check online-short-index-definition-says grep -q 'objects\[3\]: its definition does not start' "$err"
+    check online-short-index-definition-says grep -q 'objects\[4\]: its definition does not start' "$err"
 "$PGALIGN" "$work/missing.json" EMPTY >"$out" 2>"$err"
 check damaged-missing-file grep -q 'missing.json' "$err"
 # Snapshots are read one object at a time (source/snapshot.c): the header

@@ -453,6 +453,51 @@ static void test_preamble_once_before_all(void **state)
     model_free(&b);
 }
 
+/* Kinds of a test only, each with a preamble of its own: more than the
+ * eight distinct preambles the planner once kept. */
+static void fake_create(pa_plan *p, const pa_object *to)
+{
+    sb_addf(plan_stmt(p, 0), "CREATE FAKE %s", to->name);
+}
+
+#define FAKE_KINDS 10
+static const char *const fake_names[FAKE_KINDS] = {"fake0", "fake1", "fake2", "fake3",
+                                                   "fake4", "fake5", "fake6", "fake7",
+                                                   "fake8", "fake9"};
+static const char *const fake_preambles[FAKE_KINDS] = {
+    "SET fake.p0 = 1", "SET fake.p1 = 1", "SET fake.p2 = 1", "SET fake.p3 = 1",
+    "SET fake.p4 = 1", "SET fake.p5 = 1", "SET fake.p6 = 1", "SET fake.p7 = 1",
+    "SET fake.p8 = 1", "SET fake.p9 = 1"};
+
+static void test_every_distinct_preamble_once_first(void **state)
+{
+    (void)state;
+    pa_kind kinds[FAKE_KINDS];
+    pa_model a, b;
+    model_init(&a);
+    model_init(&b);
+    for (int i = 0; i < FAKE_KINDS; i++) {
+        kinds[i] = (pa_kind){.name = fake_names[i], .rank = 90 + i,
+                             .preamble = fake_preambles[i], .create = fake_create};
+        model_add(&b, &kinds[i], NULL, NULL, fake_names[i]);
+        model_add(&b, &kinds[i], NULL, NULL, "second");
+    }
+    finish(&a);
+    finish(&b);
+    char *sql = plan_sql(&a, &b, NULL);
+    size_t first_create = offset_of(sql, "CREATE FAKE");
+    for (int i = 0; i < FAKE_KINDS; i++) {
+        char pre[32];
+        snprintf(pre, sizeof(pre), "%s;", fake_preambles[i]);
+        size_t at = offset_of(sql, pre);
+        assert_true(at < first_create);
+        assert_null(strstr(sql + at + 1, pre));
+    }
+    free(sql);
+    model_free(&a);
+    model_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_composite_create_lists_only_attributes),
         cmocka_unit_test(test_long_warning_is_kept_whole),
         cmocka_unit_test(test_preamble_once_before_all),
+        cmocka_unit_test(test_every_distinct_preamble_once_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
