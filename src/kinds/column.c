@@ -169,13 +169,71 @@ static void column_create(pa_plan *p, const pa_object *to)
     column_after_create(p, to);
 }
 
+/* The column of the same name of each table that inherits col's table
+ * in FROM (not partitions), through fn. */
+static void for_child_columns(const pa_plan *p, const pa_object *col,
+                              void (*fn)(pa_plan *p, const pa_object *child_col, void *arg),
+                              void *arg)
+{
+    extern const pa_kind kind_inherit;
+    strbuf parent = STRBUF_INIT;
+    sql_qualified(&parent, col->schema, col->table);
+    for (size_t i = 0; i < p->from->count; i++) {
+        const pa_object *inh = p->from->objects[i];
+        if (inh->kind != &kind_inherit || strcmp(inh->name, parent.buf) != 0)
+            continue;
+        const pa_object *child = model_lookup(p->from, col->kind, inh->schema, inh->table,
+                                              col->name);
+        if (child)
+            fn((pa_plan *)p, child, arg);
+    }
+    sb_release(&parent);
+}
+
+/* A child's column that only the parent's column gave it, and that TARGET
+ * has as the child's own: it must outlive the parent's DROP COLUMN. */
+static bool kept_as_own(const pa_plan *p, const pa_object *child_col)
+{
+    const pa_object *to = model_lookup(p->to, child_col->kind, child_col->schema,
+                                       child_col->table, child_col->name);
+    return column_is_inherited(child_col) && to && !column_is_inherited(to);
+}
+
+static void note_kept(pa_plan *p, const pa_object *child_col, void *arg)
+{
+    *(bool *)arg |= kept_as_own(p, child_col);
+}
+
+/* After ALTER TABLE ONLY parent DROP COLUMN, every child keeps the column
+ * as its own: those TARGET does not keep lose it here. */
+static void drop_unkept(pa_plan *p, const pa_object *child_col, void *arg)
+{
+    (void)arg;
+    const pa_object *to = model_lookup(p->to, child_col->kind, child_col->schema,
+                                       child_col->table, child_col->name);
+    if (!column_is_inherited(child_col) || to)
+        return;
+    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(sb, child_col);
+    sb_adds(sb, " DROP COLUMN ");
+    sql_ident(sb, child_col->name);
+}
+
+/* A parent's column whose child keeps it as its own (TARGET has it in the
+ * child, no longer inherited) is dropped from the parent ONLY: the child's
+ * column and its data stay. */
 static void column_drop(pa_plan *p, const pa_object *from)
 {
+    bool kept = false;
+    for_child_columns(p, from, note_kept, &kept);
     strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
-    kind_alter_table(sb, from);
+    sb_adds(sb, kept ? "ALTER TABLE ONLY " : "ALTER TABLE ");
+    kind_table_name(sb, from);
     sb_adds(sb, " DROP COLUMN ");
     sql_ident(sb, from->name);
     plan_check(p, CHECK_LOSS_VALUES, from, from->name, NULL, NULL);
+    if (kept)
+        for_child_columns(p, from, drop_unkept, NULL);
 }
 
 strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,

@@ -25,6 +25,7 @@ extern const pa_kind kind_inherit;
 extern const pa_kind kind_column;
 extern const pa_kind kind_column_default;
 extern const pa_kind kind_identity;
+extern const pa_kind kind_child_not_null;
 extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
@@ -65,6 +66,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_column,
     &kind_column_default,
     &kind_identity,
+    &kind_child_not_null,
     &kind_sequence_owner,
     &kind_constraint,
     &kind_index,

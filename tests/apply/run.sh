@@ -258,6 +258,23 @@ check drop-column-no-drop-identity lacks "$work/dc.sql" "DROP IDENTITY"
 check drop-column-plan-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d ap_from -f "$work/dc.sql"
 expect drop-column-converged 0 "$PGALIGN" dbname=ap_from dbname=ap_target
 
+# ---- a child keeps as its own a column its parent drops (migra's
+# inherit2 shape): the parent drops it ONLY, the child's rows keep their
+# values, other children lose it; the re-diff is empty ----
+setup "create table base (created_at timestamp default now(), e int);
+       create table kid (a1 int) inherits (base); insert into kid values (now(), 5, 1);
+       create table kid2 (z int) inherits (base);" \
+      "create table base (created_at timestamp default now());
+       create table kid (a1 int) inherits (base); alter table kid add column e int;
+       create table kid2 (z int) inherits (base);" ||
+    fail "$SUITE/inherited-kept" "setup failed"
+"$PGALIGN" --unsafe dbname=ap_from dbname=ap_target >"$work/kept.sql" 2>"$err"
+check inherited-kept-only has "$work/kept.sql" "ALTER TABLE ONLY public.base DROP COLUMN e;"
+check inherited-kept-other-child has "$work/kept.sql" "ALTER TABLE public.kid2 DROP COLUMN e;"
+check inherited-kept-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d ap_from -f "$work/kept.sql"
+expect inherited-kept-converged 0 "$PGALIGN" --unsafe dbname=ap_from dbname=ap_target
+check inherited-kept-values test "$(psql -X -At -d ap_from -c 'select e from kid')" = 5
+
 # ---- a destructive plan: reviewed, refused, dry-run, applied with --unsafe ----
 setup "create table d (id int, gone int); insert into d values (1, 2);" "create table d (id int);"
 expect review-summary-destructive 3 "$PGALIGN" --format summary dbname=ap_from dbname=ap_target &&
