@@ -179,6 +179,17 @@ static pa_object *make_grant(pa_model *m, const pa_kind *pk, const acl_rule *r,
     return g;
 }
 
+/* Whether c makes its object anew: created, replaced, or swapped for a
+ * new one by its ALTER (an enum losing a label, a domain a base type). */
+static bool makes_new_object(const pa_diff *d, const pa_change *c)
+{
+    if (c->type == CHANGE_ADD || c->type == CHANGE_REPLACE)
+        return true;
+    const pa_kind *k = c->to ? c->to->kind : NULL;
+    return c->type == CHANGE_ALTER && k->rebuild_is_new_object && k->alter_rebuilds &&
+           k->alter_rebuilds(d->to, c->from, c->to);
+}
+
 void diff_predict_default_privileges(pa_diff *d, const char *role,
                                      diff_rematch_fn rematch)
 {
@@ -187,7 +198,7 @@ void diff_predict_default_privileges(pa_diff *d, const char *role,
         const pa_change *c = &d->changes[i];
         const pa_object *obj = c->to;
         const acl_rule *r = obj ? rule_for(obj->kind) : NULL;
-        if (!r || (c->type != CHANGE_ADD && c->type != CHANGE_REPLACE))
+        if (!r || !makes_new_object(d, c))
             continue;
         const pa_kind *pk = kind_by_name(r->privilege_kind);
         prediction pr = {0};

@@ -106,4 +106,5 @@ const pa_kind kind_domain = {
     .create = domain_create,
     .alter = domain_alter,
     .alter_rebuilds = domain_alter_rebuilds,
+    .rebuild_is_new_object = true,
 };

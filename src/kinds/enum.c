@@ -213,4 +213,5 @@ const pa_kind kind_enum = {
     .create = enum_create,
     .alter = enum_alter,
     .alter_rebuilds = enum_alter_rebuilds,
+    .rebuild_is_new_object = true,
 };

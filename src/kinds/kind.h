@@ -135,6 +135,9 @@ struct pa_kind {
      * rebuilt around (dropped before, created after), as for a replace. */
     bool (*alter_rebuilds)(const pa_model *to_model, const pa_object *from,
                            const pa_object *to);
+    /* Such an ALTER builds the object anew (kind_swap_type): it starts
+     * with the privileges a new object gets. */
+    bool rebuild_is_new_object;
     /* Optional: whether replacing from loses data (default: no). */
     bool (*replace_loses_data)(const pa_object *from, const pa_object *to);
     /* Optional: whether o's values have the shape its statements rely on
