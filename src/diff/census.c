@@ -4,12 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int compare_entries(const pa_census_entry *a, const pa_census_entry *b)
-{
-    int c = strcmp(a->what, b->what);
-    return c ? c : strcmp(a->label, b->label);
-}
-
 static void add_item(pa_census_diff *d, const pa_census_entry *e, census_state state,
                      bool in_from)
 {
@@ -51,7 +45,7 @@ void census_compare(pa_census_diff *d, const pa_model *from, const pa_model *to)
     size_t i = 0, j = 0;
     while (i < a->count || j < b->count) {
         int c = i == a->count ? 1 : j == b->count ? -1
-                : compare_entries(&a->items[i], &b->items[j]);
+                : census_entry_compare(&a->items[i], &b->items[j]);
         if (c < 0)
             add_item(d, &a->items[i++], CENSUS_FROM_ONLY, true);
         else if (c > 0)

@@ -28,11 +28,15 @@ void census_copy(pa_census *dst, arena *a, const pa_census *src)
     dst->server_version = src->server_version;
 }
 
-static int compare_entries(const void *pa, const void *pb)
+int census_entry_compare(const pa_census_entry *a, const pa_census_entry *b)
 {
-    const pa_census_entry *a = pa, *b = pb;
     int c = strcmp(a->what, b->what);
     return c ? c : strcmp(a->label, b->label);
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    return census_entry_compare(a, b);
 }
 
 void census_sort(pa_census *c)

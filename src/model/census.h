@@ -38,6 +38,9 @@ void census_add(pa_census *c, arena *a, const char *what, const char *schema,
                 const char *label, const char *digest, bool printed);
 /* Make dst (emptied first) a copy of src, its strings in a. */
 void census_copy(pa_census *dst, arena *a, const pa_census *src);
+/* By what, then label: the order of reports, and of the merge that
+ * matches two sides (negative, 0 or positive, as strcmp). */
+int census_entry_compare(const pa_census_entry *a, const pa_census_entry *b);
 /* Sort by what, then label (the order of reports). */
 void census_sort(pa_census *c);
 void census_free(pa_census *c);
