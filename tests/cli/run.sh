@@ -543,6 +543,18 @@ expect loss-json 2 "$PGALIGN" --unsafe --format json -o "$work/loss.json" dbname
 expect loss-apply 0 "$PGALIGN" apply --unsafe dbname=cli_loss_f "$work/loss.json" \
     && check loss-apply-shown grep -qxF 'preflight: DROP COLUMN "public"."t"."name" loses 2 non-null values' "$err"
 
+# --- libpq's pipeline mode against this server (src/source/pipeline.c):
+# a cmocka program that skips its cases without a server; here it has one.
+# A batch that never ends fails it (an alarm) rather than hanging the suite.
+pipeline_test=${PIPELINE_TEST:-$here/../../build/tests/test_pipeline}
+if [ -x "$pipeline_test" ]; then
+    "$pipeline_test" >"$out" 2>&1; rc=$?
+    sed -n 's/^\[       OK \] //p' "$out" | while read -r c; do pass "$SUITE/pipeline/$c"; done
+    [ "$rc" = 0 ] && lacks "$out" SKIPPED || fail "$SUITE/pipeline" "exit $rc" "$out"
+else
+    skip "$SUITE/pipeline" "$pipeline_test is not built"
+fi
+
 # --- -j: each database over several connections sharing one snapshot ---
 # The same plan, snapshot and verification as on one connection; a
 # connection that cannot be opened (the role's CONNECTION LIMIT) only
