@@ -39,9 +39,9 @@ static const pa_sql_variant collation_variants[] = {
 };
 
 static const pa_feature collation_features[] = {
-    {"definition", "provider = builtin", 170000, "the builtin collation provider", false},
-    {"definition", ", rules = ", 160000, "ICU collation rules", false},
-    {NULL, NULL, 0, NULL, false},
+    {"definition", "provider = builtin", 170000, "the builtin collation provider", FEATURE_USED},
+    {"definition", ", rules = ", 160000, "ICU collation rules", FEATURE_USED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
 static const pa_attr_rule collation_attrs[] = {

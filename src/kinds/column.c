@@ -90,11 +90,11 @@ static const pa_sql_variant column_variants[] = {
 };
 
 static const pa_feature column_features[] = {
-    {"virtual", NULL, 180000, "a virtual generated column", false},
-    {"notnull", "CONSTRAINT ", 180000, "a named NOT NULL constraint", false},
-    {"notnull", "NO INHERIT", 180000, "a NOT NULL constraint NO INHERIT", false},
-    {"notnull", "NOT VALID", 180000, "a NOT NULL constraint NOT VALID", false},
-    {NULL, NULL, 0, NULL, false},
+    {"virtual", NULL, 180000, "a virtual generated column", FEATURE_USED},
+    {"notnull", "CONSTRAINT ", 180000, "a named NOT NULL constraint", FEATURE_USED},
+    {"notnull", "NO INHERIT", 180000, "a NOT NULL constraint NO INHERIT", FEATURE_USED},
+    {"notnull", "NOT VALID", 180000, "a NOT NULL constraint NOT VALID", FEATURE_USED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
 static const pa_attr_rule column_attrs[] = {

@@ -152,12 +152,12 @@ static bool constraint_needs_replace(const pa_object *from, const pa_object *to)
 }
 
 static const pa_feature constraint_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", false},
-    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns", false},
-    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns", false},
-    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)", false},
-    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", false},
-    {NULL, NULL, 0, NULL, false},
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
+    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns", FEATURE_USED},
+    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns", FEATURE_USED},
+    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)", FEATURE_USED},
+    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", FEATURE_USED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
 const pa_kind kind_constraint = {

@@ -248,8 +248,8 @@ static void index_drop(pa_plan *p, const pa_object *from)
 }
 
 static const pa_feature index_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", false},
-    {NULL, NULL, 0, NULL, false},
+    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
 const pa_kind kind_index = {

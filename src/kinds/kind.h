@@ -47,17 +47,27 @@ typedef struct pa_sql_variant {
     const char *sql;
 } pa_sql_variant;
 
-/* Something an object can use that older servers lack: an attribute
- * that is set at all (match NULL) or whose value contains match. A plan
- * for a server older than since cannot create it. With strip, match is a
- * word of a ", " list (a privilege) that is left out of TARGET's list
- * instead, as long as the list keeps other words. */
+/* How an object needs a feature that older servers lack. */
+typedef enum pa_feature_need {
+    /* Its attribute is set at all (match NULL) or its value contains
+     * match: a plan for an older server cannot create it. */
+    FEATURE_USED,
+    /* The same, but match is a word of a ", " list (a privilege) that is
+     * left out of TARGET's list instead, as long as the list keeps other
+     * words. */
+    FEATURE_STRIPPED,
+    /* Only changing the attribute of an object both sides have needs it
+     * (ALTER TABLE ... SET ACCESS METHOD): creating it with any value
+     * works on older servers too. match is not used. */
+    FEATURE_CHANGED,
+} pa_feature_need;
+
 typedef struct pa_feature {
     const char *attr;
     const char *match;
     int since;
     const char *what;       /* "NULLS NOT DISTINCT", for the message */
-    bool strip;
+    pa_feature_need need;
 } pa_feature;
 
 /* Query contract: every kind's query returns the columns

@@ -273,8 +273,8 @@ static void privilege_alter(pa_plan *p, const pa_object *from,
 
 /* GRANT ALL gives MAINTAIN from PostgreSQL 17; an older FROM has none. */
 static const pa_feature privilege_features[] = {
-    {"privileges", "MAINTAIN", 170000, "MAINTAIN privilege", true},
-    {NULL, NULL, 0, NULL, false},
+    {"privileges", "MAINTAIN", 170000, "MAINTAIN privilege", FEATURE_STRIPPED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
 #define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parents) \

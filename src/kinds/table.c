@@ -190,11 +190,19 @@ static bool table_replace_loses_data(const pa_object *from, const pa_object *to)
     return true;
 }
 
+/* CREATE TABLE ... USING works on every supported server; changing it
+ * in place does not. */
+static const pa_feature table_features[] = {
+    {"access_method", NULL, 150000, "a new access method for an existing table", FEATURE_CHANGED},
+    {NULL, NULL, 0, NULL, FEATURE_USED},
+};
+
 const pa_kind kind_table = {
     .name = "table",
     .rank = 50,
     .query = table_query,
     .cost = 31,
+    .features = table_features,
     .attrs = KIND_ATTRS(table_attrs),
     .schema_filtered = true,
     .holds_data = true,

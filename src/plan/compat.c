@@ -12,10 +12,15 @@ void compat_version_name(strbuf *sb, int server_version)
         sb_addf(sb, "%d.%d", server_version / 10000, server_version / 100 % 100);
 }
 
-static bool uses(const pa_object *o, const pa_feature *f)
+/* Whether change c needs feature f of its object's kind. */
+static bool needs(const pa_change *c, const pa_feature *f)
 {
-    int i = kind_attr_index(o->kind, f->attr);
-    const char *v = i >= 0 ? o->values[i] : NULL;
+    int i = kind_attr_index(c->to->kind, f->attr);
+    if (i < 0)
+        return false;
+    if (f->need == FEATURE_CHANGED)
+        return c->type == CHANGE_ALTER && c->changed && c->changed[i];
+    const char *v = c->to->values[i];
     return v && (!f->match || strstr(v, f->match));
 }
 
@@ -54,7 +59,7 @@ void compat_adapt(pa_model *to, int from_version, strbuf *warnings)
 {
     for (size_t k = 0; k < pa_nkinds; k++) {
         for (const pa_feature *f = pa_kinds[k]->features; f && f->attr; f++) {
-            if (!f->strip || from_version == 0 || from_version >= f->since)
+            if (f->need != FEATURE_STRIPPED || from_version == 0 || from_version >= f->since)
                 continue;
             size_t n = 0;
             int a = kind_attr_index(pa_kinds[k], f->attr);
@@ -93,7 +98,7 @@ bool compat_check(const pa_diff *d, int from_version, strbuf *err)
         if (from_version < o->kind->since)
             report(err, o, o->kind->name, o->kind->since);
         for (const pa_feature *f = o->kind->features; f && f->attr; f++) {
-            if (from_version < f->since && uses(o, f))
+            if (from_version < f->since && needs(c, f))
                 report(err, o, f->what, f->since);
         }
     }

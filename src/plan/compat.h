@@ -16,7 +16,7 @@
 bool compat_check(const pa_diff *d, int from_version, strbuf *err);
 
 /* Take out of TARGET's lists what FROM's server has no word for (the
- * features marked strip), where the list keeps other words; a count of
+ * features FEATURE_STRIPPED), where the list keeps other words; a count of
  * each is added to warnings. */
 void compat_adapt(pa_model *to, int from_version, strbuf *warnings);
 
