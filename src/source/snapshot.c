@@ -1,6 +1,8 @@
 #include "source/snapshot.h"
+#include "emit/quote.h"
 #include "kinds/kind.h"
 #include "util/fileio.h"
+#include "util/hashmap.h"
 #include "util/xalloc.h"
 
 #include <jansson.h>
@@ -66,6 +68,43 @@ static void add_census(strbuf *out, const pa_census *c)
     sb_adds(out, c->count ? "\n ],\n" : "],\n");
 }
 
+/* The tables and views that objects hang from but that the snapshot does
+ * not hold (the profile leaves auth.users out, a user's trigger on it
+ * in): references, written so that loading knows them from a damaged
+ * file's missing table. Sorted, each once. */
+static int compare_refs(const void *a, const void *b)
+{
+    const pa_object *x = *(pa_object *const *)a, *y = *(pa_object *const *)b;
+    int c = strcmp(x->schema, y->schema);
+    return c ? c : strcmp(x->table, y->table);
+}
+
+static void add_references(strbuf *out, const pa_model *m)
+{
+    const pa_object **orphans = xmalloc(sizeof(*orphans) * (m->count + 1));
+    size_t n = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        const pa_object *o = m->objects[i];
+        if (o->kind->parent_kind && !o->parent && o->schema && o->table)
+            orphans[n++] = o;
+    }
+    qsort(orphans, n, sizeof(*orphans), compare_refs);
+    size_t written = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && compare_refs(&orphans[i - 1], &orphans[i]) == 0)
+            continue;
+        json_t *j = json_pack("{s:s,s:s}", "schema", orphans[i]->schema,
+                              "table", orphans[i]->table);
+        char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(j);
+        sb_addf(out, "%s\n  %s", written++ ? "," : " \"references\": [", text ? text : "{}");
+        free(text);
+    }
+    if (written)
+        sb_adds(out, "\n ],\n");
+    free(orphans);
+}
+
 /* text, each line after indent (the text has no newline at its end). */
 static void add_indented(strbuf *out, const char *text, const char *indent)
 {
@@ -79,8 +118,8 @@ static void add_indented(strbuf *out, const char *text, const char *indent)
 
 /* The bytes json_dumps(JSON_INDENT(1) | JSON_SORT_KEYS) gives of the whole
  * document, written one object at a time: the document in memory took
- * 150 MB and 0.6 s at 5,000 tables. Keys in order: format, objects,
- * server_version, version. */
+ * 150 MB and 0.6 s at 5,000 tables. Keys in order: format, not_compared,
+ * objects, references, server_version, version. */
 bool snapshot_write(const pa_model *m, strbuf *out)
 {
     sb_addf(out, "{\n \"format\": \"%s\",\n", PA_SNAPSHOT_FORMAT);
@@ -97,6 +136,7 @@ bool snapshot_write(const pa_model *m, strbuf *out)
         free(text);
     }
     sb_adds(out, m->count ? "\n ],\n" : "],\n");
+    add_references(out, m);
     sb_addf(out, " \"server_version\": %d,\n \"version\": %d\n}\n", m->server_version,
             PA_SNAPSHOT_VERSION);
     return true;
@@ -109,7 +149,52 @@ typedef struct loader {
     strbuf *err;
     pa_model *m;
     const pa_filter *filter;
+    /* What the file refers to without holding it, or holds but the filter
+     * leaves out: references, not errors. By key (skipped objects), and by
+     * "schema"."name" (tables and views objects hang from). */
+    hashmap skipped_keys;
+    hashmap outside;
 } loader;
+
+static void loader_init(loader *l, const char *path, const pa_filter *f, pa_model *m,
+                        strbuf *err)
+{
+    *l = (loader){.path = path, .err = err, .m = m, .filter = f};
+    hashmap_init(&l->skipped_keys);
+    hashmap_init(&l->outside);
+}
+
+static void loader_free(loader *l)
+{
+    hashmap_free(&l->skipped_keys);
+    hashmap_free(&l->outside);
+}
+
+static void add_outside(loader *l, const char *schema, const char *name)
+{
+    strbuf q = STRBUF_INIT;
+    sql_qualified(&q, schema, name);
+    hashmap_put(&l->outside, arena_strdup(&l->m->arena, q.buf), l);
+    sb_release(&q);
+}
+
+static bool is_outside(const loader *l, const char *schema, const char *name)
+{
+    strbuf q = STRBUF_INIT;
+    sql_qualified(&q, schema, name);
+    bool found = hashmap_get(&l->outside, q.buf) != NULL;
+    sb_release(&q);
+    return found;
+}
+
+/* An object the filter leaves out: what refers to it still loads. */
+static void skip_object(loader *l, const pa_kind *k, const char *schema, const char *table,
+                        const char *name)
+{
+    hashmap_put(&l->skipped_keys, model_make_key(&l->m->arena, k, schema, table, name), l);
+    if (schema && !table)
+        add_outside(l, schema, name);
+}
 
 static bool fail_at(loader *l, size_t index, const char *fmt, const char *detail)
 {
@@ -207,8 +292,10 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
                             : NULL;
     if (!filter_accepts_object(l->filter, k, schema, name, other,
                                json_string_value(json_object_get(attrs, "grantee")),
-                               json_string_value(json_object_get(attrs, "role"))))
+                               json_string_value(json_object_get(attrs, "role")))) {
+        skip_object(l, k, schema, table, name);
         return true;
+    }
 
     pa_object *o = model_add(l->m, k, schema, table, name);
     if (!o)
@@ -227,10 +314,10 @@ static bool resolve_deps(loader *l, size_t index, pa_object *o, json_t *deps)
         if (!json_is_string(dep))
             return fail_at(l, index, "%s", "\"depends_on\" holds a non-string");
         pa_object *target = model_find(l->m, json_string_value(dep));
-        /* A dependency filtered out by --schema is not an error. */
+        /* A dependency the filter left out is not an error. */
         if (target)
             model_add_dep(l->m, o, target);
-        else if (!l->filter || (!l->filter->ninclude && !l->filter->nexclude))
+        else if (!hashmap_get(&l->skipped_keys, json_string_value(dep)))
             return fail_at(l, index, "depends on unknown object %s", json_string_value(dep));
     }
     return true;
@@ -268,6 +355,29 @@ static bool load_census(loader *l, json_t *list)
     return true;
 }
 
+/* The tables and views the snapshot's objects hang from but that the
+ * filter it was taken with left out (absent when none). */
+static bool load_references(loader *l, json_t *list)
+{
+    if (!list)
+        return true;
+    if (!json_is_array(list)) {
+        sb_addf(l->err, "%s: \"references\" is not an array", l->path);
+        return false;
+    }
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *e = json_array_get(list, i);
+        bool ok = json_is_object(e) && json_object_size(e) == 2;
+        const char *schema = opt_string(e, "schema", &ok), *table = opt_string(e, "table", &ok);
+        if (!ok || !schema || !table) {
+            sb_addf(l->err, "%s: references[%zu]: wants schema and table", l->path, i);
+            return false;
+        }
+        add_outside(l, schema, table);
+    }
+    return true;
+}
+
 static bool check_header(loader *l, json_t *root)
 {
     if (!json_is_object(root)) {
@@ -298,7 +408,8 @@ static bool check_header(loader *l, json_t *root)
         return false;
     }
     l->m->server_version = (int)json_integer_value(server);
-    if (!load_census(l, json_object_get(root, "not_compared")))
+    if (!load_census(l, json_object_get(root, "not_compared")) ||
+        !load_references(l, json_object_get(root, "references")))
         return false;
     if (!json_is_array(json_object_get(root, "objects"))) {
         sb_addf(l->err, "%s: \"objects\" is missing or not an array", l->path);
@@ -311,7 +422,7 @@ static bool check_parents(loader *l)
 {
     for (size_t i = 0; i < l->m->count; i++) {
         const pa_object *o = l->m->objects[i];
-        if (o->kind->parent_kind && !o->parent) {
+        if (o->kind->parent_kind && !o->parent && !is_outside(l, o->schema, o->table)) {
             sb_addf(l->err, "%s: %s has no %s %s in the snapshot", l->path, o->key,
                     o->kind->parent_kind, o->table);
             return false;
@@ -527,16 +638,20 @@ bool snapshot_load(const char *path, const pa_filter *f, pa_model *m, strbuf *er
     strbuf text = STRBUF_INIT;
     if (!read_file(path, &text, err))
         return false;
-    loader l = {path, err, m, f};
+    loader l;
+    loader_init(&l, path, f, m, err);
     loaded_list list = {0};
     read_result result = load_streaming(&l, &text, &list);
     if (result == READ_UNEXPECTED) {
         loaded_free(&list);
+        loader_free(&l);        /* its keys were in the model's arena */
         model_free(m);
         model_init(m);
+        loader_init(&l, path, f, m, err);
         result = load_tree(&l, &text, &list) ? READ_OK : READ_FAILED;
     }
     loaded_free(&list);
+    loader_free(&l);
     sb_release(&text);
     if (result != READ_OK)
         model_free(m);      /* what a damaged snapshot had loaded so far */

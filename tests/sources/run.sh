@@ -173,6 +173,8 @@ snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\
 snap "{$hdr,\"objects\":[$obj,$obj]}";           damaged duplicate-object 'duplicates an earlier object'
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"attributes\":{\"persistence\":\"LOGGED\"},\"depends_on\":[\"schema:\\\"nowhere\\\"\"]}]}"; damaged dangling-dependency 'depends on unknown object'
 snap "{$hdr,\"objects\":[{\"kind\":\"column\",\"schema\":\"public\",\"table\":\"t\",\"name\":\"c\",\"attributes\":{\"type\":\"integer\",\"type_storage\":\"PLAIN\"}}]}"; damaged orphan-column 'has no table'
+snap "{$hdr,\"references\":{},\"objects\":[]}"; damaged references-not-array '"references" is not an array'
+snap "{$hdr,\"references\":[{\"schema\":\"auth\"}],\"objects\":[]}"; damaged reference-without-table 'references\[0\]: wants schema and table'
 snap "{$hdr,\"objects\":[{\"kind\":\"column\",\"schema\":\"public\",\"name\":\"c\",\"attributes\":{\"type\":\"integer\"}}]}"; damaged column-without-table 'needs "table"'
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"t\",\"name\":\"u\",\"attributes\":{}}]}"; damaged duplicate-key 'invalid JSON'
 snap "{$hdr,\"objects\":[{\"kind\":\"table\",\"schema\":\"public\",\"name\":\"a\\u0000b\",\"attributes\":{}}]}"; damaged nul-in-string 'invalid JSON'

@@ -182,3 +182,38 @@ missing='extension "pgsodium" is not available'
 [ "$SERVER_MAJOR" -lt 15 ] && missing='pgsodium.control": No such file or directory'
 expect no-profile-db-pull 1 "$PGALIGN" dbname=sb_prod "$project/remote_schema.sql" &&
     check no-profile-db-pull-hint has "$err" "$missing (for a Supabase project's files use --profile supabase"
+
+# Snapshots read back under any profile: the profile filters what is
+# compared, not what a snapshot must hold. A user's trigger on auth.users
+# hangs from a table the profile leaves out (a reference, written as one);
+# a snapshot taken without the profile depends on schemas the profile
+# leaves out when it is read.
+prod_db 2>/dev/null
+expect snap-profile 0 "$PGALIGN" snapshot --profile supabase --with-privileges dbname=sb_prod -o "$work/prof.json" &&
+    check snap-profile-references python3 -c '
+import json, sys
+refs = json.load(open(sys.argv[1]))["references"]
+sys.exit(0 if {"schema": "auth", "table": "users"} in refs else 1)' "$work/prof.json"
+expect snap-plain 0 "$PGALIGN" snapshot --with-privileges dbname=sb_prod -o "$work/plain.json"
+snap_pair() {   # label from target
+    expect "snap-$1" 0 "$PGALIGN" check --profile supabase --with-privileges "$2" "$3"
+}
+snap_pair profile-itself "$work/prof.json" "$work/prof.json"
+snap_pair profile-as-from "$work/prof.json" dbname=sb_prod
+snap_pair profile-as-target dbname=sb_prod "$work/prof.json"
+snap_pair plain-as-from "$work/plain.json" dbname=sb_prod
+snap_pair plain-as-target dbname=sb_prod "$work/plain.json"
+snap_pair plain-and-profile "$work/plain.json" "$work/prof.json"
+# Without the profile, a profile snapshot still loads: the managed schemas
+# are what differs.
+expect snap-profile-unfiltered 2 "$PGALIGN" "$work/prof.json" dbname=sb_prod &&
+    check snap-profile-unfiltered-managed has "$out" "CREATE TABLE auth.users"
+# A missing table is still an error where the snapshot does not name it.
+python3 - "$work/prof.json" "$work/noref.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+del doc["references"]
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+expect snap-unreferenced-orphan 1 "$PGALIGN" "$work/noref.json" dbname=sb_prod &&
+    check snap-unreferenced-orphan-says has "$err" 'has no table|view users in the snapshot'
