@@ -4,10 +4,16 @@
  * FROM; the report names the statement and the server's reason.
  *
  * The copy is pgalign's own (copy.c), so it needs no pg_dump and it
- * rehearses pgalign's DDL too. */
+ * rehearses pgalign's DDL too. Its definitions are printed by the
+ * cluster's server, which may be of another major than TARGET's (only
+ * PostgreSQL 15's programs here, production on 17): the result is then
+ * compared with a copy of TARGET built on the same server, never with
+ * definitions another major printed. */
 #include "apply/rehearse.h"
 #include "apply/copy.h"
 #include "apply/execute.h"
+#include "diff/diff.h"
+#include "emit/sql.h"
 #include "inspect/inspect.h"
 #include "source/conn.h"
 #include "util/clock.h"
@@ -15,19 +21,132 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool matches_target(const char *conninfo, const rehearse_options *o,
-                           const pa_ext_list *skipped, strbuf *err)
+/* How many of the statements that would still be needed a report shows. */
+enum { REPORT_STATEMENTS = 20 };
+
+/* What would still change the result into want: the statements of the
+ * re-diff (the first few), or the objects that differ. */
+static void report_difference(const pa_diff *d, strbuf *err)
 {
-    pa_inspect_options iopt = {.filter = o->filter, .assumed = skipped};
+    pa_plan q;
+    plan_build(&q, d, false);
+    sb_adds(err, "after the plan, the copy of FROM's schema still differs from TARGET");
+    if (q.nstmts == 0) {
+        sb_adds(err, " in:");
+        for (size_t i = 0; i < d->count; i++) {
+            const pa_change *c = &d->changes[i];
+            if (c->type != CHANGE_SAME)
+                sb_addf(err, "\n  %s", (c->to ? c->to : c->from)->key);
+        }
+    } else {
+        sb_addf(err, "; a diff of the two would still run %zu statement%s:", q.nstmts,
+                q.nstmts == 1 ? "" : "s");
+        pa_plan shown = q;
+        shown.nstmts = q.nstmts < REPORT_STATEMENTS ? q.nstmts : REPORT_STATEMENTS;
+        strbuf sql = STRBUF_INIT;
+        emit_sql(&sql, &shown);
+        sb_trim_trailing(&sql, "\n");
+        sb_addf(err, "\n%s", sb_str(&sql));
+        if (q.nstmts > shown.nstmts)
+            sb_addf(err, "\n-- ... and %zu more", q.nstmts - shown.nstmts);
+        sb_release(&sql);
+    }
+    plan_free(&q);
+}
+
+static bool same_schema(const pa_model *got, const pa_model *want, const rehearse_options *o,
+                        strbuf *err)
+{
+    pa_diff_options dopt = {.ignored_attrs = o->ignored_attrs,
+                            .privileges = o->filter->privileges};
+    pa_diff d;
+    diff_compute(&d, got, want, &dopt);
+    bool same = diff_count(&d) == 0;
+    if (!same)
+        report_difference(&d, err);
+    diff_free(&d);
+    return same;
+}
+
+/* TARGET built on the cluster's server as well, when another major
+ * printed its model: into *copy, which the caller frees. */
+static bool target_alike(const rehearse_options *o, int version, pa_model *copy, strbuf *err)
+{
+    strbuf ci = STRBUF_INIT, why = STRBUF_INIT;
+    pa_ext_list skipped = {0};
+    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = &skipped};
+    model_init(copy);
+    bool ok = o->target_source &&
+              copy_schema(o->target_source, version, o->filter, "pgalign_rehearsal_target",
+                          o->verbose, &skipped, &ci, &why);
+    if (ok) {
+        model_free(copy);
+        ok = inspect_source(ci.buf, &iopt, "TARGET's copy", copy, &why);
+    }
+    if (!ok)
+        sb_addf(err, "cannot build TARGET on the temporary cluster's PostgreSQL %d to "
+                "compare the result with it as one server prints both (%s); server "
+                "programs of PostgreSQL %d (--pg-bindir, PGALIGN_PG_BINDIRS) avoid that",
+                version / 10000, o->target_source ? sb_str(&why) : "no source",
+                o->target->server_version / 10000);
+    else if (o->verbose)
+        fprintf(stderr, "pgalign: rehearsal: TARGET built on PostgreSQL %d too, to compare "
+                "it as one server prints both\n", version / 10000);
+    extskip_free(&skipped);
+    sb_release(&ci);
+    sb_release(&why);
+    return ok;
+}
+
+static bool matches_target_model(const char *conninfo, int version, const rehearse_options *o,
+                                 const pa_ext_list *skipped, strbuf *err)
+{
+    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = skipped};
+    pa_model got, copy;
+    model_init(&copy);
+    bool ok = inspect_source(conninfo, &iopt, "rehearsal", &got, err);
+    const pa_model *want = o->target;
+    if (ok && want->server_version / 10000 != version / 10000) {
+        ok = target_alike(o, version, &copy, err);
+        want = &copy;
+    }
+    ok = ok && same_schema(&got, want, o, err);
+    model_free(&got);
+    model_free(&copy);
+    return ok;
+}
+
+/* A plan file's TARGET is known by its fingerprint only: compared when
+ * the same major printed both. */
+static bool matches_target_fingerprint(const char *conninfo, int version,
+                                       const rehearse_options *o, const pa_ext_list *skipped,
+                                       strbuf *err)
+{
+    if (o->target_major && o->target_major != version / 10000) {
+        fprintf(stderr, "pgalign: rehearsal: every statement ran; the result is not "
+                "compared with the plan's TARGET, whose definitions PostgreSQL %d printed "
+                "(the temporary cluster runs %d)\n", o->target_major, version / 10000);
+        return true;
+    }
+    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = skipped};
     char fp[MODEL_FINGERPRINT_LEN];
     bool ok = inspect_fingerprint(conninfo, &iopt, "rehearsal", o->ignored_attrs, fp, err);
-    if (ok && o->target_fingerprint) {
-        ok = strcmp(fp, o->target_fingerprint) == 0;
-        if (!ok)
-            sb_adds(err, "after the plan, the copy of FROM's schema still differs "
-                         "from TARGET; run pgalign diff to see what differs");
+    if (ok && strcmp(fp, o->target_fingerprint) != 0) {
+        sb_adds(err, "after the plan, the copy of FROM's schema still differs "
+                     "from TARGET; run pgalign diff to see what differs");
+        ok = false;
     }
     return ok;
+}
+
+static bool matches_target(const char *conninfo, int version, const rehearse_options *o,
+                           const pa_ext_list *skipped, strbuf *err)
+{
+    if (o->target)
+        return matches_target_model(conninfo, version, o, skipped, err);
+    if (o->target_fingerprint)
+        return matches_target_fingerprint(conninfo, version, o, skipped, err);
+    return true;
 }
 
 /* The plan's statements, to run on the copy (which takes some out). */
@@ -60,7 +179,8 @@ bool rehearse(const char *from, const pa_plan *p, const rehearse_options *o, str
     } else {
         apply_options aopt = {NULL, NULL, false, false};
         ok = copy_skip_missing_extensions(copy, &q, &skipped, &why) &&
-             apply_plan(copy, &q, &aopt, &why) && matches_target(ci.buf, o, &skipped, &why);
+             apply_plan(copy, &q, &aopt, &why) &&
+             matches_target(ci.buf, PQserverVersion(copy), o, &skipped, &why);
         if (!ok)
             sb_addf(err, "rehearsal on a copy of FROM's schema: %s", sb_str(&why));
     }

@@ -11,12 +11,21 @@
 typedef struct rehearse_options {
     const pa_filter *filter;            /* how the plan was made */
     const char *const *ignored_attrs;
-    const char *target_fingerprint;     /* NULL: do not compare */
+    /* What the result must be, the best that is known: TARGET's model as
+     * the plan compared it, with the source it came from (to build a copy
+     * on the cluster's server when another major printed it); else its
+     * fingerprint (a plan file's) and the major that printed it (0: not
+     * known). Neither: the result is not compared. */
+    const pa_model *target;
+    const char *target_source;
+    const char *target_fingerprint;
+    int target_major;
     bool verbose;
 } rehearse_options;
 
 /* Run p on a copy of the schema of the database at from; true when every
- * statement ran and the result has TARGET's fingerprint. */
+ * statement ran and the result is TARGET's, compared as one server prints
+ * both. When it is not, err says what would still change. */
 bool rehearse(const char *from, const pa_plan *p, const rehearse_options *o, strbuf *err);
 
 #endif

@@ -118,6 +118,18 @@ static bool strict_ok(const pa_options *opt, const pa_plan_file *pf)
     return cmd_strict_ok(opt, pf->nnot_compared);
 }
 
+/* A plan file's TARGET is known by its fingerprint (a JSON plan's) only. */
+static bool rehearsed(const pa_options *opt, const pa_plan_file *pf)
+{
+    rehearse_options ro = {
+        .filter = &pf->filter,
+        .ignored_attrs = cmd_ignored_attrs(pf->ignore_extension_versions),
+        .target_fingerprint = pf->is_json ? pf->target_fingerprint : NULL,
+        .target_major = pf->target_major,
+    };
+    return cmd_rehearse(opt, &pf->plan, &ro);
+}
+
 /* One connection to FROM serves every step: the staleness check, the
  * preflight, the statements and the verification (each one batch). */
 static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
@@ -146,10 +158,7 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
         rc = EXIT_SAME;
     else if (state == PLAN_FRESH && !destructive_allowed(opt, &pf->plan))
         rc = EXIT_UNSAFE;
-    else if (state == PLAN_FRESH &&
-             (!opt->rehearse || cmd_rehearse(opt, &pf->plan, &pf->filter,
-                                             pf->ignore_extension_versions,
-                                             pf->is_json ? pf->target_fingerprint : NULL)) &&
+    else if (state == PLAN_FRESH && (!opt->rehearse || rehearsed(opt, pf)) &&
              (!pf->is_json || opt->no_preflight ||
               cmd_preflight(opt, conn, NULL, &pf->plan, &pf->renames, NULL, false)))
         rc = run_plan(opt, pf, conn);

@@ -4,6 +4,7 @@
 
 #include "diff/census.h"
 #include "diff/diff.h"
+#include "apply/rehearse.h"
 #include "diff/rename.h"
 #include "inspect/inspect.h"
 #include "plan/plan.h"
@@ -81,9 +82,10 @@ void cmd_census_comment(strbuf *out, const pa_run *run);
 /* Whether the sides differ: statements to run, or objects not compared. */
 bool cmd_run_differs(const pa_run *run);
 
-/* Rehearse p on a copy of FROM's schema; report on stderr. */
-bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
-                  bool ignore_extension_versions, const char *target_fingerprint);
+/* Rehearse p on a copy of FROM's schema; report on stderr. ro says how the
+ * plan was made and what the result must be (rehearse.h); its verbosity
+ * is opt's. */
+bool cmd_rehearse(const pa_options *opt, const pa_plan *p, rehearse_options *ro);
 /* Print the destructive statements of p on stderr, saying what became of
  * the plan: exit 3's message, or a dry run's note. */
 typedef enum unsafe_report {

@@ -394,7 +394,8 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
     } else {
         char to_fp[MODEL_FINGERPRINT_LEN];
         model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
-        emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp, plan_options_json(opt),
+        emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp,
+                       run->to.server_version / 10000, plan_options_json(opt),
                        census_json(&run->census));
     }
     return true;

@@ -194,6 +194,17 @@ static bool read_renames(json_t *list, pa_rename_list *out)
     return ok;
 }
 
+/* Absent in plans of an older pgalign: unknown. */
+static bool read_target_major(json_t *v, pa_plan_file *pf)
+{
+    if (!v)
+        return true;
+    if (!json_is_integer(v) || json_integer_value(v) < 9 || json_integer_value(v) > 1000)
+        return false;
+    pf->target_major = (int)json_integer_value(v);
+    return true;
+}
+
 static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
 {
     json_error_t jerr;
@@ -211,6 +222,8 @@ static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
     } else if (!(pf->from_fingerprint = optional_string(root, "from_fingerprint")) ||
                !(pf->target_fingerprint = optional_string(root, "target_fingerprint"))) {
         sb_addf(err, "%s: the plan has no fingerprints", path);
+    } else if (!read_target_major(json_object_get(root, "target_printed_by"), pf)) {
+        sb_addf(err, "%s: \"target_printed_by\" is not a PostgreSQL major", path);
     } else if (!read_options(json_object_get(root, "options"), pf)) {
         sb_addf(err, "%s: \"options\" is missing or malformed", path);
     } else if (!json_is_array(stmts)) {

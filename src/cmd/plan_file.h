@@ -16,6 +16,7 @@ typedef struct pa_plan_file {
     pa_plan plan;               /* the statements */
     char *from_fingerprint;     /* JSON plans only */
     char *target_fingerprint;
+    int target_major;           /* whose server printed TARGET (0: unknown) */
     /* Options recorded in the plan; schema names owned here. */
     pa_filter filter;
     bool ignore_extension_versions;

@@ -76,13 +76,11 @@ bool cmd_preflight_possible(const pa_options *opt)
     return false;
 }
 
-bool cmd_rehearse(const pa_options *opt, const pa_plan *p, const pa_filter *filter,
-                  bool ignore_extension_versions, const char *target_fingerprint)
+bool cmd_rehearse(const pa_options *opt, const pa_plan *p, rehearse_options *ro)
 {
-    rehearse_options ro = {filter, cmd_ignored_attrs(ignore_extension_versions),
-                           target_fingerprint, opt->verbose && !opt->quiet};
+    ro->verbose = opt->verbose && !opt->quiet;
     strbuf err = STRBUF_INIT;
-    bool ok = rehearse(opt->from, p, &ro, &err);
+    bool ok = rehearse(opt->from, p, ro, &err);
     if (!ok)
         fprintf(stderr, "pgalign: %s\npgalign: nothing was changed\n", sb_str(&err));
     sb_release(&err);

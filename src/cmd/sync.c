@@ -118,9 +118,10 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
 {
     if (opt->no_rehearse)
         return true;
-    char fp[MODEL_FINGERPRINT_LEN];
-    model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), fp);
-    return cmd_rehearse(opt, &run->plan, &opt->filter, opt->ignore_extension_versions, fp);
+    rehearse_options ro = {.filter = &opt->filter,
+                           .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
+                           .target = &run->to, .target_source = opt->target};
+    return cmd_rehearse(opt, &run->plan, &ro);
 }
 
 static int sync_planned(const pa_options *opt, const pa_run *run)

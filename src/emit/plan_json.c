@@ -55,7 +55,7 @@ static json_t *statement_json(const pa_stmt *s)
 }
 
 void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
-                    const char *target_fingerprint, json_t *options,
+                    const char *target_fingerprint, int target_major, json_t *options,
                     json_t *not_compared)
 {
     json_t *root = json_object();
@@ -63,6 +63,8 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
     json_object_set_new(root, "version", json_integer(1));
     json_object_set_new(root, "from_fingerprint", json_string(from_fingerprint));
     json_object_set_new(root, "target_fingerprint", json_string(target_fingerprint));
+    if (target_major)
+        json_object_set_new(root, "target_printed_by", json_integer(target_major));
     json_object_set_new(root, "options", options);
     json_t *stmts = json_array();
     for (size_t i = 0; i < p->nstmts; i++)

@@ -385,6 +385,45 @@ setup "create table r (id int);" "create table r (id int, v int);"
 expect sync-rehearses 0 "$PGALIGN" sync -v --yes dbname=ap_from dbname=ap_target &&
     check sync-rehearsal-reported has "$err" "rehearsal: the plan ran"
 
+# A rehearsal that finds a real difference says what it is: the statements
+# a diff of the result and TARGET would still run. Here a DDL audit trigger
+# (on both sides) comments on each altered table, so the plan's ALTER
+# TABLE leaves a comment TARGET does not have.
+audit="create function audit() returns event_trigger language plpgsql as \$\$
+  declare o record; begin
+  for o in select * from pg_event_trigger_ddl_commands() where command_tag = 'ALTER TABLE' loop
+    execute format('comment on table %s is %L', o.object_identity, 'altered'); end loop;
+  end \$\$;
+  create event trigger audit on ddl_command_end execute function audit();"
+setup "create table r (id int); $audit" "create table r (id int, v int); $audit"
+dump_normalized ap_from > "$work/before"
+expect rehearse-difference 1 "$PGALIGN" sync --yes dbname=ap_from dbname=ap_target &&
+    check rehearse-difference-shown has "$err" "COMMENT ON TABLE public.r IS NULL;" &&
+    check rehearse-difference-counted has "$err" "a diff of the two would still run 1 statement:"
+check rehearse-difference-unchanged same_dump "$work/before"
+
+# Like with like: with only PostgreSQL 15's programs for the copy, FROM and
+# TARGET on another major, the result is compared with a copy of TARGET
+# built on 15 too, not with the views TARGET's server printed (from 16
+# they print unqualified).
+if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ]; then
+    only15=(--pg-bindir /usr/lib/postgresql/15/bin)
+    setup "create table r (id int); create view rv as select id from r where id > 0;" \
+          "create table r (id int, v int); create view rv as select id from r where id > 0;"
+    expect rehearse-other-major 0 "$PGALIGN" sync -v --yes "${only15[@]}" dbname=ap_from dbname=ap_target &&
+        check rehearse-other-major-alike has "$err" "rehearsal: TARGET built on PostgreSQL 15 too" &&
+        check rehearse-other-major-verified has "$err" "verified: FROM is now in sync with TARGET"
+    setup "create table r (id int); create view rv as select id from r where id > 0;" \
+          "create table r (id int, v int); create view rv as select id from r where id > 0;"
+    "$PGALIGN" --format json dbname=ap_from dbname=ap_target -o "$work/other.json"
+    check plan-json-printer python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["target_printed_by"] != int(sys.argv[2]))' \
+        "$work/other.json" "$SERVER_MAJOR"
+    expect rehearse-plan-other-major 0 "$PGALIGN" apply --rehearse "${only15[@]}" dbname=ap_from "$work/other.json" &&
+        check rehearse-plan-other-major-said has "$err" "the result is not compared with the plan's TARGET, whose definitions PostgreSQL $SERVER_MAJOR printed (the temporary cluster runs 15)"
+else
+    skip "$SUITE/rehearse-other-major" "needs a server other than 15, and 15's programs"
+fi
+
 # ---- --online: phases, and a re-run continues after a failure ----
 setup "create table o (id int, v int, e text); insert into o values (1, 1, 'a'), (2, 2, 'a');" \
       "create table o (id int, v int not null check (v > 0), e text);
