@@ -10,8 +10,8 @@
 #       apply on 15 again under AddressSanitizer and UBSan; with
 #       FUZZ_SECONDS set, each fuzz harness that long
 #   check.sh --versions [unit-test-binaries...]  make check-versions: the same
-#       on 14, 16, 17 and 18 as well, every fixture 15 <-> 18, and 14 <-> 18
-#       and 16 <-> 17 across majors
+#       on 14, 16, 17 and 18 as well, every fixture 15 <-> 18, 14 <-> 18
+#       and 16 <-> 17 across majors, and 14 <-> 17 over views
 #   check.sh --unit-only BINARIES... | --roundtrip-only
 #
 # Servers other than Debian's 15 come from scripts/install-pg-versions.sh.
@@ -101,6 +101,7 @@ all|versions)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census; done
     if [ "$mode" = versions ]; then
         cross_majors 15:17 15:18 14:18 16:17
+        FIXTURES="views view_chain_type_change matviews" cross_majors 14:17
     else
         cross_majors 15:17
         FIXTURES=$(echo $CROSS_18) cross_majors 15:18

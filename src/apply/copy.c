@@ -183,3 +183,20 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
     model_free(&m);
     return ok;
 }
+
+bool copy_inspect(const char *source, int server_version, const pa_filter *filter,
+                  const char *dbname, bool verbose, pa_model *copy, strbuf *err)
+{
+    strbuf ci = STRBUF_INIT;
+    pa_ext_list skipped = {0};
+    pa_inspect_options iopt = {.filter = filter, .quiet = true, .assumed = &skipped};
+    model_init(copy);
+    bool ok = copy_schema(source, server_version, filter, dbname, verbose, &skipped, &ci, err);
+    if (ok) {
+        model_free(copy);
+        ok = inspect_source(ci.buf, &iopt, dbname, copy, err);
+    }
+    extskip_free(&skipped);
+    sb_release(&ci);
+    return ok;
+}

@@ -24,6 +24,11 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
                  const char *dbname, bool verbose, pa_ext_list *skipped,
                  strbuf *conninfo, strbuf *err);
 
+/* copy_schema, then the copy inspected with filter into copy (initialized
+ * here; the extensions the cluster could not create taken as there). */
+bool copy_inspect(const char *source, int server_version, const pa_filter *filter,
+                  const char *dbname, bool verbose, pa_model *copy, strbuf *err);
+
 /* Take out of p the statements about extensions that the server behind
  * conn cannot create (as from a SQL source's files, source/extskip.h),
  * adding them to skipped. */

@@ -24,36 +24,6 @@
 /* How many of the statements that would still be needed a report shows. */
 enum { REPORT_STATEMENTS = 20 };
 
-/* What would still change the result into want: the statements of the
- * re-diff (the first few), or the objects that differ. */
-static void report_difference(const pa_diff *d, strbuf *err)
-{
-    pa_plan q;
-    plan_build(&q, d, false);
-    sb_adds(err, "after the plan, the copy of FROM's schema still differs from TARGET");
-    if (q.nstmts == 0) {
-        sb_adds(err, " in:");
-        for (size_t i = 0; i < d->count; i++) {
-            const pa_change *c = &d->changes[i];
-            if (c->type != CHANGE_SAME)
-                sb_addf(err, "\n  %s", (c->to ? c->to : c->from)->key);
-        }
-    } else {
-        sb_addf(err, "; a diff of the two would still run %zu statement%s:", q.nstmts,
-                q.nstmts == 1 ? "" : "s");
-        pa_plan shown = q;
-        shown.nstmts = q.nstmts < REPORT_STATEMENTS ? q.nstmts : REPORT_STATEMENTS;
-        strbuf sql = STRBUF_INIT;
-        emit_sql(&sql, &shown);
-        sb_trim_trailing(&sql, "\n");
-        sb_addf(err, "\n%s", sb_str(&sql));
-        if (q.nstmts > shown.nstmts)
-            sb_addf(err, "\n-- ... and %zu more", q.nstmts - shown.nstmts);
-        sb_release(&sql);
-    }
-    plan_free(&q);
-}
-
 static bool same_schema(const pa_model *got, const pa_model *want, const rehearse_options *o,
                         strbuf *err)
 {
@@ -62,8 +32,10 @@ static bool same_schema(const pa_model *got, const pa_model *want, const rehears
     pa_diff d;
     diff_compute(&d, got, want, &dopt);
     bool same = diff_count(&d) == 0;
-    if (!same)
-        report_difference(&d, err);
+    if (!same) {
+        sb_adds(err, "after the plan, the copy of FROM's schema still differs from TARGET");
+        emit_remaining_difference(err, &d, REPORT_STATEMENTS);
+    }
     diff_free(&d);
     return same;
 }
@@ -72,17 +44,10 @@ static bool same_schema(const pa_model *got, const pa_model *want, const rehears
  * printed its model: into *copy, which the caller frees. */
 static bool target_alike(const rehearse_options *o, int version, pa_model *copy, strbuf *err)
 {
-    strbuf ci = STRBUF_INIT, why = STRBUF_INIT;
-    pa_ext_list skipped = {0};
-    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = &skipped};
-    model_init(copy);
+    strbuf why = STRBUF_INIT;
     bool ok = o->target_source &&
-              copy_schema(o->target_source, version, o->filter, "pgalign_rehearsal_target",
-                          o->verbose, &skipped, &ci, &why);
-    if (ok) {
-        model_free(copy);
-        ok = inspect_source(ci.buf, &iopt, "TARGET's copy", copy, &why);
-    }
+              copy_inspect(o->target_source, version, o->filter, "pgalign_rehearsal_target",
+                           o->verbose, copy, &why);
     if (!ok)
         sb_addf(err, "cannot build TARGET on the temporary cluster's PostgreSQL %d to "
                 "compare the result with it as one server prints both (%s); server "
@@ -92,8 +57,6 @@ static bool target_alike(const rehearse_options *o, int version, pa_model *copy,
     else if (o->verbose)
         fprintf(stderr, "pgalign: rehearsal: TARGET built on PostgreSQL %d too, to compare "
                 "it as one server prints both\n", version / 10000);
-    extskip_free(&skipped);
-    sb_release(&ci);
     sb_release(&why);
     return ok;
 }

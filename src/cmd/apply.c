@@ -29,6 +29,13 @@ static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf, PGcon
 
 typedef enum plan_state { PLAN_FRESH, PLAN_APPLIED, PLAN_STALE } plan_state;
 
+/* Whether FROM's server prints definitions as the one that printed the
+ * plan's TARGET: its fingerprint means nothing to FROM's otherwise. */
+static bool target_printed_alike(const pa_plan_file *pf, PGconn *conn)
+{
+    return !pf->target_major || pf->target_major == PQserverVersion(conn) / 10000;
+}
+
 /* Whether FROM is still what the plan was made for; or the plan's target
  * already (applied before: nothing to do); or neither. */
 static plan_state check_not_stale(const pa_options *opt, const pa_plan_file *pf,
@@ -39,7 +46,7 @@ static plan_state check_not_stale(const pa_options *opt, const pa_plan_file *pf,
         return PLAN_STALE;
     if (strcmp(fp, pf->from_fingerprint) == 0)
         return PLAN_FRESH;
-    if (strcmp(fp, pf->target_fingerprint) == 0) {
+    if (target_printed_alike(pf, conn) && strcmp(fp, pf->target_fingerprint) == 0) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: FROM already matches the plan's target (fingerprint "
                     "%s): the plan was applied; nothing to do\n", fp);
@@ -47,17 +54,32 @@ static plan_state check_not_stale(const pa_options *opt, const pa_plan_file *pf,
     }
     /* --force is for a FROM whose change the user knows of; it is not
      * suggested, since a plan for another schema most likely fails. */
-    fprintf(stderr, "pgalign: FROM matches neither the schema the plan was made for "
-            "(fingerprint %s) nor its target (%s), but %s%s\n", pf->from_fingerprint,
-            pf->target_fingerprint, fp,
-            opt->force ? "; applying anyway (--force)"
-                       : ";\nnothing was changed: make the plan again against FROM as it is now");
+    if (target_printed_alike(pf, conn))
+        fprintf(stderr, "pgalign: FROM matches neither the schema the plan was made for "
+                "(fingerprint %s) nor its target (%s), but %s%s\n", pf->from_fingerprint,
+                pf->target_fingerprint, fp,
+                opt->force ? "; applying anyway (--force)"
+                           : ";\nnothing was changed: make the plan again against FROM as it is now");
+    else
+        fprintf(stderr, "pgalign: FROM is not the schema the plan was made for (fingerprint "
+                "%s, now %s), and its target was printed by PostgreSQL %d: pgalign check "
+                "FROM TARGET says whether the plan was applied%s\n", pf->from_fingerprint,
+                fp, pf->target_major,
+                opt->force ? "; applying anyway (--force)" : "; nothing was changed");
     return opt->force ? PLAN_FRESH : PLAN_STALE;
 }
 
 static bool verify(const pa_options *opt, const pa_plan_file *pf, PGconn *conn)
 {
     char fp[MODEL_FINGERPRINT_LEN];
+    if (!target_printed_alike(pf, conn)) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: applied; not compared with the plan's target, whose "
+                    "definitions PostgreSQL %d printed (FROM runs %d): pgalign check FROM "
+                    "TARGET compares them as one server prints both\n", pf->target_major,
+                    PQserverVersion(conn) / 10000);
+        return true;
+    }
     if (!fingerprint_now(opt, pf, conn, fp))
         return false;
     if (strcmp(fp, pf->target_fingerprint) != 0) {

@@ -58,6 +58,9 @@ typedef struct pa_run {
     pa_rename_list renames; /* given and taken, in the plan's order */
     char from_fingerprint[MODEL_FINGERPRINT_LEN];   /* FROM as inspected */
     pa_census_diff census;  /* what was not compared */
+    /* Keys of what FROM and TARGET print differently, the same (alike.c). */
+    hashmap form_only;
+    pa_diff_options dopt;   /* how the diff was made */
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */
@@ -65,6 +68,16 @@ const char *const *cmd_ignored_attrs(bool ignore_extension_versions);
 /* The options that shape a comparison, as a JSON plan records them, and
  * back (plan_file.c). */
 json_t *plan_options_json(const pa_options *opt);
+
+/* FROM and TARGET printed by two majors, and no server of FROM's major
+ * here: both built on one temporary cluster, and the key of each object d
+ * changes in place whose two copies are the same put in form_only
+ * (alike.c), for the diff again (pa_diff_options). purpose names the
+ * copies' databases, one set per purpose. False, with the reason, when
+ * the cluster cannot hold one of them. */
+bool cmd_compare_alike(const pa_options *opt, const char *purpose, const pa_model *from,
+                       const pa_model *to, const pa_diff *d, const pa_diff_options *dopt,
+                       hashmap *form_only, strbuf *err);
 
 /* Inspect, diff and plan; errors and warnings go to stderr. */
 bool cmd_plan(const pa_options *opt, pa_run *run);

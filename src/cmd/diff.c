@@ -9,7 +9,6 @@
 #include "plan/compat.h"
 #include "kinds/kind.h"
 #include "plan/plan.h"
-#include "source/extskip.h"
 #include "source/tempcluster.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -75,25 +74,19 @@ bool cmd_write_output(const pa_options *opt, const strbuf *sql)
     return ok;
 }
 
-/* Definitions are rendered by each side's server; across major versions
- * the same object can read differently. */
-static void warn_version_mismatch(const pa_options *opt, const pa_model *from,
-                                  const pa_model *to)
+/* Definitions are printed by each side's server; across majors the same
+ * object can read differently, which cmd_plan takes care of. */
+static void report_versions(const pa_options *opt, const pa_model *from, const pa_model *to)
 {
-    int a = from->server_version / 10000, b = to->server_version / 10000;
-    if (opt->verbose && !opt->quiet) {
-        const pa_model *side[2] = {from, to};
-        for (int i = 0; i < 2; i++) {
-            int v = side[i]->server_version;
-            if (v)
-                fprintf(stderr, "pgalign: %s: PostgreSQL %d.%d\n", i ? "TARGET" : "FROM",
-                        v / 10000, v % 10000);
-        }
+    if (!opt->verbose || opt->quiet)
+        return;
+    const pa_model *side[2] = {from, to};
+    for (int i = 0; i < 2; i++) {
+        int v = side[i]->server_version;
+        if (v)
+            fprintf(stderr, "pgalign: %s: PostgreSQL %d.%d\n", i ? "TARGET" : "FROM",
+                    v / 10000, v % 10000);
     }
-    if (a && b && a != b && !opt->quiet)
-        fprintf(stderr, "pgalign: warning: FROM runs PostgreSQL %d and TARGET "
-                "PostgreSQL %d; definitions rendered by different versions may "
-                "differ in form only\n", a, b);
 }
 
 const char *const *cmd_ignored_attrs(bool ignore_extension_versions)
@@ -122,37 +115,21 @@ static void warn_lost_grants(const pa_options *opt, const pa_diff *d)
 
 /* FROM and TARGET on different majors render the same object differently
  * (from 16 a view's columns print unqualified, ...). Compare FROM with a
- * copy of TARGET built by a server of FROM's major instead, when server
- * programs of that major are here; else as each server renders it. */
+ * copy of TARGET built by a server of FROM's major instead (the plan is
+ * then in FROM's words), when server programs of that major are here;
+ * else see cmd_compare_alike. */
 static bool render_target_like_from(const pa_options *opt, const pa_run *run,
                                     pa_model *copy)
 {
     int major = run->from.server_version / 10000;
-    if (!tempcluster_has_major(run->from.server_version)) {
-        if (!opt->quiet)
-            fprintf(stderr, "pgalign: warning: no PostgreSQL %d server programs here "
-                    "to render TARGET as FROM's server does (--pg-bindir, "
-                    "PGALIGN_PG_BINDIRS); definitions that differ in form only will "
-                    "show as changes\n", major);
-        return false;
-    }
-    strbuf ci = STRBUF_INIT, err = STRBUF_INIT;
-    pa_ext_list skipped = {0};
-    pa_inspect_options iopt = {.filter = &opt->filter, .quiet = true, .assumed = &skipped};
-    model_init(copy);
-    bool ok = copy_schema(opt->target, run->from.server_version, &opt->filter,
-                          "pgalign_target_copy", opt->verbose && !opt->quiet, &skipped,
-                          &ci, &err);
-    if (ok) {
-        model_free(copy);
-        ok = inspect_source(ci.buf, &iopt, "TARGET", copy, &err);
-    }
+    strbuf err = STRBUF_INIT;
+    bool ok = copy_inspect(opt->target, run->from.server_version, &opt->filter,
+                           "pgalign_target_copy", opt->verbose && !opt->quiet, copy, &err);
     /* The copy holds only the modeled schema: the census stays TARGET's. */
     if (ok)
         census_copy(&copy->census, &copy->arena, &run->to.census);
     if (ok && opt->verbose && !opt->quiet)
         fprintf(stderr, "pgalign: TARGET compared as PostgreSQL %d renders it\n", major);
-    extskip_free(&skipped);
     if (!ok) {
         model_free(copy);
         if (!opt->quiet)
@@ -160,9 +137,29 @@ static bool render_target_like_from(const pa_options *opt, const pa_run *run,
                     "to compare it as FROM's server renders it (%s); definitions that "
                     "differ in form only will show as changes\n", major, sb_str(&err));
     }
-    sb_release(&ci);
     sb_release(&err);
     return ok;
+}
+
+/* The diff again, of FROM and TARGET as one server prints both. */
+static bool print_alike(const pa_options *opt, pa_run *run, pa_diff_options *dopt,
+                        strbuf *err)
+{
+    pa_model copy;
+    if (tempcluster_has_major(run->from.server_version)) {
+        if (!render_target_like_from(opt, run, &copy))
+            return true;    /* warned */
+        model_free(&run->to);
+        run->to = copy;
+    } else if (cmd_compare_alike(opt, "plan", &run->from, &run->to, &run->diff, dopt,
+                                 &run->form_only, err)) {
+        dopt->form_only = &run->form_only;
+    } else {
+        return false;
+    }
+    diff_free(&run->diff);
+    diff_compute(&run->diff, &run->from, &run->to, dopt);
+    return true;
 }
 
 static bool same_major(const pa_model *a, const pa_model *b)
@@ -301,6 +298,7 @@ static void plan_failed(pa_run *run, strbuf *err)
     sb_release(err);
     diff_free(&run->diff);
     rename_list_free(&run->renames);
+    hashmap_free(&run->form_only);
     model_free(&run->from);
     model_free(&run->to);
 }
@@ -312,16 +310,18 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
                                .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
                                .jobs = opt->jobs};
     memset(run, 0, sizeof(*run));
+    hashmap_init(&run->form_only);
     if (!inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err)) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
         sb_release(&err);
+        hashmap_free(&run->form_only);
         model_free(&run->from);
         model_free(&run->to);
         return false;
     }
     sb_release(&err);
 
-    warn_version_mismatch(opt, &run->from, &run->to);
+    report_versions(opt, &run->from, &run->to);
     compat_adapt(&run->to, run->from.server_version, &err);
     if (!opt->quiet)
         fputs(sb_str(&err), stderr);
@@ -335,7 +335,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         plan_failed(run, &err);
         return false;
     }
-    pa_diff_options dopt = {
+    run->dopt = (pa_diff_options){
         .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
         .privileges = opt->filter.privileges,
@@ -343,20 +343,17 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
          * built by the role TARGET was inspected as. */
         .creating_role = run->from.role ? run->from.role : run->to.role,
     };
-    diff_compute(&run->diff, &run->from, &run->to, &dopt);
+    diff_compute(&run->diff, &run->from, &run->to, &run->dopt);
     if (!compat_check(&run->diff, run->from.server_version, &err)) {
         plan_failed(run, &err);
         return false;
     }
-    pa_model copy;
     if (diff_count(&run->diff) > 0 && !same_major(&run->from, &run->to) &&
-        render_target_like_from(opt, run, &copy)) {
-        diff_free(&run->diff);
-        model_free(&run->to);
-        run->to = copy;
-        diff_compute(&run->diff, &run->from, &run->to, &dopt);
+        !print_alike(opt, run, &run->dopt, &err)) {
+        plan_failed(run, &err);
+        return false;
     }
-    if (!take_detected_renames(opt, run, &dopt, &err)) {
+    if (!take_detected_renames(opt, run, &run->dopt, &err)) {
         plan_failed(run, &err);
         return false;
     }
@@ -376,6 +373,7 @@ void cmd_plan_free(pa_run *run)
     plan_free(&run->plan);
     diff_free(&run->diff);
     rename_list_free(&run->renames);
+    hashmap_free(&run->form_only);
     model_free(&run->from);
     model_free(&run->to);
 }

@@ -57,31 +57,61 @@ static bool confirmed(const pa_options *opt, PGconn *conn, const pa_plan *p)
     return true;
 }
 
-/* Inspect FROM again and diff it with TARGET as planned. */
-static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
+/* FROM, inspected again after the plan, diffed with TARGET as planned:
+ * like with like where two majors printed them (alike.c). */
+static bool diff_again(const pa_options *opt, const pa_run *run, PGconn *conn, pa_model *after,
+                       pa_diff *d, hashmap *form_only, strbuf *err)
 {
     pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false, .quiet = opt->quiet,
                                .jobs = opt->jobs};
-    const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
-    char a[MODEL_FINGERPRINT_LEN], b[MODEL_FINGERPRINT_LEN];
+    pa_diff_options dopt = run->dopt;
+    dopt.form_only = NULL;      /* FROM's text is new: compared afresh */
+    if (!inspect_connection(conn, &iopt, "FROM", after, err))
+        return false;
+    diff_compute(d, after, &run->to, &dopt);
+    if (diff_count(d) == 0 || !run->to.server_version ||
+        after->server_version / 10000 == run->to.server_version / 10000)
+        return true;
+    if (!cmd_compare_alike(opt, "verify", after, &run->to, d, &dopt, form_only, err))
+        return false;
+    dopt.form_only = form_only;
+    diff_free(d);
+    diff_compute(d, after, &run->to, &dopt);
+    return true;
+}
+
+/* Verification: how many statements a plan of FROM as it is now would
+ * still run (shown when some). */
+static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
+{
     strbuf err = STRBUF_INIT;
-    bool ok = inspect_connection_fingerprint(conn, &iopt, "FROM", ignored, a, &err);
+    pa_model after;
+    pa_diff d;
+    hashmap form_only;
+    hashmap_init(&form_only);
+    memset(&after, 0, sizeof(after));   /* inspect_connection initializes it */
+    memset(&d, 0, sizeof(d));
+    bool ok = diff_again(opt, run, conn, &after, &d, &form_only, &err);
     if (!ok) {
-        fprintf(stderr, "pgalign: applied, but cannot inspect FROM again: %s\n",
+        fprintf(stderr, "pgalign: applied, but cannot compare FROM with TARGET again: %s\n",
                 sb_str(&err));
     } else {
-        model_fingerprint(&run->to, ignored, b);
-        ok = strcmp(a, b) == 0;
-        if (!ok)
-            fprintf(stderr, "pgalign: applied, but FROM still differs from TARGET; "
-                            "run pgalign diff to see what differs\n");
-        else if (!opt->quiet && run->census.ndiffer)
+        ok = diff_count(&d) == 0;
+        if (!ok) {
+            sb_reset(&err);
+            emit_remaining_difference(&err, &d, 20);
+            fprintf(stderr, "pgalign: applied, but FROM still differs from TARGET%s\n",
+                    sb_str(&err));
+        } else if (!opt->quiet && run->census.ndiffer)
             fprintf(stderr, "pgalign: verified: FROM's compared schema is now TARGET's; "
                     "%zu object%s pgalign cannot plan still differ (named above)\n",
                     run->census.ndiffer, run->census.ndiffer == 1 ? "" : "s");
         else if (!opt->quiet)
             fprintf(stderr, "pgalign: verified: FROM is now in sync with TARGET\n");
     }
+    diff_free(&d);
+    hashmap_free(&form_only);
+    model_free(&after);
     sb_release(&err);
     return ok;
 }

@@ -57,6 +57,11 @@ static void add_change(pa_diff *d, const pa_object *from,
         compare(c, opt);
     else
         c->type = from ? CHANGE_DROP : CHANGE_ADD;
+    if (from && to && opt && opt->form_only && hashmap_get(opt->form_only, to->key)) {
+        free(c->changed);   /* printed differently, the same */
+        c->changed = NULL;
+        c->type = CHANGE_SAME;
+    }
     const pa_object *o = from ? from : to;
     if (o->kind->is_implied &&
         ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))

@@ -54,6 +54,9 @@ typedef struct pa_diff_options {
      * privileges this role gets when it creates them (NULL: unknown). */
     bool privileges;
     const char *creating_role;
+    /* Keys of objects whose definitions differ in form only, as two majors
+     * print them (cmd/alike.c): the same, or NULL. */
+    const hashmap *form_only;
 } pa_diff_options;
 
 /* opt may be NULL for the defaults. */

@@ -18,3 +18,30 @@ void emit_sql(strbuf *out, const pa_plan *p)
         sb_adds(out, ";\n");
     }
 }
+
+void emit_remaining_difference(strbuf *out, const pa_diff *d, size_t max)
+{
+    pa_plan q;
+    plan_build(&q, d, false);
+    if (q.nstmts == 0) {
+        sb_adds(out, " in:");
+        for (size_t i = 0; i < d->count; i++) {
+            const pa_change *c = &d->changes[i];
+            if (c->type != CHANGE_SAME)
+                sb_addf(out, "\n  %s", (c->to ? c->to : c->from)->key);
+        }
+    } else {
+        sb_addf(out, "; a diff of the two would still run %zu statement%s:", q.nstmts,
+                q.nstmts == 1 ? "" : "s");
+        pa_plan shown = q;
+        shown.nstmts = q.nstmts < max ? q.nstmts : max;
+        strbuf sql = STRBUF_INIT;
+        emit_sql(&sql, &shown);
+        sb_trim_trailing(&sql, "\n");
+        sb_addf(out, "\n%s", sb_str(&sql));
+        if (q.nstmts > shown.nstmts)
+            sb_addf(out, "\n-- ... and %zu more", q.nstmts - shown.nstmts);
+        sb_release(&sql);
+    }
+    plan_free(&q);
+}

@@ -7,6 +7,11 @@
 
 void emit_sql(strbuf *out, const pa_plan *p);
 
+/* What a diff that should have been empty still finds, to end a message
+ * that says what differs: the first max statements a plan of it would run
+ * (and how many more), or the objects that differ when it would run none. */
+void emit_remaining_difference(strbuf *out, const pa_diff *d, size_t max);
+
 /* The comment above a statement that must run on its own (--online):
  * pgalign apply reads it back. */
 #define SQL_STANDALONE_COMMENT "-- runs on its own, after what comes before it is committed"

@@ -420,6 +420,24 @@ if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ]; then
         "$work/other.json" "$SERVER_MAJOR"
     expect rehearse-plan-other-major 0 "$PGALIGN" apply --rehearse "${only15[@]}" dbname=ap_from "$work/other.json" &&
         check rehearse-plan-other-major-said has "$err" "the result is not compared with the plan's TARGET, whose definitions PostgreSQL $SERVER_MAJOR printed (the temporary cluster runs 15)"
+    # A plan whose TARGET 15 printed (a .sql source), applied on FROM's
+    # major: its fingerprint is not compared as if alike, and says so.
+    setup "create table r (id int); create view rv as select id from r where id > 0;" "select 1"
+    printf 'create table r (id int, v int);\ncreate view rv as select id from r where id > 0;\n' >"$work/target15.sql"
+    expect plan-from-sql-15 2 "$PGALIGN" --format json "${only15[@]}" -o "$work/sql15.json" \
+        dbname=ap_from "$work/target15.sql"
+    expect apply-target-other-major 0 "$PGALIGN" apply dbname=ap_from "$work/sql15.json" &&
+        check apply-target-other-major-said has "$err" "not compared with the plan's target, whose definitions PostgreSQL 15 printed (FROM runs $SERVER_MAJOR)"
+    expect apply-target-other-major-check 0 "$PGALIGN" check "${only15[@]}" dbname=ap_from "$work/target15.sql"
+    # Where the one server here cannot hold a side (SYSTEM_USER came in 16),
+    # nothing is compared as it is: a refusal that says what to give.
+    setup "create table r (id int); create view rv as select id from r where id > 0;
+           create view who as select system_user as u;" "select 1"
+    expect refuse-cannot-hold 1 "$PGALIGN" --unsafe "${only15[@]}" dbname=ap_from "$work/target15.sql" &&
+        check refuse-cannot-hold-says has "$err" "the PostgreSQL 15 server here cannot hold FROM" &&
+        check refuse-cannot-hold-names has "$err" "CREATE VIEW public.who" &&
+        check refuse-cannot-hold-hint has "$err" "give server programs of PostgreSQL $SERVER_MAJOR with --pg-bindir" &&
+        check refuse-cannot-hold-nothing-out test ! -s "$out"
 else
     skip "$SUITE/rehearse-other-major" "needs a server other than 15, and 15's programs"
 fi

@@ -217,3 +217,41 @@ json.dump(doc, open(sys.argv[2], "w"))
 PY
 expect snap-unreferenced-orphan 1 "$PGALIGN" "$work/noref.json" dbname=sb_prod &&
     check snap-unreferenced-orphan-says has "$err" 'has no table|view users in the snapshot'
+
+# Like with like: production and staging on this server, and the server
+# programs pgalign finds for its throwaway cluster of another major (only
+# 15's, as on stock Debian) or of the same. Views print differently from
+# 16 on; a .sql source's extensions get the local server's default
+# versions. Neither is drift: the rehearsal passes, a plan from migrations
+# applies and verifies, and check is green afterwards.
+like_with_like() {   # label pgalign-options...
+    local label=$1; shift
+    local view="create view public.recent as select id, coalesce(full_name, 'x') as n
+                from public.profiles where id is not null"
+    prod_db 2>/dev/null && psql -X -q -d sb_prod -c "$view" &&
+        fresh_db sb_stage && load_sql sb_stage "$here/common.sql" 2>/dev/null &&
+        load_sql sb_stage "$project/production.sql" 2>/dev/null &&
+        psql -X -q -d sb_stage -c "$view" -c "alter table public.profiles add column nickname text" ||
+        { fail "$SUITE/$label-load" "fixture does not load"; return; }
+    expect "$label-sync-dry-run" 0 "$PGALIGN" sync --profile supabase --dry-run "$@" \
+        dbname=sb_prod dbname=sb_stage &&
+        check "$label-sync-dry-run-said" has "$err" "dry run: 1 statement ran against FROM"
+    rm -rf "$work/lwl" && cp -r "$project/migrations" "$work/lwl" &&
+        printf '%s;\ncreate extension if not exists pg_trgm with schema extensions;\n' "$view" \
+            >"$work/lwl/20240601000000_recent.sql"
+    expect "$label-sync-migrations" 0 "$PGALIGN" sync --profile supabase --unsafe --yes "$@" \
+        dbname=sb_prod "$work/lwl" &&
+        check "$label-sync-migrations-verified" has "$err" "verified: FROM is now in sync with TARGET"
+    expect "$label-check-migrations" 0 "$PGALIGN" check --profile supabase "$@" \
+        dbname=sb_prod "$work/lwl"
+    expect "$label-diff-migrations" 0 "$PGALIGN" --profile supabase -v "$@" \
+        dbname=sb_prod "$work/lwl" &&
+        check "$label-diff-migrations-empty" test ! -s "$out"
+}
+like_with_like like-own-programs
+if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ]; then
+    like_with_like like-only-15 --pg-bindir /usr/lib/postgresql/15/bin
+    check like-only-15-names-form-only has "$err" "the same, printed differently: view:\"public\".\"recent\""
+else
+    skip "$SUITE/like-only-15" "needs a server other than 15, and 15's programs"
+fi
