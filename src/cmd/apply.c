@@ -135,8 +135,13 @@ static bool strict_ok(const pa_options *opt, const pa_plan_file *pf)
                 "--format json; nothing was done\n");
         return false;
     }
-    for (size_t i = 0; i < pf->nnot_compared; i++)
-        fprintf(stderr, "pgalign: not compared: %s\n", pf->not_compared[i]);
+    strbuf name = STRBUF_INIT;
+    for (size_t i = 0; i < pf->nnot_compared; i++) {
+        sb_reset(&name);
+        sb_add_printable(&name, pf->not_compared[i]);     /* the file's, from anywhere */
+        fprintf(stderr, "pgalign: not compared: %s\n", sb_str(&name));
+    }
+    sb_release(&name);
     return cmd_strict_ok(opt, pf->nnot_compared);
 }
 

@@ -82,23 +82,12 @@ const char *census_where(const pa_census_item *it)
     return "";
 }
 
-/* A name may hold a line break: the description goes into a plan's
- * comment, so control characters are written as escapes, never as such. */
-static void add_printable(strbuf *sb, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            sb_addf(sb, "\\x%02x", c);
-        else
-            sb_addc(sb, (char)c);
-    }
-}
-
 void census_describe(strbuf *sb, const pa_census_diff *d, const pa_census_item *it)
 {
     sb_addf(sb, "%s ", it->entry->what);
-    add_printable(sb, it->entry->label);
+    /* A name may hold a line break, and the description goes into a
+     * plan's comment. */
+    sb_add_printable(sb, it->entry->label);
     sb_addf(sb, " (%s", census_where(it));
     if (it->state == CENSUS_BOTH_UNCOMPARED)
         sb_addf(sb, "; definitions printed by PostgreSQL %d and %d, not compared",

@@ -100,3 +100,14 @@ bool same_string(const char *a, const char *b)
 {
     return a == b || (a && b && strcmp(a, b) == 0);
 }
+
+void sb_add_printable(strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            sb_addf(sb, "\\x%02x", c);
+        else
+            sb_addc(sb, (char)c);
+    }
+}

@@ -28,6 +28,9 @@ void sb_addc(strbuf *sb, char c);
 void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sb_trim_trailing(strbuf *sb, const char *chars);
+/* s with control characters written as \xNN: for a name read from outside
+ * that goes into a message or a SQL comment. */
+void sb_add_printable(strbuf *sb, const char *s);
 
 /* Whether two strings are equal, a missing one (NULL) equal only to
  * another missing one: how catalog values compare. */

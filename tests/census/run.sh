@@ -169,6 +169,17 @@ fresh_db cen_more && load_sql cen_more "$here/base.sql" &&
 "$PGALIGN" -o "$work/clean.sql" dbname=cen_sync dbname=cen_more 2>/dev/null
 expect strict-apply-uncompared 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/uncompared.json" &&
     check strict-apply-named grep -qxF "pgalign: not compared: rule public.census_rule on public.orders (TARGET only)" "$err"
+# A plan file is outside input: a name in it with a line break or a
+# terminal escape is printed escaped, never as such.
+python3 - "$work/uncompared.json" "$work/escapes.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+plan["not_compared"][0]["name"] = "evil\n\x1b[2Jname"
+json.dump(plan, open(sys.argv[2], "w"))
+PY
+expect strict-apply-escaped 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/escapes.json" &&
+    check strict-apply-escaped-name grep -qF 'evil\x0a\x1b[2Jname' "$err" &&
+    check strict-apply-escaped-raw lacks "$err" $'\x1b'
 expect strict-apply-sql 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/clean.sql" &&
     check strict-apply-sql-says grep -q "a .sql plan never does" "$err"
 check strict-apply-unchanged "$PGALIGN" check dbname=cen_sync dbname=cen_base
