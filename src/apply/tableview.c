@@ -105,17 +105,11 @@ static bool mentions(const char *sql, const char *name)
 }
 
 /* One name at *s (quoted, or bare up to what cannot be in a bare name),
- * as sql_name_part reads it. */
+ * as sql_name_part reads it; NULL when none is there. */
 static char *name_at(const char **s, const char *end)
 {
-    const char *stop = *s;
-    if (*stop != '"') {
-        while (stop < end && (isalnum((unsigned char)*stop) || *stop == '_' ||
-                              *stop == '$' || (unsigned char)*stop >= 0x80))
-            stop++;
-        end = stop;
-    }
-    return sql_name_part(s, end);
+    const char *stop = sql_skip_name(*s);
+    return stop > *s && stop <= end ? sql_name_part(s, stop) : NULL;
 }
 
 /* The column that stmt adds to schema.table ("ALTER TABLE s.t ADD COLUMN

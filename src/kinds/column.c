@@ -546,17 +546,8 @@ static const char *without_constraint_name(const char *nn)
     static const char prefix[] = "CONSTRAINT ";
     if (strncmp(nn, prefix, strlen(prefix)) != 0)
         return nn;
-    const char *p = nn + strlen(prefix);
-    if (*p == '"') {        /* quote_ident's: "" inside stands for one " */
-        for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
-            p += *p == '"';
-        if (!*p)
-            return nn;
-        p++;
-    } else {
-        p += strcspn(p, " ");
-    }
-    return *p == ' ' ? p + 1 : nn;
+    const char *name = nn + strlen(prefix), *p = sql_skip_name(name);
+    return p > name && *p == ' ' ? p + 1 : nn;
 }
 
 /* The same NOT NULL constraint under another name (PostgreSQL 18): its

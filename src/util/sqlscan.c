@@ -206,6 +206,25 @@ const char *sql_next_piece(const char *text, bool psql_meta, sql_piece *piece)
 
 /* One name of a dotted SQL name at *s: "Quoted" (doubled quotes inside)
  * or bare (folded to lower case, as the server folds it). */
+const char *sql_skip_name(const char *s)
+{
+    if (*s != '"') {
+        const char *p = s;
+        while (isalnum((unsigned char)*p) || *p == '_' || *p == '$' ||
+               (unsigned char)*p >= 0x80)
+            p++;
+        return p;
+    }
+    for (const char *p = s + 1; *p; p++) {
+        if (*p != '"')
+            continue;
+        if (p[1] != '"')
+            return p + 1;
+        p++;                    /* "" inside stands for one " */
+    }
+    return s;                   /* not closed */
+}
+
 char *sql_name_part(const char **s, const char *end)
 {
     strbuf sb = STRBUF_INIT;

@@ -38,6 +38,12 @@ const char *sql_skip_quoted(const char *s, bool backslashes);
  * not start with it or the word goes on there (COPY, not COPYING). */
 const char *sql_keyword(const char *s, const char *end, const char *word);
 
+/* Past the one name at s: a "quoted identifier" (a doubled quote inside
+ * stands for one) or a bare one (letters, digits, _, $ and any byte of a
+ * multibyte character); s itself when none starts there or its quote is
+ * not closed. */
+const char *sql_skip_name(const char *s);
+
 /* One name of a dotted SQL name at *s, up to end: "Quoted" (a doubled
  * quote inside stands for one) or bare (folded to lower case, as the
  * server folds it). *s is left after it; NULL (nothing to free) for an

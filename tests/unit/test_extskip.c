@@ -122,6 +122,24 @@ static void test_psql_meta_commands_are_pieces_of_their_own(void **state)
     assert_int_equal(*piece.end, ';');
 }
 
+/* One name: bare up to what cannot be in one, quoted up to its closing
+ * quote (a doubled one stands for a quote); none when the quote is not
+ * closed. */
+static void test_skip_name(void **state)
+{
+    (void)state;
+    const char *bare = "caf\xc3\xa9_1$ x", *quoted = "\"a \"\" b\".c", *open = "\"a\"\" b";
+    const char *dot = ".x";
+    assert_ptr_equal(sql_skip_name(bare), bare + strlen("caf\xc3\xa9_1$"));
+    assert_ptr_equal(sql_skip_name(quoted), quoted + strlen("\"a \"\" b\""));
+    assert_ptr_equal(sql_skip_name(open), open);
+    assert_ptr_equal(sql_skip_name(dot), dot);
+    const char *s = quoted;
+    char *name = sql_name_part(&s, sql_skip_name(quoted));
+    assert_string_equal(name, "a \" b");
+    free(name);
+}
+
 static void test_files_needing_psql(void **state)
 {
     (void)state;
@@ -143,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_comment_alter_and_drop_follow),
         cmocka_unit_test(test_only_statements_not_text_inside_them),
         cmocka_unit_test(test_psql_meta_commands_are_pieces_of_their_own),
+        cmocka_unit_test(test_skip_name),
         cmocka_unit_test(test_files_needing_psql),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
