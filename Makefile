@@ -6,6 +6,9 @@
 #                 valgrind over part of them)
 #   make check-versions  the same on every supported major, 14 to 18
 #   make check-asan   every suite under AddressSanitizer + UBSan
+#   make test SUITE="cli apply" MAJOR="15 17" [FIXTURES="views"]
+#                 only those suites on those majors, in minutes ("unit";
+#                 "crossmajor" with MAJOR="15:17")
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -41,7 +44,7 @@ include $(BUILD)/config.mk
 endif
 # A plain make only checks for them (and says to run make deps); the
 # targets that set up everything they need install them.
-INSTALLING_GOALS = deps check check-versions check-asan check-compilers unit roundtrip \
+INSTALLING_GOALS = deps check check-versions check-asan check-compilers unit roundtrip test \
     demo bench fuzz fuzz-build asan-build pg-versions
 DEPS_MODE = $(if $(filter $(INSTALLING_GOALS),$(MAKECMDGOALS)),,--check)
 $(BUILD)/config.mk: scripts/install-deps.sh
@@ -107,6 +110,15 @@ unit: deps $(BIN) $(UNIT_BINS)
 
 roundtrip: deps $(BIN)
 	@PGALIGN=./$(BIN) scripts/check.sh --roundtrip-only
+
+# One or more suites on one or more majors: the inner loop of a change.
+SUITE ?= cli
+MAJOR ?= 15
+TEST_MAJORS = $(filter-out 15,$(sort $(subst :, ,$(MAJOR))))
+test: deps $(BIN) $(UNIT_BINS) $(BUILD)/schemagen
+	@$(if $(TEST_MAJORS),scripts/install-pg-versions.sh $(TEST_MAJORS))
+	@PGALIGN=./$(BIN) SCHEMAGEN=$(CURDIR)/$(BUILD)/schemagen \
+	    scripts/check.sh --suites "$(SUITE)" --majors "$(MAJOR)" $(UNIT_BINS)
 
 # make check also runs the unit tests, the round trips and apply under
 # AddressSanitizer and UBSan (build-asan/), and each fuzz harness
@@ -191,4 +203,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-gcc build-clang build-fuzz pgalign
 
-.PHONY: all bench deps unit roundtrip check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean
+.PHONY: all bench deps unit roundtrip test check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean

@@ -13,20 +13,36 @@
 #       on 14, 16, 17 and 18 as well, every fixture 15 <-> 18, 14 <-> 18
 #       and 16 <-> 17 across majors, and 14 <-> 17 over views
 #   check.sh --unit-only BINARIES... | --roundtrip-only
+#   check.sh --suites "SUITE..." --majors "MAJOR..." [unit-test-binaries...]
+#       make test: only those suites on those majors ("unit" the unit
+#       tests; "crossmajor" takes pairs A:B from the majors); FIXTURES
+#       narrows round trips and pairs across majors to those fixtures
 #
+# Each suite's time is listed at the end.
 # Servers other than Debian's 15 come from scripts/install-pg-versions.sh.
 set -u
 cd "$(dirname "$0")/.."
 mode=all
 case "${1:-}" in --unit-only|--roundtrip-only|--versions) mode=${1#--}; shift ;; esac
+suites= majors=
+if [ "${1:-}" = --suites ]; then
+    mode=some suites=$2 majors=${4:-}
+    [ "${3:-}" = --majors ] && [ -n "$majors" ] || {
+        echo "usage: check.sh --suites \"SUITE...\" --majors \"MAJOR...\" [unit binaries...]" >&2
+        exit 2; }
+    shift 4
+fi
 
 export RESULTS
 RESULTS=$(mktemp /tmp/pgalign-results.XXXXXX)
 # Gone however the run ends (each suite's cluster goes with its subshell).
-trap 'rm -f "$RESULTS" "$RESULTS.fuzz"' EXIT
+trap 'rm -f "$RESULTS" "$RESULTS.fuzz" "$RESULTS.times"' EXIT
 trap 'exit 130' INT TERM
 source tests/lib.sh
 cache=$(scripts/pg-cache-dir.sh)
+
+# Each suite's time, listed at the end.
+took() { printf '%6d s  %s\n' "$2" "$1" >>"$RESULTS.times"; }
 
 bindir_of() {   # major
     if [ -x "/usr/lib/postgresql/$1/bin/postgres" ]; then echo "/usr/lib/postgresql/$1/bin"
@@ -49,6 +65,7 @@ on_major() {    # major suite...
             SECONDS=0
             tests/$suite/run.sh
             echo "   ($suite on $major: $SECONDS s)"
+            took "$suite on $major${PGALIGN_LABEL:+ ($PGALIGN_LABEL)}" "$SECONDS"
         done
     )
 }
@@ -60,6 +77,7 @@ cross_majors() {    # pair...
     SECONDS=0
     PGALIGN_PG_BINDIRS=$(IFS=:; echo "${dirs[*]}") tests/crossmajor/run.sh "$@"
     echo "   (across majors: $SECONDS s)"
+    took "across majors ${FIXTURES:+(some fixtures) }$*" "$SECONDS"
 }
 
 # Within CI's time, 15 <-> 18 runs the fixtures that meet what changed in
@@ -89,9 +107,23 @@ unit_tests() {   # label binaries...
     done
 }
 
-[ "$mode" != roundtrip-only ] && unit_tests unit "$@"
+[ "$mode" != roundtrip-only ] && [ "$mode" != some ] && unit_tests unit "$@"
 
 case $mode in
+some)
+    for suite in $suites; do
+        case $suite in
+        unit) unit_tests unit "$@" ;;
+        crossmajor)
+            pairs=()
+            for m in $majors; do [[ $m == *:* ]] && pairs+=("$m"); done
+            [ ${#pairs[@]} -gt 0 ] || { fail crossmajor "give pairs: MAJOR=\"15:17\""; continue; }
+            cross_majors "${pairs[@]}" ;;
+        *)
+            [ -d "tests/$suite" ] || { fail "$suite" "no such suite (tests/$suite)"; continue; }
+            for m in $majors; do [[ $m == *:* ]] || on_major "$m" "$suite"; done ;;
+        esac
+    done ;;
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
@@ -128,6 +160,10 @@ if [ -n "${FUZZ_SECONDS:-}" ] && [ "$mode" != roundtrip-only ]; then
     rm -f "$RESULTS.fuzz"
 fi
 
+if [ -s "$RESULTS.times" ]; then
+    echo "== time by suite"
+    cat "$RESULTS.times"
+fi
 passed=$(grep -c '^pass ' "$RESULTS")
 failed=$(grep -c '^fail ' "$RESULTS")
 skipped=$(grep -c '^skip ' "$RESULTS")

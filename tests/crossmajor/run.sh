@@ -120,8 +120,7 @@ for pair in "$@"; do
     start_major "$a" && start_major "$b" || { fail "$SUITE/$pair" "cannot start the clusters"; continue; }
     for dir in "$fixtures"/*/; do
         name=$(basename "$dir")
-        # FIXTURES="a b" runs only those.
-        [ -z "${FIXTURES:-}" ] || [[ " $FIXTURES " == *" $name "* ]] || continue
+        fixture_selected "$name" || continue
         run_parallel cross "$name" "$dir/a.sql" "$a" "$dir/b.sql" "$b" "$SUITE/$name $a->$b"
         run_parallel cross "$name" "$dir/b.sql" "$b" "$dir/a.sql" "$a" "$SUITE/$name $b->$a"
     done
@@ -131,7 +130,7 @@ for pair in "$@"; do
     older=$(( a < b ? a : b )) newer=$(( a < b ? b : a ))
     EXTRA_FLAGS=(--pg-bindir "$(PG_MAJOR=$older tc_bindir)")
     for name in $PRINTED; do
-        [ -z "${FIXTURES:-}" ] || [[ " $FIXTURES " == *" $name "* ]] || continue
+        fixture_selected "$name" || continue
         dir=$fixtures/$name
         OUT_SUFFIX=_only$older run_parallel cross "$name" "$dir/a.sql" "$newer" "$dir/b.sql" \
             "$older" "$SUITE/$name $newer->$older (only $older's programs)"
