@@ -18,12 +18,13 @@ static const char access_method_query[] =
     " WHERE am.oid >= 16384"
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_am", "am.oid");
 
+enum { AM_TYPE, AM_HANDLER, AM_COMMENT, AM_NATTRS };
 static const pa_attr_rule access_method_attrs[] = {
-    {"type", ATTR_REPLACE, NONEMPTY},
-    {"handler", ATTR_REPLACE, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [AM_TYPE] = {"type", ATTR_REPLACE, NONEMPTY},
+    [AM_HANDLER] = {"handler", ATTR_REPLACE, NONEMPTY},
+    [AM_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { AM_TYPE, AM_HANDLER };
+KIND_ATTRS_IN_STEP(access_method_attrs, AM_NATTRS);
 
 static void access_method_target(strbuf *sb, const pa_object *o)
 {

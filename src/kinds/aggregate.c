@@ -54,14 +54,15 @@ static const char aggregate_query[] =
     " WHERE p.prokind = 'a' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
 
+enum { AGG_PRONAME, AGG_IDENTITY_ARGS, AGG_ARGUMENTS, AGG_DEFINITION, AGG_COMMENT, AGG_NATTRS };
 static const pa_attr_rule aggregate_attrs[] = {
-    {"proname", ATTR_INFO, NONEMPTY},
-    {"identity_arguments", ATTR_INFO, REQUIRED},
-    {"arguments", ATTR_REPLACE, REQUIRED},
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [AGG_PRONAME] = {"proname", ATTR_INFO, NONEMPTY},
+    [AGG_IDENTITY_ARGS] = {"identity_arguments", ATTR_INFO, REQUIRED},
+    [AGG_ARGUMENTS] = {"arguments", ATTR_REPLACE, REQUIRED},
+    [AGG_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [AGG_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { AGG_PRONAME, AGG_IDENTITY_ARGS, AGG_ARGUMENTS, AGG_DEFINITION };
+KIND_ATTRS_IN_STEP(aggregate_attrs, AGG_NATTRS);
 
 static void aggregate_target(strbuf *sb, const pa_object *o)
 {

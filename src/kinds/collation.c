@@ -44,11 +44,12 @@ static const pa_feature collation_features[] = {
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
+enum { COLL_DEFINITION, COLL_COMMENT, COLL_NATTRS };
 static const pa_attr_rule collation_attrs[] = {
-    {"definition", ATTR_ALTER, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [COLL_DEFINITION] = {"definition", ATTR_ALTER, NONEMPTY},
+    [COLL_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COLL_DEFINITION };
+KIND_ATTRS_IN_STEP(collation_attrs, COLL_NATTRS);
 
 static void collation_target(strbuf *sb, const pa_object *o)
 {

@@ -97,26 +97,26 @@ static const pa_feature column_features[] = {
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
+enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED, COL_VIRTUAL,
+       COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_INHERITED, COL_MERGED,
+       COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
 static const pa_attr_rule column_attrs[] = {
-    {"type", ATTR_ALTER_REBUILDS, NONEMPTY},
-    {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
-    {"notnull", ATTR_ALTER, OPTIONAL},
-    {"notnull_name", ATTR_INFO, OPTIONAL},
-    {"generated", ATTR_ALTER, OPTIONAL},
-    {"virtual", ATTR_ALTER, OPTIONAL},
-    {"storage", ATTR_ALTER, OPTIONAL},
-    {"compression", ATTR_ALTER, OPTIONAL},
-    {"statistics", ATTR_ALTER, OPTIONAL},
-    {"options", ATTR_ALTER, OPTIONAL},
-    {"inherited", ATTR_INFO, OPTIONAL},
-    {"merged", ATTR_INFO, OPTIONAL},
-    {"type_storage", ATTR_INFO, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [COL_TYPE] = {"type", ATTR_ALTER_REBUILDS, NONEMPTY},
+    [COL_COLLATION] = {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
+    [COL_NOTNULL] = {"notnull", ATTR_ALTER, OPTIONAL},
+    [COL_NOTNULL_NAME] = {"notnull_name", ATTR_INFO, OPTIONAL},
+    [COL_GENERATED] = {"generated", ATTR_ALTER, OPTIONAL},
+    [COL_VIRTUAL] = {"virtual", ATTR_ALTER, OPTIONAL},
+    [COL_STORAGE] = {"storage", ATTR_ALTER, OPTIONAL},
+    [COL_COMPRESSION] = {"compression", ATTR_ALTER, OPTIONAL},
+    [COL_STATISTICS] = {"statistics", ATTR_ALTER, OPTIONAL},
+    [COL_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
+    [COL_INHERITED] = {"inherited", ATTR_INFO, OPTIONAL},
+    [COL_MERGED] = {"merged", ATTR_INFO, OPTIONAL},
+    [COL_TYPE_STORAGE] = {"type_storage", ATTR_INFO, NONEMPTY},
+    [COL_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED,
-       COL_VIRTUAL, COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS,
-       COL_INHERITED, COL_MERGED,
-       COL_TYPE_STORAGE };
+KIND_ATTRS_IN_STEP(column_attrs, COL_NATTRS);
 
 void column_definition(strbuf *sb, const pa_object *col)
 {

@@ -49,16 +49,17 @@ static const char default_query[] =
     " WHERE a.attgenerated = '' AND NOT a.attisdropped"
     " AND " PA_SQL_USER_TABLE("c", "n");
 
+enum { DEF_EXPRESSION, DEF_PARENT_SCHEMA, DEF_PARENT_TABLE, DEF_PARENT_EXPRESSION, DEF_ONLY,
+       DEF_VOLATILITY, DEF_NATTRS };
 static const pa_attr_rule default_attrs[] = {
-    {"expression", ATTR_ALTER, NONEMPTY},
-    {"parent_schema", ATTR_INFO, OPTIONAL},
-    {"parent_table", ATTR_INFO, OPTIONAL},
-    {"parent_expression", ATTR_INFO, OPTIONAL},
-    {"only", ATTR_INFO, OPTIONAL},
-    {"volatility", ATTR_INFO, OPTIONAL},
+    [DEF_EXPRESSION] = {"expression", ATTR_ALTER, NONEMPTY},
+    [DEF_PARENT_SCHEMA] = {"parent_schema", ATTR_INFO, OPTIONAL},
+    [DEF_PARENT_TABLE] = {"parent_table", ATTR_INFO, OPTIONAL},
+    [DEF_PARENT_EXPRESSION] = {"parent_expression", ATTR_INFO, OPTIONAL},
+    [DEF_ONLY] = {"only", ATTR_INFO, OPTIONAL},
+    [DEF_VOLATILITY] = {"volatility", ATTR_INFO, OPTIONAL},
 };
-enum { DEF_EXPRESSION, DEF_PARENT_SCHEMA, DEF_PARENT_TABLE, DEF_PARENT_EXPRESSION,
-       DEF_ONLY, DEF_VOLATILITY };
+KIND_ATTRS_IN_STEP(default_attrs, DEF_NATTRS);
 
 bool column_default_is_volatile(const pa_object *dflt)
 {

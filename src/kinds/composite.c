@@ -21,9 +21,11 @@ static const char composite_query[] =
     " WHERE t.typtype = 'c' AND c.relkind = 'c' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { COMPOSITE_COMMENT, COMPOSITE_NATTRS };
 static const pa_attr_rule composite_attrs[] = {
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [COMPOSITE_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
+KIND_ATTRS_IN_STEP(composite_attrs, COMPOSITE_NATTRS);
 
 static void composite_target(strbuf *sb, const pa_object *o)
 {

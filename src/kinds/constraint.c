@@ -27,12 +27,13 @@ static const char constraint_query[] =
     " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
     " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
 
+enum { CON_DEFINITION, CON_NOT_VALID, CON_COMMENT, CON_NATTRS };
 static const pa_attr_rule constraint_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"not_valid", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [CON_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [CON_NOT_VALID] = {"not_valid", ATTR_ALTER, OPTIONAL},
+    [CON_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { CON_DEFINITION, CON_NOT_VALID };
+KIND_ATTRS_IN_STEP(constraint_attrs, CON_NATTRS);
 
 static void constraint_target(strbuf *sb, const pa_object *o)
 {

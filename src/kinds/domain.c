@@ -30,14 +30,15 @@ static const char domain_query[] =
     " WHERE t.typtype = 'd' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { DOM_BASE_TYPE, DOM_COLLATION, DOM_DEFAULT, DOM_NOTNULL, DOM_COMMENT, DOM_NATTRS };
 static const pa_attr_rule domain_attrs[] = {
-    {"base_type", ATTR_ALTER, NONEMPTY},
-    {"collation", ATTR_ALTER, OPTIONAL},
-    {"default", ATTR_ALTER, OPTIONAL},
-    {"notnull", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [DOM_BASE_TYPE] = {"base_type", ATTR_ALTER, NONEMPTY},
+    [DOM_COLLATION] = {"collation", ATTR_ALTER, OPTIONAL},
+    [DOM_DEFAULT] = {"default", ATTR_ALTER, OPTIONAL},
+    [DOM_NOTNULL] = {"notnull", ATTR_ALTER, OPTIONAL},
+    [DOM_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { DOM_BASE_TYPE, DOM_COLLATION, DOM_DEFAULT, DOM_NOTNULL };
+KIND_ATTRS_IN_STEP(domain_attrs, DOM_NATTRS);
 
 static void domain_target(strbuf *sb, const pa_object *o)
 {

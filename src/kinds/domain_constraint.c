@@ -20,12 +20,13 @@ static const char domain_constraint_query[] =
     " WHERE co.contype = 'c' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { DCON_DEFINITION, DCON_NOT_VALID, DCON_COMMENT, DCON_NATTRS };
 static const pa_attr_rule domain_constraint_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"not_valid", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [DCON_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [DCON_NOT_VALID] = {"not_valid", ATTR_ALTER, OPTIONAL},
+    [DCON_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { DCON_DEFINITION, DCON_NOT_VALID };
+KIND_ATTRS_IN_STEP(domain_constraint_attrs, DCON_NATTRS);
 
 static void domain_constraint_target(strbuf *sb, const pa_object *o)
 {

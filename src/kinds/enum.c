@@ -25,11 +25,12 @@ static const char enum_query[] =
     " WHERE t.typtype = 'e' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { ENUM_LABELS, ENUM_COMMENT, ENUM_NATTRS };
 static const pa_attr_rule enum_attrs[] = {
-    {"labels", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [ENUM_LABELS] = {"labels", ATTR_ALTER, OPTIONAL},
+    [ENUM_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { ENUM_LABELS };
+KIND_ATTRS_IN_STEP(enum_attrs, ENUM_NATTRS);
 
 typedef struct label_list {
     char **items;

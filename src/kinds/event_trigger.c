@@ -22,12 +22,13 @@ static const char event_trigger_query[] =
     PA_SQL_COMMENT_JOIN("pg_event_trigger", "et.oid", "0")
     " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_event_trigger", "et.oid");
 
+enum { EVT_DEFINITION, EVT_STATE, EVT_COMMENT, EVT_NATTRS };
 static const pa_attr_rule event_trigger_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"state", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [EVT_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [EVT_STATE] = {"state", ATTR_ALTER, OPTIONAL},
+    [EVT_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { EVT_DEFINITION, EVT_STATE };
+KIND_ATTRS_IN_STEP(event_trigger_attrs, EVT_NATTRS);
 
 static void event_trigger_target(strbuf *sb, const pa_object *o)
 {

@@ -21,12 +21,13 @@ static const char extension_query[] =
     " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
     " WHERE x.extname <> 'plpgsql'";
 
+enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS, EXT_NATTRS };
 static const pa_attr_rule extension_attrs[] = {
-    {"ext_schema", ATTR_ALTER, UNKNOWN_IF_NULL},
-    {"version", ATTR_ALTER, UNKNOWN_IF_NULL},
-    {"update_targets", ATTR_INFO, OPTIONAL},
+    [EXT_SCHEMA] = {"ext_schema", ATTR_ALTER, UNKNOWN_IF_NULL},
+    [EXT_VERSION] = {"version", ATTR_ALTER, UNKNOWN_IF_NULL},
+    [EXT_UPDATE_TARGETS] = {"update_targets", ATTR_INFO, OPTIONAL},
 };
-enum { EXT_SCHEMA, EXT_VERSION, EXT_UPDATE_TARGETS };
+KIND_ATTRS_IN_STEP(extension_attrs, EXT_NATTRS);
 
 static void extension_target(strbuf *sb, const pa_object *o)
 {

@@ -27,17 +27,18 @@ static const char function_query[] =
     "   WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
     "   AND i.deptype = 'i')";
 
+enum { FN_PRONAME, FN_IDENTITY_ARGS, FN_PROKIND, FN_ARGUMENTS, FN_RESULT, FN_DEFINITION,
+       FN_COMMENT, FN_NATTRS };
 static const pa_attr_rule function_attrs[] = {
-    {"proname", ATTR_INFO, NONEMPTY},
-    {"identity_arguments", ATTR_INFO, REQUIRED},
-    {"prokind", ATTR_REPLACE, NONEMPTY},
-    {"arguments", ATTR_REPLACE, REQUIRED},
-    {"result", ATTR_REPLACE, OPTIONAL},
-    {"definition", ATTR_ALTER, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [FN_PRONAME] = {"proname", ATTR_INFO, NONEMPTY},
+    [FN_IDENTITY_ARGS] = {"identity_arguments", ATTR_INFO, REQUIRED},
+    [FN_PROKIND] = {"prokind", ATTR_REPLACE, NONEMPTY},
+    [FN_ARGUMENTS] = {"arguments", ATTR_REPLACE, REQUIRED},
+    [FN_RESULT] = {"result", ATTR_REPLACE, OPTIONAL},
+    [FN_DEFINITION] = {"definition", ATTR_ALTER, NONEMPTY},
+    [FN_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { FN_PRONAME, FN_IDENTITY_ARGS, FN_PROKIND, FN_ARGUMENTS, FN_RESULT,
-       FN_DEFINITION };
+KIND_ATTRS_IN_STEP(function_attrs, FN_NATTRS);
 
 static void function_target(strbuf *sb, const pa_object *o)
 {

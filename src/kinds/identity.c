@@ -36,13 +36,14 @@ static const char identity_query[] =
     " AND " PA_SQL_OWN_COLUMN("c", "a")
     " AND " PA_SQL_USER_TABLE("c", "n");
 
+enum { ID_GENERATION, ID_SEQUENCE_SCHEMA, ID_SEQUENCE, ID_OPTIONS, ID_NATTRS };
 static const pa_attr_rule identity_attrs[] = {
-    {"generation", ATTR_ALTER, NONEMPTY},
-    {"sequence_schema", ATTR_ALTER, NONEMPTY},
-    {"sequence_name", ATTR_ALTER, NONEMPTY},
-    {"options", ATTR_ALTER, REQUIRED},
+    [ID_GENERATION] = {"generation", ATTR_ALTER, NONEMPTY},
+    [ID_SEQUENCE_SCHEMA] = {"sequence_schema", ATTR_ALTER, NONEMPTY},
+    [ID_SEQUENCE] = {"sequence_name", ATTR_ALTER, NONEMPTY},
+    [ID_OPTIONS] = {"options", ATTR_ALTER, REQUIRED},
 };
-enum { ID_GENERATION, ID_SEQUENCE_SCHEMA, ID_SEQUENCE, ID_OPTIONS };
+KIND_ATTRS_IN_STEP(identity_attrs, ID_NATTRS);
 
 /* The values come from quote_ident(), ready to use in SQL. */
 static void sequence_name(strbuf *sb, const pa_object *o)

@@ -88,15 +88,17 @@ static const char index_query[] =
     /* Indexes of partitions made for a partitioned table's index. */
     " AND i.indexrelid NOT IN (SELECT ih.inhrelid FROM pg_inherits ih)";
 
+enum { INDEX_DEFINITION, INDEX_INVALID, INDEX_REPLICA_IDENTITY, INDEX_STATISTICS,
+       INDEX_COMMENT, INDEX_NATTRS };
 static const pa_attr_rule index_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
+    [INDEX_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
     /* A CONCURRENTLY build that failed leaves an invalid index: built again. */
-    {"invalid", ATTR_REPLACE, OPTIONAL},
-    {"replica_identity", ATTR_ALTER, OPTIONAL},
-    {"statistics", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [INDEX_INVALID] = {"invalid", ATTR_REPLACE, OPTIONAL},
+    [INDEX_REPLICA_IDENTITY] = {"replica_identity", ATTR_ALTER, OPTIONAL},
+    [INDEX_STATISTICS] = {"statistics", ATTR_ALTER, OPTIONAL},
+    [INDEX_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { INDEX_DEFINITION, INDEX_INVALID, INDEX_REPLICA_IDENTITY, INDEX_STATISTICS };
+KIND_ATTRS_IN_STEP(index_attrs, INDEX_NATTRS);
 
 /* REPLICA IDENTITY USING INDEX; back to DEFAULT when the table does not
  * get FULL or NOTHING instead (table.c). */

@@ -256,5 +256,11 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
 
 #define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
+/* A kind's attribute rules are indexed by its enum of attributes, written
+ * with designated initializers ([TABLE_OPTIONS] = {"options", ...}); this
+ * after both keeps the two the same length (the enum ends with the count;
+ * tests/unit/test_kinds.c finds a hole). */
+#define KIND_ATTRS_IN_STEP(a, n) \
+    _Static_assert(sizeof(a) / sizeof((a)[0]) == (n), #a ": one rule per attribute of its enum")
 
 #endif

@@ -18,13 +18,14 @@ static const char matview_query[] =
     " WHERE c.relkind = 'm' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
+enum { MV_DEFINITION, MV_OPTIONS, MV_POPULATED, MV_COMMENT, MV_NATTRS };
 static const pa_attr_rule matview_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"options", ATTR_ALTER, OPTIONAL},
-    {"populated", ATTR_INFO, NONEMPTY},    /* data, not schema: create only */
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [MV_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [MV_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
+    [MV_POPULATED] = {"populated", ATTR_INFO, NONEMPTY},  /* data, not schema: create only */
+    [MV_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { MV_DEFINITION, MV_OPTIONS, MV_POPULATED };
+KIND_ATTRS_IN_STEP(matview_attrs, MV_NATTRS);
 
 static void matview_target(strbuf *sb, const pa_object *o)
 {

@@ -22,11 +22,12 @@ static const char partition_query[] =
     " JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
     " WHERE c.relispartition AND " PA_SQL_USER_TABLE("c", "n");
 
+enum { PART_PARENT, PART_BOUND, PART_NATTRS };
 static const pa_attr_rule partition_attrs[] = {
-    {"parent", ATTR_REPLACE, NONEMPTY},
-    {"bound", ATTR_REPLACE, NONEMPTY},
+    [PART_PARENT] = {"parent", ATTR_REPLACE, NONEMPTY},
+    [PART_BOUND] = {"bound", ATTR_REPLACE, NONEMPTY},
 };
-enum { PART_PARENT, PART_BOUND };
+KIND_ATTRS_IN_STEP(partition_attrs, PART_NATTRS);
 
 static void partition_target(strbuf *sb, const pa_object *o)
 {

@@ -32,15 +32,16 @@ static const char policy_query[] =
     PA_SQL_COMMENT_JOIN("pg_policy", "pol.oid", "0")
     " WHERE " PA_SQL_USER_SCHEMA("n");
 
+enum { POL_MODE, POL_COMMAND, POL_ROLES, POL_USING, POL_CHECK, POL_COMMENT, POL_NATTRS };
 static const pa_attr_rule policy_attrs[] = {
-    {"mode", ATTR_REPLACE, NONEMPTY},
-    {"command", ATTR_REPLACE, NONEMPTY},
-    {"roles", ATTR_ALTER, NONEMPTY},
-    {"using_expr", ATTR_ALTER, OPTIONAL},
-    {"check_expr", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [POL_MODE] = {"mode", ATTR_REPLACE, NONEMPTY},
+    [POL_COMMAND] = {"command", ATTR_REPLACE, NONEMPTY},
+    [POL_ROLES] = {"roles", ATTR_ALTER, NONEMPTY},
+    [POL_USING] = {"using_expr", ATTR_ALTER, OPTIONAL},
+    [POL_CHECK] = {"check_expr", ATTR_ALTER, OPTIONAL},
+    [POL_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { POL_MODE, POL_COMMAND, POL_ROLES, POL_USING, POL_CHECK };
+KIND_ATTRS_IN_STEP(policy_attrs, POL_NATTRS);
 
 static void policy_target(strbuf *sb, const pa_object *o)
 {

@@ -124,26 +124,31 @@ static const char default_privilege_query[] =
     " WHERE a.grantee <> d.defaclrole"
     " GROUP BY n.oid, n.nspname, d.defaclrole, ot.word, a.grantee";
 
+/* Grants and default privileges share their first attributes; a default
+ * privilege has its role as well. */
+enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES,
+       PRIV_GRANTORS, PRIV_NATTRS,
+       PRIV_ROLE = PRIV_NATTRS, PRIV_DEFAULT_NATTRS };
 static const pa_attr_rule default_privilege_attrs[] = {
-    {"prefix", ATTR_INFO, OPTIONAL},
-    {"object", ATTR_INFO, NONEMPTY},
-    {"column_name", ATTR_INFO, OPTIONAL},
-    {"grantee", ATTR_INFO, NONEMPTY},
-    {"privileges", ATTR_ALTER, NONEMPTY},
-    {"grantors", ATTR_INFO, OPTIONAL},
-    {"role", ATTR_INFO, NONEMPTY},      /* whose new objects get them */
+    [PRIV_PREFIX] = {"prefix", ATTR_INFO, OPTIONAL},
+    [PRIV_OBJECT] = {"object", ATTR_INFO, NONEMPTY},
+    [PRIV_COLUMN] = {"column_name", ATTR_INFO, OPTIONAL},
+    [PRIV_GRANTEE_NAME] = {"grantee", ATTR_INFO, NONEMPTY},
+    [PRIV_PRIVILEGES] = {"privileges", ATTR_ALTER, NONEMPTY},
+    [PRIV_GRANTORS] = {"grantors", ATTR_INFO, OPTIONAL},
+    [PRIV_ROLE] = {"role", ATTR_INFO, NONEMPTY},      /* whose new objects get them */
 };
+KIND_ATTRS_IN_STEP(default_privilege_attrs, PRIV_DEFAULT_NATTRS);
 
 static const pa_attr_rule privilege_attrs[] = {
-    {"prefix", ATTR_INFO, OPTIONAL},
-    {"object", ATTR_INFO, NONEMPTY},
-    {"column_name", ATTR_INFO, OPTIONAL},
-    {"grantee", ATTR_INFO, NONEMPTY},
-    {"privileges", ATTR_ALTER, NONEMPTY},
-    {"grantors", ATTR_INFO, OPTIONAL},
+    [PRIV_PREFIX] = {"prefix", ATTR_INFO, OPTIONAL},
+    [PRIV_OBJECT] = {"object", ATTR_INFO, NONEMPTY},
+    [PRIV_COLUMN] = {"column_name", ATTR_INFO, OPTIONAL},
+    [PRIV_GRANTEE_NAME] = {"grantee", ATTR_INFO, NONEMPTY},
+    [PRIV_PRIVILEGES] = {"privileges", ATTR_ALTER, NONEMPTY},
+    [PRIV_GRANTORS] = {"grantors", ATTR_INFO, OPTIONAL},
 };
-enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES,
-       PRIV_GRANTORS };
+KIND_ATTRS_IN_STEP(privilege_attrs, PRIV_NATTRS);
 
 static void privilege_target(strbuf *sb, const pa_object *o)
 {

@@ -21,12 +21,13 @@ static const char publication_query[] =
     " FROM pg_publication p"
     PA_SQL_COMMENT_JOIN("pg_publication", "p.oid", "0");
 
+enum { PUB_ALL_TABLES, PUB_OPTIONS, PUB_COMMENT, PUB_NATTRS };
 static const pa_attr_rule publication_attrs[] = {
-    {"all_tables", ATTR_REPLACE, OPTIONAL},
-    {"options", ATTR_ALTER, REQUIRED},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [PUB_ALL_TABLES] = {"all_tables", ATTR_REPLACE, OPTIONAL},
+    [PUB_OPTIONS] = {"options", ATTR_ALTER, REQUIRED},
+    [PUB_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { PUB_ALL_TABLES, PUB_OPTIONS };
+KIND_ATTRS_IN_STEP(publication_attrs, PUB_NATTRS);
 
 static void publication_target(strbuf *sb, const pa_object *o)
 {

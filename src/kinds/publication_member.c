@@ -34,11 +34,12 @@ static const pa_feature publication_table_features[] = {
     {NULL, NULL, 0, NULL, false},
 };
 
+enum { PT_COLUMNS, PT_ROW_FILTER, PT_NATTRS };
 static const pa_attr_rule publication_table_attrs[] = {
-    {"columns", ATTR_REPLACE, OPTIONAL},
-    {"row_filter", ATTR_REPLACE, OPTIONAL},
+    [PT_COLUMNS] = {"columns", ATTR_REPLACE, OPTIONAL},
+    [PT_ROW_FILTER] = {"row_filter", ATTR_REPLACE, OPTIONAL},
 };
-enum { PT_COLUMNS, PT_ROW_FILTER };
+KIND_ATTRS_IN_STEP(publication_table_attrs, PT_NATTRS);
 
 static void publication_table_target(strbuf *sb, const pa_object *o)
 {

@@ -40,11 +40,12 @@ static const char range_query[] =
     " WHERE " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { RANGE_DEFINITION, RANGE_COMMENT, RANGE_NATTRS };
 static const pa_attr_rule range_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [RANGE_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [RANGE_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { RANGE_DEFINITION };
+KIND_ATTRS_IN_STEP(range_attrs, RANGE_NATTRS);
 
 static void range_target(strbuf *sb, const pa_object *o)
 {

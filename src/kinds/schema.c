@@ -13,9 +13,11 @@ static const char schema_query[] =
     " WHERE " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid");
 
+enum { SCHEMA_COMMENT, SCHEMA_NATTRS };
 static const pa_attr_rule schema_attrs[] = {
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [SCHEMA_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
+KIND_ATTRS_IN_STEP(schema_attrs, SCHEMA_NATTRS);
 
 static void schema_target(strbuf *sb, const pa_object *o)
 {

@@ -26,19 +26,20 @@ static const char sequence_query[] =
     " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid ="
     "   'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')";
 
+enum { SEQ_TYPE, SEQ_START, SEQ_INCREMENT, SEQ_MIN, SEQ_MAX, SEQ_CACHE, SEQ_CYCLE,
+       SEQ_PERSISTENCE, SEQ_COMMENT, SEQ_NATTRS };
 static const pa_attr_rule sequence_attrs[] = {
-    {"data_type", ATTR_ALTER, NONEMPTY},
-    {"start", ATTR_ALTER, NONEMPTY},
-    {"increment", ATTR_ALTER, NONEMPTY},
-    {"minvalue", ATTR_ALTER, NONEMPTY},
-    {"maxvalue", ATTR_ALTER, NONEMPTY},
-    {"cache", ATTR_ALTER, NONEMPTY},
-    {"cycle", ATTR_ALTER, NONEMPTY},
-    {"persistence", ATTR_ALTER, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [SEQ_TYPE] = {"data_type", ATTR_ALTER, NONEMPTY},
+    [SEQ_START] = {"start", ATTR_ALTER, NONEMPTY},
+    [SEQ_INCREMENT] = {"increment", ATTR_ALTER, NONEMPTY},
+    [SEQ_MIN] = {"minvalue", ATTR_ALTER, NONEMPTY},
+    [SEQ_MAX] = {"maxvalue", ATTR_ALTER, NONEMPTY},
+    [SEQ_CACHE] = {"cache", ATTR_ALTER, NONEMPTY},
+    [SEQ_CYCLE] = {"cycle", ATTR_ALTER, NONEMPTY},
+    [SEQ_PERSISTENCE] = {"persistence", ATTR_ALTER, NONEMPTY},
+    [SEQ_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { SEQ_TYPE, SEQ_START, SEQ_INCREMENT, SEQ_MIN, SEQ_MAX, SEQ_CACHE,
-       SEQ_CYCLE, SEQ_PERSISTENCE };
+KIND_ATTRS_IN_STEP(sequence_attrs, SEQ_NATTRS);
 
 static const char *const sequence_clauses[] = {
     [SEQ_TYPE] = "AS %s",

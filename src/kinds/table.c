@@ -37,19 +37,20 @@ static const char table_query[] =
     PA_SQL_COMMENT_JOIN("pg_class", "c.oid", "0")
     " WHERE " PA_SQL_USER_TABLE("c", "n");
 
+enum { TABLE_PERSISTENCE, TABLE_PARTITION_KEY, TABLE_ROW_SECURITY, TABLE_FORCE_ROW_SECURITY,
+       TABLE_OPTIONS, TABLE_ACCESS_METHOD, TABLE_REPLICA_IDENTITY, TABLE_COMMENT,
+       TABLE_NATTRS };
 static const pa_attr_rule table_attrs[] = {
-    {"persistence", ATTR_ALTER, NONEMPTY},
-    {"partition_key", ATTR_REPLACE, OPTIONAL},
-    {"row_security", ATTR_ALTER, OPTIONAL},
-    {"force_row_security", ATTR_ALTER, OPTIONAL},
-    {"options", ATTR_ALTER, OPTIONAL},
-    {"access_method", ATTR_ALTER, OPTIONAL},
-    {"replica_identity", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [TABLE_PERSISTENCE] = {"persistence", ATTR_ALTER, NONEMPTY},
+    [TABLE_PARTITION_KEY] = {"partition_key", ATTR_REPLACE, OPTIONAL},
+    [TABLE_ROW_SECURITY] = {"row_security", ATTR_ALTER, OPTIONAL},
+    [TABLE_FORCE_ROW_SECURITY] = {"force_row_security", ATTR_ALTER, OPTIONAL},
+    [TABLE_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
+    [TABLE_ACCESS_METHOD] = {"access_method", ATTR_ALTER, OPTIONAL},
+    [TABLE_REPLICA_IDENTITY] = {"replica_identity", ATTR_ALTER, OPTIONAL},
+    [TABLE_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { TABLE_PERSISTENCE, TABLE_PARTITION_KEY, TABLE_ROW_SECURITY,
-       TABLE_FORCE_ROW_SECURITY, TABLE_OPTIONS, TABLE_ACCESS_METHOD,
-       TABLE_REPLICA_IDENTITY };
+KIND_ATTRS_IN_STEP(table_attrs, TABLE_NATTRS);
 
 static void table_target(strbuf *sb, const pa_object *o)
 {

@@ -28,13 +28,14 @@ static const char trigger_query[] =
     " AND c.relkind IN ('r', 'p', 'v', 'f') AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_trigger", "t.oid");
 
+enum { TRG_DEFINITION, TRG_STATE, TRG_FUNCTION_SCHEMA, TRG_COMMENT, TRG_NATTRS };
 static const pa_attr_rule trigger_attrs[] = {
-    {"definition", ATTR_REPLACE, NONEMPTY},
-    {"state", ATTR_ALTER, OPTIONAL},
-    {"function_schema", ATTR_INFO, NONEMPTY},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [TRG_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
+    [TRG_STATE] = {"state", ATTR_ALTER, OPTIONAL},
+    [TRG_FUNCTION_SCHEMA] = {"function_schema", ATTR_INFO, NONEMPTY},
+    [TRG_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { TRG_DEFINITION, TRG_STATE };
+KIND_ATTRS_IN_STEP(trigger_attrs, TRG_NATTRS);
 
 static void trigger_target(strbuf *sb, const pa_object *o)
 {

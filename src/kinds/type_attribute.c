@@ -26,12 +26,13 @@ static const char type_attribute_query[] =
     " WHERE a.attnum > 0 AND NOT a.attisdropped AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+enum { TA_TYPE, TA_COLLATION, TA_COMMENT, TA_NATTRS };
 static const pa_attr_rule type_attribute_attrs[] = {
-    {"type", ATTR_ALTER, NONEMPTY},
-    {"collation", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [TA_TYPE] = {"type", ATTR_ALTER, NONEMPTY},
+    [TA_COLLATION] = {"collation", ATTR_ALTER, OPTIONAL},
+    [TA_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { TA_TYPE, TA_COLLATION };
+KIND_ATTRS_IN_STEP(type_attribute_attrs, TA_NATTRS);
 
 static void type_attribute_target(strbuf *sb, const pa_object *o)
 {

@@ -24,13 +24,14 @@ static const char view_query[] =
     " WHERE c.relkind = 'v' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
+enum { VIEW_DEFINITION, VIEW_COLUMNS, VIEW_OPTIONS, VIEW_COMMENT, VIEW_NATTRS };
 static const pa_attr_rule view_attrs[] = {
-    {"definition", ATTR_ALTER, NONEMPTY},
-    {"columns", ATTR_ALTER, OPTIONAL},
-    {"options", ATTR_ALTER, OPTIONAL},
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [VIEW_DEFINITION] = {"definition", ATTR_ALTER, NONEMPTY},
+    [VIEW_COLUMNS] = {"columns", ATTR_ALTER, OPTIONAL},
+    [VIEW_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
+    [VIEW_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
-enum { VIEW_DEFINITION, VIEW_COLUMNS, VIEW_OPTIONS };
+KIND_ATTRS_IN_STEP(view_attrs, VIEW_NATTRS);
 
 static void view_target(strbuf *sb, const pa_object *o)
 {

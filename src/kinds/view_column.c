@@ -18,9 +18,11 @@ static const char view_column_query[] =
     " AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
+enum { VIEW_COLUMN_COMMENT, VIEW_COLUMN_NATTRS };
 static const pa_attr_rule view_column_attrs[] = {
-    {"comment", ATTR_COMMENT, OPTIONAL},
+    [VIEW_COLUMN_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
+KIND_ATTRS_IN_STEP(view_column_attrs, VIEW_COLUMN_NATTRS);
 
 static void view_column_target(strbuf *sb, const pa_object *o)
 {
