@@ -21,9 +21,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many of the statements that would still be needed a report shows. */
-enum { REPORT_STATEMENTS = 20 };
-
 static bool same_schema(const pa_model *got, const pa_model *want, const rehearse_options *o,
                         strbuf *err)
 {
@@ -34,7 +31,7 @@ static bool same_schema(const pa_model *got, const pa_model *want, const rehears
     bool same = diff_count(&d) == 0;
     if (!same) {
         sb_adds(err, "after the plan, the copy of FROM's schema still differs from TARGET");
-        emit_remaining_difference(err, &d, REPORT_STATEMENTS);
+        emit_remaining_difference(err, &d);
     }
     diff_free(&d);
     return same;

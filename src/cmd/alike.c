@@ -44,15 +44,15 @@ static size_t note_form_only(const pa_options *opt, const pa_diff *d, const pa_d
     return n;
 }
 
-static void refuse(const pa_model *from, const pa_model *to, const char *side, int local,
+static void refuse(const pa_model *from, const pa_model *to, const char *side,
                    const strbuf *why, strbuf *err)
 {
     sb_addf(err, "FROM (PostgreSQL %d) and TARGET (PostgreSQL %d) can be compared only as "
             "one server prints both, and the PostgreSQL %d server here cannot hold %s; "
             "give server programs of PostgreSQL %d with --pg-bindir DIR or "
             "PGALIGN_PG_BINDIRS (the README says how). Building %s there: %s",
-            from->server_version / 10000, to->server_version / 10000, local / 10000, side,
-            from->server_version / 10000, side, sb_str(why));
+            from->server_version / 10000, to->server_version / 10000, tempcluster_major(),
+            side, from->server_version / 10000, side, sb_str(why));
 }
 
 bool cmd_compare_alike(const pa_options *opt, const char *purpose, const pa_model *from,
@@ -74,11 +74,11 @@ bool cmd_compare_alike(const pa_options *opt, const char *purpose, const pa_mode
     int local = from_copy.server_version;
     const pa_model *want = to;
     if (!ok) {
-        refuse(from, to, "FROM", local ? local : to->server_version, &why, err);
+        refuse(from, to, "FROM", &why, err);
     } else if (local / 10000 != to->server_version / 10000) {
         ok = copy_inspect(opt->target, local, &opt->filter, to_db.buf, verbose, &to_copy, &why);
         if (!ok)
-            refuse(from, to, "TARGET", local, &why, err);
+            refuse(from, to, "TARGET", &why, err);
         want = &to_copy;
     }
     if (ok) {

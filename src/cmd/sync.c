@@ -99,7 +99,7 @@ static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
         ok = diff_count(&d) == 0;
         if (!ok) {
             sb_reset(&err);
-            emit_remaining_difference(&err, &d, 20);
+            emit_remaining_difference(&err, &d);
             fprintf(stderr, "pgalign: applied, but FROM still differs from TARGET%s\n",
                     sb_str(&err));
         } else if (!opt->quiet && run->census.ndiffer)

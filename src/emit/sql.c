@@ -19,8 +19,12 @@ void emit_sql(strbuf *out, const pa_plan *p)
     }
 }
 
-void emit_remaining_difference(strbuf *out, const pa_diff *d, size_t max)
+/* How many statements of a remaining difference a message shows. */
+enum { REMAINING_SHOWN = 20 };
+
+void emit_remaining_difference(strbuf *out, const pa_diff *d)
 {
+    const size_t max = REMAINING_SHOWN;
     pa_plan q;
     plan_build(&q, d, false);
     if (q.nstmts == 0) {

@@ -8,9 +8,9 @@
 void emit_sql(strbuf *out, const pa_plan *p);
 
 /* What a diff that should have been empty still finds, to end a message
- * that says what differs: the first max statements a plan of it would run
+ * that says what differs: the first few statements a plan of it would run
  * (and how many more), or the objects that differ when it would run none. */
-void emit_remaining_difference(strbuf *out, const pa_diff *d, size_t max);
+void emit_remaining_difference(strbuf *out, const pa_diff *d);
 
 /* The comment above a statement that must run on its own (--online):
  * pgalign apply reads it back. */

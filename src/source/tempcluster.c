@@ -876,6 +876,14 @@ bool tempcluster_has_major(int server_version)
     return ok;
 }
 
+int tempcluster_major(void)
+{
+    pthread_mutex_lock(&tc.lock);
+    int major = tc.postmaster > 0 ? tc.major : 0;
+    pthread_mutex_unlock(&tc.lock);
+    return major;
+}
+
 /* ---- databases and psql ---- */
 
 /* A premade database of that name not handed out yet: now it is. */

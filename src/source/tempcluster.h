@@ -28,6 +28,9 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err);
  * of server_version (PQserverVersion). */
 bool tempcluster_has_major(int server_version);
 
+/* The major of the running cluster; 0 when none runs. */
+int tempcluster_major(void);
+
 /* The databases of a diff's two SQL sources, made with the cluster:
  * tempcluster_create_database hands each out once without a CREATE. */
 #define TEMPCLUSTER_FROM_DATABASE "pgalign_from"
