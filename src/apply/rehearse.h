@@ -2,6 +2,7 @@
 #ifndef PA_APPLY_REHEARSE_H
 #define PA_APPLY_REHEARSE_H
 
+#include "diff/diff.h"
 #include "inspect/inspect.h"
 #include "plan/plan.h"
 #include "util/strbuf.h"
@@ -11,6 +12,10 @@
 typedef struct rehearse_options {
     const pa_filter *filter;            /* how the plan was made */
     const char *const *ignored_attrs;
+    /* How the plan's diff compared (--create-extensions-only...), for the
+     * result compared with TARGET's model; NULL: ignored_attrs and the
+     * filter's privileges. */
+    const pa_diff_options *dopt;
     /* What the result must be, the best that is known: TARGET's model as
      * the plan compared it, with the source it came from (to build a copy
      * on the cluster's server when another major printed it); else its

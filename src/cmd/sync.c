@@ -150,7 +150,8 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
         return true;
     rehearse_options ro = {.filter = &opt->filter,
                            .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
-                           .target = &run->to, .target_source = opt->target};
+                           .dopt = &run->dopt, .target = &run->to,
+                           .target_source = opt->target};
     return cmd_rehearse(opt, &run->plan, &ro);
 }
 

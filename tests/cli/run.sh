@@ -191,6 +191,12 @@ psql -X -q -d cli_ext_plain -c "create extension pg_trgm version '1.5'"
 psql -X -q -d cli_ext_more -c "create extension pg_trgm version '1.6'; create extension citext; create table t (id int)"
 expect create-extensions-only 2 "$PGALIGN" --create-extensions-only dbname=cli_ext_plain dbname=cli_ext_more \
     && check create-extensions-only-plan test "$(cat "$out")" = "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '1.6';"
+# sync takes it too: its rehearsal and verification compare what it
+# compares, not the table it leaves alone.
+fresh_db cli_ext_sync && psql -X -q -d cli_ext_sync -c "create extension pg_trgm version '1.5'"
+expect create-extensions-only-sync 0 "$PGALIGN" sync --yes --create-extensions-only dbname=cli_ext_sync dbname=cli_ext_more \
+    && check create-extensions-only-sync-verified grep -q "verified: FROM is now in sync" "$err" \
+    && check create-extensions-only-sync-no-table test "$(psql -X -At -d cli_ext_sync -c "select count(*) from pg_class where relname = 't'")" = 0
 expect ignore-extension-versions 2 "$PGALIGN" --ignore-extension-versions dbname=cli_ext_plain dbname=cli_ext_more \
     && check ignore-extension-versions-plan lacks "$out" 'UPDATE TO'
 expect extension-versions-compared 2 "$PGALIGN" dbname=cli_ext_plain dbname=cli_ext_more \
