@@ -68,10 +68,7 @@ static void add_census(strbuf *out, const pa_census *c)
     sb_adds(out, c->count ? "\n ],\n" : "],\n");
 }
 
-/* The tables and views that objects hang from but that the snapshot does
- * not hold (the profile leaves auth.users out, a user's trigger on it
- * in): references, written so that loading knows them from a damaged
- * file's missing table. Sorted, each once. */
+/* By schema, then table. */
 static int compare_refs(const void *a, const void *b)
 {
     const pa_object *x = *(pa_object *const *)a, *y = *(pa_object *const *)b;
@@ -79,6 +76,10 @@ static int compare_refs(const void *a, const void *b)
     return c ? c : strcmp(x->table, y->table);
 }
 
+/* The tables and views that objects hang from but that the snapshot does
+ * not hold (the profile leaves auth.users out, a user's trigger on it
+ * in): references, written so that loading knows them from a damaged
+ * file's missing table. Sorted, each once. */
 static void add_references(strbuf *out, const pa_model *m)
 {
     const pa_object **orphans = xmalloc(sizeof(*orphans) * (m->count + 1));
