@@ -2,6 +2,7 @@
  * deterministic JSON snapshot, usable later as FROM or TARGET. */
 #include "cmd/cmd.h"
 #include "source/snapshot.h"
+#include "source/tempcluster.h"
 
 #include <stdio.h>
 
@@ -9,9 +10,10 @@ int cmd_snapshot(const pa_options *opt)
 {
     pa_model model;
     strbuf err = STRBUF_INIT;
+    /* A SQL source goes into the database the cluster makes ready first. */
     pa_inspect_options iopt = {.filter = &opt->filter,
                                .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
-                               .jobs = opt->jobs};
+                               .jobs = opt->jobs, .sql_database = TEMPCLUSTER_FROM_DATABASE};
     int rc = EXIT_SAME;
     if (!inspect_source(opt->from, &iopt, "SOURCE", &model, &err)) {
         fprintf(stderr, "pgalign: SOURCE: %s\n", sb_str(&err));

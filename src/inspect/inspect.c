@@ -54,59 +54,6 @@ static const char depend_query[] =
 /* Its cost, as a kind's (kind.h). */
 enum { DEPEND_COST = 60 };
 
-static bool in_list(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; list && (n ? i < n : list[i] != NULL); i++) {
-        if (strcmp(list[i], s) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* --exclude-schema wins; then --schema, which may name a managed schema;
- * then the profile's managed schemas are left out. */
-bool filter_accepts(const pa_filter *f, const char *schema)
-{
-    if (!f || !schema)
-        return true;
-    if (f->nexclude && in_list(f->exclude, f->nexclude, schema))
-        return false;
-    if (f->ninclude)
-        return in_list(f->include, f->ninclude, schema);
-    return !in_list(f->managed_schemas, 0, schema);
-}
-
-/* Whether a schema is left out only because a profile manages it. */
-static bool only_managed(const pa_filter *f, const char *schema)
-{
-    return f && !f->ninclude && !(f->nexclude && in_list(f->exclude, f->nexclude, schema)) &&
-           in_list(f->managed_schemas, 0, schema);
-}
-
-bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *schema,
-                           const char *name, const char *other_schema,
-                           const char *grantee, const char *role)
-{
-    if (!filter_accepts_kind(f, k))
-        return false;
-    const char *own = schema ? schema : name;
-    if (k->schema_filtered && !filter_accepts(f, own) &&
-        !(other_schema && filter_accepts(f, other_schema)) &&
-        !(k->kept_in_managed_schemas && only_managed(f, own)))
-        return false;
-    /* Extensions have no schema of their own to be filtered by. */
-    if (f && f->managed_extensions && strcmp(k->name, "extension") == 0 &&
-        in_list(f->managed_extensions, 0, name))
-        return false;
-    return !f || ((!grantee || !in_list(f->managed_roles, 0, grantee)) &&
-                  (!role || !in_list(f->managed_roles, 0, role)));
-}
-
-bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind)
-{
-    return !kind->is_privilege || (f && f->privileges);
-}
-
 static bool has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -513,6 +460,24 @@ static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char
     return ok;
 }
 
+/* A SQL source into a database of the shared temporary cluster: the one
+ * opt names, else one of its own. */
+static bool load_sql_source(const char *source, const pa_inspect_options *opt,
+                            pa_ext_list *recorded, strbuf *conninfo, PGconn **conn,
+                            strbuf *err)
+{
+    strbuf dbname = STRBUF_INIT;
+    if (opt->sql_database)
+        sb_adds(&dbname, opt->sql_database);
+    else
+        tempcluster_new_database_name(&dbname);
+    bool ok = tempcluster_start(0, opt->verbose, err) &&
+              sql_source_load(dbname.buf, source, opt->filter ? opt->filter->profile : NULL,
+                              recorded, conninfo, conn, err);
+    sb_release(&dbname);
+    return ok;
+}
+
 /* Inspect a source; conn, when not NULL, is the source's connection,
  * opened already (and finished here). */
 static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_options *opt,
@@ -532,12 +497,7 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
         model_free(m);
         return snapshot_load(source, opt->filter, m, err);
     case SOURCE_SQL:
-        /* One database per side in the shared temporary cluster. */
-        if (!tempcluster_start(0, opt->verbose, err) ||
-            !sql_source_load(strcmp(label, "TARGET") == 0 ? TEMPCLUSTER_TARGET_DATABASE
-                                                          : TEMPCLUSTER_FROM_DATABASE,
-                             source, opt->filter ? opt->filter->profile : NULL, &recorded,
-                             &conninfo, &conn, err)) {
+        if (!load_sql_source(source, opt, &recorded, &conninfo, &conn, err)) {
             extskip_free(&recorded);
             sb_release(&conninfo);
             return false;
@@ -679,9 +639,13 @@ static bool report_pair(inspect_job jobs[2], strbuf *err)
 bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
                   pa_model *mfrom, pa_model *mto, strbuf *err)
 {
+    /* One database per side in the shared temporary cluster. */
+    pa_inspect_options from_opt = *opt, to_opt = *opt;
+    from_opt.sql_database = TEMPCLUSTER_FROM_DATABASE;
+    to_opt.sql_database = TEMPCLUSTER_TARGET_DATABASE;
     inspect_job jobs[2] = {
-        {from, "FROM", opt, mfrom, NULL, false, STRBUF_INIT, false},
-        {to, "TARGET", opt, mto, NULL, false, STRBUF_INIT, false},
+        {from, "FROM", &from_opt, mfrom, NULL, false, STRBUF_INIT, false},
+        {to, "TARGET", &to_opt, mto, NULL, false, STRBUF_INIT, false},
     };
     size_t before = err->len;
     if (!start_cluster_for(jobs, opt, err)) {

@@ -4,6 +4,7 @@
 #ifndef PA_INSPECT_H
 #define PA_INSPECT_H
 
+#include "model/filter.h"
 #include "model/model.h"
 #include "util/strbuf.h"
 
@@ -22,33 +23,10 @@ typedef struct pa_inspect_options {
     /* Extensions to take as there although the source lacks them: those
      * a copy in the temporary cluster could not create (apply/copy.c). */
     const struct pa_ext_list *assumed;
+    /* The database of the temporary cluster a SQL source is loaded into;
+     * NULL: one of its own (inspect_pair gives each side its own). */
+    const char *sql_database;
 } pa_inspect_options;
-
-typedef struct pa_filter {
-    const char **include;   /* --schema: only these (if any) */
-    size_t ninclude;
-    const char **exclude;   /* --exclude-schema */
-    size_t nexclude;
-    bool privileges;        /* --with-privileges: also GRANTs */
-    /* --profile: schemas a platform manages, skipped unless --schema names
-     * them, and roles whose grants and default privileges are skipped. */
-    const char *profile;    /* its name, or NULL */
-    const char *const *managed_schemas;
-    const char *const *managed_roles;
-    const char *const *managed_extensions;  /* left out like the schemas */
-} pa_filter;
-
-bool filter_accepts(const pa_filter *f, const char *schema);
-/* Whether an object is read: its schema (or, for a kind with
- * filter_schema_attr, that schema) is accepted, and its grantee and role
- * (NULL when the kind has none) are not managed. */
-bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *schema,
-                           const char *name, const char *other_schema,
-                           const char *grantee, const char *role);
-/* Set the lists of a named profile ("supabase"); false if unknown. */
-bool filter_set_profile(pa_filter *f, const char *profile);
-/* Whether objects of this kind are read at all. */
-bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind);
 
 typedef enum source_type {
     SOURCE_EMPTY,       /* the word EMPTY: a database as CREATE DATABASE makes it */

@@ -3,7 +3,7 @@
 #ifndef PA_SNAPSHOT_H
 #define PA_SNAPSHOT_H
 
-#include "inspect/inspect.h"
+#include "model/filter.h"
 #include "model/model.h"
 #include "util/strbuf.h"
 

@@ -67,6 +67,7 @@ static struct {
     int port;
     PGconn *admin;          /* to ADMIN_DATABASE, for CREATE DATABASE */
     bool premade_used[PREMADE_COUNT];   /* handed out already */
+    unsigned named_databases;           /* tempcluster_new_database_name's */
     bool drop_privileges;   /* running as root: run the server as postgres */
     uid_t uid;
     gid_t gid;
@@ -874,6 +875,14 @@ bool tempcluster_has_major(int server_version)
     pthread_mutex_unlock(&tc.lock);
     sb_release(&ignored);
     return ok;
+}
+
+void tempcluster_new_database_name(strbuf *name)
+{
+    pthread_mutex_lock(&tc.lock);
+    unsigned n = ++tc.named_databases;
+    pthread_mutex_unlock(&tc.lock);
+    sb_addf(name, "pgalign_sql_%u", n);
 }
 
 int tempcluster_major(void)

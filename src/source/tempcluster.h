@@ -36,6 +36,9 @@ int tempcluster_major(void);
 #define TEMPCLUSTER_FROM_DATABASE "pgalign_from"
 #define TEMPCLUSTER_TARGET_DATABASE "pgalign_target"
 
+/* Append a database name no one has taken in the cluster to name. */
+void tempcluster_new_database_name(strbuf *name);
+
 /* Create an empty database in the cluster, which must be running, and
  * append the conninfo to reach it to conninfo. */
 bool tempcluster_create_database(const char *dbname, strbuf *conninfo, strbuf *err);

@@ -1,6 +1,6 @@
 /* Profiles: what a platform manages itself and a diff must leave alone.
  * The lists are documented in README.md ("Supabase"); keep them in step. */
-#include "inspect/inspect.h"
+#include "model/filter.h"
 
 #include <string.h>
 

@@ -1,0 +1,38 @@
+/* The schema filter: which objects a comparison reads (--schema,
+ * --exclude-schema, --with-privileges, --profile). Inspection, snapshots
+ * and plan files apply it alike (filter.c, profile.c). */
+#ifndef PA_MODEL_FILTER_H
+#define PA_MODEL_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct pa_kind;
+
+typedef struct pa_filter {
+    const char **include;   /* --schema: only these (if any) */
+    size_t ninclude;
+    const char **exclude;   /* --exclude-schema */
+    size_t nexclude;
+    bool privileges;        /* --with-privileges: also GRANTs */
+    /* --profile: schemas a platform manages, skipped unless --schema names
+     * them, and roles whose grants and default privileges are skipped. */
+    const char *profile;    /* its name, or NULL */
+    const char *const *managed_schemas;
+    const char *const *managed_roles;
+    const char *const *managed_extensions;  /* left out like the schemas */
+} pa_filter;
+
+bool filter_accepts(const pa_filter *f, const char *schema);
+/* Whether an object is read: its schema (or, for a kind with
+ * filter_schema_attr, that schema) is accepted, and its grantee and role
+ * (NULL when the kind has none) are not managed. */
+bool filter_accepts_object(const pa_filter *f, const struct pa_kind *k, const char *schema,
+                           const char *name, const char *other_schema,
+                           const char *grantee, const char *role);
+/* Set the lists of a named profile ("supabase"); false if unknown. */
+bool filter_set_profile(pa_filter *f, const char *profile);
+/* Whether objects of this kind are read at all. */
+bool filter_accepts_kind(const pa_filter *f, const struct pa_kind *kind);
+
+#endif
