@@ -301,11 +301,7 @@ static bool feed_open(inspect_ctx *ctx, const pa_jobs_query *queries, size_t n,
                                queries, n, ctx->label, ctx->opt->quiet, err);
         return ctx->jobs != NULL;
     }
-    const char **sql = calloc(NTRANSACTION + n + 1, sizeof(*sql));
-    if (!sql) {
-        sb_adds(err, "out of memory");
-        return false;
-    }
+    const char **sql = xcalloc(NTRANSACTION + n + 1, sizeof(*sql));
     size_t nsql = 0;
     for (size_t i = 0; i < NTRANSACTION; i++)
         sql[nsql++] = transaction_sql[i];
@@ -367,15 +363,13 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     m->server_version = PQserverVersion(conn);
     m->role = arena_strdup(&m->arena, PQparameterStatus(conn, "session_authorization"));
 
-    const pa_kind **kinds = calloc(pa_nkinds, sizeof(*kinds));
+    const pa_kind **kinds = xcalloc(pa_nkinds, sizeof(*kinds));
     /* Each kind's query, then pg_depend's, then the census. */
-    pa_jobs_query *queries = calloc(pa_nkinds + 2, sizeof(*queries));
-    strbuf *texts = calloc(pa_nkinds, sizeof(*texts));
+    pa_jobs_query *queries = xcalloc(pa_nkinds + 2, sizeof(*queries));
+    strbuf *texts = xcalloc(pa_nkinds, sizeof(*texts));
     strbuf census = STRBUF_INIT;
     size_t nkinds = 0;
-    bool ok = kinds && queries && texts;
-    if (!ok)
-        sb_adds(err, "out of memory");
+    bool ok = true;
     for (size_t i = 0; ok && i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
         if (!filter_accepts_kind(f, k) || m->server_version < k->since)

@@ -1,4 +1,5 @@
 #include "source/conn.h"
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,22 +109,19 @@ PGconn *conn_open_like(const PQconninfoOption *opts, strbuf *err)
     size_t n = 0;
     for (const PQconninfoOption *o = opts; o->keyword; o++)
         n++;
-    const char **keywords = calloc(n + 1, sizeof(*keywords));
-    const char **values = calloc(n + 1, sizeof(*values));
-    PGconn *conn = NULL;
-    if (keywords && values) {
-        size_t k = 0;
-        for (const PQconninfoOption *o = opts; o->keyword; o++) {
-            if (o->val && *o->val) {
-                keywords[k] = o->keyword;
-                values[k++] = o->val;
-            }
+    const char **keywords = xcalloc(n + 1, sizeof(*keywords));
+    const char **values = xcalloc(n + 1, sizeof(*values));
+    size_t k = 0;
+    for (const PQconninfoOption *o = opts; o->keyword; o++) {
+        if (o->val && *o->val) {
+            keywords[k] = o->keyword;
+            values[k++] = o->val;
         }
-        /* The values as they are, the database name too: no expansion. */
-        conn = PQconnectdbParams(keywords, values, 0);
-        if (conn && PQstatus(conn) != CONNECTION_OK)
-            sb_adds(err, "cannot open another connection: ");
     }
+    /* The values as they are, the database name too: no expansion. */
+    PGconn *conn = PQconnectdbParams(keywords, values, 0);
+    if (conn && PQstatus(conn) != CONNECTION_OK)
+        sb_adds(err, "cannot open another connection: ");
     free(keywords);
     free(values);
     return connected(conn, err);

@@ -340,11 +340,7 @@ static bool find_bindir(int major, bool warn, strbuf *err)
             warn_other_major(tc.major, major);
         return true;
     }
-    candidates *c = calloc(1, sizeof(*c));
-    if (!c) {
-        sb_adds(err, "out of memory");
-        return false;
-    }
+    candidates *c = xcalloc(1, sizeof(*c));
     add_candidate_list(c, getenv("PGALIGN_PG_BINDIRS"), false);
     add_candidate_list(c, getenv("PATH"), true);
     add_debian(c);
