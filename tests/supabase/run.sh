@@ -251,7 +251,10 @@ like_with_like() {   # label pgalign-options...
 like_with_like like-own-programs
 if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ]; then
     like_with_like like-only-15 --pg-bindir /usr/lib/postgresql/15/bin
-    check like-only-15-names-form-only has "$err" "the same, printed differently: view:\"public\".\"recent\""
+    # From 16 a view prints unqualified: the same view, printed differently.
+    if [ "$SERVER_MAJOR" -ge 16 ]; then
+        check like-only-15-names-form-only has "$err" "the same, printed differently: view:\"public\".\"recent\""
+    fi
 else
     skip "$SUITE/like-only-15" "needs a server other than 15, and 15's programs"
 fi
