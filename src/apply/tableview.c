@@ -3,7 +3,6 @@
 #include "util/sqlscan.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
