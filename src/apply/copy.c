@@ -9,7 +9,7 @@
 #include "diff/diff.h"
 #include "emit/quote.h"
 #include "inspect/inspect.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
@@ -83,7 +83,7 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
             ok = create_role(conn, v, err);
         if (ok && (v = obj_value(o, "grantors")) != NULL)
             ok = create_roles_in_list(conn, v, err);
-        if (ok && strcmp(o->kind->name, "policy") == 0)
+        if (ok && o->kind == &kind_policy)
             ok = create_roles_in_list(conn, obj_value(o, "roles"), err);
     }
     return ok;
@@ -93,7 +93,7 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
  * 15, 1.8 on 18): a copy for another major takes that server's defaults. */
 static void forget_extension_versions(pa_model *m)
 {
-    const pa_kind *k = kind_by_name("extension");
+    const pa_kind *k = &kind_extension;
     int v = kind_attr_index(k, "version");
     for (size_t i = 0; i < m->count; i++) {
         if (m->objects[i]->kind == k)

@@ -7,7 +7,7 @@
 #include "emit/sql.h"
 #include "emit/summary.h"
 #include "plan/compat.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "source/tempcluster.h"
 #include "util/xalloc.h"
@@ -165,7 +165,7 @@ static bool follows_table_rename(const pa_run *run, const pa_rename *r)
 {
     const char *table = r->table;
     if (r->kind == RENAME_INDEX) {
-        const pa_object *index = model_lookup(&run->from, kind_by_name("index"), r->schema,
+        const pa_object *index = model_lookup(&run->from, &kind_index, r->schema,
                                               NULL, r->table);
         table = index ? index->table : NULL;
     } else if (r->kind != RENAME_CONSTRAINT) {

@@ -9,7 +9,7 @@
  * privileges in effect are TARGET's: the plan makes FROM's match them
  * before it creates objects (default privileges rank first). */
 #include "diff/diff.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -18,31 +18,31 @@
 #include <string.h>
 
 typedef struct acl_rule {
-    const char *kind;           /* the kind of object created */
-    const char *privilege_kind; /* the kind holding its grants */
+    const pa_kind *kind;           /* the kind of object created */
+    const pa_kind *privilege_kind; /* the kind holding its grants */
     const char *keyword;        /* GRANT ... ON <keyword> name */
     const char *defaults_for;   /* ALTER DEFAULT PRIVILEGES ... ON <this> */
     const char *builtin;        /* PUBLIC's built-in privileges, if any */
 } acl_rule;
 
 static const acl_rule rules[] = {
-    {"table", "relation_privilege", "TABLE", "TABLES", NULL},
-    {"view", "relation_privilege", "TABLE", "TABLES", NULL},
-    {"matview", "relation_privilege", "TABLE", "TABLES", NULL},
-    {"sequence", "relation_privilege", "SEQUENCE", "SEQUENCES", NULL},
-    {"function", "routine_privilege", "ROUTINE", "FUNCTIONS", "EXECUTE"},
-    {"aggregate", "routine_privilege", "ROUTINE", "FUNCTIONS", "EXECUTE"},
-    {"enum", "type_privilege", "TYPE", "TYPES", "USAGE"},
-    {"domain", "type_privilege", "TYPE", "TYPES", "USAGE"},
-    {"composite", "type_privilege", "TYPE", "TYPES", "USAGE"},
-    {"range", "type_privilege", "TYPE", "TYPES", "USAGE"},
-    {"schema", "schema_privilege", "SCHEMA", "SCHEMAS", NULL},
+    {&kind_table, &kind_relation_privilege, "TABLE", "TABLES", NULL},
+    {&kind_view, &kind_relation_privilege, "TABLE", "TABLES", NULL},
+    {&kind_matview, &kind_relation_privilege, "TABLE", "TABLES", NULL},
+    {&kind_sequence, &kind_relation_privilege, "SEQUENCE", "SEQUENCES", NULL},
+    {&kind_function, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE"},
+    {&kind_aggregate, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE"},
+    {&kind_enum, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
+    {&kind_domain, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
+    {&kind_composite, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
+    {&kind_range, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
+    {&kind_schema, &kind_schema_privilege, "SCHEMA", "SCHEMAS", NULL},
 };
 
 static const acl_rule *rule_for(const pa_kind *kind)
 {
     for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
-        if (strcmp(rules[i].kind, kind->name) == 0)
+        if (rules[i].kind == kind)
             return &rules[i];
     }
     return NULL;
@@ -118,7 +118,7 @@ static bool has_entries(const pa_model *to, const char *entry, const char *schem
                         prediction *pr)
 {
     bool any = false;
-    const pa_kind *k = kind_by_name("default_privilege");
+    const pa_kind *k = &kind_default_privilege;
     for (size_t i = 0; i < to->count; i++) {
         const pa_object *o = to->objects[i];
         if (o->kind != k || strcmp(o->table, entry) != 0)
@@ -140,7 +140,7 @@ static void predict(const pa_model *to, const acl_rule *r, const pa_object *obj,
     sb_addf(&entry, "%s FOR %s", r->defaults_for, role);
     if (!has_entries(to, entry.buf, NULL, pr) && r->builtin)
         add_privileges(pr, "PUBLIC", r->builtin);
-    if (strcmp(obj->kind->name, "schema") != 0)
+    if (obj->kind != &kind_schema)
         has_entries(to, entry.buf, obj->schema, pr);
     sb_release(&entry);
     for (size_t i = 0; i < pr->count; i++)
@@ -200,7 +200,7 @@ void diff_predict_default_privileges(pa_diff *d, const char *role,
         const acl_rule *r = obj ? rule_for(obj->kind) : NULL;
         if (!r || !makes_new_object(d, c))
             continue;
-        const pa_kind *pk = kind_by_name(r->privilege_kind);
+        const pa_kind *pk = r->privilege_kind;
         prediction pr = {0};
         predict(d->to, r, obj, role, &pr);
         for (size_t j = 0; j < pr.count; j++) {

@@ -1,5 +1,5 @@
 #include "diff/diff.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -67,7 +67,7 @@ static void add_change(pa_diff *d, const pa_object *from,
         ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))
         c->type = CHANGE_SAME;
     if (opt && opt->create_extensions_only &&
-        !(c->type == CHANGE_ADD && strcmp(c->to->kind->name, "extension") == 0))
+        !(c->type == CHANGE_ADD && c->to->kind == &kind_extension))
         c->type = CHANGE_SAME;
 }
 

@@ -1,6 +1,6 @@
 #include "diff/rename.h"
 #include "emit/quote.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "util/sqlscan.h"
 #include "util/words.h"
 #include "util/xalloc.h"
@@ -234,7 +234,7 @@ static void rename_column(pa_model *m, pa_object *col, const char *new)
         if (o == col || !depends_on(o, col))
             continue;
         rename_in_definitions(m, o, old, new);
-        if (strcmp(o->kind->name, "column_privilege") == 0)
+        if (o->kind == &kind_column_privilege)
             rename_column_grant(m, o, old, new);
         if (o->parent == col && o->kind->parent_is_namesake && strcmp(o->name, old) == 0)
             o->name = arena_strdup(&m->arena, new);
@@ -269,7 +269,7 @@ static void rename_table(pa_model *m, pa_object *table, const char *new)
         if (o == table || !depends_on(o, table))
             continue;
         rename_in_definitions(m, o, old, new);
-        if (o->parent == table && strcmp(o->kind->name, "column") == 0)
+        if (o->parent == table && o->kind == &kind_column)
             keep_not_null_name(m, o);
         if (has_ancestor(o, table) && o->table && strcmp(o->table, old) == 0) {
             o->table = arena_strdup(&m->arena, new);
@@ -287,7 +287,7 @@ static void rename_cluster_mark(pa_model *m, pa_object *index, const char *new)
 {
     for (size_t i = 0; i < m->count; i++) {
         pa_object *o = m->objects[i];
-        if (strcmp(o->kind->name, "cluster") == 0 && strcmp(o->name, index->name) == 0 &&
+        if (o->kind == &kind_cluster && strcmp(o->name, index->name) == 0 &&
             depends_on(o, index)) {
             o->name = arena_strdup(&m->arena, new);
             rekey(m, o);
@@ -336,16 +336,16 @@ static void rename_constraint(pa_model *m, pa_object *con, const char *new)
     rekey(m, con);
 }
 
-static const char *const kind_of_rename[] = {
-    [RENAME_TABLE] = "table", [RENAME_COLUMN] = "column",
-    [RENAME_CONSTRAINT] = "constraint", [RENAME_INDEX] = "index",
+static const pa_kind *const kind_of_rename[] = {
+    [RENAME_TABLE] = &kind_table, [RENAME_COLUMN] = &kind_column,
+    [RENAME_CONSTRAINT] = &kind_constraint, [RENAME_INDEX] = &kind_index,
 };
 
 static pa_object *find_renamed(const pa_model *m, rename_kind kind, const pa_rename *r,
                                const char *name)
 {
     const char *table = kind == RENAME_COLUMN || kind == RENAME_CONSTRAINT ? r->table : NULL;
-    return model_lookup(m, kind_by_name(kind_of_rename[kind]), r->schema, table, name);
+    return model_lookup(m, kind_of_rename[kind], r->schema, table, name);
 }
 
 /* What the user named: a table before an index of the name, a column
@@ -428,7 +428,7 @@ bool rename_apply(pa_model *from, const pa_model *to, pa_rename_list *list, strb
 static long position_of(const pa_object *col)
 {
     long n = 0;
-    for (const pa_object *c = model_child_of_kind(col->parent, "column"); c && c != col;
+    for (const pa_object *c = model_child_of_kind(col->parent, &kind_column); c && c != col;
          c = model_next_of_kind(c))
         n++;
     return n;
@@ -443,8 +443,8 @@ static bool same_column_type(const pa_object *a, const pa_object *b)
 /* The same column names and types in the same order. */
 static bool same_columns(const pa_object *a, const pa_object *b)
 {
-    const pa_object *x = model_child_of_kind(a, "column");
-    const pa_object *y = model_child_of_kind(b, "column");
+    const pa_object *x = model_child_of_kind(a, &kind_column);
+    const pa_object *y = model_child_of_kind(b, &kind_column);
     if (!x)
         return false;
     for (; x && y; x = model_next_of_kind(x), y = model_next_of_kind(y)) {
@@ -465,7 +465,7 @@ static void add_detected(pa_rename_list *out, rename_kind kind, const pa_object 
 }
 
 /* The changes of one kind and type, as objects. */
-static size_t collect(const pa_diff *d, const char *kind, change_type type,
+static size_t collect(const pa_diff *d, const pa_kind *kind, change_type type,
                       const pa_object ***out)
 {
     size_t n = 0, alloc = 0;
@@ -473,7 +473,7 @@ static size_t collect(const pa_diff *d, const char *kind, change_type type,
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];
         const pa_object *o = type == CHANGE_DROP ? c->from : c->to;
-        if (c->type != type || strcmp(o->kind->name, kind) != 0)
+        if (c->type != type || o->kind != kind)
             continue;
         *out = xgrow(*out, sizeof(**out), n + 1, &alloc);
         (*out)[n++] = o;
@@ -500,8 +500,8 @@ static size_t count_in_table(const pa_object **list, size_t n, const pa_object *
 static void detect_columns(const pa_diff *d, pa_rename_list *out)
 {
     const pa_object **drops, **adds;
-    size_t nd = collect(d, "column", CHANGE_DROP, &drops);
-    size_t na = collect(d, "column", CHANGE_ADD, &adds);
+    size_t nd = collect(d, &kind_column, CHANGE_DROP, &drops);
+    size_t na = collect(d, &kind_column, CHANGE_ADD, &adds);
     for (size_t i = 0; i < nd; i++) {
         const pa_object *old = drops[i], *match = NULL, *only = NULL;
         size_t at_position = 0;
@@ -530,8 +530,8 @@ static void detect_columns(const pa_diff *d, pa_rename_list *out)
 static void detect_tables(const pa_diff *d, pa_rename_list *out)
 {
     const pa_object **drops, **adds;
-    size_t nd = collect(d, "table", CHANGE_DROP, &drops);
-    size_t na = collect(d, "table", CHANGE_ADD, &adds);
+    size_t nd = collect(d, &kind_table, CHANGE_DROP, &drops);
+    size_t na = collect(d, &kind_table, CHANGE_ADD, &adds);
     for (size_t i = 0; i < nd; i++) {
         const pa_object *match = NULL;
         size_t candidates = 0;
@@ -554,7 +554,7 @@ bool rename_same_definition(const pa_object *old, const pa_object *new)
     const char *a = obj_value(old, "definition"), *b = obj_value(new, "definition");
     if (!a || !b || !same_table(old, new))
         return false;
-    if (strcmp(old->kind->name, "constraint") == 0)
+    if (old->kind == &kind_constraint)
         return strcmp(a, b) == 0;
     strbuf sb = STRBUF_INIT;
     bool same = index_definition_renamed(&sb, a, old->name, new->name) && strcmp(sb_str(&sb), b) == 0;
@@ -564,7 +564,7 @@ bool rename_same_definition(const pa_object *old, const pa_object *new)
 
 /* Only a pair that matches nothing else: two equal indexes renamed at once
  * are not told apart. */
-static void detect_by_definition(const pa_diff *d, const char *kind, rename_kind rk,
+static void detect_by_definition(const pa_diff *d, const pa_kind *kind, rename_kind rk,
                                  pa_rename_list *out)
 {
     const pa_object **drops, **adds;
@@ -592,6 +592,6 @@ void rename_detect(const pa_diff *d, pa_rename_list *out)
 {
     detect_tables(d, out);
     detect_columns(d, out);
-    detect_by_definition(d, "constraint", RENAME_CONSTRAINT, out);
-    detect_by_definition(d, "index", RENAME_INDEX, out);
+    detect_by_definition(d, &kind_constraint, RENAME_CONSTRAINT, out);
+    detect_by_definition(d, &kind_index, RENAME_INDEX, out);
 }

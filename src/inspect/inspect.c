@@ -1,7 +1,7 @@
 #include "inspect/inspect.h"
 #include "inspect/jobs.h"
 #include "kinds/census.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
 #include "util/xalloc.h"
@@ -217,7 +217,7 @@ static void load_depends(PGresult *res, pa_model *m)
  * model all the same, schema and version unknown where it did not say. */
 static void add_recorded(pa_model *m, const pa_ext_list *recorded, const pa_filter *f)
 {
-    const pa_kind *k = kind_by_name("extension");
+    const pa_kind *k = &kind_extension;
     for (size_t i = 0; recorded && i < recorded->count; i++) {
         const pa_recorded_ext *e = &recorded->items[i];
         if (model_find(m, model_make_key(&m->arena, k, NULL, NULL, e->name)) ||
@@ -421,13 +421,13 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
 
 static void load_empty(pa_model *m, const pa_filter *f)
 {
-    const pa_kind *schema = kind_by_name("schema");
+    const pa_kind *schema = &kind_schema;
     if (!filter_accepts(f, "public"))
         return;
     pa_object *o = model_add(m, schema, NULL, NULL, "public");
     model_set(m, o, (size_t)kind_attr_index(schema, "comment"),
               "standard public schema");
-    const pa_kind *grant = kind_by_name("schema_privilege");
+    const pa_kind *grant = &kind_schema_privilege;
     if (!filter_accepts_kind(f, grant))
         return;
     /* CREATE DATABASE gives public to pg_database_owner, with USAGE for all. */

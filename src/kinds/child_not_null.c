@@ -3,7 +3,7 @@
  * comes with the parent's (column.c leaves it to the parent), so without
  * this kind CREATE TABLE ... PARTITION OF would lose it. An object is
  * there or not: SET NOT NULL or DROP NOT NULL on the child. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -51,7 +51,7 @@ const pa_kind kind_child_not_null = {
     .name = "child_not_null",
     .rank = 58,
     .query = child_not_null_query,
-    .parent_kind = "column",
+    .parents = KIND_PARENTS(&kind_column),
     .table_in_key = true,
     .parent_is_namesake = true,
     .schema_filtered = true,

@@ -2,7 +2,7 @@
  * which CLUSTER without an index name uses. One sub-object per table,
  * named by the index; it depends on the index, so an index built again
  * is marked again. pg_dump prints it as ALTER TABLE ... CLUSTER ON. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -22,7 +22,7 @@ static const char cluster_query[] =
 
 static void alter_relation(strbuf *sb, const pa_object *o)
 {
-    bool matview = o->parent && strcmp(o->parent->kind->name, "matview") == 0;
+    bool matview = o->parent && o->parent->kind == &kind_matview;
     sb_adds(sb, matview ? "ALTER MATERIALIZED VIEW " : "ALTER TABLE ");
     kind_table_name(sb, o);
 }
@@ -51,7 +51,7 @@ const pa_kind kind_cluster = {
     .name = "cluster",
     .rank = 81,
     .query = cluster_query,
-    .parent_kind = "table|matview",
+    .parents = KIND_PARENTS(&kind_table, &kind_matview),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

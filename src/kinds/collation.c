@@ -3,7 +3,7 @@
  * that use it moved to the new one, the old one dropped (what else uses
  * it is rebuilt around). The collation version is the library's, not the
  * schema's, and is not compared. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -70,7 +70,7 @@ static void collation_create(pa_plan *p, const pa_object *to)
 static bool column_uses(const pa_plan *p, const pa_object *col, const char *name)
 {
     const char *coll = obj_value(col, "collation");
-    return strcmp(col->kind->name, "column") == 0 && coll && strcmp(coll, name) == 0 &&
+    return col->kind == &kind_column && coll && strcmp(coll, name) == 0 &&
            !plan_drops(p, col) && !column_is_inherited(col);
 }
 

@@ -1,7 +1,7 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
  * collation, NOT NULL and generated expressions; inherited ones too. Defaults and identity
  * are sub-objects of their own (column_default.c, identity.c). */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "util/sqlscan.h"
 #include "kinds/column.h"
 #include "util/xalloc.h"
@@ -130,12 +130,12 @@ void column_definition(strbuf *sb, const pa_object *col)
     if (v[COL_GENERATED])
         sb_addf(sb, " GENERATED ALWAYS AS (%s) %s", v[COL_GENERATED],
                 v[COL_VIRTUAL] ? "VIRTUAL" : "STORED");
-    const pa_object *dflt = model_child_of_kind(col, "default");
+    const pa_object *dflt = model_child_of_kind(col, &kind_column_default);
     if (dflt)
         sb_addf(sb, " DEFAULT %s", dflt->values[0]);
     if (v[COL_NOTNULL] && !strstr(v[COL_NOTNULL], "NOT VALID"))
         sb_addf(sb, " %s", v[COL_NOTNULL]);
-    const pa_object *identity = model_child_of_kind(col, "identity");
+    const pa_object *identity = model_child_of_kind(col, &kind_identity);
     if (identity)
         identity_clause(sb, identity);
 }
@@ -153,8 +153,8 @@ static void column_target(strbuf *sb, const pa_object *o)
  * rows. */
 static void column_create(pa_plan *p, const pa_object *to)
 {
-    const pa_object *dflt = model_child_of_kind(to, "default");
-    bool identity = model_child_of_kind(to, "identity") != NULL;
+    const pa_object *dflt = model_child_of_kind(to, &kind_column_default);
+    bool identity = model_child_of_kind(to, &kind_identity) != NULL;
     bool computed = to->values[COL_GENERATED] || identity;
     bool rewrites = (to->values[COL_GENERATED] && !to->values[COL_VIRTUAL]) || identity ||
                     (dflt && column_default_is_volatile(dflt));
@@ -434,7 +434,7 @@ static bool is_enum_type(const pa_model *m, const char *type)
         name = sql_name_part(&p, end);
     }
     bool found = name && p == end &&
-                 model_lookup(m, kind_by_name("enum"), schema, NULL, name) != NULL;
+                 model_lookup(m, &kind_enum, schema, NULL, name) != NULL;
     free(schema);
     free(name);
     return found;
@@ -697,7 +697,7 @@ const pa_kind kind_column = {
     .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),
     .canonical_attrs = "generated",
-    .parent_kind = "table",
+    .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_create = true,

@@ -3,7 +3,7 @@
  * dropped around it: DROP DEFAULT first, SET DEFAULT after, while the
  * column and its data stay. A new column gets its default inside its
  * definition. (Generated expressions stay with the column.) */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -126,7 +126,7 @@ const pa_kind kind_column_default = {
     .cost = 79,
     .attrs = KIND_ATTRS(default_attrs),
     .canonical_attrs = "expression",
-    .parent_kind = "column",
+    .parents = KIND_PARENTS(&kind_column),
     .table_in_key = true,
     .parent_is_namesake = true,
     .schema_filtered = true,

@@ -1,7 +1,7 @@
 /* Composite types (CREATE TYPE ... AS (...)). Their attributes are
  * sub-objects (type_attribute.c), written into CREATE TYPE when the type
  * is new and added, dropped or altered one by one otherwise. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -40,7 +40,7 @@ static void composite_create(pa_plan *p, const pa_object *to)
     kind_qualified(sb, to);
     sb_adds(sb, " AS (");
     const char *sep = "\n    ";
-    for (const pa_object *a = model_child_of_kind(to, "type_attribute"); a;
+    for (const pa_object *a = model_child_of_kind(to, &kind_type_attribute); a;
          a = model_next_of_kind(a)) {
         sb_adds(sb, sep);
         type_attribute_definition(sb, a);

@@ -2,7 +2,7 @@
  * The definition is rendered by pg_get_constraintdef; a changed definition
  * means drop and add again. NOT VALID is kept apart so that validating a
  * constraint is an ALTER, not a rebuild. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -169,7 +169,7 @@ const pa_kind kind_constraint = {
     .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
     .canonical_attrs = "definition",
-    .parent_kind = "table",
+    .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

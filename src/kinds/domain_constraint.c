@@ -1,7 +1,7 @@
 /* CHECK constraints of domains. A changed expression is a drop and add
  * (the add checks every stored value); NOT VALID is kept apart so that
  * validating one is an ALTER DOMAIN ... VALIDATE CONSTRAINT. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -83,7 +83,7 @@ const pa_kind kind_domain_constraint = {
     .query = domain_constraint_query,
     .attrs = KIND_ATTRS(domain_constraint_attrs),
     .canonical_attrs = "definition",
-    .parent_kind = "domain",
+    .parents = KIND_PARENTS(&kind_domain),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

@@ -3,7 +3,7 @@
  * sequences: turning a serial column into an identity column must drop the
  * old sequence before the identity sequence takes its name, and the other
  * way round. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -131,7 +131,7 @@ const pa_kind kind_identity = {
     .query = identity_query,
     .cost = 55,
     .attrs = KIND_ATTRS(identity_attrs),
-    .parent_kind = "column",
+    .parents = KIND_PARENTS(&kind_column),
     .table_in_key = true,
     .parent_is_namesake = true,
     .schema_filtered = true,

@@ -1,6 +1,6 @@
 /* Indexes that are not the backing index of a constraint. The definition
  * is pg_get_indexdef's text; any change means drop and create. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -263,7 +263,7 @@ const pa_kind kind_index = {
     .features = index_features,
     .attrs = KIND_ATTRS(index_attrs),
     .canonical_attrs = "definition",
-    .parent_kind = "table|matview",
+    .parents = KIND_PARENTS(&kind_table, &kind_matview),
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,
     .absorbed_on_column_drop = true,

@@ -2,7 +2,7 @@
  * parent. New tables get INHERITS (...) in CREATE TABLE; existing ones
  * INHERIT or NO INHERIT. Inherited columns and constraints belong to the
  * parent and are not listed for the child (column.c, constraint.c). */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -46,7 +46,7 @@ const pa_kind kind_inherit = {
     .name = "inherit",
     .rank = 53,
     .query = inherit_query,
-    .parent_kind = "table",
+    .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_create = true,

@@ -94,8 +94,9 @@ struct pa_kind {
      * kept in their canonical form (model/expression.h), so that what a
      * plan creates compares equal to what it was made from. */
     const char *canonical_attrs;
-    const char *parent_kind;    /* kind of the owning object, if any;
-                                 * alternatives as "table|matview" */
+    /* Kinds the owning object may be of, if any, NULL-terminated:
+     * KIND_PARENTS(&kind_table, &kind_matview) (kinds/kinds.h). */
+    const pa_kind *const *parents;
     bool table_in_key;          /* names are unique per table, not schema */
     bool parent_is_namesake;    /* parent has the same schema, table, name */
     bool parent_outside_schema; /* parent (named by table) has no schema */
@@ -255,6 +256,7 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     " NULL::text AS deps, NULL::int AS ordinal," \
     " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
 
+#define KIND_PARENTS(...) ((const pa_kind *const[]){__VA_ARGS__, NULL})
 #define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
 /* A kind's attribute rules are indexed by its enum of attributes, written
  * with designated initializers ([TABLE_OPTIONS] = {"options", ...}); this

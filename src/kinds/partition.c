@@ -3,7 +3,7 @@
  * columns come from the parent); an existing table is attached or
  * detached; a changed bound or parent is a detach and attach, which keeps
  * the rows. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -62,7 +62,7 @@ const pa_kind kind_partition = {
     .rank = 52,
     .query = partition_query,
     .attrs = KIND_ATTRS(partition_attrs),
-    .parent_kind = "table",
+    .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .parent_is_namesake = true,
     .schema_filtered = true,

@@ -3,7 +3,7 @@
  * permissive/restrictive mode, or an expression that goes away (ALTER
  * POLICY cannot remove one), needs drop and create. Enabling and forcing
  * row level security are attributes of the table (table.c). */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -97,7 +97,7 @@ const pa_kind kind_policy = {
     .query = policy_query,
     .attrs = KIND_ATTRS(policy_attrs),
     .canonical_attrs = "using_expr check_expr",
-    .parent_kind = "table",
+    .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,
     .kept_in_managed_schemas = true,

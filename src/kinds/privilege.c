@@ -7,7 +7,7 @@
  * are left out (owners differ between environments); an object that never
  * had a GRANT is read as the built-in default (acldefault), so that a
  * REVOKE of a default (EXECUTE from PUBLIC) is seen. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -282,10 +282,10 @@ static const pa_feature privilege_features[] = {
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
 
-#define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parents) \
+#define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parent_kinds) \
     .name = kind_name, .rank = kind_rank, .query = sql, \
     .features = privilege_features, \
-    .attrs = KIND_ATTRS(attr_rules), .parent_kind = parents, \
+    .attrs = KIND_ATTRS(attr_rules), .parents = parent_kinds, \
     .table_in_key = true, .is_privilege = true, \
     .absorbed_on_parent_drop = true, .target = privilege_target, \
     .create = privilege_create, .drop = privilege_drop, \
@@ -293,31 +293,33 @@ static const pa_feature privilege_features[] = {
 
 const pa_kind kind_relation_privilege = {
     PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query,
-                   privilege_attrs, "table|view|matview|sequence"),
+                   privilege_attrs,
+                   KIND_PARENTS(&kind_table, &kind_view, &kind_matview, &kind_sequence)),
     .schema_filtered = true,
 };
 
 const pa_kind kind_column_privilege = {
     PRIVILEGE_KIND("column_privilege", 131, column_privilege_query,
-                   privilege_attrs, "table|view|matview"),
+                   privilege_attrs, KIND_PARENTS(&kind_table, &kind_view, &kind_matview)),
     .schema_filtered = true,
 };
 
 const pa_kind kind_routine_privilege = {
     PRIVILEGE_KIND("routine_privilege", 132, routine_privilege_query,
-                   privilege_attrs, "function|aggregate"),
+                   privilege_attrs, KIND_PARENTS(&kind_function, &kind_aggregate)),
     .schema_filtered = true,
 };
 
 const pa_kind kind_type_privilege = {
     PRIVILEGE_KIND("type_privilege", 133, type_privilege_query,
-                   privilege_attrs, "enum|domain|composite|range"),
+                   privilege_attrs,
+                   KIND_PARENTS(&kind_enum, &kind_domain, &kind_composite, &kind_range)),
     .schema_filtered = true,
 };
 
 const pa_kind kind_schema_privilege = {
     PRIVILEGE_KIND("schema_privilege", 134, schema_privilege_query,
-                   privilege_attrs, "schema"),
+                   privilege_attrs, KIND_PARENTS(&kind_schema)),
     .parent_outside_schema = true,
     .schema_filtered = true,
 };

@@ -3,7 +3,7 @@
  * sub-object of its publication but sits in the table's schema, so that
  * --schema and --exclude-schema apply to it. A changed column list or
  * filter is a drop and add. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -81,7 +81,7 @@ const pa_kind kind_publication_table = {
     .variants = publication_table_variants,
     .features = publication_table_features,
     .attrs = KIND_ATTRS(publication_table_attrs),
-    .parent_kind = "publication",
+    .parents = KIND_PARENTS(&kind_publication),
     .parent_outside_schema = true,
     .table_in_key = true,
     .schema_filtered = true,
@@ -114,7 +114,7 @@ const pa_kind kind_publication_schema = {
     .rank = 122,
     .query = publication_schema_query,
     .since = 150000,    /* TABLES IN SCHEMA */
-    .parent_kind = "publication",
+    .parents = KIND_PARENTS(&kind_publication),
     .parent_outside_schema = true,
     .table_in_key = true,
     .schema_filtered = true,

@@ -1,50 +1,10 @@
 /* The list of kinds pgalign knows, in the order plans tend to create them. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "emit/quote.h"
 #include "plan/plan.h"
 
 #include <stdio.h>
 #include <string.h>
-
-extern const pa_kind kind_schema;
-extern const pa_kind kind_extension;
-extern const pa_kind kind_collation;
-extern const pa_kind kind_enum;
-extern const pa_kind kind_domain;
-extern const pa_kind kind_domain_constraint;
-extern const pa_kind kind_composite;
-extern const pa_kind kind_type_attribute;
-extern const pa_kind kind_range;
-extern const pa_kind kind_function;
-extern const pa_kind kind_aggregate;
-extern const pa_kind kind_access_method;
-extern const pa_kind kind_sequence;
-extern const pa_kind kind_table;
-extern const pa_kind kind_partition;
-extern const pa_kind kind_inherit;
-extern const pa_kind kind_column;
-extern const pa_kind kind_column_default;
-extern const pa_kind kind_identity;
-extern const pa_kind kind_child_not_null;
-extern const pa_kind kind_sequence_owner;
-extern const pa_kind kind_constraint;
-extern const pa_kind kind_index;
-extern const pa_kind kind_cluster;
-extern const pa_kind kind_view;
-extern const pa_kind kind_matview;
-extern const pa_kind kind_view_column;
-extern const pa_kind kind_trigger;
-extern const pa_kind kind_policy;
-extern const pa_kind kind_event_trigger;
-extern const pa_kind kind_publication;
-extern const pa_kind kind_publication_table;
-extern const pa_kind kind_publication_schema;
-extern const pa_kind kind_relation_privilege;
-extern const pa_kind kind_column_privilege;
-extern const pa_kind kind_routine_privilege;
-extern const pa_kind kind_type_privilege;
-extern const pa_kind kind_schema_privilege;
-extern const pa_kind kind_default_privilege;
 
 const pa_kind *const pa_kinds[] = {
     &kind_schema,

@@ -4,7 +4,7 @@
  * for the tables they reference. Being a partition (partition.c) or
  * inheriting (inherit.c) are sub-objects, written into CREATE TABLE when
  * the table is new. Row level security is enabled and forced here. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -62,7 +62,7 @@ static void add_columns(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\n    ";
     sb_adds(sb, " (");
-    for (const pa_object *c = model_child_of_kind(to, "column"); c;
+    for (const pa_object *c = model_child_of_kind(to, &kind_column); c;
          c = model_next_of_kind(c)) {
         if (column_is_inherited(c))
             continue;
@@ -76,7 +76,7 @@ static void add_columns(strbuf *sb, const pa_object *to)
 static void add_inherits(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\nINHERITS (";
-    for (const pa_object *c = model_child_of_kind(to, "inherit"); c;
+    for (const pa_object *c = model_child_of_kind(to, &kind_inherit); c;
          c = model_next_of_kind(c)) {
         sb_adds(sb, sep);
         sb_adds(sb, c->name);
@@ -107,7 +107,7 @@ static void set_replica_identity(pa_plan *p, const pa_object *to)
 static void table_create(pa_plan *p, const pa_object *to)
 {
     const char *const *v = to->values;
-    const pa_object *partition = model_child_of_kind(to, "partition");
+    const pa_object *partition = model_child_of_kind(to, &kind_partition);
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "CREATE ");
     if (strcmp(v[TABLE_PERSISTENCE], "UNLOGGED") == 0)
@@ -128,7 +128,7 @@ static void table_create(pa_plan *p, const pa_object *to)
     }
     if (v[TABLE_OPTIONS])
         sb_addf(sb, "\nWITH (%s)", v[TABLE_OPTIONS]);
-    for (const pa_object *c = model_child_of_kind(to, "column"); c && !partition;
+    for (const pa_object *c = model_child_of_kind(to, &kind_column); c && !partition;
          c = model_next_of_kind(c)) {
         if (!column_is_inherited(c))
             column_after_create(p, c);

@@ -5,7 +5,7 @@
  * A changed definition is a drop and create; a changed state is an ALTER.
  * Triggers cloned onto partitions come with the parent's trigger and are
  * not listed. A trigger whose function only changes its body stays. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -75,7 +75,7 @@ const pa_kind kind_trigger = {
     .query = trigger_query,
     .attrs = KIND_ATTRS(trigger_attrs),
     .canonical_attrs = "definition",
-    .parent_kind = "table|view",
+    .parents = KIND_PARENTS(&kind_table, &kind_view),
     .table_in_key = true,
     .schema_filtered = true,
     .filter_schema_attr = "function_schema",

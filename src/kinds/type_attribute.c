@@ -1,7 +1,7 @@
 /* Attributes of composite types. ADD and DROP ATTRIBUTE work even while
  * a table stores the type (dropping loses that part of the values);
  * ALTER ATTRIBUTE ... SET DATA TYPE does not, which PostgreSQL reports. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -85,7 +85,7 @@ const pa_kind kind_type_attribute = {
     .rank = 35,
     .query = type_attribute_query,
     .attrs = KIND_ATTRS(type_attribute_attrs),
-    .parent_kind = "composite",
+    .parents = KIND_PARENTS(&kind_composite),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_create = true,

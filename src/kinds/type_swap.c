@@ -1,7 +1,7 @@
 /* The rename-create-convert-drop swap for types PostgreSQL cannot alter
  * in place while columns use them (enum labels removed or reordered, a
  * domain's base type or collation). */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
@@ -45,7 +45,7 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     for (size_t i = 0; i < p->from->count; i++) {
         const pa_object *col = p->from->objects[i];
         const char *type = obj_value(col, "type");
-        if (strcmp(col->kind->name, "column") != 0 || !type || plan_drops(p, col) ||
+        if (col->kind != &kind_column || !type || plan_drops(p, col) ||
             column_is_inherited(col))
             continue;
         const char *suffix = column_uses_type(type, typname.buf);

@@ -1,7 +1,7 @@
 /* Comments on the columns of views and materialized views (table columns
  * have theirs in column.c). Only commented columns are listed; the
  * column itself comes with its view's query. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -51,7 +51,7 @@ const pa_kind kind_view_column = {
     .rank = 96,
     .query = view_column_query,
     .attrs = KIND_ATTRS(view_column_attrs),
-    .parent_kind = "view|matview",
+    .parents = KIND_PARENTS(&kind_view, &kind_matview),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

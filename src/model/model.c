@@ -258,27 +258,16 @@ static int compare_children(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-/* parent_kind may name alternatives: "table|matview". */
+/* The first of the kind's parent kinds that has o's parent. */
 static pa_object *find_parent(pa_model *m, const pa_object *o)
 {
-    const char *kinds = o->kind->parent_kind;
-    while (*kinds) {
-        size_t n = strcspn(kinds, "|");
-        char name[32];
-        if (n < sizeof(name)) {
-            memcpy(name, kinds, n);
-            name[n] = '\0';
-            const pa_kind *pk = kind_by_name(name);
-            pa_object *parent =
-                !pk ? NULL
-                : o->kind->parent_is_namesake ? model_lookup(m, pk, o->schema, o->table, o->name)
-                : o->kind->parent_outside_schema ? model_lookup(m, pk, NULL, NULL, o->table)
-                                                 : model_lookup(m, pk, o->schema, NULL, o->table);
-            if (parent)
-                return parent;
-        }
-        kinds += n;
-        kinds += *kinds == '|';
+    for (const pa_kind *const *pk = o->kind->parents; *pk; pk++) {
+        pa_object *parent =
+            o->kind->parent_is_namesake ? model_lookup(m, *pk, o->schema, o->table, o->name)
+            : o->kind->parent_outside_schema ? model_lookup(m, *pk, NULL, NULL, o->table)
+                                             : model_lookup(m, *pk, o->schema, NULL, o->table);
+        if (parent)
+            return parent;
     }
     return NULL;
 }
@@ -321,7 +310,7 @@ void model_link(pa_model *m)
     pa_object *prev_parent = NULL;
     for (size_t i = 0; i < m->count; i++) {
         pa_object *o = m->objects[i];
-        if (!o->kind->parent_kind || !o->table)
+        if (!o->kind->parents || !o->table)
             continue;
         pa_object *parent = same_parent_lookup(prev, o) ? prev_parent : find_parent(m, o);
         prev = o;
@@ -346,21 +335,21 @@ void model_link(pa_model *m)
         resolve_pending_deps(m, m->objects[i]);
 }
 
-static const pa_object *first_of_kind(const pa_object *c, const char *kind)
+static const pa_object *first_of_kind(const pa_object *c, const pa_kind *kind)
 {
-    while (c && strcmp(c->kind->name, kind) != 0)
+    while (c && c->kind != kind)
         c = c->next_sibling;
     return c;
 }
 
-const pa_object *model_child_of_kind(const pa_object *o, const char *kind)
+const pa_object *model_child_of_kind(const pa_object *o, const pa_kind *kind)
 {
     return first_of_kind(o->first_child, kind);
 }
 
 const pa_object *model_next_of_kind(const pa_object *c)
 {
-    return first_of_kind(c->next_sibling, c->kind->name);
+    return first_of_kind(c->next_sibling, c->kind);
 }
 
 int model_compare(const pa_object *x, const pa_object *y)

@@ -88,8 +88,8 @@ void model_link(pa_model *m);
 /* o's children of one kind, in order. A parent has children of several
  * kinds (a composite type: attributes and grants), so a loop over the
  * children of one kind must never walk first_child by itself:
- *   for (c = model_child_of_kind(o, "column"); c; c = model_next_of_kind(c)) */
-const pa_object *model_child_of_kind(const pa_object *o, const char *kind);
+ *   for (c = model_child_of_kind(o, &kind_column); c; c = model_next_of_kind(c)) */
+const pa_object *model_child_of_kind(const pa_object *o, const pa_kind *kind);
 const pa_object *model_next_of_kind(const pa_object *c);
 
 /* Sort objects by kind rank and key, for deterministic iteration. */

@@ -14,7 +14,7 @@
 #include "plan/plan.h"
 #include "diff/rename.h"
 #include "plan/depgraph.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "emit/quote.h"
 #include "util/xalloc.h"
 
@@ -220,7 +220,7 @@ static op *column_drop_op(const builder *b, const pa_object *obj)
 {
     for (unsigned i = 0; i < obj->ndeps; i++) {
         const pa_object *dep = obj->deps[i];
-        if (dep->parent == obj->parent && strcmp(dep->kind->name, "column") == 0) {
+        if (dep->parent == obj->parent && dep->kind == &kind_column) {
             op *drop = find_op(b, OP_DROP, dep);
             if (drop && !drop->absorbed_into)
                 return drop;
@@ -345,7 +345,7 @@ static bool created_under_another_name(const builder *b, const pa_object *from)
     if (!from->parent)
         return false;
     const pa_object *table = model_find(b->plan->to, from->parent->key);
-    for (const pa_object *c = table ? model_child_of_kind(table, from->kind->name) : NULL; c;
+    for (const pa_object *c = table ? model_child_of_kind(table, from->kind) : NULL; c;
          c = model_next_of_kind(c)) {
         const op *created = find_op(b, OP_CREATE, c);
         if (created && created->change->type == CHANGE_ADD && rename_same_definition(from, c))

@@ -1,6 +1,6 @@
 #include "source/snapshot.h"
 #include "emit/quote.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "util/fileio.h"
 #include "util/hashmap.h"
 #include "util/xalloc.h"
@@ -86,7 +86,7 @@ static void add_references(strbuf *out, const pa_model *m)
     size_t n = 0;
     for (size_t i = 0; i < m->count; i++) {
         const pa_object *o = m->objects[i];
-        if (o->kind->parent_kind && !o->parent && o->schema && o->table)
+        if (o->kind->parents && !o->parent && o->schema && o->table)
             orphans[n++] = o;
     }
     qsort(orphans, n, sizeof(*orphans), compare_refs);
@@ -275,9 +275,9 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
         return fail_at(l, index, "unknown kind \"%s\"", kind_name);
     if (!name || !*name)
         return fail_at(l, index, "%s", "missing \"name\"");
-    if (k->parent_kind && !table)
+    if (k->parents && !table)
         return fail_at(l, index, "a %s needs \"table\"", kind_name);
-    if (k->schema_filtered && strcmp(k->name, "schema") != 0 && !schema)
+    if (k->schema_filtered && k != &kind_schema && !schema)
         return fail_at(l, index, "a %s needs \"schema\"", kind_name);
     json_t *ordinal = json_object_get(obj, "ordinal");
     if (ordinal && !json_is_integer(ordinal))
@@ -423,9 +423,11 @@ static bool check_parents(loader *l)
 {
     for (size_t i = 0; i < l->m->count; i++) {
         const pa_object *o = l->m->objects[i];
-        if (o->kind->parent_kind && !o->parent && !is_outside(l, o->schema, o->table)) {
-            sb_addf(l->err, "%s: %s has no %s %s in the snapshot", l->path, o->key,
-                    o->kind->parent_kind, o->table);
+        if (o->kind->parents && !o->parent && !is_outside(l, o->schema, o->table)) {
+            sb_addf(l->err, "%s: %s has no ", l->path, o->key);
+            for (const pa_kind *const *pk = o->kind->parents; *pk; pk++)
+                sb_addf(l->err, "%s%s", pk == o->kind->parents ? "" : "|", (*pk)->name);
+            sb_addf(l->err, " %s in the snapshot", o->table);
             return false;
         }
     }

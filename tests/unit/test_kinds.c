@@ -51,10 +51,10 @@ static void test_names_resolve(void **state)
     char word[64];
     for (size_t k = 0; k < pa_nkinds; k++) {
         const pa_kind *kind = pa_kinds[k];
-        for (const char *s = kind->parent_kind; s && *s;) {
-            s = next_word(s, '|', word, sizeof(word));
-            if (!kind_by_name(word))
-                fail_msg("%s: parent kind %s is no kind", kind->name, word);
+        for (const pa_kind *const *pk = kind->parents; pk && *pk; pk++) {
+            if (!kind_by_name((*pk)->name))
+                fail_msg("%s: parent kind %s is not in the list of kinds", kind->name,
+                         (*pk)->name);
         }
         for (const char *s = kind->canonical_attrs; s && *s;) {
             s = next_word(s, ' ', word, sizeof(word));
