@@ -10,6 +10,9 @@
 #include "emit/quote.h"
 #include "inspect/inspect.h"
 #include "kinds/kinds.h"
+#include "kinds/extension.h"
+#include "kinds/policy.h"
+#include "kinds/privilege.h"
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
@@ -77,14 +80,14 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
     for (size_t i = 0; ok && i < m->count; i++) {
         const pa_object *o = m->objects[i];
         const char *v;
-        if ((v = obj_value(o, "grantee")) != NULL)
+        if ((v = privilege_grantee(o)) != NULL)
             ok = create_role(conn, v, err);
-        if (ok && o->kind->is_privilege && (v = obj_value(o, "role")) != NULL)
+        if (ok && (v = privilege_role(o)) != NULL)
             ok = create_role(conn, v, err);
-        if (ok && (v = obj_value(o, "grantors")) != NULL)
+        if (ok && (v = privilege_grantors(o)) != NULL)
             ok = create_roles_in_list(conn, v, err);
-        if (ok && o->kind == &kind_policy)
-            ok = create_roles_in_list(conn, obj_value(o, "roles"), err);
+        if (ok && (v = policy_roles(o)) != NULL)
+            ok = create_roles_in_list(conn, v, err);
     }
     return ok;
 }
@@ -93,12 +96,8 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
  * 15, 1.8 on 18): a copy for another major takes that server's defaults. */
 static void forget_extension_versions(pa_model *m)
 {
-    const pa_kind *k = &kind_extension;
-    int v = kind_attr_index(k, "version");
-    for (size_t i = 0; i < m->count; i++) {
-        if (m->objects[i]->kind == k)
-            m->objects[i]->values[v] = NULL;
-    }
+    for (size_t i = 0; i < m->count; i++)
+        extension_set_version(m, m->objects[i], NULL);
 }
 
 bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped,

@@ -10,6 +10,8 @@
  * before it creates objects (default privileges rank first). */
 #include "diff/diff.h"
 #include "kinds/kinds.h"
+#include "kinds/routine.h"
+#include "kinds/privilege.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -128,7 +130,7 @@ static bool has_entries(const pa_model *to, const char *entry, const char *schem
             continue;
         any = true;
         if (pr)
-            add_privileges(pr, obj_value(o, "grantee"), obj_value(o, "privileges"));
+            add_privileges(pr, privilege_grantee(o), privilege_privileges(o));
     }
     return any;
 }
@@ -153,9 +155,9 @@ static void object_words(strbuf *sb, const acl_rule *r, const pa_object *obj)
     sb_addf(sb, "%s ", r->keyword);
     if (!obj->schema) {
         sql_ident(sb, obj->name);
-    } else if (obj_value(obj, "proname")) {
-        sql_qualified(sb, obj->schema, obj_value(obj, "proname"));
-        sb_addf(sb, "(%s)", obj_value(obj, "identity_arguments"));
+    } else if (routine_proname(obj)) {
+        sql_qualified(sb, obj->schema, routine_proname(obj));
+        sb_addf(sb, "(%s)", routine_identity_arguments(obj));
     } else {
         sql_qualified(sb, obj->schema, obj->name);
     }
@@ -172,9 +174,7 @@ static pa_object *make_grant(pa_model *m, const pa_kind *pk, const acl_rule *r,
         return NULL;
     strbuf object = STRBUF_INIT;
     object_words(&object, r, obj);
-    model_set(m, g, (size_t)kind_attr_index(pk, "object"), object.buf);
-    model_set(m, g, (size_t)kind_attr_index(pk, "grantee"), grantee);
-    model_set(m, g, (size_t)kind_attr_index(pk, "privileges"), privileges);
+    privilege_set(m, g, object.buf, grantee, privileges);
     sb_release(&object);
     return g;
 }

@@ -1,6 +1,8 @@
 #include "diff/rename.h"
 #include "emit/quote.h"
 #include "kinds/kinds.h"
+#include "kinds/index.h"
+#include "kinds/column.h"
 #include "util/sqlscan.h"
 #include "util/words.h"
 #include "util/xalloc.h"
@@ -249,15 +251,14 @@ static void rename_column(pa_model *m, pa_object *col, const char *new)
  * name of the old table says that name now, as the server will. */
 static void keep_not_null_name(pa_model *m, pa_object *col)
 {
-    int nn = kind_attr_index(col->kind, "notnull"), name = kind_attr_index(col->kind, "notnull_name");
-    if (nn < 0 || name < 0 || !col->values[nn] || !col->values[name] ||
-        strncmp(col->values[nn], "CONSTRAINT ", 11) == 0)
+    const char *not_null = column_not_null(col), *name = column_not_null_name(col);
+    if (!not_null || !name || strncmp(not_null, "CONSTRAINT ", 11) == 0)
         return;
     strbuf sb = STRBUF_INIT;
     sb_adds(&sb, "CONSTRAINT ");
-    sql_ident(&sb, col->values[name]);
-    sb_addf(&sb, " %s", col->values[nn]);
-    model_set(m, col, (size_t)nn, sb_str(&sb));
+    sql_ident(&sb, name);
+    sb_addf(&sb, " %s", not_null);
+    column_set_not_null(m, col, sb_str(&sb));
     sb_release(&sb);
 }
 
@@ -318,10 +319,10 @@ static bool index_definition_renamed(strbuf *out, const char *def, const char *o
 
 static void rename_index(pa_model *m, pa_object *index, const char *new)
 {
-    int attr = kind_attr_index(index->kind, "definition");
+    const char *definition = index_definition(index);
     strbuf sb = STRBUF_INIT;
-    if (attr >= 0 && index_definition_renamed(&sb, index->values[attr], index->name, new))
-        model_set(m, index, (size_t)attr, sb.buf);
+    if (definition && index_definition_renamed(&sb, definition, index->name, new))
+        index_set_definition(m, index, sb.buf);
     sb_release(&sb);
     rename_cluster_mark(m, index, new);
     index->name = arena_strdup(&m->arena, new);
@@ -436,8 +437,8 @@ static long position_of(const pa_object *col)
 
 static bool same_column_type(const pa_object *a, const pa_object *b)
 {
-    return same_string(obj_value(a, "type"), obj_value(b, "type")) &&
-           same_string(obj_value(a, "collation"), obj_value(b, "collation"));
+    return same_string(column_type(a), column_type(b)) &&
+           same_string(column_collation(a), column_collation(b));
 }
 
 /* The same column names and types in the same order. */
@@ -551,10 +552,12 @@ static void detect_tables(const pa_diff *d, pa_rename_list *out)
 
 bool rename_same_definition(const pa_object *old, const pa_object *new)
 {
-    const char *a = obj_value(old, "definition"), *b = obj_value(new, "definition");
+    bool constraint = old->kind == &kind_constraint;
+    const char *a = constraint ? constraint_definition(old) : index_definition(old);
+    const char *b = constraint ? constraint_definition(new) : index_definition(new);
     if (!a || !b || !same_table(old, new))
         return false;
-    if (old->kind == &kind_constraint)
+    if (constraint)
         return strcmp(a, b) == 0;
     strbuf sb = STRBUF_INIT;
     bool same = index_definition_renamed(&sb, a, old->name, new->name) && strcmp(sb_str(&sb), b) == 0;

@@ -2,6 +2,8 @@
 #include "inspect/jobs.h"
 #include "kinds/census.h"
 #include "kinds/kinds.h"
+#include "kinds/extension.h"
+#include "kinds/privilege.h"
 #include "source/conn.h"
 #include "source/pipeline.h"
 #include "util/xalloc.h"
@@ -112,7 +114,7 @@ static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
                       const pa_filter *f, pa_model *m, strbuf *err)
 {
     int c_other = k->filter_schema_attr ? kind_attr_index(k, k->filter_schema_attr) : -1;
-    int c_grantee = kind_attr_index(k, "grantee"), c_role = kind_attr_index(k, "role");
+    int c_grantee = privilege_grantee_attr(k), c_role = privilege_role_attr(k);
     int c_schema = PQfnumber(res, "schema"), c_name = PQfnumber(res, "name");
     int c_tbl = PQfnumber(res, "tbl"), c_address = PQfnumber(res, "address");
     int c_aliases = PQfnumber(res, "aliases"), c_deps = PQfnumber(res, "deps");
@@ -225,9 +227,9 @@ static void add_recorded(pa_model *m, const pa_ext_list *recorded, const pa_filt
             continue;
         pa_object *o = model_add(m, k, NULL, NULL, e->name);
         if (e->schema)
-            model_set(m, o, (size_t)kind_attr_index(k, "ext_schema"), e->schema);
+            extension_set_schema(m, o, e->schema);
         if (e->version)
-            model_set(m, o, (size_t)kind_attr_index(k, "version"), e->version);
+            extension_set_version(m, o, e->version);
     }
 }
 
@@ -425,16 +427,15 @@ static void load_empty(pa_model *m, const pa_filter *f)
     if (!filter_accepts(f, "public"))
         return;
     pa_object *o = model_add(m, schema, NULL, NULL, "public");
-    model_set(m, o, (size_t)kind_attr_index(schema, "comment"),
-              "standard public schema");
+    int comment = kind_comment_attr(schema);
+    if (comment >= 0)
+        model_set(m, o, (size_t)comment, "standard public schema");
     const pa_kind *grant = &kind_schema_privilege;
     if (!filter_accepts_kind(f, grant))
         return;
     /* CREATE DATABASE gives public to pg_database_owner, with USAGE for all. */
     o = model_add(m, grant, "public", "public", "PUBLIC");
-    model_set(m, o, (size_t)kind_attr_index(grant, "object"), "SCHEMA public");
-    model_set(m, o, (size_t)kind_attr_index(grant, "grantee"), "PUBLIC");
-    model_set(m, o, (size_t)kind_attr_index(grant, "privileges"), "USAGE");
+    privilege_set(m, o, "SCHEMA public", "PUBLIC", "USAGE");
 }
 
 /* Inspect the database of an open connection into m (initialized). */

@@ -2,6 +2,7 @@
  * definition is rendered by the query from pg_aggregate; a change is drop
  * and create, with what uses the aggregate rebuilt around it. */
 #include "kinds/kind.h"
+#include "kinds/routine.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -54,10 +55,9 @@ static const char aggregate_query[] =
     " WHERE p.prokind = 'a' AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_proc", "p.oid");
 
-enum { AGG_PRONAME, AGG_IDENTITY_ARGS, AGG_ARGUMENTS, AGG_DEFINITION, AGG_COMMENT, AGG_NATTRS };
+enum { AGG_ARGUMENTS = ROUTINE_IDENTITY_ARGS + 1, AGG_DEFINITION, AGG_COMMENT, AGG_NATTRS };
 static const pa_attr_rule aggregate_attrs[] = {
-    [AGG_PRONAME] = {"proname", ATTR_INFO, NONEMPTY},
-    [AGG_IDENTITY_ARGS] = {"identity_arguments", ATTR_INFO, REQUIRED},
+    ROUTINE_SHARED_RULES,
     [AGG_ARGUMENTS] = {"arguments", ATTR_REPLACE, REQUIRED},
     [AGG_DEFINITION] = {"definition", ATTR_REPLACE, NONEMPTY},
     [AGG_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
@@ -67,15 +67,15 @@ KIND_ATTRS_IN_STEP(aggregate_attrs, AGG_NATTRS);
 static void aggregate_target(strbuf *sb, const pa_object *o)
 {
     sb_adds(sb, "AGGREGATE ");
-    sql_qualified(sb, o->schema, o->values[AGG_PRONAME]);
-    sb_addf(sb, "(%s)", o->values[AGG_IDENTITY_ARGS]);
+    sql_qualified(sb, o->schema, o->values[ROUTINE_PRONAME]);
+    sb_addf(sb, "(%s)", o->values[ROUTINE_IDENTITY_ARGS]);
 }
 
 static void aggregate_create(pa_plan *p, const pa_object *to)
 {
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "CREATE AGGREGATE ");
-    sql_qualified(sb, to->schema, to->values[AGG_PRONAME]);
+    sql_qualified(sb, to->schema, to->values[ROUTINE_PRONAME]);
     sb_addf(sb, "(%s) (\n    %s\n)", to->values[AGG_ARGUMENTS],
             to->values[AGG_DEFINITION]);
 }

@@ -69,7 +69,7 @@ static void collation_create(pa_plan *p, const pa_object *to)
  * collation's qualified name. */
 static bool column_uses(const pa_plan *p, const pa_object *col, const char *name)
 {
-    const char *coll = obj_value(col, "collation");
+    const char *coll = column_collation(col);
     return col->kind == &kind_column && coll && strcmp(coll, name) == 0 &&
            !plan_drops(p, col) && !column_is_inherited(col);
 }
@@ -90,7 +90,7 @@ static void collation_alter(pa_plan *p, const pa_object *from, const pa_object *
         if (!column_uses(p, col, name.buf))
             continue;
         strbuf *sb = alter_column(p, col, 0, "TYPE");
-        sb_addf(sb, " %s COLLATE %s", obj_value(col, "type"), name.buf);
+        sb_addf(sb, " %s COLLATE %s", column_type(col), name.buf);
     }
     strbuf *sb = plan_stmt(p, 0);
     sb_adds(sb, "DROP COLLATION ");

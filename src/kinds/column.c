@@ -667,6 +667,32 @@ void column_after_create(pa_plan *p, const pa_object *col)
 /* A partition's columns, and those a child table only inherits, come
  * from the parent: listed, so that a table can become a partition or a
  * child, but never given statements of their own. */
+const char *column_type(const pa_object *o)
+{
+    return o->kind == &kind_column ? o->values[COL_TYPE] : NULL;
+}
+
+const char *column_collation(const pa_object *o)
+{
+    return o->kind == &kind_column ? o->values[COL_COLLATION] : NULL;
+}
+
+const char *column_not_null(const pa_object *col)
+{
+    return col->kind == &kind_column ? col->values[COL_NOTNULL] : NULL;
+}
+
+const char *column_not_null_name(const pa_object *col)
+{
+    return col->kind == &kind_column ? col->values[COL_NOTNULL_NAME] : NULL;
+}
+
+void column_set_not_null(pa_model *m, pa_object *col, const char *not_null)
+{
+    if (col->kind == &kind_column)
+        model_set(m, col, COL_NOTNULL, not_null);
+}
+
 bool column_is_inherited(const pa_object *o)
 {
     return o->values[COL_INHERITED] != NULL;

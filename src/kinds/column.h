@@ -22,6 +22,15 @@ void column_after_create(pa_plan *p, const pa_object *col);
 /* Whether a column's default calls a volatile function (see
  * column_default.c): adding the column then rewrites the table. */
 bool column_default_is_volatile(const pa_object *dflt);
+/* A column's type and collation as CREATE TABLE writes them; NULL for
+ * an object that is not a column. */
+const char *column_type(const pa_object *o);
+const char *column_collation(const pa_object *o);
+/* Its NOT NULL ("NOT NULL", "CONSTRAINT c NOT NULL") and the name of
+ * that constraint where the server gives one (PostgreSQL 18). */
+const char *column_not_null(const pa_object *col);
+const char *column_not_null_name(const pa_object *col);
+void column_set_not_null(pa_model *m, pa_object *col, const char *not_null);
 /* Whether the column comes from a parent table (see column.c). */
 bool column_is_inherited(const pa_object *col);
 /* " PARTITION OF parent FOR VALUES ..." for CREATE TABLE. */

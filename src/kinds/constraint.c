@@ -3,6 +3,7 @@
  * means drop and add again. NOT VALID is kept apart so that validating a
  * constraint is an ALTER, not a rebuild. */
 #include "kinds/kinds.h"
+#include "kinds/table.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -76,7 +77,7 @@ static bool add_using_index(pa_plan *p, const pa_object *to)
     const char *def = to->values[CON_DEFINITION];
     bool pk = starts_with(def, "PRIMARY KEY (");
     if ((!pk && !starts_with(def, "UNIQUE (")) || strchr(def, ')')[1] != '\0' ||
-        (to->parent && obj_value(to->parent, "partition_key")))
+        (to->parent && table_partition_key(to->parent)))
         return false;   /* INCLUDE, DEFERRABLE, partitioned: the plain way */
     strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | HAZ_VALIDATES_ROWS | HAZ_NO_TRANSACTION);
     sb_adds(sb, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ");
@@ -160,6 +161,11 @@ static const pa_feature constraint_features[] = {
     {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", FEATURE_USED},
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
+
+const char *constraint_definition(const pa_object *o)
+{
+    return o->kind == &kind_constraint ? o->values[CON_DEFINITION] : NULL;
+}
 
 const pa_kind kind_constraint = {
     .name = "constraint",

@@ -1,7 +1,8 @@
 /* Extensions: created IF NOT EXISTS (a managed server may have them), moved
  * with SET SCHEMA, updated with UPDATE TO. plpgsql is always there. Schema
  * and version may be unknown (NULL): then any will do. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
+#include "kinds/extension.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 #include "util/words.h"
@@ -78,6 +79,18 @@ static void extension_alter(pa_plan *p, const pa_object *from,
         sb_adds(sb, " UPDATE TO ");
         sql_literal(sb, to->values[EXT_VERSION]);
     }
+}
+
+void extension_set_schema(pa_model *m, pa_object *ext, const char *schema)
+{
+    if (ext->kind == &kind_extension)
+        model_set(m, ext, EXT_SCHEMA, schema);
+}
+
+void extension_set_version(pa_model *m, pa_object *ext, const char *version)
+{
+    if (ext->kind == &kind_extension)
+        model_set(m, ext, EXT_VERSION, version);
 }
 
 const pa_kind kind_extension = {

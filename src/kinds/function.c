@@ -5,7 +5,8 @@
  * CREATE OR REPLACE, unless the server forbids that: a different return
  * type, parameter names, defaults or kind need drop and create, with
  * everything that depends on the function rebuilt around it. */
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
+#include "kinds/routine.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -27,11 +28,10 @@ static const char function_query[] =
     "   WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
     "   AND i.deptype = 'i')";
 
-enum { FN_PRONAME, FN_IDENTITY_ARGS, FN_PROKIND, FN_ARGUMENTS, FN_RESULT, FN_DEFINITION,
+enum { FN_PROKIND = ROUTINE_IDENTITY_ARGS + 1, FN_ARGUMENTS, FN_RESULT, FN_DEFINITION,
        FN_COMMENT, FN_NATTRS };
 static const pa_attr_rule function_attrs[] = {
-    [FN_PRONAME] = {"proname", ATTR_INFO, NONEMPTY},
-    [FN_IDENTITY_ARGS] = {"identity_arguments", ATTR_INFO, REQUIRED},
+    ROUTINE_SHARED_RULES,
     [FN_PROKIND] = {"prokind", ATTR_REPLACE, NONEMPTY},
     [FN_ARGUMENTS] = {"arguments", ATTR_REPLACE, REQUIRED},
     [FN_RESULT] = {"result", ATTR_REPLACE, OPTIONAL},
@@ -43,8 +43,8 @@ KIND_ATTRS_IN_STEP(function_attrs, FN_NATTRS);
 static void function_target(strbuf *sb, const pa_object *o)
 {
     sb_addf(sb, "%s ", o->values[FN_PROKIND]);
-    sql_qualified(sb, o->schema, o->values[FN_PRONAME]);
-    sb_addf(sb, "(%s)", o->values[FN_IDENTITY_ARGS]);
+    sql_qualified(sb, o->schema, o->values[ROUTINE_PRONAME]);
+    sb_addf(sb, "(%s)", o->values[ROUTINE_IDENTITY_ARGS]);
 }
 
 /* pg_get_functiondef writes CREATE OR REPLACE: right for both. */
@@ -59,6 +59,21 @@ static void function_alter(pa_plan *p, const pa_object *from,
     (void)from;
     if (changed[FN_DEFINITION])
         function_create(p, to);
+}
+
+static bool is_routine(const pa_object *o)
+{
+    return o->kind == &kind_function || o->kind == &kind_aggregate;
+}
+
+const char *routine_proname(const pa_object *o)
+{
+    return is_routine(o) ? o->values[ROUTINE_PRONAME] : NULL;
+}
+
+const char *routine_identity_arguments(const pa_object *o)
+{
+    return is_routine(o) ? o->values[ROUTINE_IDENTITY_ARGS] : NULL;
 }
 
 const pa_kind kind_function = {

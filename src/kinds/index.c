@@ -1,6 +1,7 @@
 /* Indexes that are not the backing index of a constraint. The definition
  * is pg_get_indexdef's text; any change means drop and create. */
 #include "kinds/kinds.h"
+#include "kinds/table.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -104,7 +105,7 @@ KIND_ATTRS_IN_STEP(index_attrs, INDEX_NATTRS);
  * get FULL or NOTHING instead (table.c). */
 static void set_replica_identity(pa_plan *p, const pa_object *o, bool on)
 {
-    if (!on && o->parent && obj_value(o->parent, "replica_identity"))
+    if (!on && o->parent && table_replica_identity(o->parent))
         return;
     strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
     kind_alter_table(sb, o);
@@ -187,7 +188,7 @@ static void index_target(strbuf *sb, const pa_object *o)
 /* A partitioned table's index cannot be built or dropped CONCURRENTLY. */
 static bool online_possible(const pa_plan *p, const pa_object *o)
 {
-    return p->online && !(o->parent && obj_value(o->parent, "partition_key"));
+    return p->online && !(o->parent && table_partition_key(o->parent));
 }
 
 /* Building an index blocks writes to the table; a unique one fails on
@@ -253,6 +254,17 @@ static const pa_feature index_features[] = {
     {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
+
+const char *index_definition(const pa_object *o)
+{
+    return o->kind == &kind_index ? o->values[INDEX_DEFINITION] : NULL;
+}
+
+void index_set_definition(pa_model *m, pa_object *index, const char *definition)
+{
+    if (index->kind == &kind_index)
+        model_set(m, index, INDEX_DEFINITION, definition);
+}
 
 const pa_kind kind_index = {
     .name = "index",

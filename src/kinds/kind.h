@@ -166,6 +166,8 @@ const pa_kind *kind_by_name(const char *name);
 bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
                      strbuf *err);
 int kind_attr_index(const pa_kind *kind, const char *attr_name);
+/* The kind's ATTR_COMMENT attribute, or -1 where it has none. */
+int kind_comment_attr(const pa_kind *kind);
 /* Whether o's values have the presence its kind's rules say, and the
  * shape its kind's validate wants; if not, err says what is wrong. The
  * same check for live rows, SQL sources and snapshots. */

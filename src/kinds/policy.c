@@ -4,6 +4,7 @@
  * POLICY cannot remove one), needs drop and create. Enabling and forcing
  * row level security are attributes of the table (table.c). */
 #include "kinds/kinds.h"
+#include "kinds/policy.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -89,6 +90,11 @@ static bool removed(const pa_object *from, const pa_object *to, int attr)
 static bool policy_needs_replace(const pa_object *from, const pa_object *to)
 {
     return removed(from, to, POL_USING) || removed(from, to, POL_CHECK);
+}
+
+const char *policy_roles(const pa_object *o)
+{
+    return o->kind == &kind_policy ? o->values[POL_ROLES] : NULL;
 }
 
 const pa_kind kind_policy = {

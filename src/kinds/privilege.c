@@ -8,6 +8,7 @@
  * had a GRANT is read as the built-in default (acldefault), so that a
  * REVOKE of a default (EXECUTE from PUBLIC) is seen. */
 #include "kinds/kinds.h"
+#include "kinds/privilege.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -129,26 +130,22 @@ static const char default_privilege_query[] =
 enum { PRIV_PREFIX, PRIV_OBJECT, PRIV_COLUMN, PRIV_GRANTEE_NAME, PRIV_PRIVILEGES,
        PRIV_GRANTORS, PRIV_NATTRS,
        PRIV_ROLE = PRIV_NATTRS, PRIV_DEFAULT_NATTRS };
+#define PRIV_SHARED_RULES \
+    [PRIV_PREFIX] = {"prefix", ATTR_INFO, OPTIONAL}, \
+    [PRIV_OBJECT] = {"object", ATTR_INFO, NONEMPTY}, \
+    [PRIV_COLUMN] = {"column_name", ATTR_INFO, OPTIONAL}, \
+    [PRIV_GRANTEE_NAME] = {"grantee", ATTR_INFO, NONEMPTY}, \
+    [PRIV_PRIVILEGES] = {"privileges", ATTR_ALTER, NONEMPTY}, \
+    [PRIV_GRANTORS] = {"grantors", ATTR_INFO, OPTIONAL}
+
+static const pa_attr_rule privilege_attrs[] = {PRIV_SHARED_RULES};
+KIND_ATTRS_IN_STEP(privilege_attrs, PRIV_NATTRS);
+
 static const pa_attr_rule default_privilege_attrs[] = {
-    [PRIV_PREFIX] = {"prefix", ATTR_INFO, OPTIONAL},
-    [PRIV_OBJECT] = {"object", ATTR_INFO, NONEMPTY},
-    [PRIV_COLUMN] = {"column_name", ATTR_INFO, OPTIONAL},
-    [PRIV_GRANTEE_NAME] = {"grantee", ATTR_INFO, NONEMPTY},
-    [PRIV_PRIVILEGES] = {"privileges", ATTR_ALTER, NONEMPTY},
-    [PRIV_GRANTORS] = {"grantors", ATTR_INFO, OPTIONAL},
+    PRIV_SHARED_RULES,
     [PRIV_ROLE] = {"role", ATTR_INFO, NONEMPTY},      /* whose new objects get them */
 };
 KIND_ATTRS_IN_STEP(default_privilege_attrs, PRIV_DEFAULT_NATTRS);
-
-static const pa_attr_rule privilege_attrs[] = {
-    [PRIV_PREFIX] = {"prefix", ATTR_INFO, OPTIONAL},
-    [PRIV_OBJECT] = {"object", ATTR_INFO, NONEMPTY},
-    [PRIV_COLUMN] = {"column_name", ATTR_INFO, OPTIONAL},
-    [PRIV_GRANTEE_NAME] = {"grantee", ATTR_INFO, NONEMPTY},
-    [PRIV_PRIVILEGES] = {"privileges", ATTR_ALTER, NONEMPTY},
-    [PRIV_GRANTORS] = {"grantors", ATTR_INFO, OPTIONAL},
-};
-KIND_ATTRS_IN_STEP(privilege_attrs, PRIV_NATTRS);
 
 static void privilege_target(strbuf *sb, const pa_object *o)
 {
@@ -330,3 +327,43 @@ const pa_kind kind_default_privilege = {
     PRIVILEGE_KIND("default_privilege", 15, default_privilege_query,
                    default_privilege_attrs, NULL),
 };
+
+const char *privilege_grantee(const pa_object *o)
+{
+    return o->kind->is_privilege ? o->values[PRIV_GRANTEE_NAME] : NULL;
+}
+
+const char *privilege_privileges(const pa_object *o)
+{
+    return o->kind->is_privilege ? o->values[PRIV_PRIVILEGES] : NULL;
+}
+
+const char *privilege_grantors(const pa_object *o)
+{
+    return o->kind->is_privilege ? o->values[PRIV_GRANTORS] : NULL;
+}
+
+const char *privilege_role(const pa_object *o)
+{
+    return o->kind == &kind_default_privilege ? o->values[PRIV_ROLE] : NULL;
+}
+
+void privilege_set(pa_model *m, pa_object *grant, const char *object,
+                   const char *grantee, const char *privileges)
+{
+    if (!grant->kind->is_privilege)
+        return;
+    model_set(m, grant, PRIV_OBJECT, object);
+    model_set(m, grant, PRIV_GRANTEE_NAME, grantee);
+    model_set(m, grant, PRIV_PRIVILEGES, privileges);
+}
+
+int privilege_grantee_attr(const pa_kind *kind)
+{
+    return kind->is_privilege ? PRIV_GRANTEE_NAME : -1;
+}
+
+int privilege_role_attr(const pa_kind *kind)
+{
+    return kind == &kind_default_privilege ? PRIV_ROLE : -1;
+}

@@ -91,6 +91,15 @@ bool kind_query_text(const pa_kind *kind, int server_version, strbuf *out,
     return true;
 }
 
+int kind_comment_attr(const pa_kind *kind)
+{
+    for (size_t i = 0; i < kind->nattrs; i++) {
+        if (kind->attrs[i].on_change == ATTR_COMMENT)
+            return (int)i;
+    }
+    return -1;
+}
+
 int kind_attr_index(const pa_kind *kind, const char *attr_name)
 {
     for (size_t i = 0; i < kind->nattrs; i++) {

@@ -6,6 +6,7 @@
  * the table is new. Row level security is enabled and forced here. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
+#include "kinds/table.h"
 #include "plan/plan.h"
 #include "emit/quote.h"
 
@@ -197,6 +198,16 @@ static const pa_feature table_features[] = {
     {"access_method", NULL, 150000, "a new access method for an existing table", FEATURE_CHANGED},
     {NULL, NULL, 0, NULL, FEATURE_USED},
 };
+
+const char *table_partition_key(const pa_object *o)
+{
+    return o->kind == &kind_table ? o->values[TABLE_PARTITION_KEY] : NULL;
+}
+
+const char *table_replica_identity(const pa_object *o)
+{
+    return o->kind == &kind_table ? o->values[TABLE_REPLICA_IDENTITY] : NULL;
+}
 
 const pa_kind kind_table = {
     .name = "table",

@@ -44,7 +44,7 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     plan_create_object(p, to);
     for (size_t i = 0; i < p->from->count; i++) {
         const pa_object *col = p->from->objects[i];
-        const char *type = obj_value(col, "type");
+        const char *type = column_type(col);
         if (col->kind != &kind_column || !type || plan_drops(p, col) ||
             column_is_inherited(col))
             continue;

@@ -163,12 +163,6 @@ void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
     free(canonical);
 }
 
-const char *obj_value(const pa_object *o, const char *attr_name)
-{
-    int i = kind_attr_index(o->kind, attr_name);
-    return i < 0 ? NULL : o->values[i];
-}
-
 void model_add_address(pa_model *m, pa_object *o, const char *address)
 {
     hashmap_put(&m->by_address, arena_strdup(&m->addresses, address), o);

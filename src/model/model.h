@@ -66,7 +66,6 @@ void model_reserve(pa_model *m, size_t n);
 pa_object *model_lookup(const pa_model *m, const pa_kind *kind, const char *schema,
                         const char *table, const char *name);
 void model_set(pa_model *m, pa_object *o, size_t attr, const char *value);
-const char *obj_value(const pa_object *o, const char *attr_name);
 
 /* Catalog addresses, for resolving pg_depend rows to objects. */
 void model_add_address(pa_model *m, pa_object *o, const char *address);

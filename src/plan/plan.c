@@ -128,7 +128,8 @@ static void comment_stmt(pa_plan *p, const pa_object *o, const char *comment)
 
 void plan_comment(pa_plan *p, const pa_object *o)
 {
-    const char *comment = obj_value(o, "comment");
+    int i = kind_comment_attr(o->kind);
+    const char *comment = i < 0 ? NULL : o->values[i];
     if (comment)
         comment_stmt(p, o, comment);
 }
@@ -369,7 +370,7 @@ static unsigned drop_hazards(const builder *b, const op *o)
 
 static void emit_alter_comment(pa_plan *p, const pa_change *c)
 {
-    int i = kind_attr_index(c->to->kind, "comment");
+    int i = kind_comment_attr(c->to->kind);
     if (i >= 0 && c->changed && c->changed[i])
         comment_stmt(p, c->to, c->to->values[i]);
 }
