@@ -108,13 +108,13 @@ bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped
         return false;
     size_t kept = 0;
     for (size_t i = 0; i < p->nstmts; i++) {
-        pa_stmt *s = &p->stmts[i];
+        pa_stmt *s = p->stmts[i];
         if (extskip_rewrite(s->sql.buf, extskip_available, &available, false, skipped) &&
             strspn(s->sql.buf, " \t\r\n") == s->sql.len) {
-            plan_stmt_release(s);
+            plan_stmt_free(s);
             continue;
         }
-        p->stmts[kept++] = *s;
+        p->stmts[kept++] = s;
     }
     p->nstmts = kept;
     extskip_free_names(&available);

@@ -94,7 +94,7 @@ typedef struct runner {
  * failure is reported. */
 static bool statement_done(runner *r, size_t i, PGresult *res)
 {
-    const char *sql = sb_str(&r->plan->stmts[i].sql);
+    const char *sql = sb_str(&r->plan->stmts[i]->sql);
     char where[96];
     snprintf(where, sizeof(where), "statement %zu of %zu", i + 1, r->plan->nstmts);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK ||
@@ -180,7 +180,7 @@ static bool run_batch(runner *r, size_t from, size_t to)
     pipeline_add(&batch, limit.buf);
     for (size_t i = from; i < to; i++) {
         pipeline_sync(&batch);
-        pipeline_add(&batch, sb_str(&r->plan->stmts[i].sql));
+        pipeline_add(&batch, sb_str(&r->plan->stmts[i]->sql));
     }
     bool ok = pipeline_flush(&batch, r->err);
     bool sent = ok;
@@ -217,7 +217,7 @@ static bool run_outside_transaction(runner *r, size_t i)
 {
     if (r->o->dry_run) {
         fprintf(stderr, "pgalign: dry run: not run (cannot run in a transaction): "
-                        "%s\n", sb_str(&r->plan->stmts[i].sql));
+                        "%s\n", sb_str(&r->plan->stmts[i]->sql));
         return true;
     }
     bool ok = r->writable_known || writable_result(r, PQexec(r->conn, read_only_query));
@@ -228,7 +228,7 @@ static bool run_outside_transaction(runner *r, size_t i)
             r->o->statement_timeout ? r->o->statement_timeout : "0");
     lockwatch_statement(r->watch, i, r->plan->nstmts);
     ok = ok && conn_command(r->conn, set.buf, r->err) &&
-         statement_done(r, i, PQexec(r->conn, sb_str(&r->plan->stmts[i].sql)));
+         statement_done(r, i, PQexec(r->conn, sb_str(&r->plan->stmts[i]->sql)));
     lockwatch_statement(r->watch, r->plan->nstmts, r->plan->nstmts);
     sb_release(&set);
     strbuf ignored = STRBUF_INIT;
@@ -247,7 +247,7 @@ static bool run_all(runner *r)
     const pa_plan *p = r->plan;
     size_t i = 0;
     while (i < p->nstmts) {
-        const pa_stmt *s = &p->stmts[i];
+        const pa_stmt *s = p->stmts[i];
         bool ok;
         if (s->hazards & HAZ_NO_TRANSACTION) {
             ok = run_outside_transaction(r, i);
@@ -257,8 +257,8 @@ static bool run_all(runner *r)
             i++;
         } else {
             size_t end = i;
-            while (end < p->nstmts && !p->stmts[end].standalone &&
-                   !(p->stmts[end].hazards & HAZ_NO_TRANSACTION))
+            while (end < p->nstmts && !p->stmts[end]->standalone &&
+                   !(p->stmts[end]->hazards & HAZ_NO_TRANSACTION))
                 end++;
             ok = run_batch(r, i, end);
             i = end;

@@ -500,7 +500,7 @@ static void add_table(checker *ck, char *table)
 static void collect_tables(checker *ck, const pa_plan *p)
 {
     for (size_t i = 0; i < p->nstmts; i++) {
-        const pa_check *c = &p->stmts[i].check;
+        const pa_check *c = &p->stmts[i]->check;
         if (c->type == CHECK_NONE)
             continue;
         add_table(ck, tableview_from_name(ck->renames, c->table));
@@ -657,7 +657,7 @@ bool preflight_run(PGconn *conn, const pa_plan *p, const pa_rename_list *renames
         return true;    /* no checks: no query */
     bool ok = look_up_tables(&ck, err);
     for (size_t i = 0; ok && i < p->nstmts; i++) {
-        const pa_check *c = &p->stmts[i].check;
+        const pa_check *c = &p->stmts[i]->check;
         if (c->type == CHECK_NONE)
             continue;
         result->checked++;

@@ -118,9 +118,9 @@ static void copy_plan(const pa_plan *p, pa_plan *q)
 {
     memset(q, 0, sizeof(*q));
     for (size_t i = 0; i < p->nstmts; i++) {
-        strbuf *sb = plan_stmt(q, p->stmts[i].hazards);
-        sb_add(sb, p->stmts[i].sql.buf, p->stmts[i].sql.len);
-        q->stmts[q->nstmts - 1].standalone = p->stmts[i].standalone;
+        pa_stmt *s = plan_stmt(q, p->stmts[i]->hazards);
+        sb_add(&s->sql, p->stmts[i]->sql.buf, p->stmts[i]->sql.len);
+        s->standalone = p->stmts[i]->standalone;
     }
 }
 

@@ -39,8 +39,9 @@ static void add_statement(pa_plan *p, const char *start, const char *end)
         if (at && at < line_end)
             bits |= 1u << b;
     }
-    sb_add(plan_stmt(p, bits), start, (size_t)(end - start));
-    p->stmts[p->nstmts - 1].standalone = standalone;
+    pa_stmt *s = plan_stmt(p, bits);
+    sb_add(&s->sql, start, (size_t)(end - start));
+    s->standalone = standalone;
 }
 
 void sql_split(const char *script, pa_plan *p)

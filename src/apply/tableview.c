@@ -141,7 +141,7 @@ bool tableview_reads_added_column(const pa_plan *p, size_t before, const char *t
         return false;
     bool found = false;
     for (size_t i = 0; !found && i < before && i < p->nstmts; i++) {
-        char *column = added_column(sb_str(&p->stmts[i].sql), schema, name);
+        char *column = added_column(sb_str(&p->stmts[i]->sql), schema, name);
         found = column && mentions(sql, column);
         free(column);
     }

@@ -33,8 +33,8 @@ void cmd_report_unsafe(const pa_plan *p, unsafe_report what)
         break;
     }
     for (size_t i = 0; i < p->nstmts; i++) {
-        if (p->stmts[i].hazards & HAZ_DATA_LOSS)
-            fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i].sql));
+        if (p->stmts[i]->hazards & HAZ_DATA_LOSS)
+            fprintf(stderr, "  %s;\n", sb_str(&p->stmts[i]->sql));
     }
 }
 

@@ -115,8 +115,8 @@ static long read_statements(json_t *a, pa_plan *p)
         const char *sql = json_string_value(json_object_get(s, "sql"));
         if (!sql)
             return (long)i;
-        sb_adds(plan_stmt(p, 0), sql);
-        pa_stmt *st = &p->stmts[p->nstmts - 1];
+        pa_stmt *st = plan_stmt(p, 0);
+        sb_adds(&st->sql, sql);
         json_t *check = json_object_get(s, "preflight");
         st->standalone = json_is_true(json_object_get(s, "standalone"));
         if (!read_hazards(json_object_get(s, "hazards"), &st->hazards) ||
@@ -264,7 +264,7 @@ static bool load_sql(const char *path, pa_plan_file *pf, strbuf *err)
 static bool no_transaction_control(const char *path, const pa_plan *p, strbuf *err)
 {
     for (size_t i = 0; i < p->nstmts; i++) {
-        const char *command = sql_transaction_control(sb_str(&p->stmts[i].sql));
+        const char *command = sql_transaction_control(sb_str(&p->stmts[i]->sql));
         if (command) {
             sb_addf(err, "%s: statement %zu is %s: apply runs the plan in a transaction "
                     "of its own and commits it at the end; remove the statement",

@@ -68,7 +68,7 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
     json_object_set_new(root, "options", options);
     json_t *stmts = json_array();
     for (size_t i = 0; i < p->nstmts; i++)
-        json_array_append_new(stmts, statement_json(&p->stmts[i]));
+        json_array_append_new(stmts, statement_json(p->stmts[i]));
     json_object_set_new(root, "statements", stmts);
     json_object_set_new(root, "renames", json_renames(p->diff ? p->diff->renames : NULL));
     json_object_set_new(root, "not_compared", not_compared);

@@ -140,8 +140,8 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
                 colour ? colour_loss : "", destructive, destructive == 1 ? "" : "s",
                 unsafe ? ", allowed by --unsafe" : "; need --unsafe", colour ? colour_off : "");
         for (size_t i = 0; i < p->nstmts; i++) {
-            if (p->stmts[i].hazards & HAZ_DATA_LOSS)
-                sb_addf(out, "  %s;\n", sb_str(&p->stmts[i].sql));
+            if (p->stmts[i]->hazards & HAZ_DATA_LOSS)
+                sb_addf(out, "  %s;\n", sb_str(&p->stmts[i]->sql));
         }
     }
     add_losses(out, losses);
@@ -202,11 +202,11 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
     for (size_t i = 0; i < p->nstmts; i++) {
         json_t *hazards = json_array();
         for (int h = 0; h < PA_NHAZARDS; h++) {
-            if (p->stmts[i].hazards & (1u << h))
+            if (p->stmts[i]->hazards & (1u << h))
                 json_array_append_new(hazards, json_string(pa_hazard_names[h]));
         }
         json_array_append_new(statements, json_pack("{s:s,s:o}", "sql",
-                                                     sb_str(&p->stmts[i].sql),
+                                                     sb_str(&p->stmts[i]->sql),
                                                      "hazards", hazards));
     }
     json_object_set_new(root, "in_sync",

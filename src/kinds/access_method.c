@@ -3,7 +3,7 @@
  * about one can be altered, so a change is drop and create; tables and
  * indexes that use it depend on it. Global: no schema. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char access_method_query[] =
@@ -34,7 +34,7 @@ static void access_method_target(strbuf *sb, const pa_object *o)
 
 static void access_method_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE ACCESS METHOD ");
     sql_ident(sb, to->name);
     sb_addf(sb, " TYPE %s HANDLER %s", to->values[AM_TYPE], to->values[AM_HANDLER]);

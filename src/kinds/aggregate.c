@@ -3,7 +3,7 @@
  * and create, with what uses the aggregate rebuilt around it. */
 #include "kinds/kind.h"
 #include "kinds/routine.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #define AGG_FN(col, label) \
@@ -73,7 +73,7 @@ static void aggregate_target(strbuf *sb, const pa_object *o)
 
 static void aggregate_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE AGGREGATE ");
     sql_qualified(sb, to->schema, to->values[ROUTINE_PRONAME]);
     sb_addf(sb, "(%s) (\n    %s\n)", to->values[AGG_ARGUMENTS],

@@ -4,7 +4,7 @@
  * this kind CREATE TABLE ... PARTITION OF would lose it. An object is
  * there or not: SET NOT NULL or DROP NOT NULL on the child. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char child_not_null_query[] =
@@ -27,19 +27,20 @@ static void child_not_null_target(strbuf *sb, const pa_object *o)
     kind_column_name(sb, o);
 }
 
-static void set_not_null(pa_plan *p, const pa_object *o, const char *action)
+static pa_stmt *set_not_null(pa_plan *p, const pa_object *o, const char *action)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    pa_stmt *stmt = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &stmt->sql;
     kind_alter_table(sb, o);
     sb_adds(sb, " ALTER COLUMN ");
     sql_ident(sb, o->name);
     sb_addf(sb, " %s NOT NULL", action);
+    return stmt;
 }
 
 static void child_not_null_create(pa_plan *p, const pa_object *to)
 {
-    set_not_null(p, to, "SET");
-    plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+    plan_check(set_not_null(p, to, "SET"), CHECK_NOT_NULL, to, to->name, NULL, NULL);
 }
 
 static void child_not_null_drop(pa_plan *p, const pa_object *from)

@@ -3,7 +3,7 @@
  * named by the index; it depends on the index, so an index built again
  * is marked again. pg_dump prints it as ALTER TABLE ... CLUSTER ON. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -34,7 +34,7 @@ static void cluster_target(strbuf *sb, const pa_object *o)
 
 static void cluster_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     alter_relation(sb, to);
     sb_adds(sb, " CLUSTER ON ");
     sql_ident(sb, to->name);
@@ -42,7 +42,7 @@ static void cluster_create(pa_plan *p, const pa_object *to)
 
 static void cluster_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     alter_relation(sb, from);
     sb_adds(sb, " SET WITHOUT CLUSTER");
 }

@@ -5,7 +5,7 @@
  * schema's, and is not compared. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -59,7 +59,7 @@ static void collation_target(strbuf *sb, const pa_object *o)
 
 static void collation_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE COLLATION ");
     kind_qualified(sb, to);
     sb_addf(sb, " (%s)", to->values[COLL_DEFINITION]);
@@ -83,16 +83,16 @@ static void collation_alter(pa_plan *p, const pa_object *from, const pa_object *
     kind_qualified(&name, to);
     char old_name[40];
     kind_helper_name(old_name, sizeof(old_name), "pgalign_old", to);
-    sb_addf(plan_stmt(p, 0), "ALTER COLLATION %s RENAME TO %s", name.buf, old_name);
+    sb_addf(&plan_stmt(p, 0)->sql, "ALTER COLLATION %s RENAME TO %s", name.buf, old_name);
     collation_create(p, to);
-    for (size_t i = 0; i < p->from->count; i++) {
-        const pa_object *col = p->from->objects[i];
+    for (size_t i = 0; i < plan_from(p)->count; i++) {
+        const pa_object *col = plan_from(p)->objects[i];
         if (!column_uses(p, col, name.buf))
             continue;
-        strbuf *sb = alter_column(p, col, 0, "TYPE");
+        strbuf *sb = &alter_column(p, col, 0, "TYPE")->sql;
         sb_addf(sb, " %s COLLATE %s", column_type(col), name.buf);
     }
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "DROP COLLATION ");
     sql_qualified(sb, from->schema, old_name);
     sb_release(&name);

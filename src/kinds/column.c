@@ -5,7 +5,7 @@
 #include "util/sqlscan.h"
 #include "kinds/column.h"
 #include "util/xalloc.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <stdlib.h>
@@ -158,14 +158,14 @@ static void column_create(pa_plan *p, const pa_object *to)
     bool computed = to->values[COL_GENERATED] || identity;
     bool rewrites = (to->values[COL_GENERATED] && !to->values[COL_VIRTUAL]) || identity ||
                     (dflt && column_default_is_volatile(dflt));
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE |
-                              (rewrites ? HAZ_TABLE_REWRITE : 0));
+    pa_stmt *add = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (rewrites ? HAZ_TABLE_REWRITE : 0));
+    strbuf *sb = &add->sql;
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD COLUMN ");
     column_definition(sb, to);
     /* Before column_after_create's statements: the check is the ADD's. */
     if (to->values[COL_NOTNULL] && !computed && !dflt)
-        plan_check(p, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
+        plan_check(add, CHECK_EMPTY_TABLE, to, to->name, NULL, NULL);
     column_after_create(p, to);
 }
 
@@ -178,11 +178,11 @@ static void for_child_columns(const pa_plan *p, const pa_object *col,
     extern const pa_kind kind_inherit;
     strbuf parent = STRBUF_INIT;
     sql_qualified(&parent, col->schema, col->table);
-    for (size_t i = 0; i < p->from->count; i++) {
-        const pa_object *inh = p->from->objects[i];
+    for (size_t i = 0; i < plan_from(p)->count; i++) {
+        const pa_object *inh = plan_from(p)->objects[i];
         if (inh->kind != &kind_inherit || strcmp(inh->name, parent.buf) != 0)
             continue;
-        const pa_object *child = model_lookup(p->from, col->kind, inh->schema, inh->table,
+        const pa_object *child = model_lookup(plan_from(p), col->kind, inh->schema, inh->table,
                                               col->name);
         if (child)
             fn((pa_plan *)p, child, arg);
@@ -194,7 +194,7 @@ static void for_child_columns(const pa_plan *p, const pa_object *col,
  * has as the child's own: it must outlive the parent's DROP COLUMN. */
 static bool kept_as_own(const pa_plan *p, const pa_object *child_col)
 {
-    const pa_object *to = model_lookup(p->to, child_col->kind, child_col->schema,
+    const pa_object *to = model_lookup(plan_to(p), child_col->kind, child_col->schema,
                                        child_col->table, child_col->name);
     return column_is_inherited(child_col) && to && !column_is_inherited(to);
 }
@@ -209,11 +209,11 @@ static void note_kept(pa_plan *p, const pa_object *child_col, void *arg)
 static void drop_unkept(pa_plan *p, const pa_object *child_col, void *arg)
 {
     (void)arg;
-    const pa_object *to = model_lookup(p->to, child_col->kind, child_col->schema,
+    const pa_object *to = model_lookup(plan_to(p), child_col->kind, child_col->schema,
                                        child_col->table, child_col->name);
     if (!column_is_inherited(child_col) || to)
         return;
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, child_col);
     sb_adds(sb, " DROP COLUMN ");
     sql_ident(sb, child_col->name);
@@ -226,26 +226,28 @@ static void column_drop(pa_plan *p, const pa_object *from)
 {
     bool kept = false;
     for_child_columns(p, from, note_kept, &kept);
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    pa_stmt *drop = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &drop->sql;
     sb_adds(sb, kept ? "ALTER TABLE ONLY " : "ALTER TABLE ");
     kind_table_name(sb, from);
     sb_adds(sb, " DROP COLUMN ");
     sql_ident(sb, from->name);
-    plan_check(p, CHECK_LOSS_VALUES, from, from->name, NULL, NULL);
+    plan_check(drop, CHECK_LOSS_VALUES, from, from->name, NULL, NULL);
     if (kept)
         for_child_columns(p, from, drop_unkept, NULL);
 }
 
-strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
-                     const char *action)
+pa_stmt *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
+                      const char *action)
 {
-    strbuf *sb = plan_stmt(p, hazards | HAZ_ACCESS_EXCLUSIVE);
+    pa_stmt *stmt = plan_stmt(p, hazards | HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &stmt->sql;
     kind_alter_table(sb, col);
     sb_adds(sb, " ALTER COLUMN ");
     sql_ident(sb, col->name);
     sb_addc(sb, ' ');
     sb_adds(sb, action);
-    return sb;
+    return stmt;
 }
 
 /* A column type as format_type prints it, taken apart: its name without
@@ -445,7 +447,7 @@ static bool is_enum_type(const pa_model *m, const char *type)
 static void add_cast(strbuf *sb, const pa_plan *p, const char *old_type,
                      const char *new_type)
 {
-    if (is_enum_type(p->from, old_type) && is_enum_type(p->to, new_type))
+    if (is_enum_type(plan_from(p), old_type) && is_enum_type(plan_to(p), new_type))
         sb_adds(sb, strchr(old_type, '[') ? "text[]::" : "text::");
     sb_adds(sb, new_type);
 }
@@ -460,11 +462,12 @@ static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
         hazards |= HAZ_DATA_LOSS;
     if (type_change_rewrites(old_type, new_type))
         hazards |= HAZ_TABLE_REWRITE;
-    strbuf *sb = alter_column(p, to, hazards, "TYPE ");
+    pa_stmt *stmt = alter_column(p, to, hazards, "TYPE ");
+    strbuf *sb = &stmt->sql;
     strbuf cast = STRBUF_INIT;
     add_cast(&cast, p, old_type, new_type);
     if (strcmp(old_type, new_type) != 0)
-        plan_check(p, CHECK_CAST, to, to->name,
+        plan_check(stmt, CHECK_CAST, to, to->name,
                    hazards & HAZ_DATA_LOSS ? old_type : NULL, cast.buf);
     sb_adds(sb, new_type);
     if (to->values[COL_COLLATION])
@@ -485,22 +488,21 @@ static void set_not_null_online(pa_plan *p, const pa_object *to)
 {
     char name[40];
     kind_helper_name(name, sizeof(name), "pgalign_not_null", to);
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, to);
     sb_addf(sb, " ADD CONSTRAINT %s CHECK (", name);
     sql_ident(sb, to->name);
     sb_adds(sb, " IS NOT NULL) NOT VALID");
-    sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
-    kind_alter_table(sb, to);
-    sb_addf(sb, " VALIDATE CONSTRAINT %s", name);
-    plan_standalone(p);
-    plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
-    alter_column(p, to, 0, "SET NOT NULL");
-    plan_standalone(p);
-    sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
-    kind_alter_table(sb, to);
-    sb_addf(sb, " DROP CONSTRAINT %s", name);
-    plan_standalone(p);
+    pa_stmt *validate = plan_stmt(p, HAZ_VALIDATES_ROWS);
+    kind_alter_table(&validate->sql, to);
+    sb_addf(&validate->sql, " VALIDATE CONSTRAINT %s", name);
+    plan_standalone(validate);
+    plan_check(validate, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+    plan_standalone(alter_column(p, to, 0, "SET NOT NULL"));
+    pa_stmt *drop = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    kind_alter_table(&drop->sql, to);
+    sb_addf(&drop->sql, " DROP CONSTRAINT %s", name);
+    plan_standalone(drop);
 }
 
 static bool is_plain_not_null(const char *notnull)
@@ -521,7 +523,8 @@ static void add_not_null_constraint(pa_plan *p, const pa_object *col)
 {
     const char *nn = col->values[COL_NOTNULL];
     bool not_valid = strstr(nn, " NOT VALID") != NULL;
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (not_valid ? 0 : HAZ_VALIDATES_ROWS));
+    pa_stmt *add = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (not_valid ? 0 : HAZ_VALIDATES_ROWS));
+    strbuf *sb = &add->sql;
     kind_alter_table(sb, col);
     sb_adds(sb, " ADD ");
     if (col->values[COL_NOTNULL_NAME]) {
@@ -536,7 +539,7 @@ static void add_not_null_constraint(pa_plan *p, const pa_object *col)
     if (not_valid)
         sb_adds(sb, " NOT VALID");
     else
-        plan_check(p, CHECK_NOT_NULL, col, col->name, NULL, NULL);
+        plan_check(add, CHECK_NOT_NULL, col, col->name, NULL, NULL);
 }
 
 /* A NOT NULL constraint's text without its "CONSTRAINT name " (as notnull
@@ -564,7 +567,7 @@ static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *t
 {
     const char *f = from->values[COL_NOTNULL], *t = to->values[COL_NOTNULL];
     if (renamed_not_null(from, to)) {
-        strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+        strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
         kind_alter_table(sb, to);
         sb_adds(sb, " RENAME CONSTRAINT ");
         sql_ident(sb, from->values[COL_NOTNULL_NAME]);
@@ -573,20 +576,20 @@ static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *t
         return;
     }
     if (f && t && same_but_validity(f, t) && from->values[COL_NOTNULL_NAME]) {
-        strbuf *sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
-        kind_alter_table(sb, to);
-        sb_adds(sb, " VALIDATE CONSTRAINT ");
-        sql_ident(sb, from->values[COL_NOTNULL_NAME]);
-        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+        pa_stmt *validate = plan_stmt(p, HAZ_VALIDATES_ROWS);
+        kind_alter_table(&validate->sql, to);
+        sb_adds(&validate->sql, " VALIDATE CONSTRAINT ");
+        sql_ident(&validate->sql, from->values[COL_NOTNULL_NAME]);
+        plan_check(validate, CHECK_NOT_NULL, to, to->name, NULL, NULL);
         return;
     }
     if (f)
         alter_column(p, to, 0, "DROP NOT NULL");
-    if (t && is_plain_not_null(t) && p->online) {
+    if (t && is_plain_not_null(t) && plan_online(p)) {
         set_not_null_online(p, to);
     } else if (t && is_plain_not_null(t)) {
-        alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL");
-        plan_check(p, CHECK_NOT_NULL, to, to->name, NULL, NULL);
+        plan_check(alter_column(p, to, HAZ_VALIDATES_ROWS, "SET NOT NULL"), CHECK_NOT_NULL,
+                   to, to->name, NULL, NULL);
     } else if (t) {
         add_not_null_constraint(p, to);
     }
@@ -596,7 +599,7 @@ static void alter_not_null(pa_plan *p, const pa_object *from, const pa_object *t
 static void set_statistics(pa_plan *p, const pa_object *col)
 {
     const char *target = col->values[COL_STATISTICS];
-    sb_adds(alter_column(p, col, 0, "SET STATISTICS "), target ? target : "-1");
+    sb_adds(&alter_column(p, col, 0, "SET STATISTICS ")->sql, target ? target : "-1");
 }
 
 static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
@@ -615,10 +618,10 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     if (retype)
         alter_type(p, from, to);
     if (changed[COL_STORAGE])
-        sb_adds(alter_column(p, to, 0, "SET STORAGE "),
+        sb_adds(&alter_column(p, to, 0, "SET STORAGE ")->sql,
                 t[COL_STORAGE] ? t[COL_STORAGE] : t[COL_TYPE_STORAGE]);
     if (changed[COL_COMPRESSION])
-        sb_adds(alter_column(p, to, 0, "SET COMPRESSION "),
+        sb_adds(&alter_column(p, to, 0, "SET COMPRESSION ")->sql,
                 t[COL_COMPRESSION] ? t[COL_COMPRESSION] : "default");
     if (changed[COL_NOTNULL])
         alter_not_null(p, from, to);
@@ -655,7 +658,7 @@ static bool column_is_derived(const pa_object *o)
 void column_after_create(pa_plan *p, const pa_object *col)
 {
     if (col->values[COL_STORAGE])
-        sb_adds(alter_column(p, col, 0, "SET STORAGE "), col->values[COL_STORAGE]);
+        sb_adds(&alter_column(p, col, 0, "SET STORAGE ")->sql, col->values[COL_STORAGE]);
     if (col->values[COL_STATISTICS])
         set_statistics(p, col);
     if (col->values[COL_OPTIONS])

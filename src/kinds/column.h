@@ -5,12 +5,13 @@
 
 #include "kinds/kind.h"
 #include "model/model.h"
+#include "plan/stmt.h"
 #include "util/strbuf.h"
 
 void column_definition(strbuf *sb, const pa_object *col);
 /* "ALTER TABLE t ALTER COLUMN c " + action, as a new statement. */
-strbuf *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
-                     const char *action);
+pa_stmt *alter_column(pa_plan *p, const pa_object *col, unsigned hazards,
+                      const char *action);
 /* " GENERATED ... AS IDENTITY (...)" for a column definition. */
 void identity_clause(strbuf *sb, const pa_object *identity);
 

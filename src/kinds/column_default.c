@@ -5,7 +5,7 @@
  * definition. (Generated expressions stay with the column.) */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -77,7 +77,7 @@ static void default_target(strbuf *sb, const pa_object *o)
 static strbuf *alter_default(pa_plan *p, const pa_object *o, bool only,
                              const char *action)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, only ? "ALTER TABLE ONLY " : "ALTER TABLE ");
     kind_table_name(sb, o);
     sb_adds(sb, " ALTER COLUMN ");

@@ -3,7 +3,7 @@
  * is new and added, dropped or altered one by one otherwise. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -35,7 +35,7 @@ static void composite_target(strbuf *sb, const pa_object *o)
 
 static void composite_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE TYPE ");
     kind_qualified(sb, to);
     sb_adds(sb, " AS (");

@@ -4,7 +4,7 @@
  * constraint is an ALTER, not a rebuild. */
 #include "kinds/kinds.h"
 #include "kinds/table.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -52,22 +52,28 @@ static bool starts_with(const char *s, const char *prefix)
 /* A foreign key locks less (SHARE ROW EXCLUSIVE) than the others; keys
  * and exclusion constraints build an index; all but NOT VALID ones check
  * every row, which preflight does first. */
+/* ALTER TABLE ... VALIDATE CONSTRAINT, with the check of its rows. */
+static pa_stmt *validate_constraint(pa_plan *p, const pa_object *to)
+{
+    pa_stmt *validate = plan_stmt(p, HAZ_VALIDATES_ROWS);
+    kind_alter_table(&validate->sql, to);
+    sb_adds(&validate->sql, " VALIDATE CONSTRAINT ");
+    sql_ident(&validate->sql, to->name);
+    plan_check(validate, CHECK_CONSTRAINT, to, NULL, to->name, to->values[CON_DEFINITION]);
+    return validate;
+}
+
 /* --online, CHECK and FOREIGN KEY: added NOT VALID (a short lock), then
  * validated on their own (rows are read without blocking writes). */
 static void add_then_validate(pa_plan *p, const pa_object *to)
 {
     const char *def = to->values[CON_DEFINITION];
-    strbuf *sb = plan_stmt(p, starts_with(def, "FOREIGN KEY") ? 0 : HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, starts_with(def, "FOREIGN KEY") ? 0 : HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD CONSTRAINT ");
     sql_ident(sb, to->name);
     sb_addf(sb, " %s NOT VALID", def);
-    sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
-    kind_alter_table(sb, to);
-    sb_adds(sb, " VALIDATE CONSTRAINT ");
-    sql_ident(sb, to->name);
-    plan_standalone(p);
-    plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
+    plan_standalone(validate_constraint(p, to));
 }
 
 /* --online, UNIQUE and PRIMARY KEY on plain columns: the index is built
@@ -79,21 +85,23 @@ static bool add_using_index(pa_plan *p, const pa_object *to)
     if ((!pk && !starts_with(def, "UNIQUE (")) || strchr(def, ')')[1] != '\0' ||
         (to->parent && table_partition_key(to->parent)))
         return false;   /* INCLUDE, DEFERRABLE, partitioned: the plain way */
-    strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | HAZ_VALIDATES_ROWS | HAZ_NO_TRANSACTION);
+    pa_stmt *build = plan_stmt(p, HAZ_INDEX_BUILD | HAZ_VALIDATES_ROWS | HAZ_NO_TRANSACTION);
+    strbuf *sb = &build->sql;
     sb_adds(sb, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ");
     sql_ident(sb, to->name);
     sb_adds(sb, " ON ");
     kind_table_name(sb, to);
     sb_addf(sb, " USING btree %s", strchr(def, '('));
-    plan_standalone(p);
-    plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
-    sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (pk ? HAZ_VALIDATES_ROWS : 0));
+    plan_standalone(build);
+    plan_check(build, CHECK_CONSTRAINT, to, NULL, to->name, def);
+    pa_stmt *add = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (pk ? HAZ_VALIDATES_ROWS : 0));
+    sb = &add->sql;
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD CONSTRAINT ");
     sql_ident(sb, to->name);
     sb_addf(sb, " %s USING INDEX ", pk ? "PRIMARY KEY" : "UNIQUE");
     sql_ident(sb, to->name);
-    plan_standalone(p);
+    plan_standalone(add);
     return true;
 }
 
@@ -101,12 +109,12 @@ static void constraint_create(pa_plan *p, const pa_object *to)
 {
     const char *def = to->values[CON_DEFINITION];
     bool validates = !to->values[CON_NOT_VALID];
-    if (p->online && validates &&
+    if (plan_online(p) && validates &&
         (starts_with(def, "CHECK ") || starts_with(def, "FOREIGN KEY"))) {
         add_then_validate(p, to);
         return;
     }
-    if (p->online && validates && add_using_index(p, to))
+    if (plan_online(p) && validates && add_using_index(p, to))
         return;
     unsigned hazards = validates ? HAZ_VALIDATES_ROWS : 0;
     if (!starts_with(def, "FOREIGN KEY"))
@@ -114,7 +122,8 @@ static void constraint_create(pa_plan *p, const pa_object *to)
     if (starts_with(def, "PRIMARY KEY") || starts_with(def, "UNIQUE") ||
         starts_with(def, "EXCLUDE"))
         hazards |= HAZ_INDEX_BUILD;
-    strbuf *sb = plan_stmt(p, hazards);
+    pa_stmt *add = plan_stmt(p, hazards);
+    strbuf *sb = &add->sql;
     kind_alter_table(sb, to);
     sb_adds(sb, " ADD CONSTRAINT ");
     sql_ident(sb, to->name);
@@ -122,12 +131,12 @@ static void constraint_create(pa_plan *p, const pa_object *to)
     if (!validates)
         sb_adds(sb, " NOT VALID");
     else
-        plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, def);
+        plan_check(add, CHECK_CONSTRAINT, to, NULL, to->name, def);
 }
 
 static void constraint_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, from);
     sb_adds(sb, " DROP CONSTRAINT ");
     sql_ident(sb, from->name);
@@ -137,13 +146,8 @@ static void constraint_alter(pa_plan *p, const pa_object *from,
                              const pa_object *to, const bool *changed)
 {
     (void)from;
-    if (changed[CON_NOT_VALID]) {
-        strbuf *sb = plan_stmt(p, HAZ_VALIDATES_ROWS);
-        kind_alter_table(sb, to);
-        sb_adds(sb, " VALIDATE CONSTRAINT ");
-        sql_ident(sb, to->name);
-        plan_check(p, CHECK_CONSTRAINT, to, NULL, to->name, to->values[CON_DEFINITION]);
-    }
+    if (changed[CON_NOT_VALID])
+        validate_constraint(p, to);
 }
 
 /* Validating is an ALTER; making a valid constraint NOT VALID again is

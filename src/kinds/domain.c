@@ -5,7 +5,7 @@
  * Named CHECK constraints are sub-objects of their own
  * (domain_constraint.c). */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -49,7 +49,7 @@ static void domain_target(strbuf *sb, const pa_object *o)
 static void domain_create(pa_plan *p, const pa_object *to)
 {
     const char *const *v = to->values;
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE DOMAIN ");
     kind_qualified(sb, to);
     sb_addf(sb, " AS %s", v[DOM_BASE_TYPE]);
@@ -64,7 +64,7 @@ static void domain_create(pa_plan *p, const pa_object *to)
 static strbuf *alter_domain(pa_plan *p, const pa_object *o, unsigned hazards,
                            const char *action)
 {
-    strbuf *sb = plan_stmt(p, hazards);
+    strbuf *sb = &plan_stmt(p, hazards)->sql;
     sb_adds(sb, "ALTER DOMAIN ");
     kind_qualified(sb, o);
     sb_addf(sb, " %s", action);

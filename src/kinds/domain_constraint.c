@@ -2,7 +2,7 @@
  * (the add checks every stored value); NOT VALID is kept apart so that
  * validating one is an ALTER DOMAIN ... VALIDATE CONSTRAINT. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char domain_constraint_query[] =
@@ -39,7 +39,7 @@ static void domain_constraint_target(strbuf *sb, const pa_object *o)
 static strbuf *alter_domain(pa_plan *p, const pa_object *o, unsigned hazards,
                            const char *action)
 {
-    strbuf *sb = plan_stmt(p, hazards);
+    strbuf *sb = &plan_stmt(p, hazards)->sql;
     sb_adds(sb, "ALTER DOMAIN ");
     kind_table_name(sb, o);
     sb_addf(sb, " %s ", action);

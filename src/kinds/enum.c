@@ -3,7 +3,7 @@
  * rewrites every column of the type and loses rows that use a removed
  * label, so it is destructive. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 #include "model/casts.h"
 #include "util/xalloc.h"
@@ -110,7 +110,7 @@ static void enum_target(strbuf *sb, const pa_object *o)
 
 static void enum_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE TYPE ");
     kind_qualified(sb, to);
     sb_addf(sb, " AS ENUM (%s)",
@@ -123,7 +123,7 @@ static void add_labels(pa_plan *p, const pa_object *to, const label_list *old,
     for (size_t i = 0; i < new->count; i++) {
         if (labels_find(old, new->items[i]) >= 0)
             continue;
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER TYPE ");
         kind_qualified(sb, to);
         sb_adds(sb, " ADD VALUE ");
@@ -192,7 +192,7 @@ static void enum_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     label_list old, new;
     labels_parse(from->values[ENUM_LABELS], &old);
     labels_parse(to->values[ENUM_LABELS], &new);
-    if (!needs_swap(p->to, from, to)) {
+    if (!needs_swap(plan_to(p), from, to)) {
         add_labels(p, to, &old, &new);
     } else {
         bool removed = false;

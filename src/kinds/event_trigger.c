@@ -2,7 +2,7 @@
  * tags, function) is rendered by the query; a change is a drop and
  * create, a changed enabled state an ALTER. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char event_trigger_query[] =
@@ -39,7 +39,7 @@ static void event_trigger_target(strbuf *sb, const pa_object *o)
 static void set_state(pa_plan *p, const pa_object *o)
 {
     const char *state = o->values[EVT_STATE];
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "ALTER ");
     event_trigger_target(sb, o);
     sb_addf(sb, " %s", state ? state : "ENABLE");
@@ -47,7 +47,7 @@ static void set_state(pa_plan *p, const pa_object *o)
 
 static void event_trigger_create(pa_plan *p, const pa_object *to)
 {
-    sb_adds(plan_stmt(p, 0), to->values[EVT_DEFINITION]);
+    sb_adds(&plan_stmt(p, 0)->sql, to->values[EVT_DEFINITION]);
     if (to->values[EVT_STATE])
         set_state(p, to);
 }

@@ -3,7 +3,7 @@
  * and version may be unknown (NULL): then any will do. */
 #include "kinds/kinds.h"
 #include "kinds/extension.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 #include "util/words.h"
 
@@ -38,7 +38,7 @@ static void extension_target(strbuf *sb, const pa_object *o)
 
 static void extension_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE EXTENSION IF NOT EXISTS ");
     sql_ident(sb, to->name);
     /* No schema or version: not known (an extension a SQL source could
@@ -58,7 +58,7 @@ static void extension_alter(pa_plan *p, const pa_object *from,
                             const pa_object *to, const bool *changed)
 {
     if (changed[EXT_SCHEMA]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER EXTENSION ");
         sql_ident(sb, to->name);
         sb_adds(sb, " SET SCHEMA ");
@@ -73,7 +73,7 @@ static void extension_alter(pa_plan *p, const pa_object *from,
                   from->values[EXT_VERSION], to->values[EXT_VERSION],
                   from->values[EXT_VERSION]);
     } else if (changed[EXT_VERSION]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER EXTENSION ");
         sql_ident(sb, to->name);
         sb_adds(sb, " UPDATE TO ");

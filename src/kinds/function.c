@@ -7,7 +7,7 @@
  * everything that depends on the function rebuilt around it. */
 #include "kinds/kinds.h"
 #include "kinds/routine.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -50,7 +50,7 @@ static void function_target(strbuf *sb, const pa_object *o)
 /* pg_get_functiondef writes CREATE OR REPLACE: right for both. */
 static void function_create(pa_plan *p, const pa_object *to)
 {
-    sb_adds(plan_stmt(p, 0), to->values[FN_DEFINITION]);
+    sb_adds(&plan_stmt(p, 0)->sql, to->values[FN_DEFINITION]);
 }
 
 static void function_alter(pa_plan *p, const pa_object *from,

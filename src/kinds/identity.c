@@ -5,7 +5,7 @@
  * way round. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 #include "util/words.h"
 
@@ -72,7 +72,7 @@ void identity_clause(strbuf *sb, const pa_object *identity)
 
 static void identity_create(pa_plan *p, const pa_object *to)
 {
-    add_generated(alter_column(p, to, 0, "ADD "), to);
+    add_generated(&alter_column(p, to, 0, "ADD ")->sql, to);
 }
 
 static void identity_drop(pa_plan *p, const pa_object *from)
@@ -105,20 +105,20 @@ static void identity_alter(pa_plan *p, const pa_object *from,
                            const pa_object *to, const bool *changed)
 {
     if (changed[ID_GENERATION])
-        sb_adds(alter_column(p, to, 0, "SET GENERATED "), to->values[ID_GENERATION]);
+        sb_adds(&alter_column(p, to, 0, "SET GENERATED ")->sql, to->values[ID_GENERATION]);
     if (changed[ID_OPTIONS]) {
-        strbuf *sb = alter_column(p, to, 0, "");
+        strbuf *sb = &alter_column(p, to, 0, "")->sql;
         sb_trim_trailing(sb, " ");
         set_options(sb, to->values[ID_OPTIONS]);
     }
     if (changed[ID_SEQUENCE]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER SEQUENCE ");
         sequence_name(sb, from);
         sb_addf(sb, " RENAME TO %s", to->values[ID_SEQUENCE]);
     }
     if (changed[ID_SEQUENCE_SCHEMA]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_addf(sb, "ALTER SEQUENCE %s.%s SET SCHEMA %s",
                 from->values[ID_SEQUENCE_SCHEMA], to->values[ID_SEQUENCE],
                 to->values[ID_SEQUENCE_SCHEMA]);

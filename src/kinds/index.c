@@ -2,7 +2,7 @@
  * is pg_get_indexdef's text; any change means drop and create. */
 #include "kinds/kinds.h"
 #include "kinds/table.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <stdlib.h>
@@ -107,7 +107,7 @@ static void set_replica_identity(pa_plan *p, const pa_object *o, bool on)
 {
     if (!on && o->parent && table_replica_identity(o->parent))
         return;
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, o);
     sb_adds(sb, " REPLICA IDENTITY ");
     if (on) {
@@ -148,7 +148,7 @@ static long target_of(const column_target *t, size_t n, long column)
 static void set_column_statistics(pa_plan *p, const pa_object *o, long column,
                                   long target)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "ALTER INDEX ");
     kind_qualified(sb, o);
     sb_addf(sb, " ALTER COLUMN %ld SET STATISTICS %ld", column, target);
@@ -188,7 +188,7 @@ static void index_target(strbuf *sb, const pa_object *o)
 /* A partitioned table's index cannot be built or dropped CONCURRENTLY. */
 static bool online_possible(const pa_plan *p, const pa_object *o)
 {
-    return p->online && !(o->parent && table_partition_key(o->parent));
+    return plan_online(p) && !(o->parent && table_partition_key(o->parent));
 }
 
 /* Building an index blocks writes to the table; a unique one fails on
@@ -223,17 +223,17 @@ static void index_create(pa_plan *p, const pa_object *to)
     const char *def = to->values[INDEX_DEFINITION];
     bool unique = strncmp(def, create_unique_index, strlen(create_unique_index)) == 0;
     bool online = online_possible(p, to);
-    strbuf *sb = plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0) |
-                              (online ? HAZ_NO_TRANSACTION : 0));
+    pa_stmt *create = plan_stmt(p, HAZ_INDEX_BUILD | (unique ? HAZ_VALIDATES_ROWS : 0) |
+                                      (online ? HAZ_NO_TRANSACTION : 0));
     if (online) {
-        sb_addf(sb, "CREATE %sINDEX CONCURRENTLY IF NOT EXISTS %s",
+        sb_addf(&create->sql, "CREATE %sINDEX CONCURRENTLY IF NOT EXISTS %s",
                 unique ? "UNIQUE " : "", after_create_index(def));
-        plan_standalone(p);
+        plan_standalone(create);
     } else {
-        sb_adds(sb, def);
+        sb_adds(&create->sql, def);
     }
     if (unique)
-        plan_check(p, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
+        plan_check(create, CHECK_UNIQUE_INDEX, to, NULL, to->name, def);
     if (to->values[INDEX_REPLICA_IDENTITY])
         set_replica_identity(p, to, true);
     if (to->values[INDEX_STATISTICS])
@@ -243,11 +243,11 @@ static void index_create(pa_plan *p, const pa_object *to)
 static void index_drop(pa_plan *p, const pa_object *from)
 {
     bool online = online_possible(p, from);
-    strbuf *sb = plan_stmt(p, online ? HAZ_NO_TRANSACTION : HAZ_ACCESS_EXCLUSIVE);
-    sb_adds(sb, online ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX ");
-    kind_qualified(sb, from);
+    pa_stmt *drop = plan_stmt(p, online ? HAZ_NO_TRANSACTION : HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(&drop->sql, online ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX ");
+    kind_qualified(&drop->sql, from);
     if (online)
-        plan_standalone(p);
+        plan_standalone(drop);
 }
 
 static const pa_feature index_features[] = {

@@ -3,7 +3,7 @@
  * INHERIT or NO INHERIT. Inherited columns and constraints belong to the
  * parent and are not listed for the child (column.c, constraint.c). */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char inherit_query[] =
@@ -27,7 +27,7 @@ static void inherit_target(strbuf *sb, const pa_object *o)
 
 static void set_inherit(pa_plan *p, const pa_object *o, const char *how)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     kind_alter_table(sb, o);
     sb_addf(sb, " %s %s", how, o->name);
 }

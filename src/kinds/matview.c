@@ -3,7 +3,7 @@
  * around a type change of a column they read, like views. Their indexes
  * are ordinary index objects (index.c). */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char matview_query[] =
@@ -35,7 +35,7 @@ static void matview_target(strbuf *sb, const pa_object *o)
 
 static void matview_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE MATERIALIZED VIEW ");
     kind_qualified(sb, to);
     if (to->values[MV_OPTIONS] && *to->values[MV_OPTIONS])

@@ -5,7 +5,7 @@
  * the rows. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char partition_query[] =
@@ -44,7 +44,7 @@ void partition_of_clause(strbuf *sb, const pa_object *partition)
 static void partition_create(pa_plan *p, const pa_object *to)
 {
     /* Rows are checked against the bound, under a lock on the partition. */
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | HAZ_VALIDATES_ROWS);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | HAZ_VALIDATES_ROWS)->sql;
     sb_addf(sb, "ALTER TABLE %s ATTACH PARTITION ", to->values[PART_PARENT]);
     kind_qualified(sb, to);
     sb_addf(sb, " %s", to->values[PART_BOUND]);
@@ -52,7 +52,7 @@ static void partition_create(pa_plan *p, const pa_object *to)
 
 static void partition_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_addf(sb, "ALTER TABLE %s DETACH PARTITION ", from->values[PART_PARENT]);
     kind_qualified(sb, from);
 }

@@ -5,7 +5,7 @@
  * row level security are attributes of the table (table.c). */
 #include "kinds/kinds.h"
 #include "kinds/policy.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -62,7 +62,7 @@ static void add_expressions(strbuf *sb, const pa_object *o, const bool *changed)
 
 static void policy_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "CREATE ");
     policy_target(sb, to);
     sb_addf(sb, "\n  AS %s FOR %s TO %s", to->values[POL_MODE],
@@ -74,7 +74,7 @@ static void policy_alter(pa_plan *p, const pa_object *from,
                          const pa_object *to, const bool *changed)
 {
     (void)from;
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "ALTER ");
     policy_target(sb, to);
     if (changed[POL_ROLES])

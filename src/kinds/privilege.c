@@ -9,7 +9,7 @@
  * REVOKE of a default (EXECUTE from PUBLIC) is seen. */
 #include "kinds/kinds.h"
 #include "kinds/privilege.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -214,7 +214,7 @@ static void acl_statement(pa_plan *p, const pa_object *o, int group,
 {
     static const char *const verbs[NGROUPS] = {
         "GRANT ", "GRANT ", "REVOKE ", "REVOKE GRANT OPTION FOR "};
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     /* As the grantor: GRANTED BY another role needs PostgreSQL 16. */
     if (grantor)
         sb_addf(sb, "SET ROLE %.*s;\n", (int)strcspn(grantor, " "), grantor);

@@ -3,7 +3,7 @@
  * be switched, so that is a drop and create. Which tables and schemas a
  * publication holds are sub-objects (publication_member.c). */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char publication_query[] =
@@ -37,7 +37,7 @@ static void publication_target(strbuf *sb, const pa_object *o)
 
 static void publication_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE ");
     publication_target(sb, to);
     if (to->values[PUB_ALL_TABLES])
@@ -51,7 +51,7 @@ static void publication_alter(pa_plan *p, const pa_object *from,
     (void)from;
     if (!changed[PUB_OPTIONS])
         return;
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "ALTER ");
     publication_target(sb, to);
     sb_addf(sb, " SET (%s)", to->values[PUB_OPTIONS]);

@@ -4,7 +4,7 @@
  * --schema and --exclude-schema apply to it. A changed column list or
  * filter is a drop and add. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char publication_table_query[] =
@@ -50,7 +50,7 @@ static void publication_table_target(strbuf *sb, const pa_object *o)
 static strbuf *alter_publication(pa_plan *p, const pa_object *o,
                                  const char *action)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "ALTER ");
     publication_table_target(sb, o);
     sb_addf(sb, " %s ", action);

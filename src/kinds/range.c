@@ -3,7 +3,7 @@
  * query; PostgreSQL cannot alter any of it, so a change is drop and
  * create. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char range_query[] =
@@ -55,7 +55,7 @@ static void range_target(strbuf *sb, const pa_object *o)
 
 static void range_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE TYPE ");
     kind_qualified(sb, to);
     sb_addf(sb, " AS RANGE (%s)", to->values[RANGE_DEFINITION]);

@@ -1,7 +1,7 @@
 /* The list of kinds pgalign knows, in the order plans tend to create them. */
 #include "kinds/kinds.h"
 #include "emit/quote.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -154,14 +154,14 @@ static void alter_options(pa_plan *p, const strbuf *head, const char *old,
                           const char *new)
 {
     if (old && *old) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, head->buf);
         sb_adds(sb, " RESET (");
         option_names(sb, old);
         sb_addc(sb, ')');
     }
     if (new && *new)
-        sb_addf(plan_stmt(p, 0), "%s SET (%s)", head->buf, new);
+        sb_addf(&plan_stmt(p, 0)->sql, "%s SET (%s)", head->buf, new);
 }
 
 void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,

@@ -1,6 +1,6 @@
 /* Schemas. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char schema_query[] =
@@ -27,7 +27,7 @@ static void schema_target(strbuf *sb, const pa_object *o)
 
 static void schema_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE SCHEMA ");
     sql_ident(sb, to->name);
 }

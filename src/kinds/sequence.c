@@ -3,7 +3,7 @@
  * OWNED BY needs the table before the sequence. Identity sequences belong
  * to their column and are handled there. */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char sequence_query[] =
@@ -71,7 +71,7 @@ static void add_options(strbuf *sb, const pa_object *o, const bool *changed)
 
 static void sequence_create(pa_plan *p, const pa_object *to)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE ");
     if (to->values[SEQ_PERSISTENCE] &&
         to->values[SEQ_PERSISTENCE][0] == 'U')
@@ -89,13 +89,13 @@ static void sequence_alter(pa_plan *p, const pa_object *from,
     for (int i = SEQ_TYPE; i <= SEQ_CYCLE; i++)
         any |= changed[i];
     if (any) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER SEQUENCE ");
         kind_qualified(sb, to);
         add_options(sb, to, changed);
     }
     if (changed[SEQ_PERSISTENCE]) {
-        strbuf *sb = plan_stmt(p, 0);
+        strbuf *sb = &plan_stmt(p, 0)->sql;
         sb_adds(sb, "ALTER SEQUENCE ");
         kind_qualified(sb, to);
         sb_addf(sb, " SET %s", to->values[SEQ_PERSISTENCE]);
@@ -156,7 +156,7 @@ static void sequence_owner_target(strbuf *sb, const pa_object *o)
 
 static void set_owner(pa_plan *p, const pa_object *o, const char *owner)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "ALTER SEQUENCE ");
     kind_qualified(sb, o);
     sb_addf(sb, " OWNED BY %s", owner);

@@ -7,7 +7,7 @@
 #include "kinds/kinds.h"
 #include "kinds/column.h"
 #include "kinds/table.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -89,7 +89,7 @@ static void add_inherits(strbuf *sb, const pa_object *to)
 
 static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "ALTER TABLE ");
     kind_qualified(sb, to);
     sb_addf(sb, " %s ROW LEVEL SECURITY", what);
@@ -99,7 +99,7 @@ static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
 static void set_replica_identity(pa_plan *p, const pa_object *to)
 {
     const char *ri = to->values[TABLE_REPLICA_IDENTITY];
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "ALTER TABLE ");
     kind_qualified(sb, to);
     sb_addf(sb, " REPLICA IDENTITY %s", ri ? ri : "DEFAULT");
@@ -109,7 +109,7 @@ static void table_create(pa_plan *p, const pa_object *to)
 {
     const char *const *v = to->values;
     const pa_object *partition = model_child_of_kind(to, &kind_partition);
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "CREATE ");
     if (strcmp(v[TABLE_PERSISTENCE], "UNLOGGED") == 0)
         sb_adds(sb, "UNLOGGED ");
@@ -146,7 +146,7 @@ static void table_create(pa_plan *p, const pa_object *to)
 static void set_access_method(pa_plan *p, const pa_object *to)
 {
     const char *method = to->values[TABLE_ACCESS_METHOD];
-    strbuf *sb = plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
+    strbuf *sb = &plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE)->sql;
     sb_adds(sb, "ALTER TABLE ");
     kind_qualified(sb, to);
     sb_adds(sb, " SET ACCESS METHOD ");
@@ -155,10 +155,10 @@ static void set_access_method(pa_plan *p, const pa_object *to)
 
 static void table_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
-    sb_adds(sb, "DROP ");
-    table_target(sb, from);
-    plan_check(p, CHECK_LOSS_ROWS, from, NULL, NULL, NULL);
+    pa_stmt *drop = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE);
+    sb_adds(&drop->sql, "DROP ");
+    table_target(&drop->sql, from);
+    plan_check(drop, CHECK_LOSS_ROWS, from, NULL, NULL, NULL);
 }
 
 static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
@@ -166,7 +166,7 @@ static void table_alter(pa_plan *p, const pa_object *from, const pa_object *to,
 {
     const char *const *v = to->values;
     if (changed[TABLE_PERSISTENCE]) {
-        strbuf *sb = plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE);
+        strbuf *sb = &plan_stmt(p, HAZ_TABLE_REWRITE | HAZ_ACCESS_EXCLUSIVE)->sql;
         sb_adds(sb, "ALTER TABLE ");
         kind_qualified(sb, to);
         sb_addf(sb, " SET %s", v[TABLE_PERSISTENCE]);

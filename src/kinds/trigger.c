@@ -6,7 +6,7 @@
  * Triggers cloned onto partitions come with the parent's trigger and are
  * not listed. A trigger whose function only changes its body stays. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char trigger_query[] =
@@ -48,7 +48,7 @@ static void trigger_target(strbuf *sb, const pa_object *o)
 static void set_state(pa_plan *p, const pa_object *o)
 {
     const char *state = o->values[TRG_STATE];
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     kind_alter_table(sb, o);
     sb_addf(sb, " %s TRIGGER ", state ? state : "ENABLE");
     sql_ident(sb, o->name);
@@ -56,7 +56,7 @@ static void set_state(pa_plan *p, const pa_object *o)
 
 static void trigger_create(pa_plan *p, const pa_object *to)
 {
-    sb_adds(plan_stmt(p, 0), to->values[TRG_DEFINITION]);
+    sb_adds(&plan_stmt(p, 0)->sql, to->values[TRG_DEFINITION]);
     if (to->values[TRG_STATE])
         set_state(p, to);
 }

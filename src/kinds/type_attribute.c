@@ -3,7 +3,7 @@
  * ALTER ATTRIBUTE ... SET DATA TYPE does not, which PostgreSQL reports. */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char type_attribute_query[] =
@@ -50,7 +50,7 @@ void type_attribute_definition(strbuf *sb, const pa_object *a)
 
 static strbuf *alter_type(pa_plan *p, const pa_object *o, const char *action)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "ALTER TYPE ");
     kind_table_name(sb, o);
     sb_addf(sb, " %s ", action);

@@ -3,7 +3,7 @@
  * domain's base type or collation). */
 #include "kinds/kinds.h"
 #include "kinds/column.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <stdio.h>
@@ -25,7 +25,7 @@ static const char *column_uses_type(const char *coltype, const char *typname)
 static void convert_column(pa_plan *p, const pa_object *col, const char *suffix,
                            const char *typname, const char *via, unsigned hazards)
 {
-    strbuf *sb = alter_column(p, col, hazards | HAZ_TABLE_REWRITE, "TYPE");
+    strbuf *sb = &alter_column(p, col, hazards | HAZ_TABLE_REWRITE, "TYPE")->sql;
     sb_addf(sb, " %s%s USING ", typname, suffix);
     sql_ident(sb, col->name);
     sb_addf(sb, "::%s%s::%s%s", via, suffix, typname, suffix);
@@ -39,11 +39,11 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     char old_name[40];
     kind_helper_name(old_name, sizeof(old_name), "pgalign_old", to);
 
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_addf(sb, "ALTER %s %s RENAME TO %s", keyword, typname.buf, old_name);
     plan_create_object(p, to);
-    for (size_t i = 0; i < p->from->count; i++) {
-        const pa_object *col = p->from->objects[i];
+    for (size_t i = 0; i < plan_from(p)->count; i++) {
+        const pa_object *col = plan_from(p)->objects[i];
         const char *type = column_type(col);
         if (col->kind != &kind_column || !type || plan_drops(p, col) ||
             column_is_inherited(col))
@@ -52,7 +52,7 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
         if (suffix)
             convert_column(p, col, suffix, typname.buf, via, hazards);
     }
-    sb = plan_stmt(p, hazards);
+    sb = &plan_stmt(p, hazards)->sql;
     sb_addf(sb, "DROP %s ", keyword);
     sql_qualified(sb, from->schema, old_name);
     sb_release(&typname);

@@ -4,7 +4,7 @@
  * with the views that depend on it. Views that depend on a column whose
  * type changes are rebuilt around the change (the server refuses it). */
 #include "kinds/kind.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 #include <string.h>
@@ -41,7 +41,7 @@ static void view_target(strbuf *sb, const pa_object *o)
 
 static void create_view(pa_plan *p, const pa_object *to, bool replace)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, replace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
     kind_qualified(sb, to);
     if (to->values[VIEW_OPTIONS] && *to->values[VIEW_OPTIONS])

@@ -2,7 +2,7 @@
  * have theirs in column.c). Only commented columns are listed; the
  * column itself comes with its view's query. */
 #include "kinds/kinds.h"
-#include "plan/plan.h"
+#include "plan/stmt.h"
 #include "emit/quote.h"
 
 static const char view_column_query[] =
@@ -40,7 +40,7 @@ static void view_column_create(pa_plan *p, const pa_object *to)
 
 static void view_column_drop(pa_plan *p, const pa_object *from)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "COMMENT ON ");
     view_column_target(sb, from);
     sb_adds(sb, " IS NULL");

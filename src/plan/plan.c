@@ -45,14 +45,14 @@ const char *const pa_hazard_names[PA_NHAZARDS] = {
     "validates-existing-rows", "index-build", "cannot-run-in-transaction",
 };
 
-strbuf *plan_stmt(pa_plan *p, unsigned hazards)
+pa_stmt *plan_stmt(pa_plan *p, unsigned hazards)
 {
     p->stmts = xgrow(p->stmts, sizeof(*p->stmts), p->nstmts + 1, &p->alloc);
-    pa_stmt *s = &p->stmts[p->nstmts++];
-    memset(s, 0, sizeof(*s));
+    pa_stmt *s = xcalloc(1, sizeof(*s));
+    p->stmts[p->nstmts++] = s;
     sb_init(&s->sql);
     s->hazards = hazards | p->op_hazards;
-    return &s->sql;
+    return s;
 }
 
 static char *dup_or_null(const char *s)
@@ -60,14 +60,15 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
-void plan_check(pa_plan *p, check_type type, const pa_object *o,
+void plan_check(pa_stmt *stmt, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition)
 {
-    pa_check *c = &p->stmts[p->nstmts - 1].check;
-    /* One check a statement: a second one means a kind attached it to
-     * a statement that is not the one it checks. */
+    pa_check *c = &stmt->check;
+    /* One check a statement: a second one would replace the first, and
+     * preflight would no longer test what the statement needs. */
     if (c->type != CHECK_NONE) {
-        fprintf(stderr, "pgalign: BUG: statement %zu has a check already\n", p->nstmts - 1);
+        fprintf(stderr, "pgalign: BUG: a second check on the statement %s\n",
+                sb_str(&stmt->sql));
         abort();
     }
     strbuf sb = STRBUF_INIT;
@@ -84,9 +85,24 @@ void plan_check(pa_plan *p, check_type type, const pa_object *o,
     c->definition = dup_or_null(definition);
 }
 
-void plan_standalone(pa_plan *p)
+void plan_standalone(pa_stmt *stmt)
 {
-    p->stmts[p->nstmts - 1].standalone = true;
+    stmt->standalone = true;
+}
+
+const pa_model *plan_from(const pa_plan *p)
+{
+    return p->from;
+}
+
+const pa_model *plan_to(const pa_plan *p)
+{
+    return p->to;
+}
+
+bool plan_online(const pa_plan *p)
+{
+    return p->online;
 }
 
 void plan_hazard_list(strbuf *sb, unsigned hazards)
@@ -119,7 +135,7 @@ bool plan_drops(const pa_plan *p, const pa_object *from)
 /* COMMENT ON the object IS the text, or NULL to remove it. */
 static void comment_stmt(pa_plan *p, const pa_object *o, const char *comment)
 {
-    strbuf *sb = plan_stmt(p, 0);
+    strbuf *sb = &plan_stmt(p, 0)->sql;
     sb_adds(sb, "COMMENT ON ");
     o->kind->target(sb, o);
     sb_adds(sb, " IS ");
@@ -380,7 +396,7 @@ void plan_drop_object(pa_plan *p, const pa_object *from)
     if (from->kind->drop) {
         from->kind->drop(p, from);
     } else {
-        strbuf *sb = plan_stmt(p, from->kind->lock_on_drop ? HAZ_ACCESS_EXCLUSIVE : 0);
+        strbuf *sb = &plan_stmt(p, from->kind->lock_on_drop ? HAZ_ACCESS_EXCLUSIVE : 0)->sql;
         sb_adds(sb, "DROP ");
         from->kind->target(sb, from);
     }
@@ -449,7 +465,7 @@ static void emit_preambles(builder *b)
             continue;
         done = xgrow(done, sizeof(*done), ndone + 1, &alloc);
         done[ndone++] = pre;
-        sb_adds(plan_stmt(b->plan, 0), pre);
+        sb_adds(&plan_stmt(b->plan, 0)->sql, pre);
     }
     free(done);
 }
@@ -471,7 +487,7 @@ static void warn_cycles(pa_plan *p, const builder *b, const size_t *released)
 static void emit_renames(pa_plan *p, const pa_rename_list *renames)
 {
     for (size_t i = 0; renames && i < renames->count; i++)
-        rename_statement(plan_stmt(p, HAZ_ACCESS_EXCLUSIVE), &renames->items[i]);
+        rename_statement(&plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql, &renames->items[i]);
 }
 
 void plan_build(pa_plan *p, const pa_diff *d, bool online)
@@ -509,20 +525,22 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     free(b.ops);
 }
 
-void plan_stmt_release(pa_stmt *s)
+void plan_stmt_free(pa_stmt *s)
 {
+    if (!s)
+        return;
     sb_release(&s->sql);
     free(s->check.table);
     free(s->check.column);
     free(s->check.name);
     free(s->check.definition);
-    memset(s, 0, sizeof(*s));
+    free(s);
 }
 
 void plan_free(pa_plan *p)
 {
     for (size_t i = 0; i < p->nstmts; i++)
-        plan_stmt_release(&p->stmts[i]);
+        plan_stmt_free(p->stmts[i]);
     free(p->stmts);
     sb_release(&p->warnings);
     memset(p, 0, sizeof(*p));
@@ -532,7 +550,7 @@ size_t plan_count_hazard(const pa_plan *p, unsigned hazard)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->nstmts; i++)
-        n += (p->stmts[i].hazards & hazard) != 0;
+        n += (p->stmts[i]->hazards & hazard) != 0;
     return n;
 }
 

@@ -7,12 +7,14 @@
 
 #include "diff/diff.h"
 #include "emit/sql.h"
-#include "kinds/kind.h"
+#include "kinds/kinds.h"
 #include "plan/plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* add(m, kind, schema, table, name, "attr", "value", ..., NULL) */
 static pa_object *add(pa_model *m, const char *kind, const char *schema,
@@ -457,7 +459,7 @@ static void test_preamble_once_before_all(void **state)
  * eight distinct preambles the planner once kept. */
 static void fake_create(pa_plan *p, const pa_object *to)
 {
-    sb_addf(plan_stmt(p, 0), "CREATE FAKE %s", to->name);
+    sb_addf(&plan_stmt(p, 0)->sql, "CREATE FAKE %s", to->name);
 }
 
 #define FAKE_KINDS 10
@@ -498,6 +500,40 @@ static void test_every_distinct_preamble_once_first(void **state)
     model_free(&b);
 }
 
+/* Checks land on the statement a kind names, which keeps them even when
+ * other statements are added after it; a second check on one statement
+ * is a bug that stops pgalign rather than replacing the first. */
+static void test_check_stays_on_its_statement(void **state)
+{
+    (void)state;
+    pa_model m;
+    model_init(&m);
+    pa_object *t = add(&m, "table", "public", NULL, "t", NULL);
+    pa_plan p = {0};
+    pa_stmt *first = plan_stmt(&p, 0);
+    for (int i = 0; i < 100; i++)
+        sb_adds(&plan_stmt(&p, 0)->sql, "SELECT 1");
+    plan_check(first, CHECK_EMPTY_TABLE, t, "c", NULL, NULL);
+    plan_standalone(first);
+    assert_ptr_equal(p.stmts[0], first);
+    assert_int_equal(p.stmts[0]->check.type, CHECK_EMPTY_TABLE);
+    assert_true(p.stmts[0]->standalone);
+    assert_int_equal(p.stmts[1]->check.type, CHECK_NONE);
+    fflush(NULL);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        fclose(stderr);     /* the BUG line is expected */
+        plan_check(first, CHECK_NOT_NULL, t, "c", NULL, NULL);
+        _exit(0);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFSIGNALED(status));
+    plan_free(&p);
+    model_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_long_warning_is_kept_whole),
         cmocka_unit_test(test_preamble_once_before_all),
         cmocka_unit_test(test_every_distinct_preamble_once_first),
+        cmocka_unit_test(test_check_stays_on_its_statement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,8 +21,8 @@ static void test_statements_and_blank_lines(void **state)
     (void)state;
     pa_plan p = split("CREATE TABLE a (id int);\n\nDROP TABLE b;\n\n");
     assert_int_equal(p.nstmts, 2);
-    assert_string_equal(sb_str(&p.stmts[0].sql), "CREATE TABLE a (id int)");
-    assert_string_equal(sb_str(&p.stmts[1].sql), "DROP TABLE b");
+    assert_string_equal(sb_str(&p.stmts[0]->sql), "CREATE TABLE a (id int)");
+    assert_string_equal(sb_str(&p.stmts[1]->sql), "DROP TABLE b");
     plan_free(&p);
 }
 
@@ -35,12 +35,12 @@ static void test_semicolons_inside_quotes_and_bodies(void **state)
         "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ select ';' $$;\n"
         "/* a; /* nested; */ comment; */ SELECT 1 -- not; here\n;");
     assert_int_equal(p.nstmts, 4);
-    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT 'a;b', \"x;y\", E'it\\'s;'");
-    assert_string_equal(sb_str(&p.stmts[1].sql),
+    assert_string_equal(sb_str(&p.stmts[0]->sql), "SELECT 'a;b', \"x;y\", E'it\\'s;'");
+    assert_string_equal(sb_str(&p.stmts[1]->sql),
                         "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ select 1;\n\nselect 2; $f$");
-    assert_string_equal(sb_str(&p.stmts[2].sql),
+    assert_string_equal(sb_str(&p.stmts[2]->sql),
                         "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ select ';' $$");
-    assert_string_equal(sb_str(&p.stmts[3].sql),
+    assert_string_equal(sb_str(&p.stmts[3]->sql),
                         "/* a; /* nested; */ comment; */ SELECT 1 -- not; here");
     plan_free(&p);
 }
@@ -51,10 +51,10 @@ static void test_hazard_comments_become_hazards(void **state)
     pa_plan p = split("-- hazards: data-loss, access-exclusive-lock\nDROP TABLE t;\n\n"
                       "-- a remark\nCREATE TABLE u (id int);\n-- trailing comment only\n");
     assert_int_equal(p.nstmts, 2);
-    assert_string_equal(sb_str(&p.stmts[0].sql), "DROP TABLE t");
-    assert_int_equal(p.stmts[0].hazards, HAZ_DATA_LOSS | HAZ_ACCESS_EXCLUSIVE);
-    assert_string_equal(sb_str(&p.stmts[1].sql), "CREATE TABLE u (id int)");
-    assert_int_equal(p.stmts[1].hazards, 0);
+    assert_string_equal(sb_str(&p.stmts[0]->sql), "DROP TABLE t");
+    assert_int_equal(p.stmts[0]->hazards, HAZ_DATA_LOSS | HAZ_ACCESS_EXCLUSIVE);
+    assert_string_equal(sb_str(&p.stmts[1]->sql), "CREATE TABLE u (id int)");
+    assert_int_equal(p.stmts[1]->hazards, 0);
     plan_free(&p);
 }
 
@@ -64,7 +64,7 @@ static void test_standard_strings_end_at_a_quote(void **state)
     /* In a standard string a backslash is a character: 'a\' ends there. */
     pa_plan p = split("SELECT 'a\\'; SELECT 2;");
     assert_int_equal(p.nstmts, 2);
-    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT 'a\\'");
+    assert_string_equal(sb_str(&p.stmts[0]->sql), "SELECT 'a\\'");
     plan_free(&p);
 }
 
@@ -74,8 +74,8 @@ static void test_dollar_inside_a_word_is_no_quote(void **state)
     /* a$b$ is one identifier (psql's lexer): no dollar quote starts. */
     pa_plan p = split("SELECT a$b$; SELECT 2; SELECT x $b$;$b$;");
     assert_int_equal(p.nstmts, 3);
-    assert_string_equal(sb_str(&p.stmts[0].sql), "SELECT a$b$");
-    assert_string_equal(sb_str(&p.stmts[2].sql), "SELECT x $b$;$b$");
+    assert_string_equal(sb_str(&p.stmts[0]->sql), "SELECT a$b$");
+    assert_string_equal(sb_str(&p.stmts[2]->sql), "SELECT x $b$;$b$");
     plan_free(&p);
 }
 
@@ -92,16 +92,16 @@ static void test_sql_standard_bodies_keep_their_semicolons(void **state)
         "BEGIN; SELECT 1; END;\n"
         "CREATE TABLE t (a int CHECK (a > 0)); CREATE VIEW v AS SELECT (1; 2);");
     assert_int_equal(p.nstmts, 7);
-    assert_string_equal(sb_str(&p.stmts[0].sql),
+    assert_string_equal(sb_str(&p.stmts[0]->sql),
                         "CREATE OR REPLACE FUNCTION public.g(x integer) RETURNS integer "
                         "LANGUAGE sql\nBEGIN ATOMIC\n SELECT CASE WHEN (x > 0) THEN 1 ELSE 2 "
                         "END AS \"case\";\n SELECT 3;\nEND");
-    assert_string_equal(sb_str(&p.stmts[1].sql),
+    assert_string_equal(sb_str(&p.stmts[1]->sql),
                         "create procedure p() language sql begin atomic insert into t "
                         "values (1); end");
-    assert_string_equal(sb_str(&p.stmts[2].sql), "BEGIN");
-    assert_string_equal(sb_str(&p.stmts[4].sql), "END");
-    assert_string_equal(sb_str(&p.stmts[6].sql), "CREATE VIEW v AS SELECT (1; 2)");
+    assert_string_equal(sb_str(&p.stmts[2]->sql), "BEGIN");
+    assert_string_equal(sb_str(&p.stmts[4]->sql), "END");
+    assert_string_equal(sb_str(&p.stmts[6]->sql), "CREATE VIEW v AS SELECT (1; 2)");
     plan_free(&p);
 }
 
