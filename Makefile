@@ -120,6 +120,12 @@ test: deps $(BIN) $(UNIT_BINS) $(BUILD)/schemagen
 	@PGALIGN=./$(BIN) SCHEMAGEN=$(CURDIR)/$(BUILD)/schemagen \
 	    scripts/check.sh --suites "$(SUITE)" --majors "$(MAJOR)" $(UNIT_BINS)
 
+# Every round-trip fixture's plans (both directions, several option sets)
+# from this tree and from BASE, byte for byte: for changes that must not
+# alter output. make compare-plans BASE=<commit> [MAJOR=15]
+compare-plans: deps
+	@scripts/compare-plans.sh "$(or $(BASE),$(error BASE=<commit> is needed))" "$(or $(MAJOR),15)"
+
 # make check also runs the unit tests, the round trips and apply under
 # AddressSanitizer and UBSan (build-asan/), and each fuzz harness
 # CHECK_FUZZ_SECONDS; SANITIZE= leaves both out.
@@ -203,4 +209,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-gcc build-clang build-fuzz pgalign
 
-.PHONY: all bench deps unit roundtrip test check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean
+.PHONY: all bench compare-plans deps unit roundtrip test check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean
