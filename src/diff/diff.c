@@ -99,66 +99,45 @@ static pa_change *change_of(pa_diff *d, const pa_object *o)
     return &d->changes[i - 1];
 }
 
-/* What cascade_rebuilds knows of each FROM object, by its position. */
-typedef struct cascade {
-    pa_diff *d;
-    size_t *count;          /* count[i]: how many objects depend on i */
-    size_t **dependents;    /* their positions */
-    bool *altered;          /* altered in a way its dependents must follow */
-    size_t *work;           /* positions whose dependents are still to visit */
-    size_t nwork;
-} cascade;
+/* What a change asks of the objects that depend on it in FROM. */
+static pa_followers followers_of(const pa_diff *d, const pa_change *c)
+{
+    if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP)
+        return FOLLOWERS_REBUILT;
+    if (c->type != CHANGE_ALTER)
+        return FOLLOWERS_KEPT;
+    if (alters_with_rebuild(c))
+        return FOLLOWERS_UNADAPTED_REBUILT;
+    if (c->from->kind->alter_rebuilds && c->from->kind->alter_rebuilds(d->to, c->from, c->to))
+        return FOLLOWERS_REBUILT;
+    return FOLLOWERS_KEPT;
+}
 
 /* The one place a change becomes a rebuild: the object is dropped and
- * created again, so it is no longer "altered" (what depends on it is
- * dropped with it, whether or not the server would adapt it to an ALTER),
- * and its own dependents are visited in turn. */
-static void promote_to_rebuild(cascade *cs, size_t i)
+ * created again because of dep, so what depends on it is dropped with it
+ * in turn, whether or not the server would adapt it to an ALTER. */
+static void promote_to_rebuild(pa_change *c, const pa_object *dep)
 {
-    pa_change *c = change_of(cs->d, cs->d->from->objects[i]);
     c->type = CHANGE_REPLACE;
     c->rebuild = true;
-    cs->altered[i] = false;
-    cs->work[cs->nwork++] = i;
+    c->rebuilt_for = dep;
+    c->followers = FOLLOWERS_REBUILT;
 }
 
-static void cascade_init(cascade *cs, pa_diff *d)
+/* Whether the change of o (the same, or altered) must become a rebuild
+ * for one of its dependencies; that one in *why. */
+static bool must_follow(pa_diff *d, const pa_change *c, const pa_object **why)
 {
-    size_t n = d->from->count;
-    cs->d = d;
-    cs->count = xcalloc(n + 1, sizeof(size_t));
-    cs->dependents = xcalloc(n + 1, sizeof(size_t *));
-    cs->altered = xcalloc(n + 1, sizeof(bool));
-    cs->work = xmalloc(sizeof(size_t) * (n + 1));
-    cs->nwork = 0;
-    for (size_t i = 0; i < n; i++)
-        d->from->objects[i]->position = (unsigned)i;
-    for (size_t i = 0; i < n; i++) {
-        const pa_object *o = d->from->objects[i];
-        for (size_t j = 0; j < o->ndeps; j++)
-            cs->count[o->deps[j]->position]++;
-    }
-    size_t *filled = xcalloc(n + 1, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-        cs->dependents[i] = xmalloc(sizeof(size_t) * (cs->count[i] + 1));
-    for (size_t i = 0; i < n; i++) {
-        const pa_object *o = d->from->objects[i];
-        for (size_t j = 0; j < o->ndeps; j++) {
-            size_t k = o->deps[j]->position;
-            cs->dependents[k][filled[k]++] = i;
+    const pa_object *o = c->from;
+    for (unsigned j = 0; j < o->ndeps; j++) {
+        const pa_change *dc = change_of(d, o->deps[j]);
+        if (dc->followers != FOLLOWERS_KEPT &&
+            rebuildable(o, dc->followers == FOLLOWERS_UNADAPTED_REBUILT)) {
+            *why = o->deps[j];
+            return true;
         }
     }
-    free(filled);
-}
-
-static void cascade_free(cascade *cs)
-{
-    for (size_t i = 0; i < cs->d->from->count; i++)
-        free(cs->dependents[i]);
-    free(cs->dependents);
-    free(cs->count);
-    free(cs->work);
-    free(cs->altered);
+    return false;
 }
 
 /* Everything in FROM that depends on a replaced object must be dropped
@@ -166,33 +145,29 @@ static void cascade_free(cascade *cs)
  * must what depends on an object altered in a way that needs it, and what
  * outlives an object that is dropped (a foreign key whose unique index
  * becomes a unique constraint of the same name: same definition, but it
- * must let go of the index before the index can go). */
+ * must let go of the index before the index can go). A pass promotes what
+ * the changes so far ask for; passes repeat until one promotes nothing
+ * (a view on a view on a replaced table takes three). */
 static void cascade_rebuilds(pa_diff *d)
 {
-    cascade cs;
-    cascade_init(&cs, d);
-    for (size_t i = 0; i < d->from->count; i++) {
-        const pa_change *c = change_of(d, d->from->objects[i]);
-        cs.altered[i] = c->type == CHANGE_ALTER && alters_with_rebuild(c);
-        bool rebuilds_all = c->type == CHANGE_ALTER && c->from->kind->alter_rebuilds &&
-                            c->from->kind->alter_rebuilds(d->to, c->from, c->to);
-        if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP || cs.altered[i] ||
-            rebuilds_all)
-            cs.work[cs.nwork++] = i;
+    bool promoted = false;
+    for (size_t i = 0; i < d->count; i++) {
+        pa_change *c = &d->changes[i];
+        c->followers = c->from ? followers_of(d, c) : FOLLOWERS_KEPT;
+        promoted |= c->followers != FOLLOWERS_KEPT;
     }
-    while (cs.nwork > 0) {
-        size_t i = cs.work[--cs.nwork];
-        for (size_t j = 0; j < cs.count[i]; j++) {
-            size_t k = cs.dependents[i][j];
-            const pa_object *dep = d->from->objects[k];
-            const pa_change *c = change_of(d, dep);
-            if (!rebuildable(dep, cs.altered[i]) ||
-                (c->type != CHANGE_SAME && c->type != CHANGE_ALTER))
-                continue;
-            promote_to_rebuild(&cs, k);
+    while (promoted) {
+        promoted = false;
+        for (size_t i = 0; i < d->count; i++) {
+            pa_change *c = &d->changes[i];
+            const pa_object *why;
+            if (c->from && (c->type == CHANGE_SAME || c->type == CHANGE_ALTER) &&
+                must_follow(d, c, &why)) {
+                promote_to_rebuild(c, why);
+                promoted = true;
+            }
         }
     }
-    cascade_free(&cs);
 }
 
 static void index_changes(pa_diff *d, bool sorted)
@@ -221,6 +196,7 @@ static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
     c->from = from;
     c->to = to;
     c->rebuild = false;
+    c->rebuilt_for = NULL;
     compare(c, NULL);
 }
 

@@ -19,12 +19,22 @@ typedef enum change_type {
     CHANGE_REPLACE,
 } change_type;
 
+/* What a change asks of the objects that depend on it in FROM. */
+typedef enum pa_followers {
+    FOLLOWERS_KEPT,             /* nothing: they stay as they are */
+    FOLLOWERS_REBUILT,          /* dropped before it, created after it */
+    FOLLOWERS_UNADAPTED_REBUILT, /* the same, but for those the server
+                                  * adapts to the ALTER itself */
+} pa_followers;
+
 typedef struct pa_change {
     change_type type;
     const pa_object *from;  /* NULL for ADD */
     const pa_object *to;    /* NULL for DROP */
     bool *changed;          /* per attribute; NULL when none is */
-    bool rebuild;           /* replaced only because a dependency was */
+    bool rebuild;           /* replaced only because a dependency was: */
+    const pa_object *rebuilt_for;   /* that dependency, in FROM */
+    pa_followers followers;
 } pa_change;
 
 typedef struct pa_diff {

@@ -33,8 +33,6 @@ struct pa_object {
     int ordinal;            /* order among siblings (column number) */
     unsigned ndeps;
     unsigned deps_alloc;
-    unsigned position;      /* scratch: its index in m->objects, for those
-                               who set it (diff.c's cascade_rebuilds) */
 };
 
 typedef struct pa_model {

@@ -190,6 +190,21 @@ static void test_replaced_key_rebuilds_dependent_foreign_key(void **state)
     /* A rebuild keeps every row: not destructive. */
     assert_int_equal(destructive, 0);
     free(sql);
+    /* The foreign key is rebuilt for the key it references; the key is
+     * replaced for itself. */
+    pa_diff d;
+    diff_compute(&d, &a, &b, NULL);
+    const pa_change *fk = diff_find(&d, "constraint:\"public\".\"b\".\"b_fk\"");
+    const pa_change *key = diff_find(&d, "constraint:\"public\".\"a\".\"a_pkey\"");
+    assert_non_null(fk);
+    assert_non_null(key);
+    assert_int_equal(fk->type, CHANGE_REPLACE);
+    assert_true(fk->rebuild);
+    assert_non_null(fk->rebuilt_for);
+    assert_string_equal(fk->rebuilt_for->key, key->from->key);
+    assert_false(key->rebuild);
+    assert_null(key->rebuilt_for);
+    diff_free(&d);
     model_free(&a);
     model_free(&b);
 }
