@@ -1,6 +1,8 @@
 /* pgalign: make one PostgreSQL schema match another.
  * Command-line parsing and dispatch; the commands live in src/cmd/. */
 #include "cmd/cmd.h"
+#include "source/pgbin.h"
+#include "source/signals.h"
 #include "source/tempcluster.h"
 #include "util/progress.h"
 #include "util/xalloc.h"
@@ -588,13 +590,13 @@ static const command *find_command(int *argc, char **argv)
 int main(int argc, char **argv)
 {
     /* Before any thread: Ctrl-C must remove a temporary cluster. */
-    tempcluster_init_signals();
+    signals_init();
     const command *cmd = find_command(&argc, argv);
     pa_options opt;
     memset(&opt, 0, sizeof(opt));
     int rc = parse_options(argc, argv, cmd, &opt);
     if (rc < 0) {
-        tempcluster_set_bindir(opt.pg_bindir, opt.quiet);
+        pgbin_configure(opt.pg_bindir, opt.quiet);
         /* A progress line would mix with -v's lines and JSON readers. */
         progress_enable(isatty(STDERR_FILENO) && !opt.quiet && !opt.verbose &&
                         !(opt.format && strcmp(opt.format, "json") == 0));

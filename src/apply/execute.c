@@ -13,7 +13,7 @@
 #include "source/conn.h"
 #include "source/pipeline.h"
 #include "util/progress.h"
-#include "source/tempcluster.h"
+#include "source/signals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,14 +274,14 @@ bool apply_plan(PGconn *conn, const pa_plan *p, const apply_options *o,
 {
     PGcancel *cancel = PQgetCancel(conn);
     if (cancel)
-        tempcluster_on_interrupt(cancel_statement, cancel);
+        signals_on_interrupt(cancel_statement, cancel);
     runner r = {.conn = conn, .plan = p, .o = o, .err = err};
     progress_step("applying");
     r.watch = lockwatch_start(conn);
     bool ok = run_all(&r);
     lockwatch_stop(r.watch);
     progress_end();
-    tempcluster_on_interrupt(NULL, NULL);
+    signals_on_interrupt(NULL, NULL);
     if (cancel)
         PQfreeCancel(cancel);
     if (!ok && (err->len == 0 || err->buf[err->len - 1] != '\n'))

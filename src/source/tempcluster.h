@@ -10,14 +10,8 @@
 
 #include <stdbool.h>
 
-/* Where to find initdb, postgres and psql; NULL to search (see
- * find_bindir). no_warnings: say nothing when only server programs of
- * another major than wanted are found. Call before tempcluster_start. */
-void tempcluster_set_bindir(const char *dir, bool no_warnings);
-
-/* Install the signal handling that removes the cluster; call early, before
- * any thread is started. */
-void tempcluster_init_signals(void);
+/* Where the server programs are found: pgbin.h (pgbin_configure). The
+ * cluster is removed on a signal: signals.h (signals_init). */
 
 /* Start the cluster if it is not running, with server programs of the
  * major of server_version (PQserverVersion; 0: any) when they can be
@@ -53,8 +47,5 @@ bool tempcluster_psql(const char *conninfo, const char *file, const char *log);
 
 /* Stop the server and remove the directory (safe to call more than once). */
 void tempcluster_stop(void);
-
-/* Call fn(arg) first when SIGINT, SIGTERM or SIGHUP arrives (NULL: none). */
-void tempcluster_on_interrupt(void (*fn)(void *), void *arg);
 
 #endif
