@@ -146,7 +146,7 @@ static bool build(PGconn *conn, const char *conninfo, const pa_model *m,
 }
 
 bool copy_schema(const char *source, int server_version, const pa_filter *filter,
-                 const char *dbname, bool verbose, pa_ext_list *skipped,
+                 const char *dbname, bool verbose, strbuf *warnings, pa_ext_list *skipped,
                  strbuf *conninfo, strbuf *err)
 {
     /* Every schema, as the copy must have what the plan refers to; but a
@@ -155,7 +155,7 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
                      .managed_schemas = filter->managed_schemas,
                      .managed_roles = filter->managed_roles,
                      .managed_extensions = filter->managed_extensions};
-    pa_inspect_options iopt = {.filter = &all, .quiet = true};
+    pa_inspect_options iopt = {.filter = &all, .warnings = NULL};
     pa_model m;
     size_t before = conninfo->len;
     PGconn *conn = NULL;
@@ -168,7 +168,7 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
         forget_extension_versions(&m);
     sb_release(&ignored);
     ok = ok && tempcluster_start(server_version ? server_version : m.server_version,
-                                 verbose, err) &&
+                                 verbose, warnings, err) &&
               tempcluster_create_database(dbname, conninfo, err) &&
               (!all.profile ||
                sql_load_standin(conninfo->buf + before, all.profile, &platform, err)) &&
@@ -184,13 +184,15 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
 }
 
 bool copy_inspect(const char *source, int server_version, const pa_filter *filter,
-                  const char *dbname, bool verbose, pa_model *copy, strbuf *err)
+                  const char *dbname, bool verbose, strbuf *warnings, pa_model *copy,
+                  strbuf *err)
 {
     strbuf ci = STRBUF_INIT;
     pa_ext_list skipped = {0};
-    pa_inspect_options iopt = {.filter = filter, .quiet = true, .assumed = &skipped};
+    pa_inspect_options iopt = {.filter = filter, .warnings = NULL, .assumed = &skipped};
     model_init(copy);
-    bool ok = copy_schema(source, server_version, filter, dbname, verbose, &skipped, &ci, err);
+    bool ok = copy_schema(source, server_version, filter, dbname, verbose, warnings, &skipped,
+                          &ci, err);
     if (ok) {
         model_free(copy);
         ok = inspect_source(ci.buf, &iopt, dbname, copy, err);

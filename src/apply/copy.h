@@ -19,15 +19,17 @@
  * so), create database dbname with the roles the schema names (and,
  * under a profile, the platform's stand-in), and build the schema there.
  * Extensions the cluster cannot create are left out and added to skipped.
- * Appends dbname's conninfo to conninfo. */
+ * Appends dbname's conninfo to conninfo. A line goes to warnings (unless
+ * NULL) when the cluster runs another major than server_version's. */
 bool copy_schema(const char *source, int server_version, const pa_filter *filter,
-                 const char *dbname, bool verbose, pa_ext_list *skipped,
+                 const char *dbname, bool verbose, strbuf *warnings, pa_ext_list *skipped,
                  strbuf *conninfo, strbuf *err);
 
 /* copy_schema, then the copy inspected with filter into copy (initialized
  * here; the extensions the cluster could not create taken as there). */
 bool copy_inspect(const char *source, int server_version, const pa_filter *filter,
-                  const char *dbname, bool verbose, pa_model *copy, strbuf *err);
+                  const char *dbname, bool verbose, strbuf *warnings, pa_model *copy,
+                  strbuf *err);
 
 /* Take out of p the statements about extensions that the server behind
  * conn cannot create (as from a SQL source's files, source/extskip.h),

@@ -48,7 +48,7 @@ static bool target_alike(const rehearse_options *o, int version, pa_model *copy,
     strbuf why = STRBUF_INIT;
     bool ok = o->target_source &&
               copy_inspect(o->target_source, version, o->filter, "pgalign_rehearsal_target",
-                           o->verbose, copy, &why);
+                           o->verbose, o->warnings, copy, &why);
     if (!ok)
         sb_addf(err, "cannot build TARGET on the temporary cluster's PostgreSQL %d to "
                 "compare the result with it as one server prints both (%s); server "
@@ -65,7 +65,7 @@ static bool target_alike(const rehearse_options *o, int version, pa_model *copy,
 static bool matches_target_model(const char *conninfo, int version, const rehearse_options *o,
                                  const pa_ext_list *skipped, strbuf *err)
 {
-    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = skipped};
+    pa_inspect_options iopt = {.filter = o->filter, .warnings = NULL, .assumed = skipped};
     pa_model got, copy;
     model_init(&copy);
     bool ok = inspect_source(conninfo, &iopt, "rehearsal", &got, err);
@@ -87,12 +87,14 @@ static bool matches_target_fingerprint(const char *conninfo, int version,
                                        strbuf *err)
 {
     if (o->target_major && o->target_major != version / 10000) {
-        fprintf(stderr, "pgalign: rehearsal: every statement ran; the result is not "
-                "compared with the plan's TARGET, whose definitions PostgreSQL %d printed "
-                "(the temporary cluster runs %d)\n", o->target_major, version / 10000);
+        if (o->warnings)
+            sb_addf(o->warnings, "pgalign: rehearsal: every statement ran; the result is "
+                    "not compared with the plan's TARGET, whose definitions PostgreSQL %d "
+                    "printed (the temporary cluster runs %d)\n", o->target_major,
+                    version / 10000);
         return true;
     }
-    pa_inspect_options iopt = {.filter = o->filter, .quiet = true, .assumed = skipped};
+    pa_inspect_options iopt = {.filter = o->filter, .warnings = NULL, .assumed = skipped};
     char fp[MODEL_FINGERPRINT_LEN];
     bool ok = inspect_fingerprint(conninfo, &iopt, "rehearsal", o->ignored_attrs, fp, err);
     if (ok && strcmp(fp, o->target_fingerprint) != 0) {
@@ -134,8 +136,8 @@ bool rehearse(const char *from, const pa_plan *p, const rehearse_options *o, str
     pa_ext_list skipped = {0};
     pa_plan q;
     copy_plan(p, &q);
-    bool ok = copy_schema(from, 0, o->filter, "pgalign_rehearsal", o->verbose, &skipped,
-                          &ci, &why) &&
+    bool ok = copy_schema(from, 0, o->filter, "pgalign_rehearsal", o->verbose, o->warnings,
+                          &skipped, &ci, &why) &&
               (copy = conn_open(ci.buf, &why)) != NULL;
     if (!ok) {
         sb_addf(err, "cannot rehearse the plan: cannot copy FROM's schema: %s "

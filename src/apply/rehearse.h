@@ -26,6 +26,9 @@ typedef struct rehearse_options {
     const char *target_fingerprint;
     int target_major;
     bool verbose;
+    /* Lines for the caller to print: what the rehearsal could not compare,
+     * and the cluster's warnings. NULL: none are wanted. */
+    strbuf *warnings;
 } rehearse_options;
 
 /* Run p on a copy of the schema of the database at from; true when every

@@ -69,18 +69,23 @@ bool cmd_compare_alike(const pa_options *opt, const char *purpose, const pa_mode
     model_init(&to_copy);
     /* The cluster of TARGET's major when it is here: then TARGET itself
      * is printed as the copy of FROM will be. */
+    strbuf warnings = STRBUF_INIT;
+    strbuf *warn = opt->quiet ? NULL : &warnings;
     bool ok = copy_inspect(opt->from, to->server_version, &opt->filter, from_db.buf, verbose,
-                           &from_copy, &why);
+                           warn, &from_copy, &why);
     int local = from_copy.server_version;
     const pa_model *want = to;
     if (!ok) {
         refuse(from, to, "FROM", &why, err);
     } else if (local / 10000 != to->server_version / 10000) {
-        ok = copy_inspect(opt->target, local, &opt->filter, to_db.buf, verbose, &to_copy, &why);
+        ok = copy_inspect(opt->target, local, &opt->filter, to_db.buf, verbose, warn, &to_copy,
+                          &why);
         if (!ok)
             refuse(from, to, "TARGET", &why, err);
         want = &to_copy;
     }
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
     if (ok) {
         pa_diff alike;
         diff_compute(&alike, &from_copy, want, dopt);

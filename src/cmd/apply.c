@@ -14,13 +14,15 @@
 static bool fingerprint_now(const pa_options *opt, const pa_plan_file *pf, PGconn *conn,
                             char fp[MODEL_FINGERPRINT_LEN])
 {
+    strbuf err = STRBUF_INIT, warnings = STRBUF_INIT;
     pa_inspect_options iopt = {.filter = &pf->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
-                               .jobs = opt->jobs};
-    strbuf err = STRBUF_INIT;
+                               .verbose = opt->verbose && !opt->quiet,
+                               .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs};
     bool ok = inspect_connection_fingerprint(conn, &iopt, "FROM",
                                              cmd_ignored_attrs(pf->ignore_extension_versions),
                                              fp, &err);
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
     if (!ok)
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
     sb_release(&err);

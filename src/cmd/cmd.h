@@ -131,6 +131,9 @@ int cmd_sync(const pa_options *opt);
 int cmd_check(const pa_options *opt);
 int cmd_snapshot(const pa_options *opt);
 
+/* Print the lines library code left for the command to say (inspection's
+ * and the temporary cluster's warnings), and empty warnings. */
+void cmd_print_warnings(strbuf *warnings);
 /* Whether to colour what goes to fd: a terminal, not -o, no NO_COLOR. */
 bool cmd_colour(const pa_options *opt, int fd);
 

@@ -67,3 +67,9 @@ const char *const *cmd_ignored_attrs(bool ignore_extension_versions)
     static const char *const no_versions[] = {"extension.version", NULL};
     return ignore_extension_versions ? no_versions : NULL;
 }
+
+void cmd_print_warnings(strbuf *warnings)
+{
+    fputs(sb_str(warnings), stderr);
+    sb_reset(warnings);
+}

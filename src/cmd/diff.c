@@ -60,9 +60,12 @@ static bool render_target_like_from(const pa_options *opt, const pa_run *run,
                                     pa_model *copy)
 {
     int major = run->from.server_version / 10000;
-    strbuf err = STRBUF_INIT;
+    strbuf err = STRBUF_INIT, warnings = STRBUF_INIT;
     bool ok = copy_inspect(opt->target, run->from.server_version, &opt->filter,
-                           "pgalign_target_copy", opt->verbose && !opt->quiet, copy, &err);
+                           "pgalign_target_copy", opt->verbose && !opt->quiet,
+                           opt->quiet ? NULL : &warnings, copy, &err);
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
     /* The copy holds only the modeled schema: the census stays TARGET's. */
     if (ok)
         census_copy(&copy->census, &copy->arena, &run->to.census);
@@ -243,13 +246,16 @@ static void plan_failed(pa_run *run, strbuf *err)
 
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
-    strbuf err = STRBUF_INIT;
+    strbuf err = STRBUF_INIT, warnings = STRBUF_INIT;
     pa_inspect_options iopt = {.filter = &opt->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
-                               .jobs = opt->jobs};
+                               .verbose = opt->verbose && !opt->quiet,
+                               .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs};
     memset(run, 0, sizeof(*run));
     hashmap_init(&run->form_only);
-    if (!inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err)) {
+    bool inspected = inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err);
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
+    if (!inspected) {
         fprintf(stderr, "pgalign: %s\n", sb_str(&err));
         sb_release(&err);
         hashmap_free(&run->form_only);

@@ -79,10 +79,15 @@ bool cmd_preflight_possible(const pa_options *opt)
 bool cmd_rehearse(const pa_options *opt, const pa_plan *p, rehearse_options *ro)
 {
     ro->verbose = opt->verbose && !opt->quiet;
-    strbuf err = STRBUF_INIT;
+    strbuf err = STRBUF_INIT, warnings = STRBUF_INIT;
+    /* Even with -q: what the rehearsal could not compare is said. */
+    ro->warnings = &warnings;
     bool ok = rehearse(opt->from, p, ro, &err);
+    ro->warnings = NULL;
+    cmd_print_warnings(&warnings);
     if (!ok)
         fprintf(stderr, "pgalign: %s\npgalign: nothing was changed\n", sb_str(&err));
     sb_release(&err);
+    sb_release(&warnings);
     return ok;
 }

@@ -11,11 +11,16 @@ int cmd_snapshot(const pa_options *opt)
     pa_model model;
     strbuf err = STRBUF_INIT;
     /* A SQL source goes into the database the cluster makes ready first. */
+    strbuf warnings = STRBUF_INIT;
     pa_inspect_options iopt = {.filter = &opt->filter,
-                               .verbose = opt->verbose && !opt->quiet, .quiet = opt->quiet,
-                               .jobs = opt->jobs, .sql_database = TEMPCLUSTER_FROM_DATABASE};
+                               .verbose = opt->verbose && !opt->quiet,
+                               .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs,
+                               .sql_database = TEMPCLUSTER_FROM_DATABASE};
     int rc = EXIT_SAME;
-    if (!inspect_source(opt->from, &iopt, "SOURCE", &model, &err)) {
+    bool inspected = inspect_source(opt->from, &iopt, "SOURCE", &model, &err);
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
+    if (!inspected) {
         fprintf(stderr, "pgalign: SOURCE: %s\n", sb_str(&err));
         rc = EXIT_ERROR;
     } else {

@@ -62,11 +62,15 @@ static bool confirmed(const pa_options *opt, PGconn *conn, const pa_plan *p)
 static bool diff_again(const pa_options *opt, const pa_run *run, PGconn *conn, pa_model *after,
                        pa_diff *d, hashmap *form_only, strbuf *err)
 {
-    pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false, .quiet = opt->quiet,
-                               .jobs = opt->jobs};
+    strbuf warnings = STRBUF_INIT;
+    pa_inspect_options iopt = {.filter = &opt->filter, .verbose = false,
+                               .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs};
     pa_diff_options dopt = run->dopt;
     dopt.form_only = NULL;      /* FROM's text is new: compared afresh */
-    if (!inspect_connection(conn, &iopt, "FROM", after, err))
+    bool inspected = inspect_connection(conn, &iopt, "FROM", after, err);
+    cmd_print_warnings(&warnings);
+    sb_release(&warnings);
+    if (!inspected)
         return false;
     diff_compute(d, after, &run->to, &dopt);
     if (diff_count(d) == 0 || !run->to.server_version ||

@@ -99,14 +99,14 @@ typedef struct inspect_ctx {
 } inspect_ctx;
 
 /* Two catalog rows with one identity would make one object hide another
- * (a plan that misses it): said on stderr, and the tests fail on it. */
+ * (a plan that misses it): a warning, and the tests fail on it. */
 static void warn_duplicate(const inspect_ctx *ctx, const pa_kind *k, const char *schema,
                            const char *table, const char *name)
 {
-    if (ctx->opt->quiet)
+    if (!ctx->opt->warnings)
         return;
-    fprintf(stderr, "pgalign: warning: %s: duplicate identity %s %s%s%s%s%s; the first "
-            "is kept\n", ctx->label, k->name, schema ? schema : "", schema ? "." : "",
+    sb_addf(ctx->opt->warnings, "pgalign: warning: %s: duplicate identity %s %s%s%s%s%s; "
+            "the first is kept\n", ctx->label, k->name, schema ? schema : "", schema ? "." : "",
             table && k->table_in_key ? table : "", table && k->table_in_key ? "." : "", name);
 }
 
@@ -240,8 +240,8 @@ static void warn_recorded(const pa_ext_list *recorded, const pa_inspect_options 
 {
     for (int platform = 0; platform < 2; platform++) {
         char *names = extskip_describe(recorded, platform);
-        if (*names && !opt->quiet && (!platform || opt->verbose))
-            fprintf(stderr, "pgalign: %s%s: not installed here, so recorded "
+        if (*names && opt->warnings && (!platform || opt->verbose))
+            sb_addf(opt->warnings, "pgalign: %s%s: not installed here, so recorded "
                     "but not created: %s\n", platform ? "" : "warning: ", label, names);
         free(names);
     }
@@ -300,7 +300,7 @@ static bool feed_open(inspect_ctx *ctx, const pa_jobs_query *queries, size_t n,
 {
     if (ctx->opt->jobs > 1 && PQtransactionStatus(ctx->conn) == PQTRANS_IDLE) {
         ctx->jobs = jobs_start(ctx->conn, ctx->opt->jobs, transaction_sql, NTRANSACTION,
-                               queries, n, ctx->label, ctx->opt->quiet, err);
+                               queries, n, ctx->label, ctx->opt->warnings, err);
         return ctx->jobs != NULL;
     }
     const char **sql = xcalloc(NTRANSACTION + n + 1, sizeof(*sql));
@@ -466,7 +466,7 @@ static bool load_sql_source(const char *source, const pa_inspect_options *opt,
         sb_adds(&dbname, opt->sql_database);
     else
         tempcluster_new_database_name(&dbname);
-    bool ok = tempcluster_start(0, opt->verbose, err) &&
+    bool ok = tempcluster_start(0, opt->verbose, opt->warnings, err) &&
               sql_source_load(dbname.buf, source, opt->filter ? opt->filter->profile : NULL,
                               recorded, conninfo, conn, err);
     sb_release(&dbname);
@@ -614,7 +614,17 @@ static bool start_cluster_for(inspect_job jobs[2], const pa_inspect_options *opt
     int version = other ? other_side_version(other) : 0;
     if (other && other->done && !other->ok)
         return false;
-    return tempcluster_start(version, opt->verbose, err);
+    return tempcluster_start(version, opt->verbose, opt->warnings, err);
+}
+
+/* Each side's warnings, FROM's first, to the caller's. */
+static void pass_warnings(strbuf warned[2], strbuf *to)
+{
+    for (int i = 0; i < 2; i++) {
+        if (to)
+            sb_add(to, warned[i].buf, warned[i].len);
+        sb_release(&warned[i]);
+    }
 }
 
 /* The first failure, named by its side. */
@@ -634,10 +644,14 @@ static bool report_pair(inspect_job jobs[2], strbuf *err)
 bool inspect_pair(const char *from, const char *to, const pa_inspect_options *opt,
                   pa_model *mfrom, pa_model *mto, strbuf *err)
 {
-    /* One database per side in the shared temporary cluster. */
+    /* One database per side in the shared temporary cluster; warnings a
+     * side of its own, told FROM's first. */
     pa_inspect_options from_opt = *opt, to_opt = *opt;
+    strbuf warned[2] = {STRBUF_INIT, STRBUF_INIT};
     from_opt.sql_database = TEMPCLUSTER_FROM_DATABASE;
     to_opt.sql_database = TEMPCLUSTER_TARGET_DATABASE;
+    from_opt.warnings = opt->warnings ? &warned[0] : NULL;
+    to_opt.warnings = opt->warnings ? &warned[1] : NULL;
     inspect_job jobs[2] = {
         {from, "FROM", &from_opt, mfrom, NULL, false, STRBUF_INIT, false},
         {to, "TARGET", &to_opt, mto, NULL, false, STRBUF_INIT, false},
@@ -654,6 +668,7 @@ bool inspect_pair(const char *from, const char *to, const pa_inspect_options *op
             jobs[i].ok = cluster_failed || !jobs[i].done || jobs[i].ok;
         }
         report_pair(jobs, err);
+        pass_warnings(warned, opt->warnings);
         return false;
     }
     pthread_t thread;
@@ -663,5 +678,6 @@ bool inspect_pair(const char *from, const char *to, const pa_inspect_options *op
         pthread_join(thread, NULL);
     else
         inspect_thread(&jobs[1]);
+    pass_warnings(warned, opt->warnings);
     return report_pair(jobs, err);
 }

@@ -16,7 +16,9 @@
 typedef struct pa_inspect_options {
     const struct pa_filter *filter;
     bool verbose;           /* report each query's time on stderr */
-    bool quiet;             /* no warnings */
+    /* Where warnings go, a line each ("pgalign: warning: ..."), for the
+     * caller to print when inspection is over; NULL: none are wanted. */
+    strbuf *warnings;
     /* -j: connections per live database, sharing one snapshot (1 or 0:
      * one connection); see inspect/jobs.h. */
     int jobs;

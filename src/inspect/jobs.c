@@ -54,7 +54,7 @@ struct pa_jobs {
     fetcher *fetchers;      /* [0] is main */
     int nfetchers;
     const char *label;
-    bool quiet;
+    strbuf *warnings;       /* the caller's; NULL: none wanted */
 };
 
 static void set_state(fetcher *f, fetch_state state)
@@ -279,7 +279,7 @@ static void jobs_free(pa_jobs *j)
 
 pa_jobs *jobs_start(PGconn *main, int njobs, const char *const *setup, size_t nsetup,
                     const pa_jobs_query *queries, size_t n, const char *label,
-                    bool quiet, strbuf *err)
+                    strbuf *warnings, strbuf *err)
 {
     pa_jobs *j = xcalloc(1, sizeof(*j));
     pthread_mutex_init(&j->lock, NULL);
@@ -289,7 +289,7 @@ pa_jobs *jobs_start(PGconn *main, int njobs, const char *const *setup, size_t ns
     j->queries = queries;
     j->n = n;
     j->label = label;
-    j->quiet = quiet;
+    j->warnings = warnings;
     j->results = xcalloc(n, sizeof(*j->results));
     j->arrived = xcalloc(n, sizeof(*j->arrived));
     j->seconds = xcalloc(n, sizeof(*j->seconds));
@@ -327,11 +327,11 @@ pa_jobs *jobs_start(PGconn *main, int njobs, const char *const *setup, size_t ns
     return j;
 }
 
-/* Say why a connection did not help, once, unless quiet. */
+/* Say why a connection did not help, once, if warnings are wanted. */
 static void tell_unused(pa_jobs *j, fetcher *f)
 {
-    if (!j->quiet && f->started && f->err.len)
-        fprintf(stderr, "pgalign: warning: %s: connection %d of %d cannot help (%s); "
+    if (j->warnings && f->started && f->err.len)
+        sb_addf(j->warnings, "pgalign: warning: %s: connection %d of %d cannot help (%s); "
                 "its queries run on the first\n", j->label, f->number, j->nfetchers,
                 sb_str(&f->err));
 }

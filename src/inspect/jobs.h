@@ -37,12 +37,12 @@ void jobs_share_out(const pa_jobs_query *queries, size_t n, int nconnections, in
 /* Start queries[0..n) on main (open, idle, not in pipeline mode) and up
  * to njobs - 1 more connections like it. setup[0] opens the transaction
  * (BEGIN ... REPEATABLE READ), setup[1..nsetup) are run right after it on
- * each connection. The arrays must outlive jobs_finish. Say on
- * stderr, unless quiet, when a connection cannot help. NULL (err set)
+ * each connection. The arrays must outlive jobs_finish. A line goes to
+ * warnings (unless NULL) when a connection cannot help. NULL (err set)
  * when it cannot start; nothing was sent then. */
 pa_jobs *jobs_start(PGconn *main, int njobs, const char *const *setup, size_t nsetup,
                     const pa_jobs_query *queries, size_t n, const char *label,
-                    bool quiet, strbuf *err);
+                    strbuf *warnings, strbuf *err);
 
 /* The result of query i, waited for; the caller clears it. NULL (err
  * set) when it or its connection failed. seconds: how long it ran (from

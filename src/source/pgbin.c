@@ -212,10 +212,10 @@ static int choose_candidate(const candidates *c, int major)
     return exact >= 0 ? exact : newer >= 0 ? newer : newest;
 }
 
-static void warn_other_major(int found, int wanted)
+static void warn_other_major(strbuf *warnings, int found, int wanted)
 {
-    if (!quiet && wanted && found != wanted)
-        fprintf(stderr, "pgalign: warning: the other side runs PostgreSQL %d, but "
+    if (warnings && !quiet && wanted && found != wanted)
+        sb_addf(warnings, "pgalign: warning: the other side runs PostgreSQL %d, but "
                 "only PostgreSQL %d server programs were found for the temporary "
                 "cluster (--pg-bindir or PGALIGN_PG_BINDIRS can name others)\n",
                 wanted, found);
@@ -226,7 +226,7 @@ static void warn_other_major(int found, int wanted)
  * PATH (where initdb is, or what it links to: pg_config --bindir would
  * name the same) and /usr/lib/postgresql/N/bin, one of the wanted major
  * first. */
-bool pgbin_find(int major, bool warn, pa_pgbin *out, strbuf *err)
+bool pgbin_find(int major, strbuf *warnings, pa_pgbin *out, strbuf *err)
 {
     if (configured_bindir) {
         if (!is_bindir(configured_bindir)) {
@@ -235,8 +235,7 @@ bool pgbin_find(int major, bool warn, pa_pgbin *out, strbuf *err)
         }
         snprintf(out->dir, sizeof(out->dir), "%s", configured_bindir);
         out->major = bindir_version(configured_bindir, out->version);
-        if (warn)
-            warn_other_major(out->major, major);
+        warn_other_major(warnings, out->major, major);
         return true;
     }
     candidates *c = xcalloc(1, sizeof(*c));
@@ -248,8 +247,7 @@ bool pgbin_find(int major, bool warn, pa_pgbin *out, strbuf *err)
         snprintf(out->dir, sizeof(out->dir), "%s", c->dirs[i]);
         out->major = c->majors[i];
         snprintf(out->version, sizeof(out->version), "%s", c->versions[i]);
-        if (warn)
-            warn_other_major(out->major, major);
+        warn_other_major(warnings, out->major, major);
     } else {
         sb_adds(err, "SQL-file sources need the PostgreSQL server programs (initdb, "
                      "postgres), which were not found; install postgresql-15 or "

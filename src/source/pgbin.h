@@ -20,8 +20,8 @@ typedef struct pa_pgbin {
 void pgbin_configure(const char *dir, bool no_warnings);
 
 /* The programs for a server of major (0: any, the newest): that major's
- * if found, else the oldest newer one, else the newest (with a warning
- * when warn). False, with the reason in err, when there are none. */
-bool pgbin_find(int major, bool warn, pa_pgbin *out, strbuf *err);
+ * if found, else the oldest newer one, else the newest (then a line in
+ * warnings, unless NULL). False, with the reason in err, if none. */
+bool pgbin_find(int major, strbuf *warnings, pa_pgbin *out, strbuf *err);
 
 #endif

@@ -329,7 +329,7 @@ static void stop_on_signal(void)
         pthread_mutex_unlock(&tc.lock);
 }
 
-bool tempcluster_start(int server_version, bool verbose, strbuf *err)
+bool tempcluster_start(int server_version, bool verbose, strbuf *warnings, strbuf *err)
 {
     pthread_mutex_lock(&tc.lock);
     bool ok = tc.postmaster > 0;
@@ -340,7 +340,7 @@ bool tempcluster_start(int server_version, bool verbose, strbuf *err)
             tc.atexit_registered = true;
         }
         double start = now_seconds();
-        ok = pgbin_find(server_version / 10000, true, &tc.bin, err) &&
+        ok = pgbin_find(server_version / 10000, warnings, &tc.bin, err) &&
              spawn_choose_owner(err) && make_dir(err) && start_data_dir(err);
         if (ok && verbose)
             fprintf(stderr, "pgalign: temporary cluster in %s (%s) ready in %.2f s\n",
@@ -356,7 +356,7 @@ bool tempcluster_has_major(int server_version)
 {
     strbuf ignored = STRBUF_INIT;
     pthread_mutex_lock(&tc.lock);
-    bool ok = tc.postmaster > 0 || pgbin_find(server_version / 10000, false, &tc.bin, &ignored);
+    bool ok = tc.postmaster > 0 || pgbin_find(server_version / 10000, NULL, &tc.bin, &ignored);
     ok = ok && tc.bin.major == server_version / 10000;
     pthread_mutex_unlock(&tc.lock);
     sb_release(&ignored);

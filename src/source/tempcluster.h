@@ -15,8 +15,9 @@
 
 /* Start the cluster if it is not running, with server programs of the
  * major of server_version (PQserverVersion; 0: any) when they can be
- * found. verbose reports the time. */
-bool tempcluster_start(int server_version, bool verbose, strbuf *err);
+ * found (if not, a line in warnings, unless NULL). verbose reports the
+ * time. */
+bool tempcluster_start(int server_version, bool verbose, strbuf *warnings, strbuf *err);
 
 /* Whether the cluster runs, or would run, server programs of the major
  * of server_version (PQserverVersion). */
