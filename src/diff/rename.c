@@ -187,10 +187,8 @@ static bool depends_on(const pa_object *o, const pa_object *target)
  * server prints (and adapts to a RENAME), and what a grant is on. */
 static bool names_objects(const pa_kind *kind, size_t attr)
 {
-    const char *name = kind->attrs[attr].name;
-    return (kind->canonical_attrs && word_in_list(name, kind->canonical_attrs)) ||
-           (kind->is_privilege && (strcmp(name, "object") == 0 ||
-                                   strcmp(name, "column_name") == 0));
+    return kind_attr_listed(kind->canonical_attrs, attr) ||
+           kind_attr_listed(kind->naming_attrs, attr);
 }
 
 static void rename_in_definitions(pa_model *m, pa_object *o, const char *old,

@@ -113,7 +113,7 @@ static void warn_duplicate(const inspect_ctx *ctx, const pa_kind *k, const char 
 static bool load_rows(const inspect_ctx *ctx, const pa_kind *k, PGresult *res,
                       const pa_filter *f, pa_model *m, strbuf *err)
 {
-    int c_other = k->filter_schema_attr ? kind_attr_index(k, k->filter_schema_attr) : -1;
+    int c_other = k->filter_schema_attr ? *k->filter_schema_attr : -1;
     int c_grantee = privilege_grantee_attr(k), c_role = privilege_role_attr(k);
     int c_schema = PQfnumber(res, "schema"), c_name = PQfnumber(res, "name");
     int c_tbl = PQfnumber(res, "tbl"), c_address = PQfnumber(res, "address");

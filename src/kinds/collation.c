@@ -38,18 +38,18 @@ static const pa_sql_variant collation_variants[] = {
     {NULL, 0, NULL},
 };
 
-static const pa_feature collation_features[] = {
-    {"definition", "provider = builtin", 170000, "the builtin collation provider", FEATURE_USED},
-    {"definition", ", rules = ", 160000, "ICU collation rules", FEATURE_USED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
-};
-
 enum { COLL_DEFINITION, COLL_COMMENT, COLL_NATTRS };
 static const pa_attr_rule collation_attrs[] = {
     [COLL_DEFINITION] = {"definition", ATTR_ALTER, NONEMPTY},
     [COLL_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
 KIND_ATTRS_IN_STEP(collation_attrs, COLL_NATTRS);
+
+static const pa_feature collation_features[] = {
+    {COLL_DEFINITION, "provider = builtin", 170000, "the builtin collation provider", FEATURE_USED},
+    {COLL_DEFINITION, ", rules = ", 160000, "ICU collation rules", FEATURE_USED},
+    {.what = NULL},
+};
 
 static void collation_target(strbuf *sb, const pa_object *o)
 {

@@ -89,14 +89,6 @@ static const pa_sql_variant column_variants[] = {
     {NULL, 0, NULL},
 };
 
-static const pa_feature column_features[] = {
-    {"virtual", NULL, 180000, "a virtual generated column", FEATURE_USED},
-    {"notnull", "CONSTRAINT ", 180000, "a named NOT NULL constraint", FEATURE_USED},
-    {"notnull", "NO INHERIT", 180000, "a NOT NULL constraint NO INHERIT", FEATURE_USED},
-    {"notnull", "NOT VALID", 180000, "a NOT NULL constraint NOT VALID", FEATURE_USED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
-};
-
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED, COL_VIRTUAL,
        COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_INHERITED, COL_MERGED,
        COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
@@ -117,6 +109,14 @@ static const pa_attr_rule column_attrs[] = {
     [COL_COMMENT] = {"comment", ATTR_COMMENT, OPTIONAL},
 };
 KIND_ATTRS_IN_STEP(column_attrs, COL_NATTRS);
+
+static const pa_feature column_features[] = {
+    {COL_VIRTUAL, NULL, 180000, "a virtual generated column", FEATURE_USED},
+    {COL_NOTNULL, "CONSTRAINT ", 180000, "a named NOT NULL constraint", FEATURE_USED},
+    {COL_NOTNULL, "NO INHERIT", 180000, "a NOT NULL constraint NO INHERIT", FEATURE_USED},
+    {COL_NOTNULL, "NOT VALID", 180000, "a NOT NULL constraint NOT VALID", FEATURE_USED},
+    {.what = NULL},
+};
 
 void column_definition(strbuf *sb, const pa_object *col)
 {
@@ -725,7 +725,7 @@ const pa_kind kind_column = {
     .variants = column_variants,
     .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),
-    .canonical_attrs = "generated",
+    .canonical_attrs = KIND_ATTR_LIST(COL_GENERATED),
     .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,

@@ -158,12 +158,12 @@ static bool constraint_needs_replace(const pa_object *from, const pa_object *to)
 }
 
 static const pa_feature constraint_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
-    {"definition", " SET NULL (", 150000, "ON DELETE SET NULL with columns", FEATURE_USED},
-    {"definition", " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns", FEATURE_USED},
-    {"definition", " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)", FEATURE_USED},
-    {"definition", ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", FEATURE_USED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
+    {CON_DEFINITION, " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
+    {CON_DEFINITION, " SET NULL (", 150000, "ON DELETE SET NULL with columns", FEATURE_USED},
+    {CON_DEFINITION, " SET DEFAULT (", 150000, "ON DELETE SET DEFAULT with columns", FEATURE_USED},
+    {CON_DEFINITION, " WITHOUT OVERLAPS)", 180000, "a temporal key (WITHOUT OVERLAPS)", FEATURE_USED},
+    {CON_DEFINITION, ", PERIOD ", 180000, "a temporal foreign key (PERIOD)", FEATURE_USED},
+    {.what = NULL},
 };
 
 const char *constraint_definition(const pa_object *o)
@@ -178,7 +178,7 @@ const pa_kind kind_constraint = {
     .cost = 215,
     .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
-    .canonical_attrs = "definition",
+    .canonical_attrs = KIND_ATTR_LIST(CON_DEFINITION),
     .parents = KIND_PARENTS(&kind_table),
     .table_in_key = true,
     .schema_filtered = true,

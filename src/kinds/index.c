@@ -251,8 +251,8 @@ static void index_drop(pa_plan *p, const pa_object *from)
 }
 
 static const pa_feature index_features[] = {
-    {"definition", " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
+    {INDEX_DEFINITION, " NULLS NOT DISTINCT", 150000, "NULLS NOT DISTINCT", FEATURE_USED},
+    {.what = NULL},
 };
 
 const char *index_definition(const pa_object *o)
@@ -274,7 +274,7 @@ const pa_kind kind_index = {
     .variants = index_variants,
     .features = index_features,
     .attrs = KIND_ATTRS(index_attrs),
-    .canonical_attrs = "definition",
+    .canonical_attrs = KIND_ATTR_LIST(INDEX_DEFINITION),
     .parents = KIND_PARENTS(&kind_table, &kind_matview),
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

@@ -62,8 +62,9 @@ typedef enum pa_feature_need {
     FEATURE_CHANGED,
 } pa_feature_need;
 
+/* A kind's features end with {.what = NULL}. */
 typedef struct pa_feature {
-    const char *attr;
+    int attr;               /* an attribute of the kind (its enum) */
     const char *match;
     int since;
     const char *what;       /* "NULLS NOT DISTINCT", for the message */
@@ -90,10 +91,15 @@ struct pa_kind {
     const pa_feature *features; /* what needs a newer server, NULL-terminated */
     const pa_attr_rule *attrs;
     size_t nattrs;
-    /* Attributes that are expressions the server prints, as a word list:
-     * kept in their canonical form (model/expression.h), so that what a
-     * plan creates compares equal to what it was made from. */
-    const char *canonical_attrs;
+    /* Attributes that are expressions the server prints, as a
+     * KIND_ATTR_LIST: kept in their canonical form (model/expression.h),
+     * so that what a plan creates compares equal to what it was made
+     * from. */
+    const int *canonical_attrs;
+    /* Other attributes whose text names objects (a grant's "TABLE
+     * public.t"), which a rename rewrites (diff/rename.c) as it does the
+     * canonical ones. */
+    const int *naming_attrs;
     /* Kinds the owning object may be of, if any, NULL-terminated:
      * KIND_PARENTS(&kind_table, &kind_matview) (kinds/kinds.h). */
     const pa_kind *const *parents;
@@ -105,7 +111,7 @@ struct pa_kind {
     /* An attribute naming another schema that keeps the object when its
      * own schema is filtered out (a user's trigger on a managed table is
      * kept for its function's schema). */
-    const char *filter_schema_attr;
+    const int *filter_schema_attr;  /* KIND_ATTR(...), or NULL */
     /* Objects of this kind in a schema a profile manages are the user's
      * all the same (policies on Supabase's storage.objects): only
      * --schema and --exclude-schema leave them out. */
@@ -259,6 +265,19 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     " rtrim(pg_get_viewdef(c.oid), ';') AS definition,"
 
 #define KIND_PARENTS(...) ((const pa_kind *const[]){__VA_ARGS__, NULL})
+/* One of a kind's attributes, by its enum, where NULL means none. */
+#define KIND_ATTR(attr) ((const int[]){attr})
+/* Some of a kind's attributes, by its enum: ends with -1. */
+#define KIND_ATTR_LIST(...) ((const int[]){__VA_ARGS__, -1})
+/* Whether attr is in a KIND_ATTR_LIST (NULL: an empty one). */
+static inline bool kind_attr_listed(const int *list, size_t attr)
+{
+    for (; list && *list >= 0; list++) {
+        if ((size_t)*list == attr)
+            return true;
+    }
+    return false;
+}
 #define KIND_ATTRS(a) (a), (sizeof(a) / sizeof((a)[0]))
 /* A kind's attribute rules are indexed by its enum of attributes, written
  * with designated initializers ([TABLE_OPTIONS] = {"options", ...}); this

@@ -275,14 +275,15 @@ static void privilege_alter(pa_plan *p, const pa_object *from,
 
 /* GRANT ALL gives MAINTAIN from PostgreSQL 17; an older FROM has none. */
 static const pa_feature privilege_features[] = {
-    {"privileges", "MAINTAIN", 170000, "MAINTAIN privilege", FEATURE_STRIPPED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
+    {PRIV_PRIVILEGES, "MAINTAIN", 170000, "MAINTAIN privilege", FEATURE_STRIPPED},
+    {.what = NULL},
 };
 
 #define PRIVILEGE_KIND(kind_name, kind_rank, sql, attr_rules, parent_kinds) \
     .name = kind_name, .rank = kind_rank, .query = sql, \
     .features = privilege_features, \
     .attrs = KIND_ATTRS(attr_rules), .parents = parent_kinds, \
+    .naming_attrs = KIND_ATTR_LIST(PRIV_OBJECT, PRIV_COLUMN), \
     .table_in_key = true, .is_privilege = true, \
     .absorbed_on_parent_drop = true, .target = privilege_target, \
     .create = privilege_create, .drop = privilege_drop, \

@@ -28,18 +28,18 @@ static const pa_sql_variant publication_table_variants[] = {
     {NULL, 0, NULL},
 };
 
-static const pa_feature publication_table_features[] = {
-    {"columns", NULL, 150000, "publication column lists", false},
-    {"row_filter", NULL, 150000, "publication row filters", false},
-    {NULL, NULL, 0, NULL, false},
-};
-
 enum { PT_COLUMNS, PT_ROW_FILTER, PT_NATTRS };
 static const pa_attr_rule publication_table_attrs[] = {
     [PT_COLUMNS] = {"columns", ATTR_REPLACE, OPTIONAL},
     [PT_ROW_FILTER] = {"row_filter", ATTR_REPLACE, OPTIONAL},
 };
 KIND_ATTRS_IN_STEP(publication_table_attrs, PT_NATTRS);
+
+static const pa_feature publication_table_features[] = {
+    {PT_COLUMNS, NULL, 150000, "publication column lists", FEATURE_USED},
+    {PT_ROW_FILTER, NULL, 150000, "publication row filters", FEATURE_USED},
+    {.what = NULL},
+};
 
 static void publication_table_target(strbuf *sb, const pa_object *o)
 {

@@ -103,8 +103,8 @@ static void sequence_alter(pa_plan *p, const pa_object *from,
 }
 
 static const pa_feature sequence_features[] = {
-    {"persistence", "UNLOGGED", 150000, "unlogged sequences", false},
-    {NULL, NULL, 0, NULL, false},
+    {SEQ_PERSISTENCE, "UNLOGGED", 150000, "unlogged sequences", FEATURE_USED},
+    {.what = NULL},
 };
 
 const pa_kind kind_sequence = {

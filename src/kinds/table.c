@@ -195,8 +195,8 @@ static bool table_replace_loses_data(const pa_object *from, const pa_object *to)
 /* CREATE TABLE ... USING works on every supported server; changing it
  * in place does not. */
 static const pa_feature table_features[] = {
-    {"access_method", NULL, 150000, "a new access method for an existing table", FEATURE_CHANGED},
-    {NULL, NULL, 0, NULL, FEATURE_USED},
+    {TABLE_ACCESS_METHOD, NULL, 150000, "a new access method for an existing table", FEATURE_CHANGED},
+    {.what = NULL},
 };
 
 const char *table_partition_key(const pa_object *o)

@@ -74,8 +74,8 @@ static bool view_needs_replace(const pa_object *from, const pa_object *to)
 }
 
 static const pa_feature view_features[] = {
-    {"options", "security_invoker", 150000, "security_invoker views", false},
-    {NULL, NULL, 0, NULL, false},
+    {VIEW_OPTIONS, "security_invoker", 150000, "security_invoker views", FEATURE_USED},
+    {.what = NULL},
 };
 
 const pa_kind kind_view = {
@@ -84,7 +84,7 @@ const pa_kind kind_view = {
     .query = view_query,
     .features = view_features,
     .attrs = KIND_ATTRS(view_attrs),
-    .canonical_attrs = "definition",
+    .canonical_attrs = KIND_ATTR_LIST(VIEW_DEFINITION),
     .schema_filtered = true,
     .target = view_target,
     .create = view_create,

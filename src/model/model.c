@@ -154,8 +154,7 @@ static const char *shared_value(pa_model *m, const pa_object *o, size_t attr,
 
 void model_set(pa_model *m, pa_object *o, size_t attr, const char *value)
 {
-    const char *expressions = o->kind->canonical_attrs;
-    char *canonical = expressions && word_in_list(o->kind->attrs[attr].name, expressions)
+    char *canonical = kind_attr_listed(o->kind->canonical_attrs, attr)
                           ? expression_canonical(value) : NULL;
     o->values[attr] = shared_value(m, o, attr, canonical ? canonical : value);
     cast_index_free(m->casts);

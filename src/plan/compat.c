@@ -15,9 +15,7 @@ void compat_version_name(strbuf *sb, int server_version)
 /* Whether change c needs feature f of its object's kind. */
 static bool needs(const pa_change *c, const pa_feature *f)
 {
-    int i = kind_attr_index(c->to->kind, f->attr);
-    if (i < 0)
-        return false;
+    int i = f->attr;
     if (f->need == FEATURE_CHANGED)
         return c->type == CHANGE_ALTER && c->changed && c->changed[i];
     const char *v = c->to->values[i];
@@ -58,11 +56,11 @@ static char *without_word(const char *list, const char *w, size_t n)
 void compat_adapt(pa_model *to, int from_version, strbuf *warnings)
 {
     for (size_t k = 0; k < pa_nkinds; k++) {
-        for (const pa_feature *f = pa_kinds[k]->features; f && f->attr; f++) {
+        for (const pa_feature *f = pa_kinds[k]->features; f && f->what; f++) {
             if (f->need != FEATURE_STRIPPED || from_version == 0 || from_version >= f->since)
                 continue;
             size_t n = 0;
-            int a = kind_attr_index(pa_kinds[k], f->attr);
+            int a = f->attr;
             for (size_t i = 0; i < to->count; i++) {
                 pa_object *o = to->objects[i];
                 const char *v = o->kind == pa_kinds[k] ? o->values[a] : NULL;
@@ -97,7 +95,7 @@ bool compat_check(const pa_diff *d, int from_version, strbuf *err)
             continue;
         if (from_version < o->kind->since)
             report(err, o, o->kind->name, o->kind->since);
-        for (const pa_feature *f = o->kind->features; f && f->attr; f++) {
+        for (const pa_feature *f = o->kind->features; f && f->what; f++) {
             if (from_version < f->since && needs(c, f))
                 report(err, o, f->what, f->since);
         }

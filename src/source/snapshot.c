@@ -1,6 +1,7 @@
 #include "source/snapshot.h"
 #include "emit/quote.h"
 #include "kinds/kinds.h"
+#include "kinds/privilege.h"
 #include "util/fileio.h"
 #include "util/hashmap.h"
 #include "util/xalloc.h"
@@ -251,6 +252,12 @@ static bool load_attributes(loader *l, size_t index, json_t *attrs, pa_object *o
     return ok;
 }
 
+/* The string value of the kind's attribute attr (-1: none) in attrs. */
+static const char *attr_string(json_t *attrs, const pa_kind *k, int attr)
+{
+    return attr < 0 ? NULL : json_string_value(json_object_get(attrs, k->attrs[attr].name));
+}
+
 /* Dependencies are resolved after all objects are in: *deps_out keeps
  * the array (a reference of its own, or NULL). */
 static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
@@ -288,12 +295,11 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     json_t *deps = json_object_get(obj, "depends_on");
     if (deps && !json_is_array(deps))
         return fail_at(l, index, "%s", "\"depends_on\" is not an array");
-    const char *other = k->filter_schema_attr
-                            ? json_string_value(json_object_get(attrs, k->filter_schema_attr))
-                            : NULL;
-    if (!filter_accepts_object(l->filter, k, schema, name, other,
-                               json_string_value(json_object_get(attrs, "grantee")),
-                               json_string_value(json_object_get(attrs, "role")))) {
+    if (!filter_accepts_object(l->filter, k, schema, name,
+                               attr_string(attrs, k, k->filter_schema_attr ?
+                                                      *k->filter_schema_attr : -1),
+                               attr_string(attrs, k, privilege_grantee_attr(k)),
+                               attr_string(attrs, k, privilege_role_attr(k)))) {
         skip_object(l, k, schema, table, name);
         return true;
     }

@@ -34,20 +34,17 @@ static void test_attribute_tables_have_no_holes(void **state)
     }
 }
 
-/* One word of a '|'- or ' '-separated list, copied into buf. */
-static const char *next_word(const char *s, char sep, char *buf, size_t size)
+/* An attribute a kind's definition names by its enum is one it has. */
+static void assert_attribute(const pa_kind *kind, int attr, const char *field)
 {
-    size_t n = strcspn(s, (char[]){sep, '\0'});
-    assert_true(n > 0 && n < size);
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return s[n] ? s + n + 1 : s + n;
+    if (attr < 0 || (size_t)attr >= kind->nattrs)
+        fail_msg("%s: %s names attribute %d of %zu", kind->name, field, attr, kind->nattrs);
 }
 
-static void assert_attribute(const pa_kind *kind, const char *attr, const char *field)
+static void assert_attribute_list(const pa_kind *kind, const int *list, const char *field)
 {
-    if (kind_attr_index(kind, attr) < 0)
-        fail_msg("%s: %s names attribute %s, which it does not have", kind->name, field, attr);
+    for (; list && *list != -1; list++)
+        assert_attribute(kind, *list, field);
 }
 
 /* Parent kinds, canonical attributes, features and the filter's schema
@@ -55,7 +52,6 @@ static void assert_attribute(const pa_kind *kind, const char *attr, const char *
 static void test_names_resolve(void **state)
 {
     (void)state;
-    char word[64];
     for (size_t k = 0; k < pa_nkinds; k++) {
         const pa_kind *kind = pa_kinds[k];
         for (const pa_kind *const *pk = kind->parents; pk && *pk; pk++) {
@@ -63,14 +59,12 @@ static void test_names_resolve(void **state)
                 fail_msg("%s: parent kind %s is not in the list of kinds", kind->name,
                          (*pk)->name);
         }
-        for (const char *s = kind->canonical_attrs; s && *s;) {
-            s = next_word(s, ' ', word, sizeof(word));
-            assert_attribute(kind, word, "canonical_attrs");
-        }
-        for (const pa_feature *f = kind->features; f && f->attr; f++)
-            assert_attribute(kind, f->attr, "a feature");
+        assert_attribute_list(kind, kind->canonical_attrs, "canonical_attrs");
+        assert_attribute_list(kind, kind->naming_attrs, "naming_attrs");
+        for (const pa_feature *f = kind->features; f && f->what; f++)
+            assert_attribute(kind, f->attr, f->what);
         if (kind->filter_schema_attr)
-            assert_attribute(kind, kind->filter_schema_attr, "filter_schema_attr");
+            assert_attribute(kind, *kind->filter_schema_attr, "filter_schema_attr");
         assert_ptr_equal(kind_by_name(kind->name), kind);
     }
 }
