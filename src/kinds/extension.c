@@ -96,6 +96,7 @@ void extension_set_version(pa_model *m, pa_object *ext, const char *version)
 const pa_kind kind_extension = {
     .name = "extension",
     .rank = 20,
+    .named_by_managed_extensions = true,
     .query = extension_query,
     .attrs = KIND_ATTRS(extension_attrs),
     .target = extension_target,

@@ -1,6 +1,6 @@
 #include "model/casts.h"
 #include "model/model.h"
-#include "kinds/kind.h"
+#include "model/kind.h"
 #include "util/sqlscan.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"

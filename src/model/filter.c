@@ -1,5 +1,5 @@
 #include "model/filter.h"
-#include "kinds/kinds.h"
+#include "model/kind.h"
 
 #include <string.h>
 
@@ -44,7 +44,7 @@ bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *sch
         !(k->kept_in_managed_schemas && only_managed(f, own)))
         return false;
     /* Extensions have no schema of their own to be filtered by. */
-    if (f && f->managed_extensions && k == &kind_extension &&
+    if (f && f->managed_extensions && k->named_by_managed_extensions &&
         in_list(f->managed_extensions, 0, name))
         return false;
     return !f || ((!grantee || !in_list(f->managed_roles, 0, grantee)) &&

@@ -7,7 +7,7 @@
  * version of an extension a SQL source could only record) are left out,
  * so that such a TARGET matches the database a plan made from it. */
 #include "model/model.h"
-#include "kinds/kind.h"
+#include "model/kind.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 #include "model/model.h"
 #include "model/casts.h"
 #include "model/expression.h"
-#include "kinds/kind.h"
+#include "model/kind.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
 #include "util/words.h"
