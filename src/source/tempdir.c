@@ -172,13 +172,17 @@ static void remove_left_behind(const char *parent)
 }
 
 /* Lock dir's lock file for as long as this process runs: the descriptor
- * is never closed (not inherited by the programs it starts). */
+ * is never closed (not inherited by the programs it starts). The file is
+ * locked under another name and then renamed: another pgalign cleaning
+ * the same parent must never find it there unlocked, take it for a left
+ * one's and remove the directory as it is being made. */
 static bool hold_lock(const char *dir, strbuf *err)
 {
-    char path[4200];
+    char path[4200], locking[4200];
     snprintf(path, sizeof(path), "%s/" LOCK_FILE, dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    snprintf(locking, sizeof(locking), "%s/" LOCK_FILE ".new", dir);
+    int fd = open(locking, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 || rename(locking, path) != 0) {
         sb_addf(err, "cannot lock %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
