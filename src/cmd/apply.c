@@ -159,6 +159,16 @@ static bool rehearsed(const pa_options *opt, const pa_plan_file *pf)
     return cmd_rehearse(opt, &pf->plan, &ro);
 }
 
+/* What the plan leaves to be done by hand, before it runs. */
+static void print_notes(const pa_plan *p)
+{
+    for (const char *line = p->notes.buf; line && *line;) {
+        size_t n = strcspn(line, "\n");
+        fprintf(stderr, "pgalign: warning: %.*s\n", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+}
+
 /* One connection to FROM serves every step: the staleness check, the
  * preflight, the statements and the verification (each one batch). */
 static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
@@ -170,6 +180,8 @@ static int apply_loaded(const pa_options *opt, const pa_plan_file *pf)
                 "preflight checks; with a .json plan (pgalign diff --format json) "
                 "apply also refuses a stale plan, checks rows first and verifies "
                 "the result\n");
+    if (!opt->quiet)
+        print_notes(&pf->plan);
     if (pf->plan.nstmts == 0) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: the plan is empty: nothing to do\n");

@@ -23,7 +23,7 @@ int cmd_check(const pa_options *opt)
         return EXIT_ERROR;
     }
     int rc = !cmd_run_differs(&run) ? EXIT_SAME
-             : run.plan.nstmts == 0 ? EXIT_DIFFERENT
+             : run.plan.nstmts == 0 ? EXIT_DIFFERENT     /* census, notes */
              : !opt->unsafe && plan_count_hazard(&run.plan, HAZ_DATA_LOSS) ? EXIT_UNSAFE
              : EXIT_DIFFERENT;
     /* With --preflight: what the plan would lose goes into the summary; rows

@@ -61,6 +61,8 @@ typedef struct pa_run {
     /* Keys of what FROM and TARGET print differently, the same (alike.c). */
     hashmap form_only;
     pa_diff_options dopt;   /* how the diff was made */
+    /* Kinds a snapshot side predates, not compared (NULL-terminated). */
+    const pa_kind **uncompared_kinds;
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */

@@ -242,6 +242,35 @@ static void plan_failed(pa_run *run, strbuf *err)
     hashmap_free(&run->form_only);
     model_free(&run->from);
     model_free(&run->to);
+    free(run->uncompared_kinds);
+    run->uncompared_kinds = NULL;
+}
+
+/* A snapshot of an older format says nothing of the kinds pgalign began
+ * to compare since: they are not compared (nor their census entries, on
+ * either side), and that is said. */
+static void forget_kinds_snapshots_predate(const pa_options *opt, pa_run *run)
+{
+    const pa_model *sides[2] = {&run->from, &run->to};
+    const char *names[2] = {"FROM", "TARGET"};
+    size_t n = 0;
+    run->uncompared_kinds = xcalloc(pa_nkinds + 1, sizeof(*run->uncompared_kinds));
+    for (size_t k = 0; k < pa_nkinds; k++) {
+        const pa_kind *kind = pa_kinds[k];
+        for (int s = 0; s < 2; s++) {
+            int version = sides[s]->snapshot_version;
+            if (!version || kind->snapshot_since <= version)
+                continue;
+            run->uncompared_kinds[n++] = kind;
+            census_forget(&run->from.census, kind->census_what);
+            census_forget(&run->to.census, kind->census_what);
+            if (!opt->quiet || opt->strict)
+                fprintf(stderr, "pgalign: not compared: %ss (%s is a snapshot of format "
+                        "version %d, which predates them; take it again with this "
+                        "pgalign)\n", kind->census_what, names[s], version);
+            break;
+        }
+    }
 }
 
 bool cmd_plan(const pa_options *opt, pa_run *run)
@@ -279,7 +308,9 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
         plan_failed(run, &err);
         return false;
     }
+    forget_kinds_snapshots_predate(opt, run);
     run->dopt = (pa_diff_options){
+        .uncompared_kinds = run->uncompared_kinds,
         .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
         .create_extensions_only = opt->create_extensions_only,
         .privileges = opt->filter.privileges,
@@ -313,6 +344,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
 
 void cmd_plan_free(pa_run *run)
 {
+    free(run->uncompared_kinds);
     census_diff_free(&run->census);
     plan_free(&run->plan);
     diff_free(&run->diff);

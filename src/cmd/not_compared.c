@@ -37,11 +37,16 @@ void cmd_census_comment(strbuf *out, const pa_run *run)
 
 bool cmd_run_differs(const pa_run *run)
 {
-    return run->plan.nstmts > 0 || run->census.ndiffer > 0;
+    return run->plan.nstmts > 0 || run->plan.notes.len > 0 || run->census.ndiffer > 0;
 }
 
 bool cmd_strict_run_ok(const pa_options *opt, const pa_run *run)
 {
+    if (opt->strict && run->uncompared_kinds && run->uncompared_kinds[0]) {
+        fprintf(stderr, "pgalign: --strict: a snapshot predates kinds pgalign compares "
+                "(named above); nothing was done\n");
+        return false;
+    }
     if (opt->strict && run->census.unknown) {
         fprintf(stderr, "pgalign: --strict: %s is a snapshot that does not record the "
                 "objects pgalign does not compare (take it again with this pgalign); "

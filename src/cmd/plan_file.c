@@ -149,6 +149,24 @@ static bool read_not_compared(json_t *list, pa_plan_file *pf)
     return true;
 }
 
+/* What the plan says to do by hand (none in older plans). */
+static bool read_notes(json_t *list, pa_plan *p)
+{
+    size_t i;
+    json_t *e;
+    if (!list)
+        return true;
+    if (!json_is_array(list))
+        return false;
+    json_array_foreach(list, i, e) {
+        const char *line = json_string_value(e);
+        if (!line || strchr(line, '\n'))
+            return false;
+        sb_addf(&p->notes, "%s\n", line);
+    }
+    return true;
+}
+
 /* One of the plan's "renames": kind, old as "schema.table[.name]" (quoted
  * where needed), new. */
 static bool read_rename(json_t *e, pa_rename_list *list)
@@ -232,6 +250,8 @@ static bool load_json(const char *path, pa_plan_file *pf, strbuf *err)
         sb_addf(err, "%s: \"not_compared\" is malformed", path);
     } else if (!read_renames(json_object_get(root, "renames"), &pf->renames)) {
         sb_addf(err, "%s: \"renames\" is malformed", path);
+    } else if (!read_notes(json_object_get(root, "notes"), &pf->plan)) {
+        sb_addf(err, "%s: \"notes\" is malformed", path);
     } else {
         long bad = read_statements(stmts, &pf->plan);
         if (bad >= 0)

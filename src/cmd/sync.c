@@ -67,6 +67,7 @@ static bool diff_again(const pa_options *opt, const pa_run *run, PGconn *conn, p
                                .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs};
     pa_diff_options dopt = run->dopt;
     dopt.form_only = NULL;      /* FROM's text is new: compared afresh */
+    dopt.secrets_unset = true;  /* the plan never sets them (its notes say so) */
     bool inspected = inspect_connection(conn, &iopt, "FROM", after, err);
     cmd_print_warnings(&warnings);
     sb_release(&warnings);
@@ -162,6 +163,12 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
 static int sync_planned(const pa_options *opt, const pa_run *run)
 {
     const pa_plan *plan = &run->plan;
+    if (plan->nstmts == 0 && plan->notes.len) {
+        if (!opt->quiet)
+            fprintf(stderr, "pgalign: nothing to apply: what differs must be done by hand "
+                    "(said above)\n");
+        return EXIT_DIFFERENT;
+    }
     if (plan->nstmts == 0 && run->census.ndiffer) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: nothing to apply: the compared schema is in sync, "

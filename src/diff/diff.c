@@ -1,5 +1,6 @@
 #include "diff/diff.h"
 #include "kinds/kinds.h"
+#include "util/optlist.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -15,6 +16,22 @@ static bool ignored(const pa_diff_options *opt, const pa_kind *kind, const char 
     return false;
 }
 
+/* Whether two values are the same, for this diff. */
+static bool same_value(const pa_diff_options *opt, const char *a, const char *b)
+{
+    if (same_string(a, b))
+        return true;
+    if (!opt || !opt->secrets_unset)
+        return false;
+    strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+    bool stripped_a = optlist_without_secrets(a, &x), stripped_b = optlist_without_secrets(b, &y);
+    bool same = (stripped_a || stripped_b) &&
+                same_string(stripped_a ? sb_str(&x) : a, stripped_b ? sb_str(&y) : b);
+    sb_release(&x);
+    sb_release(&y);
+    return same;
+}
+
 static void compare(pa_change *c, const pa_diff_options *opt)
 {
     const pa_kind *kind = c->from->kind;
@@ -24,7 +41,7 @@ static void compare(pa_change *c, const pa_diff_options *opt)
         bool unknown = kind->attrs[i].presence == UNKNOWN_IF_NULL &&
                        (!c->from->values[i] || !c->to->values[i]);
         if (kind->attrs[i].on_change == ATTR_INFO || unknown ||
-            same_string(c->from->values[i], c->to->values[i]) ||
+            same_value(opt, c->from->values[i], c->to->values[i]) ||
             ignored(opt, kind, kind->attrs[i].name))
             continue;
         if (!c->changed)
@@ -66,6 +83,10 @@ static void add_change(pa_diff *d, const pa_object *from,
     if (o->kind->is_implied &&
         ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))
         c->type = CHANGE_SAME;
+    for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++) {
+        if (o->kind == *k)
+            c->type = CHANGE_SAME;
+    }
     if (opt && opt->create_extensions_only &&
         !(c->type == CHANGE_ADD && c->to->kind == &kind_extension))
         c->type = CHANGE_SAME;

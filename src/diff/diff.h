@@ -67,6 +67,12 @@ typedef struct pa_diff_options {
     /* Keys of objects whose definitions differ in form only, as two majors
      * print them (cmd/alike.c): the same, or NULL. */
     const hashmap *form_only;
+    /* Secrets' values (util/optlist.h) are not compared: for a database a
+     * plan made, which never sets them, against the plan's TARGET. */
+    bool secrets_unset;
+    /* Kinds not compared (a snapshot predates them), NULL-terminated, or
+     * NULL: their objects count as the same. */
+    const pa_kind *const *uncompared_kinds;
 } pa_diff_options;
 
 /* opt may be NULL for the defaults. */

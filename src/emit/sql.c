@@ -1,5 +1,22 @@
 #include "emit/sql.h"
 
+#include <string.h>
+
+/* What the user must do by hand, as comments after the statements. */
+static void emit_notes(strbuf *out, const pa_plan *p)
+{
+    if (!p->notes.len)
+        return;
+    if (p->nstmts)
+        sb_addc(out, '\n');
+    sb_adds(out, "-- to do by hand:\n");
+    for (const char *line = p->notes.buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        sb_addf(out, "--   %.*s\n", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+}
+
 /* Like migra: statements separated by a blank line, each ending in ';'.
  * A statement with hazards has them in a comment line above it. */
 void emit_sql(strbuf *out, const pa_plan *p)
@@ -17,6 +34,7 @@ void emit_sql(strbuf *out, const pa_plan *p)
         sb_adds(out, sb_str(&p->stmts[i]->sql));
         sb_adds(out, ";\n");
     }
+    emit_notes(out, p);
 }
 
 /* How many statements of a remaining difference a message shows. */

@@ -47,6 +47,19 @@ static const char *const colour_loss = "\033[31m";
 static const char *const colour_hazard = "\033[33m";
 static const char *const colour_off = "\033[0m";
 
+/* What the plan leaves to be done by hand (secrets). */
+static void add_notes(strbuf *out, const pa_plan *p)
+{
+    if (!p->notes.len)
+        return;
+    sb_adds(out, "\n  to do by hand:\n");
+    for (const char *line = p->notes.buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        sb_addf(out, "    %.*s\n", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+}
+
 /* Renamed in place: rows kept, nothing built again. */
 static void add_renames(strbuf *out, const pa_rename_list *renames)
 {
@@ -107,10 +120,13 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
 {
     size_t uncompared_differ = census ? census->ndiffer : 0;
     if (p->nstmts == 0) {
-        sb_adds(out, uncompared_differ
+        sb_adds(out, p->notes.len ? "drift: no statement to apply, but something to do by "
+                                    "hand\n"
+                     : uncompared_differ
                          ? "drift: the compared schema matches, but objects pgalign "
                            "cannot plan differ\n"
                          : "in sync: no differences\n");
+        add_notes(out, p);
         add_census(out, census);
         return;
     }
@@ -145,6 +161,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
         }
     }
     add_losses(out, losses);
+    add_notes(out, p);
     add_census(out, census);
     free(counts);
 }
@@ -210,7 +227,8 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                                                      "hazards", hazards));
     }
     json_object_set_new(root, "in_sync",
-                        json_boolean(p->nstmts == 0 && (!census || census->ndiffer == 0)));
+                        json_boolean(p->nstmts == 0 && !p->notes.len &&
+                                     (!census || census->ndiffer == 0)));
     json_object_set_new(root, "destructive",
                         json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));
     json_object_set_new(root, "changes", kinds);

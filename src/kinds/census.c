@@ -22,18 +22,11 @@ typedef struct census_part {
 
 #define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
 
-static const char fdw_sql[] =
-    "SELECT 'foreign data wrapper' AS what, NULL::text AS schema,"
-    " quote_ident(w.fdwname) AS label,"
-    " concat_ws(' ', w.fdwhandler::regproc::text, w.fdwvalidator::regproc::text,"
-    " w.fdwoptions::text) AS def, false AS printed"
-    " FROM pg_foreign_data_wrapper w WHERE w.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_data_wrapper", "w.oid");
-
+/* The first part names the columns. */
 static const char server_sql[] =
-    "SELECT 'server', NULL, quote_ident(s.srvname),"
-    " concat_ws(' ', quote_ident(w.fdwname), s.srvtype, s.srvversion, s.srvoptions::text),"
-    " false"
+    "SELECT 'server' AS what, NULL::text AS schema, quote_ident(s.srvname) AS label,"
+    " concat_ws(' ', quote_ident(w.fdwname), s.srvtype, s.srvversion, s.srvoptions::text)"
+    "   AS def, false AS printed"
     " FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
     " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
@@ -238,7 +231,6 @@ static const char view_default_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const census_part census_parts[] = {
-    {0, fdw_sql},
     {0, server_sql},
     {0, user_mapping_sql},
     {0, foreign_table_sql},

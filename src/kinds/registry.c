@@ -19,6 +19,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_function,
     &kind_aggregate,
     &kind_access_method,
+    &kind_foreign_data_wrapper,
     &kind_sequence,
     &kind_table,
     &kind_partition,

@@ -50,3 +50,13 @@ void census_free(pa_census *c)
     free(c->items);
     memset(c, 0, sizeof(*c));
 }
+
+void census_forget(pa_census *c, const char *what)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        if (strcmp(c->items[i].what, what) != 0)
+            c->items[kept++] = c->items[i];
+    }
+    c->count = kept;
+}

@@ -44,5 +44,7 @@ int census_entry_compare(const pa_census_entry *a, const pa_census_entry *b);
 /* Sort by what, then label (the order of reports). */
 void census_sort(pa_census *c);
 void census_free(pa_census *c);
+/* Forget the entries of one kind word ("foreign data wrapper"). */
+void census_forget(pa_census *c, const char *what);
 
 #endif

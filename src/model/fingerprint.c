@@ -1,6 +1,7 @@
 /* A fingerprint of a model: what the diff compares (identity keys and the
  * attributes that are compared), hashed. Two models with the same
- * fingerprint diff as equal, so a plan can tell whether FROM changed
+ * fingerprint diff as equal (but for the values of secrets, which plans
+ * never set: util/optlist.h), so a plan can tell whether FROM changed
  * since it was made, and whether FROM matches TARGET once applied. It
  * detects change; it is not a security measure (64-bit FNV-1a).
  * Attributes a source may not know (UNKNOWN_IF_NULL: the schema and
@@ -8,6 +9,7 @@
  * so that such a TARGET matches the database a plan made from it. */
 #include "model/model.h"
 #include "model/kind.h"
+#include "util/optlist.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +54,12 @@ void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
                 ignored(ignored_attrs, k, k->attrs[a].name))
                 continue;
             hash_string(&h, k->attrs[a].name);
-            hash_string(&h, o->values[a]);
+            /* Secrets are never set by a plan: a plan's TARGET and the
+             * database it made match without them. */
+            strbuf kept = STRBUF_INIT;
+            hash_string(&h, optlist_without_secrets(o->values[a], &kept) ? sb_str(&kept)
+                                                                       : o->values[a]);
+            sb_release(&kept);
         }
     }
     snprintf(out, MODEL_FINGERPRINT_LEN, "%016llx", h);

@@ -83,6 +83,10 @@ typedef struct pa_feature {
 struct pa_kind {
     const char *name;
     int rank;                   /* tie-break order in plans */
+    /* The first snapshot format version that holds the kind (0: all do),
+     * and what the census called its objects before (in older ones). */
+    int snapshot_since;
+    const char *census_what;
     const char *query;
     /* About the milliseconds the query takes on a big catalog (5,000
      * tables, bench/): pgalign -j shares the queries out over its

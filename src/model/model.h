@@ -47,6 +47,9 @@ typedef struct pa_model {
     const char *role;       /* the role inspected as; NULL if unknown */
     pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
     pa_census census;       /* what the model does not hold (census.h) */
+    /* The format version of the snapshot it was read from; 0 when it was
+     * not: kinds a snapshot predates are not compared (kind.h). */
+    int snapshot_version;
 } pa_model;
 
 void model_init(pa_model *m);

@@ -116,6 +116,17 @@ void plan_hazard_list(strbuf *sb, unsigned hazards)
     }
 }
 
+void plan_note(pa_plan *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    size_t start = p->notes.len;
+    sb_vaddf(&p->notes, fmt, ap);
+    va_end(ap);
+    plan_warn(p, "%s", p->notes.buf + start);
+    sb_addc(&p->notes, '\n');
+}
+
 void plan_warn(pa_plan *p, const char *fmt, ...)
 {
     va_list ap;
@@ -543,6 +554,7 @@ void plan_free(pa_plan *p)
         plan_stmt_free(p->stmts[i]);
     free(p->stmts);
     sb_release(&p->warnings);
+    sb_release(&p->notes);
     memset(p, 0, sizeof(*p));
 }
 

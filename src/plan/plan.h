@@ -39,6 +39,7 @@ struct pa_plan {
     size_t alloc;
     size_t cycles_broken;
     strbuf warnings;        /* one "pgalign: warning: ..." line each */
+    strbuf notes;           /* plan_note's, a line each */
     unsigned op_hazards;    /* ORed into statements of the op being emitted */
     bool online;            /* --online: build and validate without long locks */
 };

@@ -72,6 +72,10 @@ void plan_check(pa_stmt *stmt, check_type type, const pa_object *o,
 void plan_standalone(pa_stmt *stmt);
 /* Tell the user about something the plan cannot do. */
 void plan_warn(pa_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Something the user must do by hand (set a secret): a comment at the end
+ * of the plan, "notes" in a JSON plan, and a warning on stderr. One line,
+ * without a newline. */
+void plan_note(pa_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The statements that drop or create (with comment) one object, for kinds
  * that must move other objects out of the way themselves. */
 void plan_drop_object(pa_plan *p, const pa_object *from);

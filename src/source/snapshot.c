@@ -402,12 +402,13 @@ static bool check_header(loader *l, json_t *root)
         sb_addf(l->err, "%s: \"version\" is missing or not an integer", l->path);
         return false;
     }
-    if (json_integer_value(version) != PA_SNAPSHOT_VERSION) {
+    if (json_integer_value(version) < 1 || json_integer_value(version) > PA_SNAPSHOT_VERSION) {
         sb_addf(l->err, "%s: snapshot version %lld is not supported (this pgalign "
-                "reads version %d)", l->path, (long long)json_integer_value(version),
+                "reads versions 1 to %d)", l->path, (long long)json_integer_value(version),
                 PA_SNAPSHOT_VERSION);
         return false;
     }
+    l->m->snapshot_version = (int)json_integer_value(version);
     json_t *server = json_object_get(root, "server_version");
     if (!json_is_integer(server) || json_integer_value(server) < 0 ||
         json_integer_value(server) > 10000000) {

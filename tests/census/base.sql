@@ -20,3 +20,6 @@ create function tf_from2(internal) returns internal immutable
 create view v1 as select id, note from orders;
 create schema auth;
 create table auth.users (id int);
+
+-- A wrapper is compared (not in the census); the census's server uses it.
+create foreign data wrapper census_fdw options (a '1');
