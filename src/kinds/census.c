@@ -22,20 +22,14 @@ typedef struct census_part {
 
 #define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
 
-/* The first part names the columns. */
-static const char server_sql[] =
-    "SELECT 'server' AS what, NULL::text AS schema, quote_ident(s.srvname) AS label,"
-    " concat_ws(' ', quote_ident(w.fdwname), s.srvtype, s.srvversion, s.srvoptions::text)"
-    "   AS def, false AS printed"
-    " FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
-    " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
-
-/* pg_user_mapping itself is the superuser's; the view shows the options
- * only to whom may see them (else NULL: hashed alike on both sides). */
+/* The first part names the columns. pg_user_mapping itself is the
+ * superuser's; the view shows the options only to whom may see them (else
+ * NULL: hashed alike on both sides). */
 static const char user_mapping_sql[] =
-    "SELECT 'user mapping', NULL, 'for ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC'"
-    " ELSE quote_ident(u.usename) END || ' server ' || quote_ident(u.srvname),"
-    " u.umoptions::text, false"
+    "SELECT 'user mapping' AS what, NULL::text AS schema, 'for ' || CASE WHEN u.umuser = 0"
+    " THEN 'PUBLIC' ELSE quote_ident(u.usename) END || ' server ' || quote_ident(u.srvname)"
+    "   AS label,"
+    " u.umoptions::text AS def, false AS printed"
     " FROM pg_user_mappings u";
 
 /* Columns with their options, NOT NULL (attnotnull on every major; 18's
@@ -231,7 +225,6 @@ static const char view_default_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const census_part census_parts[] = {
-    {0, server_sql},
     {0, user_mapping_sql},
     {0, foreign_table_sql},
     {0, ts_parser_sql},

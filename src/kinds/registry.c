@@ -20,6 +20,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_aggregate,
     &kind_access_method,
     &kind_foreign_data_wrapper,
+    &kind_foreign_server,
     &kind_sequence,
     &kind_table,
     &kind_partition,

@@ -21,5 +21,7 @@ create view v1 as select id, note from orders;
 create schema auth;
 create table auth.users (id int);
 
--- A wrapper is compared (not in the census); the census's server uses it.
+-- A wrapper and a server are compared (not in the census); the census's
+-- user mapping and foreign table use them.
 create foreign data wrapper census_fdw options (a '1');
+create server census_srv foreign data wrapper census_fdw options (host 'h1', password 'S3cretServer');
