@@ -196,6 +196,7 @@ bool copy_inspect(const char *source, int server_version, const pa_filter *filte
     if (ok) {
         model_free(copy);
         ok = inspect_source(ci.buf, &iopt, dbname, copy, err);
+        copy->secrets_unset = true;     /* the plan that built it never sets them */
     }
     extskip_free(&skipped);
     sb_release(&ci);

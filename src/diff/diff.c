@@ -17,11 +17,11 @@ static bool ignored(const pa_diff_options *opt, const pa_kind *kind, const char 
 }
 
 /* Whether two values are the same, for this diff. */
-static bool same_value(const pa_diff_options *opt, const char *a, const char *b)
+static bool same_value(const pa_diff *d, const char *a, const char *b)
 {
     if (same_string(a, b))
         return true;
-    if (!opt || !opt->secrets_unset)
+    if (!d->secrets_unset)
         return false;
     strbuf x = STRBUF_INIT, y = STRBUF_INIT;
     bool stripped_a = optlist_without_secrets(a, &x), stripped_b = optlist_without_secrets(b, &y);
@@ -32,7 +32,7 @@ static bool same_value(const pa_diff_options *opt, const char *a, const char *b)
     return same;
 }
 
-static void compare(pa_change *c, const pa_diff_options *opt)
+static void compare(const pa_diff *d, pa_change *c, const pa_diff_options *opt)
 {
     const pa_kind *kind = c->from->kind;
     bool any = false, replace = false;
@@ -41,7 +41,7 @@ static void compare(pa_change *c, const pa_diff_options *opt)
         bool unknown = kind->attrs[i].presence == UNKNOWN_IF_NULL &&
                        (!c->from->values[i] || !c->to->values[i]);
         if (kind->attrs[i].on_change == ATTR_INFO || unknown ||
-            same_value(opt, c->from->values[i], c->to->values[i]) ||
+            same_value(d, c->from->values[i], c->to->values[i]) ||
             ignored(opt, kind, kind->attrs[i].name))
             continue;
         if (!c->changed)
@@ -71,7 +71,7 @@ static void add_change(pa_diff *d, const pa_object *from,
     c->from = from;
     c->to = to;
     if (from && to)
-        compare(c, opt);
+        compare(d, c, opt);
     else
         c->type = from ? CHANGE_DROP : CHANGE_ADD;
     if (from && to && opt && opt->form_only && hashmap_get(opt->form_only, to->key)) {
@@ -218,7 +218,7 @@ static void rematch(pa_diff *d, const pa_object *from, const pa_object *to)
     c->to = to;
     c->rebuild = false;
     c->rebuilt_for = NULL;
-    compare(c, NULL);
+    compare(d, c, NULL);
 }
 
 void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
@@ -227,6 +227,7 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
     memset(d, 0, sizeof(*d));
     d->from = from;
     d->to = to;
+    d->secrets_unset = (opt && opt->secrets_unset) || from->secrets_unset || to->secrets_unset;
     model_init(&d->implied_from);
     model_init(&d->implied_to);
     hashmap_init(&d->by_key);

@@ -52,6 +52,8 @@ typedef struct pa_diff {
     /* Tables and columns renamed in FROM's model before the diff (see
      * rename.h): the plan renames them first. Set by the caller; or NULL. */
     const struct pa_rename_list *renames;
+    /* Secrets' values are not compared (pa_diff_options, pa_model). */
+    bool secrets_unset;
 } pa_diff;
 
 typedef struct pa_diff_options {

@@ -50,6 +50,9 @@ typedef struct pa_model {
     /* The format version of the snapshot it was read from; 0 when it was
      * not: kinds a snapshot predates are not compared (kind.h). */
     int snapshot_version;
+    /* Built by a plan (a copy on the temporary cluster), which never sets
+     * secrets (util/optlist.h): their values are not compared with it. */
+    bool secrets_unset;
 } pa_model;
 
 void model_init(pa_model *m);

@@ -47,6 +47,21 @@ expect change-plan 2 "$PGALIGN" dbname=fdw_prod dbname=fdw_other &&
     check change-notes-set grep -qF "OPTIONS (SET api_key '<api_key>')" "$out" &&
     check change-no-statement lacks "$out" "^ALTER"
 
+# A server's secret the same way; a server only FROM has is dropped
+# only with --unsafe.
+fresh_db srv_prod && fresh_db srv_stage
+psql -X -q -d srv_prod -c "create foreign data wrapper w; create server gone foreign data wrapper w"
+psql -X -q -d srv_stage -c "create foreign data wrapper w;
+    create server s foreign data wrapper w options (host 'h', password 'S3cretPw')"
+expect server-unsafe 3 "$PGALIGN" dbname=srv_prod dbname=srv_stage
+expect server-plan 2 "$PGALIGN" --unsafe dbname=srv_prod dbname=srv_stage &&
+    check server-without-secret grep -qxF "CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'h');" "$out" &&
+    check server-notes-by-hand grep -qF -- "ALTER SERVER s OPTIONS (ADD password '<password>')" "$out" &&
+    check server-drops grep -qxF "DROP SERVER gone;" "$out"
+"$PGALIGN" -v --unsafe dbname=srv_prod dbname=srv_stage >"$work/server-all" 2>&1
+"$PGALIGN" snapshot dbname=srv_stage >>"$work/server-all" 2>&1
+check server-secret-never-printed lacks "$work/server-all" "S3cret"
+
 # Snapshots hold wrappers (format 2). One of format 1, which predates
 # them (its census named them), leaves them out of the comparison and
 # says so; --strict refuses it.
