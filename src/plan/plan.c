@@ -120,11 +120,16 @@ void plan_note(pa_plan *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    size_t start = p->notes.len;
-    sb_vaddf(&p->notes, fmt, ap);
+    strbuf text = STRBUF_INIT;
+    sb_vaddf(&text, fmt, ap);
     va_end(ap);
+    /* One line, whatever the names in it hold: it ends up in a comment of
+     * the plan, which a line break would end. */
+    size_t start = p->notes.len;
+    sb_add_printable(&p->notes, sb_str(&text));
     plan_warn(p, "%s", p->notes.buf + start);
     sb_addc(&p->notes, '\n');
+    sb_release(&text);
 }
 
 void plan_warn(pa_plan *p, const char *fmt, ...)

@@ -62,6 +62,14 @@ expect server-plan 2 "$PGALIGN" --unsafe dbname=srv_prod dbname=srv_stage &&
 "$PGALIGN" snapshot dbname=srv_stage >>"$work/server-all" 2>&1
 check server-secret-never-printed lacks "$work/server-all" "S3cret"
 
+# A secret's name with a line break cannot end the plan's comment.
+fresh_db fdw_evil
+psql -X -q -d fdw_evil -c 'create foreign data wrapper w options ("api_key
+DROP TABLE t; --" '"'S3cretEvil'"')'
+expect evil-name 2 "$PGALIGN" dbname=fdw_prod dbname=fdw_evil &&
+    check evil-name-commented lacks "$out" "^DROP TABLE" &&
+    check evil-name-escaped grep -qF 'api_key\x0aDROP TABLE' "$out"
+
 # Snapshots hold wrappers (format 2). One of format 1, which predates
 # them (its census named them), leaves them out of the comparison and
 # says so; --strict refuses it.
