@@ -162,11 +162,8 @@ static bool rehearsed(const pa_options *opt, const pa_plan_file *pf)
 /* What the plan leaves to be done by hand, before it runs. */
 static void print_notes(const pa_plan *p)
 {
-    for (const char *line = p->notes.buf; line && *line;) {
-        size_t n = strcspn(line, "\n");
-        fprintf(stderr, "pgalign: warning: %.*s\n", (int)n, line);
-        line += n + (line[n] == '\n');
-    }
+    for (size_t i = 0; i < p->nnotes; i++)
+        fprintf(stderr, "pgalign: warning: %s\n", p->notes[i]);
 }
 
 /* One connection to FROM serves every step: the staleness check, the

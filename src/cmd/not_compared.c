@@ -37,7 +37,7 @@ void cmd_census_comment(strbuf *out, const pa_run *run)
 
 bool cmd_run_differs(const pa_run *run)
 {
-    return run->plan.nstmts > 0 || run->plan.notes.len > 0 || run->census.ndiffer > 0;
+    return run->plan.nstmts > 0 || run->plan.nnotes > 0 || run->census.ndiffer > 0;
 }
 
 bool cmd_strict_run_ok(const pa_options *opt, const pa_run *run)

@@ -162,7 +162,7 @@ static bool read_notes(json_t *list, pa_plan *p)
         const char *line = json_string_value(e);
         if (!line || strchr(line, '\n'))
             return false;
-        sb_addf(&p->notes, "%s\n", line);
+        plan_add_note(p, line);
     }
     return true;
 }

@@ -163,7 +163,7 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
 static int sync_planned(const pa_options *opt, const pa_run *run)
 {
     const pa_plan *plan = &run->plan;
-    if (plan->nstmts == 0 && plan->notes.len) {
+    if (plan->nstmts == 0 && plan->nnotes) {
         if (!opt->quiet)
             fprintf(stderr, "pgalign: nothing to apply: what differs must be done by hand "
                     "(said above)\n");

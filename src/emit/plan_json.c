@@ -5,8 +5,6 @@
 #include "emit/plan_json.h"
 #include "emit/json.h"
 
-#include <string.h>
-
 static const char *const check_names[] = {
     [CHECK_NONE] = NULL,
     [CHECK_NOT_NULL] = "not-null",
@@ -72,13 +70,10 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
     for (size_t i = 0; i < p->nstmts; i++)
         json_array_append_new(stmts, statement_json(p->stmts[i]));
     json_object_set_new(root, "statements", stmts);
-    if (p->notes.len) {
+    if (p->nnotes) {
         json_t *notes = json_array();
-        for (const char *line = p->notes.buf; *line;) {
-            size_t n = strcspn(line, "\n");
-            json_array_append_new(notes, json_stringn(line, n));
-            line += n + (line[n] == '\n');
-        }
+        for (size_t i = 0; i < p->nnotes; i++)
+            json_array_append_new(notes, json_string(p->notes[i]));
         json_object_set_new(root, "notes", notes);
     }
     json_object_set_new(root, "renames", json_renames(p->diff ? p->diff->renames : NULL));

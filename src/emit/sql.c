@@ -1,20 +1,15 @@
 #include "emit/sql.h"
 
-#include <string.h>
-
 /* What the user must do by hand, as comments after the statements. */
 static void emit_notes(strbuf *out, const pa_plan *p)
 {
-    if (!p->notes.len)
+    if (!p->nnotes)
         return;
     if (p->nstmts)
         sb_addc(out, '\n');
     sb_adds(out, "-- to do by hand:\n");
-    for (const char *line = p->notes.buf; *line;) {
-        size_t n = strcspn(line, "\n");
-        sb_addf(out, "--   %.*s\n", (int)n, line);
-        line += n + (line[n] == '\n');
-    }
+    for (size_t i = 0; i < p->nnotes; i++)
+        sb_addf(out, "--   %s\n", p->notes[i]);
 }
 
 /* Like migra: statements separated by a blank line, each ending in ';'.

@@ -50,14 +50,11 @@ static const char *const colour_off = "\033[0m";
 /* What the plan leaves to be done by hand (secrets). */
 static void add_notes(strbuf *out, const pa_plan *p)
 {
-    if (!p->notes.len)
+    if (!p->nnotes)
         return;
     sb_adds(out, "\n  to do by hand:\n");
-    for (const char *line = p->notes.buf; *line;) {
-        size_t n = strcspn(line, "\n");
-        sb_addf(out, "    %.*s\n", (int)n, line);
-        line += n + (line[n] == '\n');
-    }
+    for (size_t i = 0; i < p->nnotes; i++)
+        sb_addf(out, "    %s\n", p->notes[i]);
 }
 
 /* Renamed in place: rows kept, nothing built again. */
@@ -120,7 +117,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
 {
     size_t uncompared_differ = census ? census->ndiffer : 0;
     if (p->nstmts == 0) {
-        sb_adds(out, p->notes.len ? "drift: no statement to apply, but something to do by "
+        sb_adds(out, p->nnotes ? "drift: no statement to apply, but something to do by "
                                     "hand\n"
                      : uncompared_differ
                          ? "drift: the compared schema matches, but objects pgalign "
@@ -227,7 +224,7 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                                                      "hazards", hazards));
     }
     json_object_set_new(root, "in_sync",
-                        json_boolean(p->nstmts == 0 && !p->notes.len &&
+                        json_boolean(p->nstmts == 0 && !p->nnotes &&
                                      (!census || census->ndiffer == 0)));
     json_object_set_new(root, "destructive",
                         json_integer((json_int_t)plan_count_hazard(p, HAZ_DATA_LOSS)));

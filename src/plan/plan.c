@@ -125,11 +125,18 @@ void plan_note(pa_plan *p, const char *fmt, ...)
     va_end(ap);
     /* One line, whatever the names in it hold: it ends up in a comment of
      * the plan, which a line break would end. */
-    size_t start = p->notes.len;
-    sb_add_printable(&p->notes, sb_str(&text));
-    plan_warn(p, "%s", p->notes.buf + start);
-    sb_addc(&p->notes, '\n');
+    strbuf line = STRBUF_INIT;
+    sb_add_printable(&line, sb_str(&text));
+    plan_add_note(p, sb_str(&line));
+    plan_warn(p, "%s", sb_str(&line));
+    sb_release(&line);
     sb_release(&text);
+}
+
+void plan_add_note(pa_plan *p, const char *line)
+{
+    p->notes = xgrow(p->notes, sizeof(*p->notes), p->nnotes + 1, &p->notes_alloc);
+    p->notes[p->nnotes++] = xstrdup(line);
 }
 
 void plan_warn(pa_plan *p, const char *fmt, ...)
@@ -559,7 +566,9 @@ void plan_free(pa_plan *p)
         plan_stmt_free(p->stmts[i]);
     free(p->stmts);
     sb_release(&p->warnings);
-    sb_release(&p->notes);
+    for (size_t i = 0; i < p->nnotes; i++)
+        free(p->notes[i]);
+    free(p->notes);
     memset(p, 0, sizeof(*p));
 }
 

@@ -39,7 +39,9 @@ struct pa_plan {
     size_t alloc;
     size_t cycles_broken;
     strbuf warnings;        /* one "pgalign: warning: ..." line each */
-    strbuf notes;           /* plan_note's, a line each */
+    char **notes;           /* plan_note's lines (plan_add_note) */
+    size_t nnotes;
+    size_t notes_alloc;
     unsigned op_hazards;    /* ORed into statements of the op being emitted */
     bool online;            /* --online: build and validate without long locks */
 };
@@ -50,6 +52,8 @@ void plan_free(pa_plan *p);
 /* Free a statement taken out of a plan. */
 void plan_stmt_free(pa_stmt *s);
 
+/* Keep a note of one line (plan_note's, or one a plan file holds). */
+void plan_add_note(pa_plan *p, const char *line);
 /* Append the names of hazards ("data-loss, table-rewrite"). */
 void plan_hazard_list(strbuf *sb, unsigned hazards);
 size_t plan_count_hazard(const pa_plan *p, unsigned hazard);
