@@ -2,8 +2,8 @@
  * then the plan from EMPTY to it run in a new database of the temporary
  * cluster. It needs no pg_dump (which refuses a server newer than itself)
  * and exercises pgalign's DDL. Roles are cluster-wide: those the schema
- * names (grantees, grantors, default-privilege and policy roles) are
- * created first, by name only. */
+ * names (grantees, grantors, default-privilege, policy and user mapping
+ * roles) are created first, by name only. */
 #include "apply/copy.h"
 #include "apply/execute.h"
 #include "diff/diff.h"
@@ -13,6 +13,7 @@
 #include "kinds/extension.h"
 #include "kinds/policy.h"
 #include "kinds/privilege.h"
+#include "kinds/user_mapping.h"
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
@@ -88,6 +89,8 @@ static bool create_roles(PGconn *conn, const pa_model *m, strbuf *err)
             ok = create_roles_in_list(conn, v, err);
         if (ok && (v = policy_roles(o)) != NULL)
             ok = create_roles_in_list(conn, v, err);
+        if (ok && (v = user_mapping_role(o)) != NULL)
+            ok = create_role(conn, v, err);
     }
     return ok;
 }

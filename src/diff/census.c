@@ -8,15 +8,25 @@ static void add_item(pa_census_diff *d, const pa_census_entry *e, census_state s
                      bool in_from)
 {
     d->items = xgrow(d->items, sizeof(*d->items), d->count + 1, &d->alloc);
-    d->items[d->count++] = (pa_census_item){e, state, in_from};
+    d->items[d->count++] = (pa_census_item){e, state, in_from, false};
     if (census_item_differs(&d->items[d->count - 1]))
         d->ndiffer++;
+}
+
+/* One side has it: a difference, unless it is only that side's role
+ * that may not read it (the object itself is compared as a model's). */
+static void add_one_side(pa_census_diff *d, const pa_census_entry *e, bool in_from)
+{
+    census_state state = in_from ? CENSUS_FROM_ONLY : CENSUS_TARGET_ONLY;
+    add_item(d, e, census_entry_hidden(e) ? CENSUS_HIDDEN : state, in_from);
 }
 
 /* Both sides have it: the same, different, or not to be told. */
 static census_state compare_pair(const pa_census_diff *d, const pa_census_entry *from,
                                  const pa_census_entry *to)
 {
+    if (census_entry_hidden(from) || census_entry_hidden(to))
+        return CENSUS_HIDDEN;
     if ((from->printed || to->printed) && d->from_major != d->to_major)
         return CENSUS_BOTH_UNCOMPARED;
     return strcmp(from->digest, to->digest) == 0 ? CENSUS_SAME : CENSUS_DIFFER;
@@ -47,11 +57,15 @@ void census_compare(pa_census_diff *d, const pa_model *from, const pa_model *to)
         int c = i == a->count ? 1 : j == b->count ? -1
                 : census_entry_compare(&a->items[i], &b->items[j]);
         if (c < 0)
-            add_item(d, &a->items[i++], CENSUS_FROM_ONLY, true);
+            add_one_side(d, &a->items[i++], true);
         else if (c > 0)
-            add_item(d, &b->items[j++], CENSUS_TARGET_ONLY, false);
+            add_one_side(d, &b->items[j++], false);
         else {
-            add_item(d, &b->items[j], compare_pair(d, &a->items[i], &b->items[j]), true);
+            census_state state = compare_pair(d, &a->items[i], &b->items[j]);
+            bool in_from = state != CENSUS_HIDDEN || census_entry_hidden(&a->items[i]);
+            add_item(d, &b->items[j], state, in_from);
+            d->items[d->count - 1].both = census_entry_hidden(&a->items[i]) &&
+                                          census_entry_hidden(&b->items[j]);
             i++, j++;
         }
     }
@@ -78,6 +92,7 @@ const char *census_where(const pa_census_item *it)
     case CENSUS_DIFFER: return "both sides, differ";
     case CENSUS_BOTH_UNCOMPARED: return "both sides";
     case CENSUS_OTHER_UNKNOWN: return it->in_from ? "FROM" : "TARGET";
+    case CENSUS_HIDDEN: return it->both ? "both sides" : it->in_from ? "FROM" : "TARGET";
     }
     return "";
 }
@@ -95,5 +110,7 @@ void census_describe(strbuf *sb, const pa_census_diff *d, const pa_census_item *
     else if (it->state == CENSUS_OTHER_UNKNOWN)
         sb_addf(sb, "; %s is a snapshot that does not record such objects",
                 it->in_from ? "TARGET" : "FROM");
+    else if (it->state == CENSUS_HIDDEN)
+        sb_adds(sb, "; the role inspecting may not read them");
     sb_addc(sb, ')');
 }

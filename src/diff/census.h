@@ -18,12 +18,17 @@ typedef enum census_state {
     CENSUS_BOTH_UNCOMPARED,
     /* One side has it; the other does not say (an older snapshot). */
     CENSUS_OTHER_UNKNOWN,
+    /* A side's role may not read it (model/census.h): on that side, or on
+     * both (both set). */
+    CENSUS_HIDDEN,
 } census_state;
 
 typedef struct pa_census_item {
     const pa_census_entry *entry;   /* TARGET's where it has it */
     census_state state;
-    bool in_from;                   /* which side has it, for OTHER_UNKNOWN */
+    bool in_from;                   /* which side has it, for OTHER_UNKNOWN
+                                       and HIDDEN */
+    bool both;                      /* HIDDEN on both sides */
 } pa_census_item;
 
 typedef struct pa_census_diff {

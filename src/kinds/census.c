@@ -5,13 +5,16 @@
  *   schema   the object's schema (or its table's), NULL for global kinds
  *   label    the object's name within its kind, quoted and qualified
  *   def      what a change to it would change, hashed on the server:
- *            options (where passwords live) never leave it as text
+ *            options (where passwords live) never leave it as text;
+ *            never NULL but where the role inspecting may not read it
  *   printed  whether def holds text the server printed (an expression),
  *            which servers of two majors may print differently
  * A kind that a new server adds is a new part with its `since`. When a
  * kind becomes modeled, its part goes. */
 #include "kinds/census.h"
 #include "kinds/kind.h"
+#include "kinds/user_mapping.h"
+#include "model/census.h"
 
 #include <stddef.h>
 
@@ -22,15 +25,17 @@ typedef struct census_part {
 
 #define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
 
-/* The first part names the columns. pg_user_mapping itself is the
- * superuser's; the view shows the options only to whom may see them (else
- * NULL: hashed alike on both sides). */
-static const char user_mapping_sql[] =
-    "SELECT 'user mapping' AS what, NULL::text AS schema, 'for ' || CASE WHEN u.umuser = 0"
-    " THEN 'PUBLIC' ELSE quote_ident(u.usename) END || ' server ' || quote_ident(u.srvname)"
-    "   AS label,"
-    " u.umoptions::text AS def, false AS printed"
-    " FROM pg_user_mappings u";
+/* The first part names the columns. User mappings are modeled, but the
+ * options of one may be hidden from the role inspecting (kinds/
+ * user_mapping.c): those are named here, their definition NULL. */
+static const char user_mapping_options_sql[] =
+    "SELECT 'user mapping options' AS what, NULL::text AS schema, 'for ' || CASE"
+    " WHEN u.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(u.usename) END || ' server '"
+    " || quote_ident(u.srvname) AS label, NULL::text AS def, false AS printed"
+    " FROM pg_user_mappings u JOIN pg_foreign_server s ON s.oid = u.srvid"
+    " WHERE u.umoptions IS NULL AND NOT " PA_SQL_USER_MAPPING_OPTIONS_READABLE
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
 /* Columns with their options, NOT NULL (attnotnull on every major; 18's
  * NOT NULL constraints are left out) and defaults; CHECK constraints. */
@@ -225,7 +230,7 @@ static const char view_default_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
 static const census_part census_parts[] = {
-    {0, user_mapping_sql},
+    {0, user_mapping_options_sql},
     {0, foreign_table_sql},
     {0, ts_parser_sql},
     {0, ts_template_sql},
@@ -245,11 +250,13 @@ static const census_part census_parts[] = {
     {0, view_default_sql},
 };
 
-/* The digest is cut to 16 hex digits
- * (sha256: md5 is refused on servers in FIPS mode). */
+/* The digest is cut to 16 hex digits (sha256: md5 is refused on servers
+ * in FIPS mode). A part gives a NULL definition only where the role
+ * inspecting may not read it: its digest says so (CENSUS_DIGEST_HIDDEN). */
 static const char census_head[] =
     "SELECT x.what, x.schema, x.label,"
-    " left(encode(sha256(convert_to(coalesce(x.def, ''), 'UTF8')), 'hex'), 16) AS digest,"
+    " CASE WHEN x.def IS NULL THEN '" CENSUS_DIGEST_HIDDEN "'"
+    " ELSE left(encode(sha256(convert_to(x.def, 'UTF8')), 'hex'), 16) END AS digest,"
     " x.printed FROM (";
 static const char census_tail[] =
     ") x WHERE x.schema IS NULL OR (x.schema NOT IN ('pg_catalog', 'information_schema')"

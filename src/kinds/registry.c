@@ -23,6 +23,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_foreign_server,
     &kind_sequence,
     &kind_table,
+    &kind_user_mapping,
     &kind_partition,
     &kind_inherit,
     &kind_column,

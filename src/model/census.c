@@ -60,3 +60,8 @@ void census_forget(pa_census *c, const char *what)
     }
     c->count = kept;
 }
+
+bool census_entry_hidden(const pa_census_entry *e)
+{
+    return strcmp(e->digest, CENSUS_DIGEST_HIDDEN) == 0;
+}

@@ -16,11 +16,15 @@ typedef struct pa_census_entry {
     const char *what;       /* "rule", "foreign table"... */
     const char *schema;     /* for --schema and the profile; NULL if none */
     const char *label;      /* "public.r on public.t": unique within what */
-    const char *digest;     /* of the definition, 16 hex digits */
+    /* Of the definition, 16 hex digits; CENSUS_DIGEST_HIDDEN where the
+     * role inspecting may not read it (a user mapping's options). */
+    const char *digest;
     /* The definition hashed includes text the server printed (a rule's
      * query): digests by servers of two majors are not comparable. */
     bool printed;
 } pa_census_entry;
+
+#define CENSUS_DIGEST_HIDDEN "hidden"
 
 typedef struct pa_census {
     pa_census_entry *items;
@@ -44,6 +48,8 @@ int census_entry_compare(const pa_census_entry *a, const pa_census_entry *b);
 /* Sort by what, then label (the order of reports). */
 void census_sort(pa_census *c);
 void census_free(pa_census *c);
+/* Whether the role inspecting could not read e's definition. */
+bool census_entry_hidden(const pa_census_entry *e);
 /* Forget the entries of one kind word ("foreign data wrapper"). */
 void census_forget(pa_census *c, const char *what);
 

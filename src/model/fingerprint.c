@@ -5,8 +5,9 @@
  * since it was made, and whether FROM matches TARGET once applied. It
  * detects change; it is not a security measure (64-bit FNV-1a).
  * Attributes a source may not know (UNKNOWN_IF_NULL: the schema and
- * version of an extension a SQL source could only record) are left out,
- * so that such a TARGET matches the database a plan made from it. */
+ * version of an extension a SQL source could only record, a user
+ * mapping's options the role inspecting may not read) are left out, so
+ * that such a TARGET matches the database a plan made from it. */
 #include "model/model.h"
 #include "model/kind.h"
 #include "util/optlist.h"

@@ -29,7 +29,8 @@ typedef enum attr_presence {
                      * arguments) */
     NONEMPTY,       /* never NULL nor empty (a type, a definition) */
     /* NULL when a source could not tell (an extension a SQL source
-     * recorded but could not create): compared only when both are set */
+     * recorded but could not create, options the role inspecting may not
+     * read): compared only when both are set */
     UNKNOWN_IF_NULL,
 } attr_presence;
 

@@ -8,9 +8,10 @@
 #include "util/strbuf.h"
 
 #define PA_SNAPSHOT_FORMAT "pgalign-snapshot"
-/* 2: foreign data wrappers. Version 1 is read too; what it predates is
- * not compared (model.h's snapshot_version). */
-#define PA_SNAPSHOT_VERSION 2
+/* 2: foreign data wrappers and servers; 3: user mappings. Older versions
+ * are read too; the kinds a snapshot predates are not compared (model.h's
+ * snapshot_version). */
+#define PA_SNAPSHOT_VERSION 3
 
 /* Deterministic JSON text: sorted keys, objects in model order (kind rank,
  * then key), dependencies sorted, a trailing newline. False when out

@@ -1,5 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create user mapping for current_user server census_srv options (user 'u', password 'S3cretOther');
 create foreign table census_ft (a int options (column_name 'aa') not null, b text)
     server census_srv options (table_name 't2');
 create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,

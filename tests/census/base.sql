@@ -21,7 +21,8 @@ create view v1 as select id, note from orders;
 create schema auth;
 create table auth.users (id int);
 
--- A wrapper and a server are compared (not in the census); the census's
--- user mapping and foreign table use them.
+-- A wrapper, a server and a user mapping are compared (not in the
+-- census); the census's foreign table uses them.
 create foreign data wrapper census_fdw options (a '1');
 create server census_srv foreign data wrapper census_fdw options (host 'h1', password 'S3cretServer');
+create user mapping for current_user server census_srv options (user 'u', password 'S3cretMapping');

@@ -20,7 +20,6 @@ load_sql cen_alt "$here/alt.sql" 2>"$err" || fail "$SUITE/setup-cen_alt" "cannot
 
 # Each object of kinds.sql, as pgalign names it.
 objects=(
-    "user mapping for postgres server census_srv"
     "foreign table public.census_ft"
     "text search parser public.census_prs"
     "text search template public.census_tmpl"
@@ -70,12 +69,12 @@ json_holds() {   # FILE PYTHON-EXPRESSION over d
 }
 expect json-differ 2 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_alt &&
     check json-differ-listed json_holds "$out" \
-        'not d["in_sync"] and len(d["not_compared"]) == 19 and all(o["differs"] for o in d["not_compared"])'
+        'not d["in_sync"] and len(d["not_compared"]) == 18 and all(o["differs"] for o in d["not_compared"])'
 expect json-same 0 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_kinds2 &&
     check json-same-listed json_holds "$out" \
-        'd["in_sync"] and len(d["not_compared"]) == 18 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
+        'd["in_sync"] and len(d["not_compared"]) == 17 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
 expect plan-json 2 "$PGALIGN" --format json dbname=cen_base dbname=cen_kinds &&
-    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 18'
+    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 17'
 
 # diff: the plan (here only a comment) lists what differs, and runs.
 expect diff-comment 2 "$PGALIGN" dbname=cen_base dbname=cen_kinds &&
@@ -100,7 +99,7 @@ expect profile 2 "$PGALIGN" check --profile supabase dbname=cen_kinds dbname=cen
     check profile-keeps-public grep -q "rule public.census_rule" "$err"
 expect exclude-schema 2 "$PGALIGN" check --exclude-schema public dbname=cen_kinds dbname=cen_alt &&
     check exclude-leaves-public lacks "$err" "public\.census" &&
-    check exclude-keeps-global grep -q "not compared: user mapping for postgres server census_srv" "$err"
+    check exclude-keeps-global grep -q "not compared: subscription census_sub" "$err"
 expect only-schema 2 "$PGALIGN" check --schema auth dbname=cen_kinds dbname=cen_alt &&
     check only-schema-auth grep -q "census_auth_rule" "$err" &&
     check only-schema-no-public lacks "$err" "public\.census"
@@ -149,7 +148,7 @@ check secrets-server-digest grep -qF "password <secret:" "$work/all"
 # printed or changed; named even with -q.
 expect strict-check 1 "$PGALIGN" check --strict dbname=cen_kinds dbname=cen_kinds2 &&
     check strict-check-nothing-printed test ! -s "$out" &&
-    check strict-check-says grep -q "^pgalign: --strict: 18 objects" "$err"
+    check strict-check-says grep -q "^pgalign: --strict: 17 objects" "$err"
 expect strict-diff-quiet 1 "$PGALIGN" --strict -q dbname=cen_base dbname=cen_kinds &&
     check strict-diff-nothing-printed test ! -s "$out" &&
     check strict-diff-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"

@@ -103,3 +103,78 @@ expect snapshot-v1-strict 1 "$PGALIGN" check --strict dbname=fdw_other "$work/v1
 } >"$work/all" 2>&1
 check secrets-never-printed lacks "$work/all" "S3cret"
 check secrets-outputs-there grep -q "api_key" "$work/all"
+
+# User mappings: a password the same way (never read, a note to set it by
+# hand); a pair that differs only in a mapping is not in sync.
+fresh_db um_prod && fresh_db um_stage
+for db in um_prod um_stage; do
+    psql -X -q -d "$db" -c "create foreign data wrapper w; create server s foreign data wrapper w"
+done
+psql -X -q -d um_stage -c "create user mapping for public server s options (\"user\" 'app', password 'S3cretMap')"
+expect mapping-differs 2 "$PGALIGN" check dbname=um_prod dbname=um_stage
+expect mapping-plan 2 "$PGALIGN" dbname=um_prod dbname=um_stage &&
+    check mapping-without-secret grep -qxF "CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (\"user\" 'app');" "$out" &&
+    check mapping-notes-by-hand grep -qF -- \
+        "ALTER USER MAPPING FOR PUBLIC SERVER s OPTIONS (ADD password '<password>')" "$out"
+psql -X -q -d um_prod -f "$out" &&
+    psql -X -q -d um_prod -c "alter user mapping for public server s options (add password 'S3cretMap')"
+expect mapping-in-sync-once-set 0 "$PGALIGN" check dbname=um_prod dbname=um_stage
+psql -X -q -d um_prod -c "alter user mapping for public server s options (set password 'S3cretOther')"
+expect mapping-secret-differs 2 "$PGALIGN" check dbname=um_prod dbname=um_stage
+
+# Options the role inspecting may not read (another role's mapping, for a
+# role neither superuser nor the server's owner's member) are not
+# compared, and named; a mapping only TARGET has is made without them,
+# with a note.
+psql -X -q -d postgres -c "drop role if exists um_inspector; create role um_inspector login" 2>/dev/null
+fresh_db um_hid_a && fresh_db um_hid_b
+for db in um_hid_a um_hid_b; do
+    psql -X -q -d "$db" -c "create foreign data wrapper w; create server s foreign data wrapper w;
+        create server t foreign data wrapper w"
+done
+psql -X -q -d um_hid_a -c "create user mapping for public server s options (a 'hidA')"
+psql -X -q -d um_hid_b -c "create user mapping for public server s options (a 'hidB');
+    create user mapping for public server t options (b 'hidT')"
+expect hidden-differs-as-superuser 2 "$PGALIGN" check dbname=um_hid_a dbname=um_hid_b
+expect hidden-plan 2 "$PGALIGN" "dbname=um_hid_a user=um_inspector" "dbname=um_hid_b user=um_inspector" &&
+    check hidden-not-altered lacks "$out" "SERVER s OPTIONS" &&
+    check hidden-created-without grep -qxF "CREATE USER MAPPING FOR PUBLIC SERVER t;" "$out" &&
+    check hidden-note grep -qF "set the options of this user mapping by hand" "$out" &&
+    check hidden-named grep -qxF \
+        "pgalign: not compared: user mapping options for PUBLIC server s (both sides; the role inspecting may not read them)" "$err"
+psql -X -q -d um_hid_a -c "create user mapping for public server t"
+expect hidden-in-sync 0 "$PGALIGN" check "dbname=um_hid_a user=um_inspector" "dbname=um_hid_b user=um_inspector" &&
+    check hidden-in-sync-named grep -qF "user mapping options for PUBLIC server t (both sides;" "$err"
+expect hidden-one-side 0 "$PGALIGN" check dbname=um_hid_b "dbname=um_hid_b user=um_inspector" &&
+    check hidden-one-side-named grep -qF "user mapping options for PUBLIC server s (TARGET;" "$err"
+expect hidden-strict 1 "$PGALIGN" check --strict dbname=um_hid_b "dbname=um_hid_b user=um_inspector"
+
+# Snapshots hold user mappings from format 3; one of format 2 leaves them
+# out and says so.
+"$PGALIGN" snapshot -o "$work/um.json" dbname=um_stage 2>"$err" ||
+    fail "$SUITE/snapshot-mappings" "no snapshot" "$err"
+expect snapshot-mappings 2 "$PGALIGN" check "$work/um.json" dbname=um_hid_a
+python3 - "$work/um.json" "$work/v2.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["version"] = 2
+d["objects"] = [o for o in d["objects"] if o["kind"] != "user_mapping"]
+json.dump(d, open(sys.argv[2], "w"))
+PY
+expect snapshot-v2 0 "$PGALIGN" check "$work/v2.json" dbname=um_stage &&
+    check snapshot-v2-says grep -qF "pgalign: not compared: user mappings (FROM is a snapshot of format version 2" "$err"
+
+{
+    "$PGALIGN" -v dbname=um_prod dbname=um_stage
+    "$PGALIGN" -v dbname=um_hid_a dbname=um_hid_b
+    "$PGALIGN" --format json dbname=fdw_prod dbname=um_stage
+    "$PGALIGN" snapshot dbname=um_stage
+} >"$work/mappings-all" 2>&1
+{
+    "$PGALIGN" -v "dbname=um_hid_a user=um_inspector" "dbname=um_hid_b user=um_inspector"
+    "$PGALIGN" snapshot "dbname=um_hid_b user=um_inspector"
+} >"$work/hidden-all" 2>&1
+check hidden-never-printed lacks "$work/hidden-all" "hid[ABT]"
+check hidden-outputs-there grep -q "\"user_mapping\"" "$work/hidden-all"
+check mapping-secrets-never-printed lacks "$work/mappings-all" "S3cret"
+check mapping-outputs-there grep -q "USER MAPPING" "$work/mappings-all"
