@@ -159,7 +159,7 @@ head -c 3000 /dev/urandom >"$work/bad.json";     damaged random-bytes 'invalid J
 snap '[1, 2, 3]';                                damaged top-level-array 'top level is not an object'
 snap '{"format":"migra","version":1}';           damaged wrong-format 'not a pgalign snapshot'
 snap '{"format":"pgalign-snapshot","server_version":1,"objects":[]}'; damaged missing-version '"version" is missing'
-snap '{"format":"pgalign-snapshot","version":3,"server_version":1,"objects":[]}'; damaged future-version 'version 3 is not supported'
+snap '{"format":"pgalign-snapshot","version":99,"server_version":1,"objects":[]}'; damaged future-version 'version 99 is not supported'
 snap '{"format":"pgalign-snapshot","version":"1","server_version":1,"objects":[]}'; damaged version-string 'not an integer'
 snap '{"format":"pgalign-snapshot","version":1,"server_version":-5,"objects":[]}'; damaged bad-server-version 'server_version'
 snap "{$hdr}";                                   damaged missing-objects '"objects" is missing'
