@@ -29,6 +29,7 @@ typedef struct acl_rule {
 
 static const acl_rule rules[] = {
     {&kind_table, &kind_relation_privilege, "TABLE", "TABLES", NULL},
+    {&kind_foreign_table, &kind_relation_privilege, "TABLE", "TABLES", NULL},
     {&kind_view, &kind_relation_privilege, "TABLE", "TABLES", NULL},
     {&kind_matview, &kind_relation_privilege, "TABLE", "TABLES", NULL},
     {&kind_sequence, &kind_relation_privilege, "SEQUENCE", "SEQUENCES", NULL},

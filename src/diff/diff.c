@@ -182,7 +182,9 @@ static void cascade_rebuilds(pa_diff *d)
         for (size_t i = 0; i < d->count; i++) {
             pa_change *c = &d->changes[i];
             const pa_object *why;
-            if (c->from && (c->type == CHANGE_SAME || c->type == CHANGE_ALTER) &&
+            /* Both sides: a one-sided change left as the same (an implied
+             * column of a partition only FROM has) has nothing to make. */
+            if (c->from && c->to && (c->type == CHANGE_SAME || c->type == CHANGE_ALTER) &&
                 must_follow(d, c, &why)) {
                 promote_to_rebuild(c, why);
                 promoted = true;

@@ -37,28 +37,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-/* Columns with their options, NOT NULL (attnotnull on every major; 18's
- * NOT NULL constraints are left out) and defaults; CHECK constraints. */
-static const char foreign_table_sql[] =
-    "SELECT 'foreign table', n.nspname, " QUALIFIED("n", "c.relname") ","
-    " concat_ws(' ', quote_ident(s.srvname), ft.ftoptions::text,"
-    "  (SELECT string_agg(concat_ws(' ', quote_ident(a.attname),"
-    "   format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attfdwoptions::text,"
-    "   pg_get_expr(d.adbin, d.adrelid)), ', ' ORDER BY a.attnum)"
-    "   FROM pg_attribute a LEFT JOIN pg_attrdef d"
-    "   ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-    "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-    "  (SELECT string_agg(quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid),"
-    "   ', ' ORDER BY co.conname) FROM pg_constraint co"
-    "   WHERE co.conrelid = c.oid AND co.contype = 'c')),"
-    " EXISTS (SELECT FROM pg_attrdef d WHERE d.adrelid = c.oid)"
-    " OR EXISTS (SELECT FROM pg_constraint co WHERE co.conrelid = c.oid AND co.contype = 'c')"
-    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " JOIN pg_foreign_table ft ON ft.ftrelid = c.oid"
-    " JOIN pg_foreign_server s ON s.oid = ft.ftserver"
-    " WHERE c.relkind = 'f'"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
-
 static const char ts_parser_sql[] =
     "SELECT 'text search parser', n.nspname, " QUALIFIED("n", "p.prsname") ","
     " concat_ws(' ', p.prsstart::regproc::text, p.prstoken::regproc::text,"
@@ -231,7 +209,6 @@ static const char view_default_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql},
-    {0, foreign_table_sql},
     {0, ts_parser_sql},
     {0, ts_template_sql},
     {0, ts_dictionary_sql},

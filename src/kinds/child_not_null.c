@@ -16,7 +16,7 @@ static const char child_not_null_query[] =
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull"
     " AND (c.relispartition OR NOT a.attislocal)"
-    " AND " PA_SQL_USER_TABLE("c", "n")
+    " AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n")
     " AND NOT EXISTS (SELECT FROM pg_inherits i JOIN pg_attribute pa"
     "   ON pa.attrelid = i.inhparent AND pa.attname = a.attname"
     "   WHERE i.inhrelid = c.oid AND pa.attnotnull)";

@@ -1,9 +1,12 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
  * collation, NOT NULL and generated expressions; inherited ones too. Defaults and identity
- * are sub-objects of their own (column_default.c, identity.c). */
+ * are sub-objects of their own (column_default.c, identity.c). A foreign
+ * table's columns have OPTIONS of their own (fdw_options) and no rows
+ * here: a new type is no conversion, and dropping one loses nothing. */
 #include "kinds/kinds.h"
 #include "util/sqlscan.h"
 #include "kinds/column.h"
+#include "kinds/fdw_options.h"
 #include "util/xalloc.h"
 #include "plan/stmt.h"
 #include "emit/quote.h"
@@ -47,6 +50,8 @@ static const char column_query[] =
     /* -1 is the default up to 16, NULL from 17 */
     " NULLIF(a.attstattarget, -1)::text AS statistics,"
     " array_to_string(a.attoptions, ', ') AS options,"
+    " CASE WHEN a.attfdwoptions IS NOT NULL THEN " PA_SQL_FDW_OPTIONS("a.attfdwoptions")
+    " END AS fdw_options,"
     " CASE WHEN c.relispartition OR NOT a.attislocal THEN 'inherited' END"
     "   AS inherited,"
     " CASE WHEN a.attislocal AND a.attinhcount > 0 AND NOT c.relispartition"
@@ -64,7 +69,7 @@ static const char column_query[] =
     " LEFT JOIN (" MERGED_CHILD_COLUMNS ") mc"
     "   ON mc.inhparent = a.attrelid AND mc.attname = a.attname"
     " WHERE a.attnum > 0 AND NOT a.attisdropped"
-    " AND " PA_SQL_USER_TABLE("c", "n");
+    " AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n");
 
 /* From PostgreSQL 18 a NOT NULL is a constraint with a name, which may be
  * NOT VALID or NO INHERIT. notnull says "NOT NULL" as before when it has
@@ -90,8 +95,8 @@ static const pa_sql_variant column_variants[] = {
 };
 
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED, COL_VIRTUAL,
-       COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_INHERITED, COL_MERGED,
-       COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
+       COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_FDW_OPTIONS,
+       COL_INHERITED, COL_MERGED, COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
 static const pa_attr_rule column_attrs[] = {
     [COL_TYPE] = {"type", ATTR_ALTER_REBUILDS, NONEMPTY},
     [COL_COLLATION] = {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
@@ -103,6 +108,7 @@ static const pa_attr_rule column_attrs[] = {
     [COL_COMPRESSION] = {"compression", ATTR_ALTER, OPTIONAL},
     [COL_STATISTICS] = {"statistics", ATTR_ALTER, OPTIONAL},
     [COL_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
+    [COL_FDW_OPTIONS] = {"fdw_options", ATTR_ALTER, OPTIONAL},
     [COL_INHERITED] = {"inherited", ATTR_INFO, OPTIONAL},
     [COL_MERGED] = {"merged", ATTR_INFO, OPTIONAL},
     [COL_TYPE_STORAGE] = {"type_storage", ATTR_INFO, NONEMPTY},
@@ -146,6 +152,26 @@ static void column_target(strbuf *sb, const pa_object *o)
     kind_column_name(sb, o);
 }
 
+/* A foreign table's column: its values are another server's. */
+static bool on_foreign_table(const pa_object *col)
+{
+    return col->parent && col->parent->kind->rows_elsewhere;
+}
+
+/* ALTER FOREIGN TABLE t ALTER COLUMN c OPTIONS (...) from old to new
+ * (secrets: kinds/fdw_options.h). */
+static void alter_fdw_options(pa_plan *p, const pa_object *col, const char *old,
+                              const char *new)
+{
+    strbuf head = STRBUF_INIT;
+    sb_adds(&head, "ALTER FOREIGN TABLE ");
+    kind_table_name(&head, col);
+    sb_adds(&head, " ALTER COLUMN ");
+    sql_ident(&head, col->name);
+    fdw_options_alter(p, head.buf, old, new);
+    sb_release(&head);
+}
+
 /* A stored generated column, an identity column and one whose default is
  * volatile are computed for every row: a rewrite (a constant or stable
  * default is stored once, a virtual column computed when read). A NOT
@@ -156,8 +182,9 @@ static void column_create(pa_plan *p, const pa_object *to)
     const pa_object *dflt = model_child_of_kind(to, &kind_column_default);
     bool identity = model_child_of_kind(to, &kind_identity) != NULL;
     bool computed = to->values[COL_GENERATED] || identity;
-    bool rewrites = (to->values[COL_GENERATED] && !to->values[COL_VIRTUAL]) || identity ||
-                    (dflt && column_default_is_volatile(dflt));
+    bool rewrites = !on_foreign_table(to) &&
+                    ((to->values[COL_GENERATED] && !to->values[COL_VIRTUAL]) || identity ||
+                     (dflt && column_default_is_volatile(dflt)));
     pa_stmt *add = plan_stmt(p, HAZ_ACCESS_EXCLUSIVE | (rewrites ? HAZ_TABLE_REWRITE : 0));
     strbuf *sb = &add->sql;
     kind_alter_table(sb, to);
@@ -452,11 +479,25 @@ static void add_cast(strbuf *sb, const pa_plan *p, const char *old_type,
     sb_adds(sb, new_type);
 }
 
+/* A foreign table's column only changes what it is read as: no USING
+ * (the server refuses one), no rows converted. */
+static void retype_foreign(pa_plan *p, const pa_object *to)
+{
+    strbuf *sb = &alter_column(p, to, 0, "TYPE ")->sql;
+    sb_adds(sb, to->values[COL_TYPE]);
+    if (to->values[COL_COLLATION])
+        sb_addf(sb, " COLLATE %s", to->values[COL_COLLATION]);
+}
+
 static void alter_type(pa_plan *p, const pa_object *from, const pa_object *to)
 {
     const char *old_type = from->values[COL_TYPE];
     const char *new_type = to->values[COL_TYPE];
     unsigned hazards = 0;
+    if (on_foreign_table(to)) {
+        retype_foreign(p, to);
+        return;
+    }
     if (strcmp(old_type, new_type) != 0 &&
         !type_change_keeps_data(old_type, new_type))
         hazards |= HAZ_DATA_LOSS;
@@ -629,6 +670,8 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         set_statistics(p, to);
     if (changed[COL_OPTIONS])
         kind_alter_column_options(p, to, f[COL_OPTIONS], t[COL_OPTIONS]);
+    if (changed[COL_FDW_OPTIONS])
+        alter_fdw_options(p, to, f[COL_FDW_OPTIONS], t[COL_FDW_OPTIONS]);
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL
@@ -638,7 +681,8 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
  * dropped and added again, which loses its values. */
 static bool column_needs_replace(const pa_object *from, const pa_object *to)
 {
-    if (!types_are(from->values[COL_TYPE], to->values[COL_TYPE], cast_exists))
+    if (!on_foreign_table(to) &&
+        !types_are(from->values[COL_TYPE], to->values[COL_TYPE], cast_exists))
         return true;
     if (from->values[COL_VIRTUAL] && !to->values[COL_GENERATED])
         return true;
@@ -649,12 +693,13 @@ static bool column_needs_replace(const pa_object *from, const pa_object *to)
 
 static bool column_is_derived(const pa_object *o)
 {
-    return o->values[COL_GENERATED] != NULL;
+    return o->values[COL_GENERATED] != NULL || on_foreign_table(o);
 }
 
 /* What a column definition cannot say: SET STORAGE (before PostgreSQL
  * 16), a NOT VALID NOT NULL constraint, the statistics target and
- * options. After CREATE TABLE or ADD COLUMN. */
+ * options, a foreign table column's OPTIONS (where a secret is a note,
+ * which a definition cannot carry). After CREATE TABLE or ADD COLUMN. */
 void column_after_create(pa_plan *p, const pa_object *col)
 {
     if (col->values[COL_STORAGE])
@@ -663,6 +708,8 @@ void column_after_create(pa_plan *p, const pa_object *col)
         set_statistics(p, col);
     if (col->values[COL_OPTIONS])
         kind_alter_column_options(p, col, NULL, col->values[COL_OPTIONS]);
+    if (col->values[COL_FDW_OPTIONS])
+        alter_fdw_options(p, col, NULL, col->values[COL_FDW_OPTIONS]);
     if (col->values[COL_NOTNULL] && strstr(col->values[COL_NOTNULL], "NOT VALID"))
         add_not_null_constraint(p, col);
 }
@@ -714,6 +761,8 @@ static bool column_dep_orders_own_statement(const pa_object *o, const pa_object 
  * unless it becomes a plain column (which starts empty). */
 static bool column_replace_loses_data(const pa_object *from, const pa_object *to)
 {
+    if (on_foreign_table(from))
+        return false;
     return from->values[COL_GENERATED] == NULL || to->values[COL_GENERATED] == NULL;
 }
 
@@ -726,7 +775,7 @@ const pa_kind kind_column = {
     .features = column_features,
     .attrs = KIND_ATTRS(column_attrs),
     .canonical_attrs = KIND_ATTR_LIST(COL_GENERATED),
-    .parents = KIND_PARENTS(&kind_table),
+    .parents = KIND_PARENTS(&kind_table, &kind_foreign_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_create = true,

@@ -47,7 +47,7 @@ static const char default_query[] =
     "   WHERE a.attinhcount > 0 AND i.inhrelid = c.oid"
     "   ORDER BY i.inhseqno LIMIT 1) par ON true"
     " WHERE a.attgenerated = '' AND NOT a.attisdropped"
-    " AND " PA_SQL_USER_TABLE("c", "n");
+    " AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n");
 
 enum { DEF_EXPRESSION, DEF_PARENT_SCHEMA, DEF_PARENT_TABLE, DEF_PARENT_EXPRESSION, DEF_ONLY,
        DEF_VOLATILITY, DEF_NATTRS };

@@ -26,7 +26,7 @@ static const char constraint_query[] =
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     PA_SQL_COMMENT_JOIN("pg_constraint", "co.oid", "0")
     " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')"
-    " AND co.conislocal AND " PA_SQL_USER_TABLE("c", "n");
+    " AND co.conislocal AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n");
 
 enum { CON_DEFINITION, CON_NOT_VALID, CON_COMMENT, CON_NATTRS };
 static const pa_attr_rule constraint_attrs[] = {
@@ -179,7 +179,7 @@ const pa_kind kind_constraint = {
     .features = constraint_features,
     .attrs = KIND_ATTRS(constraint_attrs),
     .canonical_attrs = KIND_ATTR_LIST(CON_DEFINITION),
-    .parents = KIND_PARENTS(&kind_table),
+    .parents = KIND_PARENTS(&kind_table, &kind_foreign_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_drop = true,

@@ -17,7 +17,7 @@ static const char inherit_query[] =
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " JOIN pg_class pc ON pc.oid = i.inhparent"
     " JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
-    " WHERE NOT c.relispartition AND " PA_SQL_USER_TABLE("c", "n");
+    " WHERE NOT c.relispartition AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n");
 
 static void inherit_target(strbuf *sb, const pa_object *o)
 {
@@ -46,7 +46,7 @@ const pa_kind kind_inherit = {
     .name = "inherit",
     .rank = 53,
     .query = inherit_query,
-    .parents = KIND_PARENTS(&kind_table),
+    .parents = KIND_PARENTS(&kind_table, &kind_foreign_table),
     .table_in_key = true,
     .schema_filtered = true,
     .absorbed_on_parent_create = true,

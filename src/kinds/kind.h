@@ -72,6 +72,12 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     rel ".relkind IN ('r', 'p')" \
     " AND " PA_SQL_USER_SCHEMA(nsp) \
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", rel ".oid")
+/* A user table as above, or a foreign table: what columns, defaults,
+ * constraints, partition bounds and inheritance belong to. */
+#define PA_SQL_USER_TABLE_OR_FOREIGN(rel, nsp) \
+    rel ".relkind IN ('r', 'p', 'f')" \
+    " AND " PA_SQL_USER_SCHEMA(nsp) \
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", rel ".oid")
 /* A column the table defines itself: not one a partition has from its
  * parent, nor one only inherited (those come with the parent's). */
 #define PA_SQL_OWN_COLUMN(rel, att) \

@@ -21,6 +21,7 @@ extern const pa_kind kind_access_method;
 extern const pa_kind kind_foreign_data_wrapper;
 extern const pa_kind kind_foreign_server;
 extern const pa_kind kind_user_mapping;
+extern const pa_kind kind_foreign_table;
 extern const pa_kind kind_sequence;
 extern const pa_kind kind_table;
 extern const pa_kind kind_partition;

@@ -20,7 +20,7 @@ static const char partition_query[] =
     " JOIN pg_inherits i ON i.inhrelid = c.oid"
     " JOIN pg_class pc ON pc.oid = i.inhparent"
     " JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
-    " WHERE c.relispartition AND " PA_SQL_USER_TABLE("c", "n");
+    " WHERE c.relispartition AND " PA_SQL_USER_TABLE_OR_FOREIGN("c", "n");
 
 enum { PART_PARENT, PART_BOUND, PART_NATTRS };
 static const pa_attr_rule partition_attrs[] = {
@@ -62,7 +62,7 @@ const pa_kind kind_partition = {
     .rank = 52,
     .query = partition_query,
     .attrs = KIND_ATTRS(partition_attrs),
-    .parents = KIND_PARENTS(&kind_table),
+    .parents = KIND_PARENTS(&kind_table, &kind_foreign_table),
     .table_in_key = true,
     .parent_is_namesake = true,
     .schema_filtered = true,

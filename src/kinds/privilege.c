@@ -292,13 +292,15 @@ static const pa_feature privilege_features[] = {
 const pa_kind kind_relation_privilege = {
     PRIVILEGE_KIND("relation_privilege", 130, relation_privilege_query,
                    privilege_attrs,
-                   KIND_PARENTS(&kind_table, &kind_view, &kind_matview, &kind_sequence)),
+                   KIND_PARENTS(&kind_table, &kind_view, &kind_matview, &kind_sequence,
+                                &kind_foreign_table)),
     .schema_filtered = true,
 };
 
 const pa_kind kind_column_privilege = {
     PRIVILEGE_KIND("column_privilege", 131, column_privilege_query,
-                   privilege_attrs, KIND_PARENTS(&kind_table, &kind_view, &kind_matview)),
+                   privilege_attrs,
+                   KIND_PARENTS(&kind_table, &kind_view, &kind_matview, &kind_foreign_table)),
     .schema_filtered = true,
 };
 

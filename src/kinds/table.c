@@ -59,7 +59,7 @@ static void table_target(strbuf *sb, const pa_object *o)
     kind_qualified(sb, o);
 }
 
-static void add_columns(strbuf *sb, const pa_object *to)
+void table_columns_clause(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\n    ";
     sb_adds(sb, " (");
@@ -74,7 +74,7 @@ static void add_columns(strbuf *sb, const pa_object *to)
     sb_adds(sb, strcmp(sep, "\n    ") == 0 ? ")" : "\n)");
 }
 
-static void add_inherits(strbuf *sb, const pa_object *to)
+void table_inherits_clause(strbuf *sb, const pa_object *to)
 {
     const char *sep = "\nINHERITS (";
     for (const pa_object *c = model_child_of_kind(to, &kind_inherit); c;
@@ -85,6 +85,15 @@ static void add_inherits(strbuf *sb, const pa_object *to)
     }
     if (strcmp(sep, ", ") == 0)
         sb_addc(sb, ')');
+}
+
+void table_columns_after_create(pa_plan *p, const pa_object *to)
+{
+    for (const pa_object *c = model_child_of_kind(to, &kind_column); c;
+         c = model_next_of_kind(c)) {
+        if (!column_is_inherited(c))
+            column_after_create(p, c);
+    }
 }
 
 static void set_row_security(pa_plan *p, const pa_object *to, const char *what)
@@ -118,8 +127,8 @@ static void table_create(pa_plan *p, const pa_object *to)
     if (partition) {
         partition_of_clause(sb, partition);
     } else {
-        add_columns(sb, to);
-        add_inherits(sb, to);
+        table_columns_clause(sb, to);
+        table_inherits_clause(sb, to);
     }
     if (v[TABLE_PARTITION_KEY])
         sb_addf(sb, "\nPARTITION BY %s", v[TABLE_PARTITION_KEY]);
@@ -129,11 +138,8 @@ static void table_create(pa_plan *p, const pa_object *to)
     }
     if (v[TABLE_OPTIONS])
         sb_addf(sb, "\nWITH (%s)", v[TABLE_OPTIONS]);
-    for (const pa_object *c = model_child_of_kind(to, &kind_column); c && !partition;
-         c = model_next_of_kind(c)) {
-        if (!column_is_inherited(c))
-            column_after_create(p, c);
-    }
+    if (!partition)
+        table_columns_after_create(p, to);
     if (v[TABLE_REPLICA_IDENTITY])
         set_replica_identity(p, to);
     if (v[TABLE_ROW_SECURITY])

@@ -95,7 +95,7 @@ static void user_mapping_alter(pa_plan *p, const pa_object *from, const pa_objec
 
 const pa_kind kind_user_mapping = {
     .name = "user_mapping",
-    .rank = 51,
+    .rank = 54,
     .snapshot_since = 3,
     .census_what = "user mapping",
     .query = user_mapping_query,

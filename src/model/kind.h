@@ -133,6 +133,9 @@ struct pa_kind {
     bool absorbed_on_column_drop;
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
     bool holds_data;            /* never rebuilt just for a dependency... */
+    /* Its rows are another server's (foreign tables): the preflight never
+     * reads them, nor those of its sub-objects (a remote query). */
+    bool rows_elsewhere;
     bool (*is_derived)(const pa_object *o); /* ...unless its data is derived */
     /* Optional: the object comes with another one (a partition's
      * columns with its parent's): compared, never given statements. */

@@ -71,6 +71,13 @@ void plan_check(pa_stmt *stmt, check_type type, const pa_object *o,
                 sb_str(&stmt->sql));
         abort();
     }
+    /* A foreign table's rows are the remote server's: nothing here to
+     * check, validate or rewrite (and reading them is a remote query). */
+    const pa_object *table = o->table ? o->parent : o;
+    if (table && table->kind->rows_elsewhere) {
+        stmt->hazards &= ~(unsigned)(HAZ_VALIDATES_ROWS | HAZ_TABLE_REWRITE);
+        return;
+    }
     strbuf sb = STRBUF_INIT;
     sql_ident_quoted(&sb, o->schema);
     sb_addc(&sb, '.');

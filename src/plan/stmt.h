@@ -65,7 +65,9 @@ typedef struct pa_stmt {
 pa_stmt *plan_stmt(pa_plan *p, unsigned hazards);
 /* Attach the preflight check of stmt (one a statement: a second is a bug
  * and aborts); o names the table (schema and table, or schema and name
- * for tables); column is a plain name (quoted here). */
+ * for tables); column is a plain name (quoted here). None for a table
+ * whose rows are elsewhere (a foreign table), whose statements then
+ * neither validate nor rewrite rows either. */
 void plan_check(pa_stmt *stmt, check_type type, const pa_object *o,
                 const char *column, const char *name, const char *definition);
 /* Mark stmt standalone (see pa_stmt). */

@@ -1,6 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create foreign table census_ft (a int options (column_name 'aa') not null, b text)
-    server census_srv options (table_name 't2');
 create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
     end = prsd_end, lextypes = prsd_lextype, headline = prsd_headline);
 create text search template census_tmpl (init = dsimple_init, lexize = dsimple_lexize);

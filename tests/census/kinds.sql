@@ -1,7 +1,5 @@
 -- One object of each kind pgalign does not model (alt.sql: the same
 -- objects, each defined otherwise).
-create foreign table census_ft (a int options (column_name 'aa') not null, b text)
-    server census_srv options (table_name 't1');
 create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
     end = prsd_end, lextypes = prsd_lextype);
 create text search template census_tmpl (lexize = dsimple_lexize);

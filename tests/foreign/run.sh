@@ -178,3 +178,38 @@ check hidden-never-printed lacks "$work/hidden-all" "hid[ABT]"
 check hidden-outputs-there grep -q "\"user_mapping\"" "$work/hidden-all"
 check mapping-secrets-never-printed lacks "$work/mappings-all" "S3cret"
 check mapping-outputs-there grep -q "USER MAPPING" "$work/mappings-all"
+
+# Foreign tables: a pair that differs only in a column's option is not in
+# sync; a secret in a table's options is a note.
+fresh_db ft_prod && fresh_db ft_stage
+for db in ft_prod ft_stage; do
+    psql -X -q -d "$db" -c "create extension if not exists postgres_fdw;
+        create server remote foreign data wrapper postgres_fdw options (host '/nonexistent', dbname 'x');
+        create foreign data wrapper open_fdw; create server open_srv foreign data wrapper open_fdw"
+done
+psql -X -q -d ft_prod -c "create foreign table ft (a int options (column_name 'a1'), b text) server remote"
+psql -X -q -d ft_stage -c "create foreign table ft (a int options (column_name 'a2')) server remote"
+expect ft-differs 3 "$PGALIGN" check dbname=ft_prod dbname=ft_stage
+psql -X -q -d ft_stage -c "alter foreign table ft add column b text"
+expect ft-option-differs 2 "$PGALIGN" check dbname=ft_prod dbname=ft_stage
+expect ft-option-plan 2 "$PGALIGN" dbname=ft_prod dbname=ft_stage &&
+    check ft-option-altered grep -qxF "ALTER FOREIGN TABLE public.ft ALTER COLUMN a OPTIONS (SET column_name 'a2');" "$out"
+
+# The preflight never reads a foreign table's rows (a query of the remote
+# server, here one that has no user mapping and cannot be reached): what
+# dropping a column loses is not counted, SET NOT NULL not checked.
+psql -X -q -d ft_stage -c "alter foreign table ft drop column b; alter foreign table ft alter a set not null"
+expect ft-preflight 2 "$PGALIGN" --unsafe --preflight dbname=ft_prod dbname=ft_stage &&
+    check ft-preflight-planned grep -qxF "ALTER TABLE public.ft DROP COLUMN b;" "$out" &&
+    check ft-preflight-not-null grep -qxF "ALTER TABLE public.ft ALTER COLUMN a SET NOT NULL;" "$out" &&
+    check ft-preflight-no-remote lacks "$err" "preflight"
+expect ft-check-preflight 3 "$PGALIGN" check --preflight dbname=ft_prod dbname=ft_stage &&
+    check ft-check-preflight-no-remote lacks "$err" "preflight"
+
+psql -X -q -d ft_stage -c "create foreign table keyed (id int) server open_srv options (table_name 't', api_token 'S3cretTok')"
+expect ft-secret-plan 2 "$PGALIGN" --unsafe dbname=ft_prod dbname=ft_stage &&
+    check ft-secret-without grep -qF "SERVER open_srv OPTIONS (table_name 't');" "$out" &&
+    check ft-secret-note grep -qF -- "ALTER FOREIGN TABLE public.keyed OPTIONS (ADD api_token '<api_token>')" "$out"
+"$PGALIGN" -v --unsafe dbname=ft_prod dbname=ft_stage >"$work/ft-all" 2>&1
+"$PGALIGN" snapshot dbname=ft_stage >>"$work/ft-all" 2>&1
+check ft-secret-never-printed lacks "$work/ft-all" "S3cret"

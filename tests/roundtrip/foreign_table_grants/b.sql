@@ -1,0 +1,12 @@
+-- Grants on foreign tables and their columns, under --with-privileges;
+-- a foreign table rebuilt for a new server gets them back.
+do $$ begin create role ft_reader; exception when duplicate_object or unique_violation then null; end $$;
+create foreign data wrapper g_fdw;
+create server g_srv foreign data wrapper g_fdw;
+create server g_other foreign data wrapper g_fdw;
+create foreign table granted_ft (id int, secret text) server g_srv;
+grant select (id) on granted_ft to ft_reader;
+create foreign table moved_ft (id int) server g_other;
+grant select, insert on moved_ft to ft_reader;
+create foreign table new_ft (x int) server g_srv;
+grant update on new_ft to ft_reader;
