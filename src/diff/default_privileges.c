@@ -23,7 +23,8 @@ typedef struct acl_rule {
     const pa_kind *kind;           /* the kind of object created */
     const pa_kind *privilege_kind; /* the kind holding its grants */
     const char *keyword;        /* GRANT ... ON <keyword> name */
-    const char *defaults_for;   /* ALTER DEFAULT PRIVILEGES ... ON <this> */
+    const char *defaults_for;   /* ALTER DEFAULT PRIVILEGES ... ON <this>,
+                                   or NULL where there are none */
     const char *builtin;        /* PUBLIC's built-in privileges, if any */
 } acl_rule;
 
@@ -40,6 +41,9 @@ static const acl_rule rules[] = {
     {&kind_composite, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
     {&kind_range, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
     {&kind_schema, &kind_schema_privilege, "SCHEMA", "SCHEMAS", NULL},
+    /* No default privileges for these: a new one has its owner's rights. */
+    {&kind_foreign_data_wrapper, &kind_fdw_privilege, "FOREIGN DATA WRAPPER", NULL, NULL},
+    {&kind_foreign_server, &kind_server_privilege, "FOREIGN SERVER", NULL, NULL},
 };
 
 static const acl_rule *rule_for(const pa_kind *kind)
@@ -139,6 +143,8 @@ static bool has_entries(const pa_model *to, const char *entry, const char *schem
 static void predict(const pa_model *to, const acl_rule *r, const pa_object *obj,
                     const char *role, prediction *pr)
 {
+    if (!r->defaults_for)
+        return;
     strbuf entry = STRBUF_INIT;
     sb_addf(&entry, "%s FOR %s", r->defaults_for, role);
     if (!has_entries(to, entry.buf, NULL, pr) && r->builtin)

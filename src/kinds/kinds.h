@@ -48,6 +48,8 @@ extern const pa_kind kind_column_privilege;
 extern const pa_kind kind_routine_privilege;
 extern const pa_kind kind_type_privilege;
 extern const pa_kind kind_schema_privilege;
+extern const pa_kind kind_fdw_privilege;
+extern const pa_kind kind_server_privilege;
 extern const pa_kind kind_default_privilege;
 
 #endif

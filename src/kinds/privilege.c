@@ -1,5 +1,6 @@
 /* Privileges (with --with-privileges): GRANT and REVOKE on tables, views,
- * sequences, columns, routines, types and schemas, and ALTER DEFAULT
+ * sequences, columns, routines, types, schemas, foreign data wrappers and
+ * servers, and ALTER DEFAULT
  * PRIVILEGES. One object per (object, grantee) holds the sorted list of
  * privileges, "*" marking a grant option. A privilege is compared by
  * grantee, privilege and grant option, never by grantor, so the same
@@ -100,6 +101,27 @@ static const char schema_privilege_query[] =
     " WHERE a.grantee <> n.nspowner AND " PA_SQL_USER_SCHEMA("n")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid")
     " GROUP BY n.nspname, a.grantee";
+
+/* Grants on foreign data wrappers and servers (USAGE) that are not an
+ * extension's: global objects, named by the table column as schemas'
+ * grants are. */
+#define PRIV_GLOBAL_QUERY(keyword, catalog, alias, name, owner, acl, letter) \
+    "SELECT NULL::text AS schema, " PRIV_GRANTEE " AS name, " name "::text AS tbl," \
+    " NULL::text AS address, NULL::text AS aliases, NULL::text AS deps," \
+    PRIV_INFO("'" keyword " ' || quote_ident(" name ")", "NULL::text") \
+    PRIV_LIST(owner) \
+    " FROM " catalog " " alias "," \
+    " aclexplode(coalesce(" acl ", acldefault('" letter "', " owner "))) a" \
+    " WHERE a.grantee <> " owner \
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER(catalog, alias ".oid") \
+    " GROUP BY " name ", a.grantee"
+
+static const char fdw_privilege_query[] =
+    PRIV_GLOBAL_QUERY("FOREIGN DATA WRAPPER", "pg_foreign_data_wrapper", "w", "w.fdwname",
+                      "w.fdwowner", "w.fdwacl", "F");
+static const char server_privilege_query[] =
+    PRIV_GLOBAL_QUERY("FOREIGN SERVER", "pg_foreign_server", "s", "s.srvname",
+                      "s.srvowner", "s.srvacl", "S");
 
 /* ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]: what new objects of
  * a type created by r get. tbl names the entry ("TABLES FOR r"). */
@@ -322,6 +344,22 @@ const pa_kind kind_schema_privilege = {
                    privilege_attrs, KIND_PARENTS(&kind_schema)),
     .parent_outside_schema = true,
     .schema_filtered = true,
+};
+
+const pa_kind kind_fdw_privilege = {
+    PRIVILEGE_KIND("fdw_privilege", 135, fdw_privilege_query,
+                   privilege_attrs, KIND_PARENTS(&kind_foreign_data_wrapper)),
+    .parent_outside_schema = true,
+    .snapshot_since = 3,
+    .census_what = "foreign data wrapper grant",
+};
+
+const pa_kind kind_server_privilege = {
+    PRIVILEGE_KIND("server_privilege", 136, server_privilege_query,
+                   privilege_attrs, KIND_PARENTS(&kind_foreign_server)),
+    .parent_outside_schema = true,
+    .snapshot_since = 3,
+    .census_what = "foreign server grant",
 };
 
 /* Global entries have no schema, so --schema does not filter these. They

@@ -49,6 +49,8 @@ const pa_kind *const pa_kinds[] = {
     &kind_routine_privilege,
     &kind_type_privilege,
     &kind_schema_privilege,
+    &kind_fdw_privilege,
+    &kind_server_privilege,
     &kind_default_privilege,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);

@@ -10,3 +10,9 @@ create foreign table moved_ft (id int) server g_other;
 grant select, insert on moved_ft to ft_reader;
 create foreign table new_ft (x int) server g_srv;
 grant update on new_ft to ft_reader;
+-- USAGE on wrappers and servers (the owner's own rights left out).
+create foreign data wrapper used_fdw;
+grant usage on foreign data wrapper used_fdw to ft_reader;
+grant usage on foreign server g_other to ft_reader;
+create server "New Srv" foreign data wrapper used_fdw;
+grant usage on foreign server "New Srv" to public;
