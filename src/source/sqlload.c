@@ -1,7 +1,9 @@
 #include "source/sqlload.h"
 #include "source/conn.h"
+#include "source/fdwstandin.h"
 #include "source/sqlrun.h"
 #include "source/tempcluster.h"
+#include "model/filter.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -17,8 +19,11 @@
 extern const char *const supabase_platform_sql[];
 
 /* Under a profile, as pg_dump's files say themselves: a function may
- * name what a skipped extension would have made. */
-static const char no_body_checks[] = " options='-c check_function_bodies=off'";
+ * name what a skipped extension would have made. And as a Supabase
+ * project's sessions have it, names resolve in its extensions schema too
+ * (uuid_generate_v4(), a Wrappers handler). */
+static const char profile_session[] =
+    " options='-c check_function_bodies=off -c search_path=\"$user\",public,extensions'";
 
 /* ---- the files ---- */
 
@@ -221,11 +226,33 @@ static bool run_psql(loader *l, const char *path, size_t index, const char *text
     return false;
 }
 
-static bool run_here(loader *l, const char *path, const char *text, strbuf *err)
+static bool open_here(loader *l, strbuf *err)
 {
     if (!l->conn && (l->conn = conn_open(l->conninfo.buf, err)) != NULL)
         conn_quiet(l->conn);
-    return l->conn && sqlrun_statements(l->conn, path, text, err);
+    return l->conn != NULL;
+}
+
+static bool run_here(loader *l, const char *path, const char *text, strbuf *err)
+{
+    return open_here(l, err) && sqlrun_statements(l->conn, path, text, err);
+}
+
+/* Under a profile, the functions of Supabase Wrappers a file names, when
+ * the server lacks the extension (source/fdwstandin.h). */
+static bool stand_in_wrappers(loader *l, const char *path, const char *text, strbuf *err)
+{
+    if (!l->profile || !fdwstandin_wanted(l->recorded))
+        return true;
+    pa_filter f = {0};
+    filter_set_profile(&f, l->profile);
+    strbuf why = STRBUF_INIT;
+    bool ok = open_here(l, err) &&
+              fdwstandin_prepare(l->conn, text, l->recorded, f.managed_schemas, &why);
+    if (why.len)
+        sb_addf(err, "%s: %s", path, why.buf);
+    sb_release(&why);
+    return ok;
 }
 
 /* Under a profile, the statements of extensions the server lacks are
@@ -240,9 +267,10 @@ static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
     }
     bool rewritten = l->profile && extskip_rewrite(text.buf, extskip_available,
                                                    &l->available, false, l->recorded);
-    if (sqlrun_needs_psql(text.buf))
+    ok = stand_in_wrappers(l, path, text.buf, err);
+    if (ok && sqlrun_needs_psql(text.buf))
         ok = run_psql(l, path, index, text.buf, rewritten, err);
-    else
+    else if (ok)
         ok = run_here(l, path, text.buf, err);
     if (!ok)
         hint_profile(err, l->profile);
@@ -277,7 +305,7 @@ bool sql_source_load(const char *dbname, const char *path, const char *profile,
     if (ok)
         sb_adds(conninfo, l.conninfo.buf);
     if (profile)
-        sb_adds(&l.conninfo, no_body_checks);
+        sb_adds(&l.conninfo, profile_session);
     strbuf name = STRBUF_INIT;
     sb_addf(&name, "load-%s.log", dbname);
     tempcluster_path(&l.log, name.buf);

@@ -174,6 +174,41 @@ expect missing-extension-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb
     check missing-extension-warned has "$err" "recorded but not created: pg_net (schema extensions)" &&
     check missing-extension-only-that lacks "$out" "CREATE POLICY"
 
+# Supabase Wrappers on a machine without the extension: the handler and
+# validator a migration's wrapper names (unqualified, found through the
+# project's search path) stand in, in the extensions schema the profile
+# leaves out; the wrapper, its server (its secret a note) and foreign
+# table are planned as production would have them.
+mkdir -p "$work/wrappers" && cp "$project"/migrations/*.sql "$work/wrappers/" &&
+    cat >"$work/wrappers/20240601000000_stripe.sql" <<'SQL'
+create extension if not exists wrappers with schema extensions;
+create foreign data wrapper stripe_wrapper
+  handler stripe_fdw_handler
+  validator stripe_fdw_validator;
+create server stripe_server foreign data wrapper stripe_wrapper
+  options (api_url 'https://api.stripe.com/v1/', api_key_id 'S3cretKeyId');
+create schema stripe;
+create foreign table stripe.customers (id text, email text, created timestamp, attrs jsonb)
+  server stripe_server options (object 'customers', rowid_column 'id');
+SQL
+expect wrappers-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/wrappers" &&
+    check wrappers-extension has "$out" "CREATE EXTENSION IF NOT EXISTS wrappers WITH SCHEMA extensions" &&
+    check wrappers-wrapper has "$out" \
+        "CREATE FOREIGN DATA WRAPPER stripe_wrapper HANDLER extensions.stripe_fdw_handler VALIDATOR extensions.stripe_fdw_validator" &&
+    check wrappers-server has "$out" \
+        "CREATE SERVER stripe_server FOREIGN DATA WRAPPER stripe_wrapper OPTIONS (api_url 'https://api.stripe.com/v1/')" &&
+    check wrappers-secret-note has "$out" "ALTER SERVER stripe_server OPTIONS (ADD api_key_id '<api_key_id>')" &&
+    check wrappers-table has "$out" "CREATE FOREIGN TABLE stripe.customers" &&
+    check wrappers-no-standin lacks "$out" "postgres_fdw" &&
+    check wrappers-no-secret lacks "$out" "S3cret"
+expect wrappers-same 0 "$PGALIGN" check --profile supabase "$work/wrappers" "$work/wrappers"
+# The extension's functions stand in only where the profile leaves them out.
+mkdir -p "$work/wrappers-public" && cp "$work/wrappers"/*.sql "$work/wrappers-public/" &&
+    sed -i 's/create extension if not exists wrappers with schema extensions;/create extension if not exists wrappers;/' \
+        "$work/wrappers-public/20240601000000_stripe.sql"
+expect wrappers-public 1 "$PGALIGN" --profile supabase dbname=sb_prod "$work/wrappers-public" &&
+    check wrappers-public-says has "$err" "stands in for its functions only in a schema the profile manages"
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
@@ -216,7 +251,7 @@ del doc["references"]
 json.dump(doc, open(sys.argv[2], "w"))
 PY
 expect snap-unreferenced-orphan 1 "$PGALIGN" "$work/noref.json" dbname=sb_prod &&
-    check snap-unreferenced-orphan-says has "$err" 'has no table|view users in the snapshot'
+    check snap-unreferenced-orphan-says has "$err" 'has no table|view|foreign_table users in the snapshot'
 
 # Like with like: production and staging on this server, and the server
 # programs pgalign finds for its throwaway cluster of another major (only
