@@ -17,6 +17,7 @@
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
+#include "source/fdwstandin.h"
 #include "source/sqlload.h"
 #include "source/tempcluster.h"
 
@@ -103,8 +104,8 @@ static void forget_extension_versions(pa_model *m)
         extension_set_version(m, m->objects[i], NULL);
 }
 
-bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped,
-                                  strbuf *err)
+bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, const pa_filter *filter,
+                                  pa_ext_list *skipped, strbuf *err)
 {
     pa_ext_names available = {0};
     if (!extskip_read_available(conn, &available, err))
@@ -121,7 +122,13 @@ bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped
     }
     p->nstmts = kept;
     extskip_free_names(&available);
-    return true;
+    bool ok = true;
+    for (size_t i = 0; ok && filter->profile && i < p->nstmts; i++) {
+        if (fdwstandin_needed(p->stmts[i]->sql.buf))
+            ok = fdwstandin_prepare(conn, p->stmts[i]->sql.buf, skipped,
+                                    filter->managed_schemas, err);
+    }
+    return ok;
 }
 
 /* Build m in conn's new database: the plan from what it has (EMPTY, or
@@ -140,7 +147,7 @@ static bool build(PGconn *conn, const char *conninfo, const pa_model *m,
     diff_compute(&d, &empty, m, &dopt);
     plan_build(&p, &d, false);
     apply_options aopt = {NULL, NULL, false, false};
-    bool ok = copy_skip_missing_extensions(conn, &p, skipped, err) &&
+    bool ok = copy_skip_missing_extensions(conn, &p, iopt->filter, skipped, err) &&
               apply_plan(conn, &p, &aopt, err);
     plan_free(&p);
     diff_free(&d);

@@ -33,8 +33,9 @@ bool copy_inspect(const char *source, int server_version, const pa_filter *filte
 
 /* Take out of p the statements about extensions that the server behind
  * conn cannot create (as from a SQL source's files, source/extskip.h),
- * adding them to skipped. */
-bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, pa_ext_list *skipped,
-                                  strbuf *err);
+ * adding them to skipped; under a profile, stand in for the functions of
+ * Supabase Wrappers its wrappers name (source/fdwstandin.h). */
+bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, const pa_filter *filter,
+                                  pa_ext_list *skipped, strbuf *err);
 
 #endif

@@ -145,7 +145,7 @@ bool rehearse(const char *from, const pa_plan *p, const rehearse_options *o, str
                      "(--no-rehearse skips the rehearsal)", sb_str(&why));
     } else {
         apply_options aopt = {NULL, NULL, false, false};
-        ok = copy_skip_missing_extensions(copy, &q, &skipped, &why) &&
+        ok = copy_skip_missing_extensions(copy, &q, o->filter, &skipped, &why) &&
              apply_plan(copy, &q, &aopt, &why) &&
              matches_target(ci.buf, PQserverVersion(copy), o, &skipped, &why);
         if (!ok)

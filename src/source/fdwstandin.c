@@ -29,11 +29,6 @@ static const pa_recorded_ext *wrappers(const pa_ext_list *recorded)
     return NULL;
 }
 
-bool fdwstandin_wanted(const pa_ext_list *recorded)
-{
-    return wrappers(recorded) != NULL;
-}
-
 static const char *skip(const char *s, const char *end)
 {
     s = sql_skip_blank(s);
@@ -96,17 +91,20 @@ static bool exists(PGconn *conn, const char *qualified, bool *found, strbuf *err
 }
 
 typedef struct standin_ctx {
-    PGconn *conn;
-    const char *schema;             /* the wrappers extension's */
+    PGconn *conn;                   /* NULL: only whether one is needed */
+    const char *schema;             /* the wrappers extension's, or NULL */
     const char *const *managed;
     strbuf *err;
 } standin_ctx;
 
 /* The function as written, unless conn finds it: made in its schema, or
- * in the extension's where none is written. */
+ * in the extension's where none is written (and when the files did not
+ * create the extension, left for the server to say it is missing). */
 static bool stand_in(const standin_ctx *c, const char *schema, const char *name,
                      const char *sql)
 {
+    if (!schema && !c->schema)
+        return true;
     strbuf written = STRBUF_INIT, made = STRBUF_INIT, stmt = STRBUF_INIT;
     if (schema)
         sql_qualified(&written, schema, name);
@@ -133,12 +131,28 @@ static bool stand_in(const standin_ctx *c, const char *schema, const char *name,
     return ok;
 }
 
+/* Past CREATE FOREIGN DATA WRAPPER at s, or NULL. */
+static const char *wrapper_head(const char *s, const char *end)
+{
+    static const char *const head[] = {"create", "foreign", "data", "wrapper", NULL};
+    return keywords(s, end, head);
+}
+
+bool fdwstandin_needed(const char *text)
+{
+    sql_piece piece;
+    for (const char *s = text; (s = sql_next_piece(s, true, &piece)) != NULL;) {
+        if (!piece.meta && wrapper_head(piece.start, piece.end))
+            return true;
+    }
+    return false;
+}
+
 /* CREATE FOREIGN DATA WRAPPER name [HANDLER h | NO HANDLER]
  * [VALIDATOR v | NO VALIDATOR] ...: a stand-in for h and v. */
 static bool wrapper_statement(const standin_ctx *c, const char *s, const char *end)
 {
-    static const char *const head[] = {"create", "foreign", "data", "wrapper", NULL};
-    s = keywords(s, end, head);
+    s = wrapper_head(s, end);
     if (!s)
         return true;
     s = skip(s, end);
@@ -171,11 +185,10 @@ bool fdwstandin_prepare(PGconn *conn, const char *text, const pa_ext_list *recor
                         const char *const *managed_schemas, strbuf *err)
 {
     const pa_recorded_ext *ext = wrappers(recorded);
-    if (!ext)
-        return true;
     /* CREATE EXTENSION without a schema puts it in the first one of the
      * search path that exists: public. */
-    standin_ctx c = {conn, ext->schema ? ext->schema : "public", managed_schemas, err};
+    const char *schema = !ext ? NULL : ext->schema ? ext->schema : "public";
+    standin_ctx c = {conn, schema, managed_schemas, err};
     sql_piece piece;
     bool ok = true;
     for (const char *s = text; ok && (s = sql_next_piece(s, true, &piece)) != NULL;) {

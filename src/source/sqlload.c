@@ -242,7 +242,7 @@ static bool run_here(loader *l, const char *path, const char *text, strbuf *err)
  * the server lacks the extension (source/fdwstandin.h). */
 static bool stand_in_wrappers(loader *l, const char *path, const char *text, strbuf *err)
 {
-    if (!l->profile || !fdwstandin_wanted(l->recorded))
+    if (!l->profile || !fdwstandin_needed(text))
         return true;
     pa_filter f = {0};
     filter_set_profile(&f, l->profile);

@@ -209,6 +209,32 @@ mkdir -p "$work/wrappers-public" && cp "$work/wrappers"/*.sql "$work/wrappers-pu
 expect wrappers-public 1 "$PGALIGN" --profile supabase dbname=sb_prod "$work/wrappers-public" &&
     check wrappers-public-says has "$err" "stands in for its functions only in a schema the profile manages"
 
+# A production with Wrappers (made by hand here: the handler and
+# validator in the extensions schema, as the extension has them) and a
+# staging that adds a foreign table: sync's rehearsal builds the copy of
+# production with the stand-in, and the plan applies and verifies.
+wrappers_db() {   # database
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "
+        create function extensions.stripe_fdw_handler() returns fdw_handler language c
+            as '\$libdir/postgres_fdw', 'postgres_fdw_handler';
+        create function extensions.stripe_fdw_validator(text[], oid) returns boolean
+            language sql as 'select true';
+        create foreign data wrapper stripe_wrapper handler extensions.stripe_fdw_handler
+            validator extensions.stripe_fdw_validator;
+        create server stripe_server foreign data wrapper stripe_wrapper options (api_url 'u')"
+}
+if prod_db 2>"$err" && wrappers_db sb_prod 2>>"$err" &&
+    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+    load_sql sb_stage "$project/production.sql" && wrappers_db sb_stage 2>>"$err" &&
+    psql -X -q -d sb_stage -c "create foreign table public.charges (id text, amount int)
+        server stripe_server options (object 'charges')" 2>>"$err"; then
+    expect wrappers-sync 0 "$PGALIGN" sync -v --yes --profile supabase dbname=sb_prod dbname=sb_stage &&
+        check wrappers-sync-rehearsed has "$err" "rehearsal: the plan ran on a copy of FROM's schema" &&
+        check wrappers-sync-verified has "$err" "verified: FROM is now in sync with TARGET"
+else
+    fail "$SUITE/wrappers-sync-load" "fixture does not load" "$err"
+fi
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
