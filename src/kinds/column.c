@@ -1,12 +1,11 @@
 /* Table columns: type (with a USING cast where no assignment cast exists),
  * collation, NOT NULL and generated expressions; inherited ones too. Defaults and identity
  * are sub-objects of their own (column_default.c, identity.c). A foreign
- * table's columns have OPTIONS of their own (fdw_options) and no rows
- * here: a new type is no conversion, and dropping one loses nothing. */
+ * table's columns have no rows here: a new type is no conversion, and
+ * dropping one loses nothing (their OPTIONS: column_fdw_options.c). */
 #include "kinds/kinds.h"
 #include "util/sqlscan.h"
 #include "kinds/column.h"
-#include "kinds/fdw_options.h"
 #include "util/xalloc.h"
 #include "plan/stmt.h"
 #include "emit/quote.h"
@@ -50,8 +49,6 @@ static const char column_query[] =
     /* -1 is the default up to 16, NULL from 17 */
     " NULLIF(a.attstattarget, -1)::text AS statistics,"
     " array_to_string(a.attoptions, ', ') AS options,"
-    " CASE WHEN a.attfdwoptions IS NOT NULL THEN " PA_SQL_FDW_OPTIONS("a.attfdwoptions")
-    " END AS fdw_options,"
     " CASE WHEN c.relispartition OR NOT a.attislocal THEN 'inherited' END"
     "   AS inherited,"
     " CASE WHEN a.attislocal AND a.attinhcount > 0 AND NOT c.relispartition"
@@ -95,8 +92,8 @@ static const pa_sql_variant column_variants[] = {
 };
 
 enum { COL_TYPE, COL_COLLATION, COL_NOTNULL, COL_NOTNULL_NAME, COL_GENERATED, COL_VIRTUAL,
-       COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_FDW_OPTIONS,
-       COL_INHERITED, COL_MERGED, COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
+       COL_STORAGE, COL_COMPRESSION, COL_STATISTICS, COL_OPTIONS, COL_INHERITED, COL_MERGED,
+       COL_TYPE_STORAGE, COL_COMMENT, COL_NATTRS };
 static const pa_attr_rule column_attrs[] = {
     [COL_TYPE] = {"type", ATTR_ALTER_REBUILDS, NONEMPTY},
     [COL_COLLATION] = {"collation", ATTR_ALTER_REBUILDS, OPTIONAL},
@@ -108,7 +105,6 @@ static const pa_attr_rule column_attrs[] = {
     [COL_COMPRESSION] = {"compression", ATTR_ALTER, OPTIONAL},
     [COL_STATISTICS] = {"statistics", ATTR_ALTER, OPTIONAL},
     [COL_OPTIONS] = {"options", ATTR_ALTER, OPTIONAL},
-    [COL_FDW_OPTIONS] = {"fdw_options", ATTR_ALTER, OPTIONAL},
     [COL_INHERITED] = {"inherited", ATTR_INFO, OPTIONAL},
     [COL_MERGED] = {"merged", ATTR_INFO, OPTIONAL},
     [COL_TYPE_STORAGE] = {"type_storage", ATTR_INFO, NONEMPTY},
@@ -156,20 +152,6 @@ static void column_target(strbuf *sb, const pa_object *o)
 static bool on_foreign_table(const pa_object *col)
 {
     return col->parent && col->parent->kind->rows_elsewhere;
-}
-
-/* ALTER FOREIGN TABLE t ALTER COLUMN c OPTIONS (...) from old to new
- * (secrets: kinds/fdw_options.h). */
-static void alter_fdw_options(pa_plan *p, const pa_object *col, const char *old,
-                              const char *new)
-{
-    strbuf head = STRBUF_INIT;
-    sb_adds(&head, "ALTER FOREIGN TABLE ");
-    kind_table_name(&head, col);
-    sb_adds(&head, " ALTER COLUMN ");
-    sql_ident(&head, col->name);
-    fdw_options_alter(p, head.buf, old, new);
-    sb_release(&head);
 }
 
 /* A stored generated column, an identity column and one whose default is
@@ -670,8 +652,6 @@ static void column_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         set_statistics(p, to);
     if (changed[COL_OPTIONS])
         kind_alter_column_options(p, to, f[COL_OPTIONS], t[COL_OPTIONS]);
-    if (changed[COL_FDW_OPTIONS])
-        alter_fdw_options(p, to, f[COL_FDW_OPTIONS], t[COL_FDW_OPTIONS]);
 }
 
 /* A generated expression cannot be changed in place (before PostgreSQL
@@ -698,8 +678,7 @@ static bool column_is_derived(const pa_object *o)
 
 /* What a column definition cannot say: SET STORAGE (before PostgreSQL
  * 16), a NOT VALID NOT NULL constraint, the statistics target and
- * options, a foreign table column's OPTIONS (where a secret is a note,
- * which a definition cannot carry). After CREATE TABLE or ADD COLUMN. */
+ * options. After CREATE TABLE or ADD COLUMN. */
 void column_after_create(pa_plan *p, const pa_object *col)
 {
     if (col->values[COL_STORAGE])
@@ -708,8 +687,6 @@ void column_after_create(pa_plan *p, const pa_object *col)
         set_statistics(p, col);
     if (col->values[COL_OPTIONS])
         kind_alter_column_options(p, col, NULL, col->values[COL_OPTIONS]);
-    if (col->values[COL_FDW_OPTIONS])
-        alter_fdw_options(p, col, NULL, col->values[COL_FDW_OPTIONS]);
     if (col->values[COL_NOTNULL] && strstr(col->values[COL_NOTNULL], "NOT VALID"))
         add_not_null_constraint(p, col);
 }

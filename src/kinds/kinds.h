@@ -28,6 +28,7 @@ extern const pa_kind kind_partition;
 extern const pa_kind kind_inherit;
 extern const pa_kind kind_column;
 extern const pa_kind kind_column_default;
+extern const pa_kind kind_column_fdw_options;
 extern const pa_kind kind_identity;
 extern const pa_kind kind_child_not_null;
 extern const pa_kind kind_sequence_owner;

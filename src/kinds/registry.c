@@ -31,6 +31,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_column_default,
     &kind_identity,
     &kind_child_not_null,
+    &kind_column_fdw_options,
     &kind_sequence_owner,
     &kind_constraint,
     &kind_index,

@@ -27,3 +27,10 @@ create table events (id int);
 create foreign table remote_events (origin text) inherits (events) server ft_srv;
 comment on foreign table same_ft is 'old';
 comment on column same_ft.note is 'old note';
+-- Options of a foreign partition's and a foreign child's inherited
+-- columns are their own.
+create table readings (id int, v text) partition by list (id);
+create foreign table readings_1 partition of readings for values in (1) server ft_srv;
+alter foreign table readings_1 alter column v options (add column_name 'value');
+create foreign table readings_2 partition of readings for values in (2) server ft_srv;
+alter foreign table remote_events alter column id options (add column_name 'event_id');

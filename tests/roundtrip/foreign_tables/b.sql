@@ -31,3 +31,13 @@ create foreign table remote_events (origin text) inherits (events) server ft_srv
 create foreign table more_events () inherits (events) server ft_srv;
 comment on foreign table same_ft is 'new';
 comment on column same_ft.note is 'new note';
+-- Options of a foreign partition's and a foreign child's inherited
+-- columns are their own.
+create table readings (id int, v text) partition by list (id);
+create foreign table readings_1 partition of readings for values in (1) server ft_srv;
+alter foreign table readings_1 alter column v options (add column_name 'val');
+create foreign table readings_2 partition of readings for values in (2) server ft_srv;
+alter foreign table readings_2 alter column id options (add column_name 'ID');
+create foreign table readings_3 partition of readings for values in (3) server ft_srv;
+alter foreign table readings_3 alter column v options (add column_name 'v3');
+alter foreign table more_events alter column id options (add column_name 'more_id');
