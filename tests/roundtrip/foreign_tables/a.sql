@@ -34,3 +34,8 @@ create foreign table readings_1 partition of readings for values in (1) server f
 alter foreign table readings_1 alter column v options (add column_name 'value');
 create foreign table readings_2 partition of readings for values in (2) server ft_srv;
 alter foreign table remote_events alter column id options (add column_name 'event_id');
+-- A server replaced (a new TYPE): its foreign table, and the view that
+-- reads that, are rebuilt around it.
+create server typed_srv type 'a' foreign data wrapper ft_fdw;
+create foreign table on_typed (x int options (column_name 'X')) server typed_srv;
+create view on_typed_v as select x from on_typed;

@@ -41,3 +41,8 @@ alter foreign table readings_2 alter column id options (add column_name 'ID');
 create foreign table readings_3 partition of readings for values in (3) server ft_srv;
 alter foreign table readings_3 alter column v options (add column_name 'v3');
 alter foreign table more_events alter column id options (add column_name 'more_id');
+-- A server replaced (a new TYPE): its foreign table, and the view that
+-- reads that, are rebuilt around it.
+create server typed_srv type 'b' foreign data wrapper ft_fdw;
+create foreign table on_typed (x int options (column_name 'X')) server typed_srv;
+create view on_typed_v as select x from on_typed;
