@@ -91,19 +91,22 @@ static bool exists(PGconn *conn, const char *qualified, bool *found, strbuf *err
 }
 
 typedef struct standin_ctx {
-    PGconn *conn;                   /* NULL: only whether one is needed */
+    PGconn *conn;
     const char *schema;             /* the wrappers extension's, or NULL */
     const char *const *managed;
     strbuf *err;
 } standin_ctx;
 
-/* The function as written, unless conn finds it: made in its schema, or
- * in the extension's where none is written (and when the files did not
- * create the extension, left for the server to say it is missing). */
+/* The function as written, unless conn finds it: made in the managed
+ * schema it names, or unqualified in the extension's. A name in another
+ * schema is the user's own function (and no extension's there when the
+ * files did not create it): the server says if it is missing. */
 static bool stand_in(const standin_ctx *c, const char *schema, const char *name,
                      const char *sql)
 {
-    if (!schema && !c->schema)
+    const char *in = schema ? schema : c->schema;
+    bool managed = in && in_list(c->managed, in);
+    if (!in || (schema && !managed))
         return true;
     strbuf written = STRBUF_INIT, made = STRBUF_INIT, stmt = STRBUF_INIT;
     if (schema)
@@ -112,8 +115,7 @@ static bool stand_in(const standin_ctx *c, const char *schema, const char *name,
         sql_ident(&written, name);
     bool found = false;
     bool ok = exists(c->conn, written.buf, &found, c->err);
-    const char *in = schema ? schema : c->schema;
-    if (ok && !found && !in_list(c->managed, in)) {
+    if (ok && !found && !managed) {
         sb_addf(c->err, "%s: the wrappers extension is not here, and pgalign stands in for "
                 "its functions only in a schema the profile manages (create it WITH "
                 "SCHEMA extensions)", written.buf);
