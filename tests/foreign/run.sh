@@ -58,6 +58,11 @@ expect server-plan 2 "$PGALIGN" --unsafe dbname=srv_prod dbname=srv_stage &&
     check server-without-secret grep -qxF "CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'h');" "$out" &&
     check server-notes-by-hand grep -qF -- "ALTER SERVER s OPTIONS (ADD password '<password>')" "$out" &&
     check server-drops grep -qxF "DROP SERVER gone;" "$out"
+# A pair that differs only in a server's option is not in sync.
+fresh_db srv_other
+psql -X -q -d srv_other -c "create foreign data wrapper w;
+    create server s foreign data wrapper w options (host 'other', password 'S3cretPw')"
+expect server-differs 2 "$PGALIGN" check dbname=srv_other dbname=srv_stage
 "$PGALIGN" -v --unsafe dbname=srv_prod dbname=srv_stage >"$work/server-all" 2>&1
 "$PGALIGN" snapshot dbname=srv_stage >>"$work/server-all" 2>&1
 check server-secret-never-printed lacks "$work/server-all" "S3cret"
