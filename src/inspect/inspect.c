@@ -358,6 +358,40 @@ static bool feed_close(inspect_ctx *ctx, bool ok, double *clock, strbuf *err)
 /* The whole inspection is one batch (pipeline.c): the transaction, every
  * kind's query, pg_depend and the commit cost one round trip together;
  * with -j, one batch on each connection (jobs.c). */
+/* Which of the relations the accepted kinds require exist (present[i]
+ * for kinds[i]; true for a kind that requires none): one question before
+ * the batch, asked only when some kind requires one (a profile's). */
+static bool relations_present(PGconn *conn, const pa_kind *const *kinds, size_t n,
+                              bool *present, strbuf *err)
+{
+    strbuf sql = STRBUF_INIT;
+    const char **params = xcalloc(n + 1, sizeof(*params));
+    int nparams = 0;
+    for (size_t i = 0; i < n; i++) {
+        present[i] = true;
+        if (kinds[i]->requires_relation) {
+            params[nparams++] = kinds[i]->requires_relation;
+            sb_addf(&sql, "%sto_regclass($%d) IS NOT NULL", nparams == 1 ? "SELECT " : ", ",
+                    nparams);
+        }
+    }
+    bool ok = true;
+    if (nparams) {
+        PGresult *res = PQexecParams(conn, sql.buf, nparams, NULL, params, NULL, NULL, 0);
+        ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+        for (size_t i = 0, col = 0; ok && i < n; i++) {
+            if (kinds[i]->requires_relation)
+                present[i] = strcmp(PQgetvalue(res, 0, (int)col++), "t") == 0;
+        }
+        if (!ok)
+            conn_result_error(err, conn, res);
+        PQclear(res);
+    }
+    free(params);
+    sb_release(&sql);
+    return ok;
+}
+
 static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
     PGconn *conn = ctx->conn;
@@ -370,15 +404,25 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     pa_jobs_query *queries = xcalloc(pa_nkinds + 2, sizeof(*queries));
     strbuf *texts = xcalloc(pa_nkinds, sizeof(*texts));
     strbuf census = STRBUF_INIT;
+    bool *present = xcalloc(pa_nkinds, sizeof(*present));
     size_t nkinds = 0;
-    bool ok = true;
-    for (size_t i = 0; ok && i < pa_nkinds; i++) {
+    for (size_t i = 0; i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
-        if (!filter_accepts_kind(f, k) || m->server_version < k->since)
-            continue;   /* a kind the server lacks is absent from its model */
-        ok = kind_query_text(k, m->server_version, &texts[nkinds], err);
-        queries[nkinds] = (pa_jobs_query){texts[nkinds].buf, k->cost, k->name};
-        kinds[nkinds++] = k;
+        if (filter_accepts_kind(f, k) && m->server_version >= k->since)
+            kinds[nkinds++] = k;
+    }
+    bool ok = relations_present(conn, kinds, nkinds, present, err);
+    size_t nqueried = 0;
+    for (size_t i = 0; ok && i < nkinds; i++) {
+        /* A kind the server lacks is absent from its model. */
+        if (present[i])
+            kinds[nqueried++] = kinds[i];
+    }
+    nkinds = nqueried;
+    for (size_t i = 0; ok && i < nkinds; i++) {
+        const pa_kind *k = kinds[i];
+        ok = kind_query_text(k, m->server_version, &texts[i], err);
+        queries[i] = (pa_jobs_query){texts[i].buf, k->cost, k->name};
     }
     if (ok) {
         census_query_text(m->server_version, &census);
@@ -418,6 +462,7 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     sb_release(&census);
     free(queries);
     free(kinds);
+    free(present);
     return ok;
 }
 

@@ -51,6 +51,7 @@ extern const pa_kind kind_type_privilege;
 extern const pa_kind kind_schema_privilege;
 extern const pa_kind kind_fdw_privilege;
 extern const pa_kind kind_server_privilege;
+extern const pa_kind kind_bucket;
 extern const pa_kind kind_default_privilege;
 
 #endif

@@ -53,6 +53,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_fdw_privilege,
     &kind_server_privilege,
     &kind_default_privilege,
+    &kind_bucket,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

@@ -53,5 +53,7 @@ bool filter_accepts_object(const pa_filter *f, const pa_kind *k, const char *sch
 
 bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind)
 {
+    if (kind->profile && !(f && f->profile && strcmp(f->profile, kind->profile) == 0))
+        return false;
     return !kind->is_privilege || (f && f->privileges);
 }

@@ -95,6 +95,11 @@ struct pa_kind {
     unsigned cost;
     const pa_sql_variant *variants; /* {{name}} texts, NULL-terminated */
     int since;                  /* first server version that has the kind */
+    /* A platform's rows (storage buckets): read only under this profile,
+     * and only where this relation exists (not every database of the
+     * platform's has it, nor does a plain PostgreSQL). Else NULL. */
+    const char *profile;
+    const char *requires_relation;
     const pa_feature *features; /* what needs a newer server, NULL-terminated */
     const pa_attr_rule *attrs;
     size_t nattrs;

@@ -235,6 +235,71 @@ else
     fail "$SUITE/wrappers-sync-load" "fixture does not load" "$err"
 fi
 
+# Storage buckets are rows the project needs: a new one is an INSERT, a
+# changed one an UPDATE, one production alone has a DELETE (--unsafe),
+# except while it holds objects: the plan leaves that one and says so,
+# and check still reports it. storage.objects is never touched.
+buckets_pair() {
+    prod_db 2>/dev/null && fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+        load_sql sb_stage "$project/production.sql" &&
+        psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
+            insert into storage.buckets (id, name, public) values
+                ('same', 'same', true), ('flip', 'flip', false), ('gone', 'gone', false),
+                ('full', 'full', true);
+            insert into storage.objects (id, bucket_id, name)
+                values (gen_random_uuid(), 'full', 'a.png'), (gen_random_uuid(), 'full', 'b.png')" &&
+        psql -X -q -v ON_ERROR_STOP=1 -d sb_stage -c "
+            insert into storage.buckets (id, name, public) values
+                ('same', 'same', true), ('flip', 'flip', true), ('it''s new', 'it''s new', false)"
+}
+if buckets_pair 2>"$err"; then
+    expect buckets-unsafe 3 "$PGALIGN" --profile supabase dbname=sb_prod dbname=sb_stage
+    expect buckets-check 3 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    expect buckets-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod dbname=sb_stage &&
+        check buckets-insert has "$out" "INSERT INTO storage.buckets (id, name, public) VALUES ('it''s new', 'it''s new', false);" &&
+        check buckets-update has "$out" "UPDATE storage.buckets SET public = true WHERE id = 'flip';" &&
+        check buckets-delete has "$out" "DELETE FROM storage.buckets WHERE id = 'gone';" &&
+        check buckets-keeps-full lacks "$out" "WHERE id = 'full'" &&
+        check buckets-full-noted has "$out" "--   bucket full holds 2 objects: not deleted" &&
+        check buckets-full-warned has "$err" "bucket full holds 2 objects" &&
+        check buckets-objects-untouched lacks "$out" "storage.objects"
+    cp "$out" "$work/buckets.sql"
+    expect buckets-reverse 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_stage dbname=sb_prod &&
+        check buckets-reverse-inserts has "$out" \
+            "INSERT INTO storage.buckets (id, name, public) VALUES ('full', 'full', true);" &&
+        check buckets-reverse-deletes has "$out" "DELETE FROM storage.buckets WHERE id = 'it''s new';"
+    if psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_prod -f "$work/buckets.sql" >/dev/null 2>"$err"; then
+        pass "$SUITE/buckets-applies"
+        expect buckets-still-full 2 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+        psql -X -q -d sb_prod -c "delete from storage.objects where bucket_id = 'full'"
+        expect buckets-empty-then-unsafe 3 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+        "$PGALIGN" --profile supabase --unsafe dbname=sb_prod dbname=sb_stage 2>/dev/null |
+            psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_prod >/dev/null 2>"$err"
+        expect buckets-in-sync 0 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    else
+        fail "$SUITE/buckets-applies" "plan does not apply" "$err"
+    fi
+    # Without the profile buckets are not read at all.
+    psql -X -q -d sb_stage -c "update storage.buckets set public = false where id = 'flip'"
+    expect buckets-without-profile 0 "$PGALIGN" check dbname=sb_prod dbname=sb_stage
+    # A column one platform has and the other lacks is not compared; one
+    # both have is.
+    psql -X -q -d sb_stage -c "update storage.buckets set public = true where id = 'flip';
+        alter table storage.buckets add column file_size_limit bigint;
+        update storage.buckets set file_size_limit = 1024 where id = 'same'"
+    expect buckets-column-one-side 0 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    psql -X -q -d sb_prod -c "alter table storage.buckets add column file_size_limit bigint"
+    expect buckets-column-both 2 "$PGALIGN" --profile supabase dbname=sb_prod dbname=sb_stage &&
+        check buckets-column-update has "$out" "UPDATE storage.buckets SET file_size_limit = 1024 WHERE id = 'same';"
+else
+    fail "$SUITE/buckets-load" "fixture does not load" "$err"
+fi
+# The migrations' bucket (an INSERT in a file) is one production lacks.
+prod_db 2>/dev/null
+expect buckets-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$project/migrations" &&
+    check buckets-from-migrations-insert has "$out" \
+        "INSERT INTO storage.buckets (id, name, public) VALUES ('avatars', 'avatars', true);"
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
