@@ -52,6 +52,7 @@ extern const pa_kind kind_schema_privilege;
 extern const pa_kind kind_fdw_privilege;
 extern const pa_kind kind_server_privilege;
 extern const pa_kind kind_bucket;
+extern const pa_kind kind_vault_secret;
 extern const pa_kind kind_default_privilege;
 
 #endif

@@ -54,6 +54,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_server_privilege,
     &kind_default_privilege,
     &kind_bucket,
+    &kind_vault_secret,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

@@ -447,6 +447,7 @@ BEGIN
             created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
             updated_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
         );
+        CREATE UNIQUE INDEX ON vault.secrets (name) WHERE name IS NOT NULL;
         CREATE VIEW vault.decrypted_secrets AS
             SELECT s.*, s.secret AS decrypted_secret FROM vault.secrets s;
         CREATE FUNCTION vault.create_secret(new_secret text, new_name text DEFAULT NULL,
@@ -461,7 +462,11 @@ BEGIN
                                             new_description text DEFAULT NULL,
                                             new_key_id uuid DEFAULT NULL)
         RETURNS void LANGUAGE sql AS $$
-            UPDATE vault.secrets SET secret = coalesce(new_secret, secret) WHERE id = secret_id
+            UPDATE vault.secrets SET secret = coalesce(new_secret, secret),
+                name = coalesce(new_name, name),
+                description = coalesce(new_description, description),
+                updated_at = CURRENT_TIMESTAMP
+            WHERE id = secret_id
         $$;
     END IF;
 END

@@ -300,6 +300,75 @@ expect buckets-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=s
     check buckets-from-migrations-insert has "$out" \
         "INSERT INTO storage.buckets (id, name, public) VALUES ('avatars', 'avatars', true);"
 
+# Vault secrets by name and description only: one only staging has is a
+# note with the statement to run by hand (never its value), a changed
+# description goes through vault.update_secret, one only production has
+# is deleted with --unsafe; check is green once a secret of that name
+# exists, whatever its value.
+vault_db() {   # database: a Vault of the extension's shape
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "
+        create schema if not exists vault;
+        create table vault.secrets (id uuid primary key default gen_random_uuid(), name text,
+            description text not null default '', secret text not null);
+        create unique index on vault.secrets (name) where name is not null;
+        create function vault.create_secret(new_secret text, new_name text default null,
+            new_description text default '') returns uuid language sql as
+            \$\$ insert into vault.secrets (secret, name, description)
+               values (new_secret, new_name, new_description) returning id \$\$;
+        create function vault.update_secret(secret_id uuid, new_secret text default null,
+            new_name text default null, new_description text default null) returns void
+            language sql as \$\$ update vault.secrets set secret = coalesce(new_secret, secret),
+               name = coalesce(new_name, name), description = coalesce(new_description, description)
+               where id = secret_id \$\$"
+}
+if prod_db 2>"$err" && vault_db sb_prod 2>>"$err" &&
+    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+    load_sql sb_stage "$project/production.sql" && vault_db sb_stage 2>>"$err" &&
+    psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
+        select vault.create_secret('S3cretSame', 'same', 'old');
+        select vault.create_secret('S3cretGone', 'gone');
+        select vault.create_secret('S3cretNoName')" 2>>"$err" >/dev/null &&
+    psql -X -q -v ON_ERROR_STOP=1 -d sb_stage -c "
+        select vault.create_secret('S3cretOther', 'same', 'new');
+        select vault.create_secret('S3cretStripe', 'stripe_key', 'Stripe''s API key')" \
+        2>>"$err" >/dev/null; then
+    expect vault-unsafe 3 "$PGALIGN" --profile supabase dbname=sb_prod dbname=sb_stage
+    expect vault-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod dbname=sb_stage &&
+        check vault-note has "$out" \
+            "--   create the Vault secret stripe_key by hand (pgalign never reads secrets): select vault.create_secret('<value>', 'stripe_key', 'Stripe''s API key')" &&
+        check vault-warned has "$err" "create the Vault secret stripe_key by hand" &&
+        check vault-description has "$out" \
+            "SELECT vault.update_secret(s.id, new_description => 'new') FROM vault.secrets s WHERE s.name = 'same';" &&
+        check vault-delete has "$out" "DELETE FROM vault.secrets WHERE name = 'gone';"
+    cp "$out" "$work/vault.sql"
+    {
+        "$PGALIGN" -v --profile supabase --unsafe dbname=sb_prod dbname=sb_stage
+        "$PGALIGN" --format json --profile supabase --unsafe dbname=sb_prod dbname=sb_stage
+        "$PGALIGN" check -v --format json --profile supabase dbname=sb_prod dbname=sb_stage
+        "$PGALIGN" snapshot --profile supabase dbname=sb_stage
+    } >"$work/vault-all" 2>&1
+    check vault-values-never-printed lacks "$work/vault-all" "S3cret"
+    check vault-outputs-there has "$work/vault-all" "stripe_key"
+    if psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_prod -f "$work/vault.sql" >/dev/null 2>"$err"; then
+        pass "$SUITE/vault-applies"
+        expect vault-missing-is-drift 2 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+        psql -X -q -d sb_prod -c "select vault.create_secret('another value', 'stripe_key', 'Stripe''s API key')" >/dev/null
+        expect vault-in-sync 0 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    else
+        fail "$SUITE/vault-applies" "plan does not apply" "$err"
+    fi
+else
+    fail "$SUITE/vault-load" "fixture does not load" "$err"
+fi
+# A migration that creates a secret: the stand-in's Vault holds its name.
+prod_db 2>/dev/null && vault_db sb_prod 2>/dev/null
+mkdir -p "$work/vault-files" && cp "$project"/migrations/*.sql "$work/vault-files/" &&
+    printf "select vault.create_secret('S3cretFile', 'webhook_token', 'for the webhook');\n" \
+        >"$work/vault-files/20240601000000_vault.sql"
+expect vault-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/vault-files" &&
+    check vault-from-migrations-note has "$out" "select vault.create_secret('<value>', 'webhook_token', 'for the webhook')" &&
+    check vault-from-migrations-no-value lacks "$out" "S3cretFile"
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
