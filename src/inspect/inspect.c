@@ -419,13 +419,17 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
             kinds[nqueried++] = kinds[i];
     }
     nkinds = nqueried;
+    const char **relations = xcalloc(nkinds + 1, sizeof(*relations));
+    size_t nrelations = 0;
     for (size_t i = 0; ok && i < nkinds; i++) {
         const pa_kind *k = kinds[i];
         ok = kind_query_text(k, m->server_version, &texts[i], err);
         queries[i] = (pa_jobs_query){texts[i].buf, k->cost, k->name};
+        if (k->requires_relation)
+            relations[nrelations++] = k->requires_relation;
     }
     if (ok) {
-        census_query_text(m->server_version, &census);
+        census_query_text(m->server_version, relations, &census);
         queries[nkinds] = (pa_jobs_query){depend_query, DEPEND_COST, "pg_depend"};
         queries[nkinds + 1] = (pa_jobs_query){census.buf, CENSUS_COST, "census"};
     }
@@ -463,6 +467,7 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     free(queries);
     free(kinds);
     free(present);
+    free(relations);
     return ok;
 }
 

@@ -17,10 +17,14 @@
 #include "model/census.h"
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct census_part {
     int since;      /* first server version that has the kind */
     const char *sql;
+    /* A relation of a platform's that the part reads, or NULL: the part
+     * is in the query only where a kind that reads it is (inspect.c). */
+    const char *requires;
 } census_part;
 
 #define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
@@ -207,24 +211,34 @@ static const char view_default_sql[] =
     " WHERE c.relkind = 'v'"
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 
+/* pg_cron jobs without a name (cron_job.c matches jobs by name): named
+ * by what they run, so that the same job on both sides is alike. */
+static const char unnamed_cron_job_sql[] =
+    "SELECT 'cron job without a name', NULL, quote_literal(j.schedule) || ' ' ||"
+    " quote_literal(j.command), concat_ws(' ',"
+    " CASE WHEN j.database = current_database() THEN '' ELSE j.database END,"
+    " CASE WHEN j.username = current_user THEN '' ELSE j.username END, j.active), false"
+    " FROM cron.job j WHERE j.jobname IS NULL";
+
 static const census_part census_parts[] = {
-    {0, user_mapping_options_sql},
-    {0, ts_parser_sql},
-    {0, ts_template_sql},
-    {0, ts_dictionary_sql},
-    {0, ts_config_sql},
-    {0, statistics_sql},
-    {0, rule_sql},
-    {0, cast_sql},
-    {0, operator_sql},
-    {0, opfamily_sql},
-    {0, opclass_sql},
-    {0, conversion_sql},
-    {0, transform_sql},
-    {0, language_sql},
-    {0, subscription_sql},
-    {0, security_label_sql},
-    {0, view_default_sql},
+    {0, user_mapping_options_sql, NULL},
+    {0, ts_parser_sql, NULL},
+    {0, ts_template_sql, NULL},
+    {0, ts_dictionary_sql, NULL},
+    {0, ts_config_sql, NULL},
+    {0, statistics_sql, NULL},
+    {0, rule_sql, NULL},
+    {0, cast_sql, NULL},
+    {0, operator_sql, NULL},
+    {0, opfamily_sql, NULL},
+    {0, opclass_sql, NULL},
+    {0, conversion_sql, NULL},
+    {0, transform_sql, NULL},
+    {0, language_sql, NULL},
+    {0, subscription_sql, NULL},
+    {0, security_label_sql, NULL},
+    {0, view_default_sql, NULL},
+    {0, unnamed_cron_job_sql, "cron.job"},
 };
 
 /* The digest is cut to 16 hex digits (sha256: md5 is refused on servers
@@ -239,12 +253,22 @@ static const char census_tail[] =
     ") x WHERE x.schema IS NULL OR (x.schema NOT IN ('pg_catalog', 'information_schema')"
     " AND x.schema !~ '^pg_(toast|temp_|toast_temp_)')";
 
-void census_query_text(int server_version, strbuf *out)
+static bool listed(const char *const *list, const char *s)
+{
+    for (; list && *list; list++) {
+        if (strcmp(*list, s) == 0)
+            return true;
+    }
+    return false;
+}
+
+void census_query_text(int server_version, const char *const *relations, strbuf *out)
 {
     sb_adds(out, census_head);
     bool first = true;
     for (size_t i = 0; i < sizeof(census_parts) / sizeof(census_parts[0]); i++) {
-        if (server_version < census_parts[i].since)
+        if (server_version < census_parts[i].since ||
+            (census_parts[i].requires && !listed(relations, census_parts[i].requires)))
             continue;
         if (!first)
             sb_adds(out, " UNION ALL ");

@@ -7,8 +7,10 @@
 #include "util/strbuf.h"
 
 /* The query for a server version: its columns are what, schema, label,
- * digest and printed. Cost as a kind's (kind.h). */
-void census_query_text(int server_version, strbuf *out);
+ * digest and printed. relations (NULL-terminated, or NULL) are the
+ * platform relations the inspection reads, which some parts need. Cost
+ * as a kind's (kind.h). */
+void census_query_text(int server_version, const char *const *relations, strbuf *out);
 enum { CENSUS_COST = 10 };
 
 #endif

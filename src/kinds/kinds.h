@@ -53,6 +53,7 @@ extern const pa_kind kind_fdw_privilege;
 extern const pa_kind kind_server_privilege;
 extern const pa_kind kind_bucket;
 extern const pa_kind kind_vault_secret;
+extern const pa_kind kind_cron_job;
 extern const pa_kind kind_default_privilege;
 
 #endif

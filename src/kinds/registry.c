@@ -55,6 +55,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_default_privilege,
     &kind_bucket,
     &kind_vault_secret,
+    &kind_cron_job,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

@@ -179,8 +179,14 @@ char *extskip_describe(const pa_ext_list *list, bool platform)
     return xstrdup("");
 }
 
+/* Some extensions can only be created where the server loaded their
+ * library at start (shared_preload_libraries), which a throwaway cluster
+ * does not: those are not available there. */
 static const char available_extensions_query[] =
-    "SELECT name FROM pg_catalog.pg_available_extensions";
+    "SELECT name FROM pg_catalog.pg_available_extensions"
+    " WHERE name NOT IN ('pg_cron', 'pg_net', 'timescaledb')"
+    " OR name = ANY (string_to_array(replace(current_setting('shared_preload_libraries'),"
+    " ' ', ''), ','))";
 
 bool extskip_read_available(PGconn *conn, pa_ext_names *out, strbuf *err)
 {

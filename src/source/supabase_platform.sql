@@ -472,6 +472,73 @@ BEGIN
 END
 $outer$;
 
+-- ---- pg_cron, which a throwaway cluster cannot load ----
+-- cron.job and the functions migrations call, as pg_cron 1.6 has them:
+-- the jobs are only recorded (nothing runs them here).
+
+DO $outer$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_cron') THEN
+        CREATE SCHEMA cron;
+        CREATE TABLE cron.job (
+            jobid bigserial PRIMARY KEY,
+            schedule text NOT NULL,
+            command text NOT NULL,
+            nodename text NOT NULL DEFAULT 'localhost',
+            nodeport integer NOT NULL DEFAULT 5432,
+            database text NOT NULL DEFAULT current_database(),
+            username text NOT NULL DEFAULT current_user,
+            active boolean NOT NULL DEFAULT true,
+            jobname text,
+            UNIQUE (jobname, username)
+        );
+        CREATE FUNCTION cron.schedule(job_name text, schedule text, command text)
+        RETURNS bigint LANGUAGE sql AS $$
+            INSERT INTO cron.job (jobname, schedule, command) VALUES (job_name, schedule, command)
+            ON CONFLICT (jobname, username) DO UPDATE
+                SET schedule = excluded.schedule, command = excluded.command
+            RETURNING jobid
+        $$;
+        CREATE FUNCTION cron.schedule(schedule text, command text)
+        RETURNS bigint LANGUAGE sql AS $$
+            INSERT INTO cron.job (schedule, command) VALUES (schedule, command) RETURNING jobid
+        $$;
+        CREATE FUNCTION cron.schedule_in_database(job_name text, schedule text, command text,
+                                                  database text, username text DEFAULT NULL,
+                                                  active boolean DEFAULT true)
+        RETURNS bigint LANGUAGE sql AS $$
+            INSERT INTO cron.job (jobname, schedule, command, database, username, active)
+            VALUES (job_name, schedule, command, database,
+                    coalesce(username, current_user), active)
+            ON CONFLICT (jobname, username) DO UPDATE
+                SET schedule = excluded.schedule, command = excluded.command,
+                    database = excluded.database, active = excluded.active
+            RETURNING jobid
+        $$;
+        CREATE FUNCTION cron.alter_job(job_id bigint, schedule text DEFAULT NULL,
+                                       command text DEFAULT NULL, database text DEFAULT NULL,
+                                       username text DEFAULT NULL, active boolean DEFAULT NULL)
+        RETURNS void LANGUAGE sql AS $$
+            UPDATE cron.job j SET schedule = coalesce(alter_job.schedule, j.schedule),
+                command = coalesce(alter_job.command, j.command),
+                database = coalesce(alter_job.database, j.database),
+                username = coalesce(alter_job.username, j.username),
+                active = coalesce(alter_job.active, j.active)
+            WHERE j.jobid = job_id
+        $$;
+        CREATE FUNCTION cron.unschedule(job_id bigint) RETURNS boolean LANGUAGE sql AS $$
+            WITH d AS (DELETE FROM cron.job WHERE jobid = job_id RETURNING 1)
+            SELECT EXISTS (SELECT FROM d)
+        $$;
+        CREATE FUNCTION cron.unschedule(job_name text) RETURNS boolean LANGUAGE sql AS $$
+            WITH d AS (DELETE FROM cron.job WHERE jobname = job_name
+                       AND username = current_user RETURNING 1)
+            SELECT EXISTS (SELECT FROM d)
+        $$;
+    END IF;
+END
+$outer$;
+
 -- ---- what the user's objects in public get by default ----
 
 ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public

@@ -369,6 +369,75 @@ expect vault-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_
     check vault-from-migrations-note has "$out" "select vault.create_secret('<value>', 'webhook_token', 'for the webhook')" &&
     check vault-from-migrations-no-value lacks "$out" "S3cretFile"
 
+# pg_cron jobs by name: a changed schedule is cron.alter_job, a new job
+# cron.schedule (then alter_job for what that does not set), one only
+# production has cron.unschedule (--unsafe); a job without a name is
+# named by the census, never planned. (cron.job of pg_cron's shape here:
+# the throwaway cluster cannot load pg_cron itself.)
+cron_db() {   # database
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "
+        create schema cron;
+        create table cron.job (jobid bigserial primary key, schedule text not null,
+            command text not null, nodename text not null default 'localhost',
+            nodeport int not null default 5432, database text not null default current_database(),
+            username text not null default current_user, active boolean not null default true,
+            jobname text, unique (jobname, username));
+        create function cron.schedule(job_name text, schedule text, command text) returns bigint
+            language sql as \$\$ insert into cron.job (jobname, schedule, command)
+            values (job_name, schedule, command) returning jobid \$\$;
+        create function cron.alter_job(job_id bigint, schedule text default null,
+            command text default null, database text default null, username text default null,
+            active boolean default null) returns void language sql as \$\$
+            update cron.job j set schedule = coalesce(alter_job.schedule, j.schedule),
+                command = coalesce(alter_job.command, j.command),
+                active = coalesce(alter_job.active, j.active) where j.jobid = job_id \$\$;
+        create function cron.unschedule(job_name text) returns boolean language sql as
+            \$\$ delete from cron.job where jobname = job_name returning true \$\$"
+}
+if prod_db 2>"$err" && cron_db sb_prod 2>>"$err" &&
+    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+    load_sql sb_stage "$project/production.sql" && cron_db sb_stage 2>>"$err" &&
+    psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
+        insert into cron.job (jobname, schedule, command) values
+            ('nightly', '0 3 * * *', 'select 1'), ('gone', '@daily', 'select 3'),
+            (null, '@hourly', 'select 4')" 2>>"$err" &&
+    psql -X -q -v ON_ERROR_STOP=1 -d sb_stage -c "
+        insert into cron.job (jobname, schedule, command, active) values
+            ('nightly', '0 4 * * *', 'select 1', true), ('it''s new', '*/5 * * * *',
+             \$\$delete from t where at < now() - interval '1 day'\$\$, false),
+            (null, '@hourly', 'select 4', true)" 2>>"$err"; then
+    expect cron-unsafe 3 "$PGALIGN" --profile supabase dbname=sb_prod dbname=sb_stage
+    expect cron-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod dbname=sb_stage &&
+        check cron-alter has "$out" \
+            "SELECT cron.alter_job((SELECT j.jobid FROM cron.job j WHERE j.jobname = 'nightly' AND j.username = current_user), schedule := '0 4 * * *');" &&
+        check cron-schedule has "$out" \
+            "SELECT cron.schedule('it''s new', '*/5 * * * *', 'delete from t where at < now() - interval ''1 day''');" &&
+        check cron-inactive has "$out" "j.jobname = 'it''s new' AND j.username = current_user), active := false);" &&
+        check cron-unschedule has "$out" "SELECT cron.unschedule('gone');" &&
+        check cron-unnamed-not-planned lacks "$out" "select 4" &&
+        check cron-unnamed-named has "$err" \
+            "not compared: cron job without a name '@hourly' 'select 4' (both sides, same)"
+    if psql -X -q -1 -v ON_ERROR_STOP=1 -d sb_prod -f "$out" >/dev/null 2>"$err"; then
+        pass "$SUITE/cron-applies"
+        expect cron-in-sync 0 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    else
+        fail "$SUITE/cron-applies" "plan does not apply" "$err"
+    fi
+    psql -X -q -d sb_stage -c "update cron.job set command = 'select 5' where jobname is null"
+    expect cron-unnamed-differs 2 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage &&
+        check cron-unnamed-differs-named has "$err" "cron job without a name '@hourly' 'select 5' (TARGET only)"
+    expect cron-without-profile 0 "$PGALIGN" check dbname=sb_prod dbname=sb_stage
+else
+    fail "$SUITE/cron-load" "fixture does not load" "$err"
+fi
+# Migrations that schedule a job: the stand-in's cron.job holds it.
+prod_db 2>/dev/null && cron_db sb_prod 2>/dev/null
+mkdir -p "$work/cron-files" && cp "$project"/migrations/*.sql "$work/cron-files/" &&
+    printf "create extension if not exists pg_cron with schema pg_catalog;\nselect cron.schedule('cleanup', '30 2 * * *', 'select 1');\n" \
+        >"$work/cron-files/20240601000000_cron.sql"
+expect cron-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/cron-files" &&
+    check cron-from-migrations-schedule has "$out" "SELECT cron.schedule('cleanup', '30 2 * * *', 'select 1');"
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
