@@ -130,7 +130,7 @@ some)
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip random cli sources apply supabase census foreign migra badinput valgrind
+    on_major 15 roundtrip random cli sources apply supabase pgcron census foreign migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census foreign; done

@@ -31,6 +31,8 @@ if [ $build_only = no ]; then
     command -v valgrind >/dev/null || need+=(valgrind)
     [ -x /usr/bin/time ] || need+=(time)   # peak memory in bench/
     dpkg -s libclang-rt-dev >/dev/null 2>&1 || need+=(libclang-rt-dev)   # libFuzzer
+    # pg_cron for real (tests/pgcron), on Debian's 15
+    [ -f /usr/lib/postgresql/15/lib/pg_cron.so ] || need+=(postgresql-15-cron)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ $check_only = yes ]; then
