@@ -83,6 +83,8 @@ static void add_change(pa_diff *d, const pa_object *from,
     if (o->kind->is_implied &&
         ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))
         c->type = CHANGE_SAME;
+    if (o->kind->made_by_hand && d->secrets_unset)
+        c->type = CHANGE_SAME;
     for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++) {
         if (o->kind == *k)
             c->type = CHANGE_SAME;

@@ -69,6 +69,7 @@ const pa_kind kind_vault_secret = {
     .query = vault_secret_query,
     .profile = "supabase",
     .requires_relation = "vault.secrets",
+    .made_by_hand = true,
     .attrs = KIND_ATTRS(vault_secret_attrs),
     .target = vault_secret_target,
     .create = vault_secret_create,

@@ -49,6 +49,8 @@ void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
     for (size_t i = 0; i < m->count; i++) {
         const pa_object *o = m->objects[i];
         const pa_kind *k = o->kind;
+        if (k->made_by_hand)
+            continue;   /* nor objects a plan leaves to the user */
         hash_string(&h, o->key);
         for (size_t a = 0; a < k->nattrs; a++) {
             if (k->attrs[a].on_change == ATTR_INFO || k->attrs[a].presence == UNKNOWN_IF_NULL ||

@@ -137,6 +137,10 @@ struct pa_kind {
      * (the server drops constraints and indexes on a column with it). */
     bool absorbed_on_column_drop;
     bool ignore_auto_deps;      /* its 'a' pg_depend rows mean ownership */
+    /* What a plan cannot make (a Vault secret: its value is never read),
+     * only say to make by hand: a database a plan built lacks it, and is
+     * not compared on it (pa_diff_options.secrets_unset). */
+    bool made_by_hand;
     bool holds_data;            /* never rebuilt just for a dependency... */
     /* Its rows are another server's (foreign tables): the preflight never
      * reads them, nor those of its sub-objects (a remote query). */

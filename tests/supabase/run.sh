@@ -438,6 +438,28 @@ mkdir -p "$work/cron-files" && cp "$project"/migrations/*.sql "$work/cron-files/
 expect cron-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/cron-files" &&
     check cron-from-migrations-schedule has "$out" "SELECT cron.schedule('cleanup', '30 2 * * *', 'select 1');"
 
+# sync rehearses platform rows too: a bucket and a job are made on the
+# copy of production as on production, and a Vault secret (left to the
+# user) is not held against the copy; check still reports the secret.
+if prod_db 2>"$err" && vault_db sb_prod 2>>"$err" && cron_db sb_prod 2>>"$err" &&
+    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+    load_sql sb_stage "$project/production.sql" && vault_db sb_stage 2>>"$err" &&
+    cron_db sb_stage 2>>"$err" &&
+    psql -X -q -v ON_ERROR_STOP=1 -d sb_stage -c "
+        select vault.create_secret('S3cretSync', 'sync_key', 'for sync');
+        insert into storage.buckets (id, name, public) values ('docs', 'docs', false);
+        insert into cron.job (jobname, schedule, command) values ('sync_job', '@daily', 'select 1')" \
+        >/dev/null 2>>"$err"; then
+    expect platform-sync 0 "$PGALIGN" sync -v --yes --profile supabase dbname=sb_prod dbname=sb_stage &&
+        check platform-sync-rehearsed has "$err" "rehearsal: the plan ran on a copy of FROM's schema" &&
+        check platform-sync-says-secret has "$err" "create the Vault secret sync_key by hand"
+    expect platform-sync-then-secret 2 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+    psql -X -q -d sb_prod -c "select vault.create_secret('whatever', 'sync_key', 'for sync')" >/dev/null
+    expect platform-sync-then-in-sync 0 "$PGALIGN" check --profile supabase dbname=sb_prod dbname=sb_stage
+else
+    fail "$SUITE/platform-sync-load" "fixture does not load" "$err"
+fi
+
 # Without the profile the files do not load, and the error says why.
 expect no-profile-migrations 1 "$PGALIGN" dbname=sb_prod "$project/migrations" &&
     check no-profile-migrations-hint has "$err" '20240101120000_profiles.sql:13: ERROR:  schema "auth" does not exist (a Supabase project'"'"'s files need --profile supabase)'
