@@ -94,6 +94,14 @@ prod_db() {
     fresh_db sb_prod && load_sql sb_prod "$here/common.sql" &&
         load_sql sb_prod "$project/production.sql"
 }
+stage_db() {    # staging: production's schema, for platform rows to differ on
+    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
+        load_sql sb_stage "$project/production.sql"
+}
+# The project's migrations and one more file: migrations_plus DIR <<SQL
+migrations_plus() {
+    mkdir -p "$1" && cp "$project"/migrations/*.sql "$1/" && cat >"$1/20240601000000_more.sql"
+}
 stand_in_stays_out() {   # label plan
     for platform in 'auth.users (' 'CREATE TABLE storage' 'CREATE SCHEMA auth' supabase_admin \
                     pg_graphql supabase_vault pgsodium 'CREATE PUBLICATION'; do
@@ -179,8 +187,7 @@ expect missing-extension-plan 2 "$PGALIGN" --profile supabase --unsafe dbname=sb
 # project's search path) stand in, in the extensions schema the profile
 # leaves out; the wrapper, its server (its secret a note) and foreign
 # table are planned as production would have them.
-mkdir -p "$work/wrappers" && cp "$project"/migrations/*.sql "$work/wrappers/" &&
-    cat >"$work/wrappers/20240601000000_stripe.sql" <<'SQL'
+migrations_plus "$work/wrappers" <<'SQL'
 create extension if not exists wrappers with schema extensions;
 create foreign data wrapper stripe_wrapper
   handler stripe_fdw_handler
@@ -205,7 +212,7 @@ expect wrappers-same 0 "$PGALIGN" check --profile supabase "$work/wrappers" "$wo
 # The extension's functions stand in only where the profile leaves them out.
 mkdir -p "$work/wrappers-public" && cp "$work/wrappers"/*.sql "$work/wrappers-public/" &&
     sed -i 's/create extension if not exists wrappers with schema extensions;/create extension if not exists wrappers;/' \
-        "$work/wrappers-public/20240601000000_stripe.sql"
+        "$work/wrappers-public/20240601000000_more.sql"
 expect wrappers-public 1 "$PGALIGN" --profile supabase dbname=sb_prod "$work/wrappers-public" &&
     check wrappers-public-says has "$err" "stands in for its functions only in a schema the profile manages"
 
@@ -224,8 +231,7 @@ wrappers_db() {   # database
         create server stripe_server foreign data wrapper stripe_wrapper options (api_url 'u')"
 }
 if prod_db 2>"$err" && wrappers_db sb_prod 2>>"$err" &&
-    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
-    load_sql sb_stage "$project/production.sql" && wrappers_db sb_stage 2>>"$err" &&
+    stage_db && wrappers_db sb_stage 2>>"$err" &&
     psql -X -q -d sb_stage -c "create foreign table public.charges (id text, amount int)
         server stripe_server options (object 'charges')" 2>>"$err"; then
     expect wrappers-sync 0 "$PGALIGN" sync -v --yes --profile supabase dbname=sb_prod dbname=sb_stage &&
@@ -240,8 +246,7 @@ fi
 # except while it holds objects: the plan leaves that one and says so,
 # and check still reports it. storage.objects is never touched.
 buckets_pair() {
-    prod_db 2>/dev/null && fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
-        load_sql sb_stage "$project/production.sql" &&
+    prod_db 2>/dev/null && stage_db &&
         psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
             insert into storage.buckets (id, name, public) values
                 ('same', 'same', true), ('flip', 'flip', false), ('gone', 'gone', false),
@@ -322,8 +327,7 @@ vault_db() {   # database: a Vault of the extension's shape
                where id = secret_id \$\$"
 }
 if prod_db 2>"$err" && vault_db sb_prod 2>>"$err" &&
-    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
-    load_sql sb_stage "$project/production.sql" && vault_db sb_stage 2>>"$err" &&
+    stage_db && vault_db sb_stage 2>>"$err" &&
     psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
         select vault.create_secret('S3cretSame', 'same', 'old');
         select vault.create_secret('S3cretGone', 'gone');
@@ -362,9 +366,8 @@ else
 fi
 # A migration that creates a secret: the stand-in's Vault holds its name.
 prod_db 2>/dev/null && vault_db sb_prod 2>/dev/null
-mkdir -p "$work/vault-files" && cp "$project"/migrations/*.sql "$work/vault-files/" &&
-    printf "select vault.create_secret('S3cretFile', 'webhook_token', 'for the webhook');\n" \
-        >"$work/vault-files/20240601000000_vault.sql"
+printf "select vault.create_secret('S3cretFile', 'webhook_token', 'for the webhook');\n" |
+    migrations_plus "$work/vault-files"
 expect vault-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/vault-files" &&
     check vault-from-migrations-note has "$out" "select vault.create_secret('<value>', 'webhook_token', 'for the webhook')" &&
     check vault-from-migrations-no-value lacks "$out" "S3cretFile"
@@ -395,8 +398,7 @@ cron_db() {   # database
             \$\$ delete from cron.job where jobname = job_name returning true \$\$"
 }
 if prod_db 2>"$err" && cron_db sb_prod 2>>"$err" &&
-    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
-    load_sql sb_stage "$project/production.sql" && cron_db sb_stage 2>>"$err" &&
+    stage_db && cron_db sb_stage 2>>"$err" &&
     psql -X -q -v ON_ERROR_STOP=1 -d sb_prod -c "
         insert into cron.job (jobname, schedule, command) values
             ('nightly', '0 3 * * *', 'select 1'), ('gone', '@daily', 'select 3'),
@@ -432,9 +434,8 @@ else
 fi
 # Migrations that schedule a job: the stand-in's cron.job holds it.
 prod_db 2>/dev/null && cron_db sb_prod 2>/dev/null
-mkdir -p "$work/cron-files" && cp "$project"/migrations/*.sql "$work/cron-files/" &&
-    printf "create extension if not exists pg_cron with schema pg_catalog;\nselect cron.schedule('cleanup', '30 2 * * *', 'select 1');\n" \
-        >"$work/cron-files/20240601000000_cron.sql"
+printf "create extension if not exists pg_cron with schema pg_catalog;\nselect cron.schedule('cleanup', '30 2 * * *', 'select 1');\n" |
+    migrations_plus "$work/cron-files"
 expect cron-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_prod "$work/cron-files" &&
     check cron-from-migrations-schedule has "$out" "SELECT cron.schedule('cleanup', '30 2 * * *', 'select 1');"
 
@@ -442,8 +443,7 @@ expect cron-from-migrations 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_p
 # copy of production as on production, and a Vault secret (left to the
 # user) is not held against the copy; check still reports the secret.
 if prod_db 2>"$err" && vault_db sb_prod 2>>"$err" && cron_db sb_prod 2>>"$err" &&
-    fresh_db sb_stage && load_sql sb_stage "$here/common.sql" &&
-    load_sql sb_stage "$project/production.sql" && vault_db sb_stage 2>>"$err" &&
+    stage_db && vault_db sb_stage 2>>"$err" &&
     cron_db sb_stage 2>>"$err" &&
     psql -X -q -v ON_ERROR_STOP=1 -d sb_stage -c "
         select vault.create_secret('S3cretSync', 'sync_key', 'for sync');
