@@ -345,6 +345,10 @@ if prod_db 2>"$err" && vault_db sb_prod 2>>"$err" &&
             "SELECT vault.update_secret(s.id, new_description => 'new') FROM vault.secrets s WHERE s.name = 'same';" &&
         check vault-delete has "$out" "DELETE FROM vault.secrets WHERE name = 'gone';"
     cp "$out" "$work/vault.sql"
+    expect vault-reverse 2 "$PGALIGN" --profile supabase --unsafe dbname=sb_stage dbname=sb_prod &&
+        check vault-reverse-note has "$out" "select vault.create_secret('<value>', 'gone', '')" &&
+        check vault-reverse-delete has "$out" "DELETE FROM vault.secrets WHERE name = 'stripe_key';" &&
+        check vault-reverse-description has "$out" "new_description => 'old'"
     {
         "$PGALIGN" -v --profile supabase --unsafe dbname=sb_prod dbname=sb_stage
         "$PGALIGN" --format json --profile supabase --unsafe dbname=sb_prod dbname=sb_stage
