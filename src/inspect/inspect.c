@@ -355,9 +355,6 @@ static bool feed_close(inspect_ctx *ctx, bool ok, double *clock, strbuf *err)
     return ok;
 }
 
-/* The whole inspection is one batch (pipeline.c): the transaction, every
- * kind's query, pg_depend and the commit cost one round trip together;
- * with -j, one batch on each connection (jobs.c). */
 /* Which of the relations the accepted kinds require exist (present[i]
  * for kinds[i]; true for a kind that requires none): one question before
  * the batch, asked only when some kind requires one (a profile's). */
@@ -392,6 +389,10 @@ static bool relations_present(PGconn *conn, const pa_kind *const *kinds, size_t 
     return ok;
 }
 
+/* The whole inspection is one batch (pipeline.c): the transaction, every
+ * kind's query, pg_depend and the commit cost one round trip together
+ * (with a profile whose kinds read a platform's relations, one more
+ * before it); with -j, one batch on each connection (jobs.c). */
 static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
 {
     PGconn *conn = ctx->conn;
