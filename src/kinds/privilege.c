@@ -1,13 +1,13 @@
 /* Privileges (with --with-privileges): GRANT and REVOKE on tables, views,
  * sequences, columns, routines, types, schemas, foreign data wrappers and
- * servers, and ALTER DEFAULT
- * PRIVILEGES. One object per (object, grantee) holds the sorted list of
- * privileges, "*" marking a grant option. A privilege is compared by
- * grantee, privilege and grant option, never by grantor, so the same
- * grant made by different roles is the same grant. The owner's own rights
- * are left out (owners differ between environments); an object that never
- * had a GRANT is read as the built-in default (acldefault), so that a
- * REVOKE of a default (EXECUTE from PUBLIC) is seen. */
+ * servers, and ALTER DEFAULT PRIVILEGES. One object per (object, grantee)
+ * holds the sorted list of privileges, "*" marking a grant option. A
+ * privilege is compared by grantee, privilege and grant option, never by
+ * grantor, so the same grant made by different roles is the same grant.
+ * The owner's own rights are left out (owners differ between
+ * environments); an object that never had a GRANT is read as the built-in
+ * default (acldefault), so that a REVOKE of a default (EXECUTE from
+ * PUBLIC) is seen. */
 #include "kinds/kinds.h"
 #include "kinds/privilege.h"
 #include "plan/stmt.h"
