@@ -15,9 +15,9 @@
 #include "kinds/kind.h"
 #include "kinds/user_mapping.h"
 #include "model/census.h"
+#include "util/words.h"
 
 #include <stddef.h>
-#include <string.h>
 
 typedef struct census_part {
     int since;      /* first server version that has the kind */
@@ -253,22 +253,13 @@ static const char census_tail[] =
     ") x WHERE x.schema IS NULL OR (x.schema NOT IN ('pg_catalog', 'information_schema')"
     " AND x.schema !~ '^pg_(toast|temp_|toast_temp_)')";
 
-static bool listed(const char *const *list, const char *s)
-{
-    for (; list && *list; list++) {
-        if (strcmp(*list, s) == 0)
-            return true;
-    }
-    return false;
-}
-
 void census_query_text(int server_version, const char *const *relations, strbuf *out)
 {
     sb_adds(out, census_head);
     bool first = true;
     for (size_t i = 0; i < sizeof(census_parts) / sizeof(census_parts[0]); i++) {
         if (server_version < census_parts[i].since ||
-            (census_parts[i].requires && !listed(relations, census_parts[i].requires)))
+            (census_parts[i].requires && !string_in_list(census_parts[i].requires, relations)))
             continue;
         if (!first)
             sb_adds(out, " UNION ALL ");

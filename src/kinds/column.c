@@ -6,6 +6,7 @@
 #include "kinds/kinds.h"
 #include "util/sqlscan.h"
 #include "kinds/column.h"
+#include "util/words.h"
 #include "util/xalloc.h"
 #include "plan/stmt.h"
 #include "emit/quote.h"
@@ -288,15 +289,6 @@ static void type_shape_of(type_shape *t, const char *type)
     }
 }
 
-static bool in_list(const char *s, const char *const *list)
-{
-    for (; *list; list++) {
-        if (strcmp(s, *list) == 0)
-            return true;
-    }
-    return false;
-}
-
 static const char *const string_types[] = {
     "text", "character", "character varying", "name", NULL,
 };
@@ -312,7 +304,7 @@ static int type_family(const type_shape *t)
                                         "timestamp with time zone", "date", NULL};
     const char *const *families[] = {string_types, numbers, times};
     for (int f = 0; f < 3; f++) {
-        if (in_list(sb_str(&t->base), families[f]))
+        if (string_in_list(sb_str(&t->base), families[f]))
             return f + 1;
     }
     return 0;
@@ -332,8 +324,8 @@ static bool converts_by_itself(const type_shape *a, const type_shape *b)
  * other types the server's own casts decide (the preflight tries them). */
 static bool cast_exists(const type_shape *from, const type_shape *to)
 {
-    if ((!from->array && in_list(sb_str(&from->base), string_types)) ||
-        (!to->array && in_list(sb_str(&to->base), string_types)))
+    if ((!from->array && string_in_list(sb_str(&from->base), string_types)) ||
+        (!to->array && string_in_list(sb_str(&to->base), string_types)))
         return true;
     return from->array == to->array;
 }

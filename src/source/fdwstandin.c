@@ -2,6 +2,7 @@
 #include "source/conn.h"
 #include "emit/quote.h"
 #include "util/sqlscan.h"
+#include "util/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,15 +69,6 @@ static const char *function_name(const char *s, const char *end, char **schema, 
     return s;
 }
 
-static bool in_list(const char *const *list, const char *s)
-{
-    for (; list && *list; list++) {
-        if (strcmp(*list, s) == 0)
-            return true;
-    }
-    return false;
-}
-
 static bool exists(PGconn *conn, const char *qualified, bool *found, strbuf *err)
 {
     const char *params[] = {qualified};
@@ -105,7 +97,7 @@ static bool stand_in(const standin_ctx *c, const char *schema, const char *name,
                      const char *sql)
 {
     const char *in = schema ? schema : c->schema;
-    bool managed = in && in_list(c->managed, in);
+    bool managed = in && string_in_list(in, c->managed);
     if (!in || (schema && !managed))
         return true;
     strbuf written = STRBUF_INIT, made = STRBUF_INIT, stmt = STRBUF_INIT;

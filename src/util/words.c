@@ -30,3 +30,12 @@ bool word_in_list(const char *word, const char *list)
     }
     return false;
 }
+
+bool string_in_list(const char *s, const char *const *list)
+{
+    for (; list && *list; list++) {
+        if (strcmp(s, *list) == 0)
+            return true;
+    }
+    return false;
+}

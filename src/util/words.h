@@ -13,5 +13,7 @@ const char *word_next(const char **cursor, size_t *len);
 bool word_is(const char *w, size_t n, const char *s);
 /* Whether list holds word. */
 bool word_in_list(const char *word, const char *list);
+/* Whether s is one of the strings of list, NULL-terminated (NULL: none). */
+bool string_in_list(const char *s, const char *const *list);
 
 #endif
