@@ -10,6 +10,7 @@
 #include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "source/tempcluster.h"
+#include "util/words.h"
 #include "util/xalloc.h"
 #include "emit/quote.h"
 
@@ -264,10 +265,14 @@ static void forget_kinds_snapshots_predate(const pa_options *opt, pa_run *run)
             run->uncompared_kinds[n++] = kind;
             census_forget(&run->from.census, kind->census_what);
             census_forget(&run->to.census, kind->census_what);
-            if (!opt->quiet || opt->strict)
-                fprintf(stderr, "pgalign: not compared: %ss (%s is a snapshot of format "
+            if (!opt->quiet || opt->strict) {
+                strbuf what = STRBUF_INIT;
+                word_plural(&what, kind->census_what);
+                fprintf(stderr, "pgalign: not compared: %s (%s is a snapshot of format "
                         "version %d, which predates them; take it again with this "
-                        "pgalign)\n", kind->census_what, names[s], version);
+                        "pgalign)\n", what.buf, names[s], version);
+                sb_release(&what);
+            }
             break;
         }
     }

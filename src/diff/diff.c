@@ -154,6 +154,8 @@ static bool must_follow(pa_diff *d, const pa_change *c, const pa_object **why)
     const pa_object *o = c->from;
     for (unsigned j = 0; j < o->ndeps; j++) {
         const pa_change *dc = change_of(d, o->deps[j]);
+        if (dc->type == CHANGE_DROP && c->type == CHANGE_ALTER && o->kind->alter_remakes_deps)
+            continue;
         if (dc->followers != FOLLOWERS_KEPT &&
             rebuildable(o, dc->followers == FOLLOWERS_UNADAPTED_REBUILT)) {
             *why = o->deps[j];

@@ -27,8 +27,6 @@ typedef struct census_part {
     const char *requires;
 } census_part;
 
-#define QUALIFIED(nsp, name) "quote_ident(" nsp ".nspname) || '.' || quote_ident(" name ")"
-
 /* The first part names the columns. User mappings are modeled, but the
  * options of one may be hidden from the role inspecting (kinds/
  * user_mapping.c): those are named here, their definition NULL. */
@@ -41,47 +39,11 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-static const char ts_parser_sql[] =
-    "SELECT 'text search parser', n.nspname, " QUALIFIED("n", "p.prsname") ","
-    " concat_ws(' ', p.prsstart::regproc::text, p.prstoken::regproc::text,"
-    " p.prsend::regproc::text, p.prsheadline::regproc::text,"
-    " p.prslextype::regproc::text), false"
-    " FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace"
-    " WHERE p.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_parser", "p.oid");
-
-static const char ts_template_sql[] =
-    "SELECT 'text search template', n.nspname, " QUALIFIED("n", "t.tmplname") ","
-    " concat_ws(' ', t.tmplinit::regproc::text, t.tmpllexize::regproc::text), false"
-    " FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace"
-    " WHERE t.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_template", "t.oid");
-
-static const char ts_dictionary_sql[] =
-    "SELECT 'text search dictionary', n.nspname, " QUALIFIED("n", "d.dictname") ","
-    " concat_ws(' ', " QUALIFIED("tn", "t.tmplname") ", d.dictinitoption), false"
-    " FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
-    " JOIN pg_ts_template t ON t.oid = d.dicttemplate"
-    " JOIN pg_namespace tn ON tn.oid = t.tmplnamespace"
-    " WHERE d.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_dict", "d.oid");
-
-static const char ts_config_sql[] =
-    "SELECT 'text search configuration', n.nspname, " QUALIFIED("n", "c.cfgname") ","
-    " concat_ws(' ', " QUALIFIED("pn", "p.prsname") ","
-    "  (SELECT string_agg(m.maptokentype || ':' || m.mapseqno || ':' ||"
-    "   m.mapdict::regdictionary::text, ', ' ORDER BY m.maptokentype, m.mapseqno)"
-    "   FROM pg_ts_config_map m WHERE m.mapcfg = c.oid)), false"
-    " FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace"
-    " JOIN pg_ts_parser p ON p.oid = c.cfgparser"
-    " JOIN pg_namespace pn ON pn.oid = p.prsnamespace"
-    " WHERE c.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_ts_config", "c.oid");
-
 /* The statistics target is NULL for the default from 17 on, -1 before. */
 static const char statistics_sql[] =
     "SELECT 'statistics', n.nspname,"
-    " " QUALIFIED("n", "s.stxname") " || ' on ' || " QUALIFIED("tn", "t.relname") ","
+    " " PA_SQL_QUALIFIED("n.nspname", "s.stxname") " || ' on ' ||"
+    " " PA_SQL_QUALIFIED("tn.nspname", "t.relname") ","
     " concat_ws(' ', s.stxkind::text, coalesce(s.stxstattarget, -1),"
     "  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)"
     "   FROM pg_attribute a WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),"
@@ -95,7 +57,8 @@ static const char statistics_sql[] =
 /* Rules of their own, not a view's _RETURN (views are modeled). */
 static const char rule_sql[] =
     "SELECT 'rule', n.nspname,"
-    " " QUALIFIED("n", "r.rulename") " || ' on ' || " QUALIFIED("n", "c.relname") ","
+    " " PA_SQL_QUALIFIED("n.nspname", "r.rulename") " || ' on ' ||"
+    " " PA_SQL_QUALIFIED("n.nspname", "c.relname") ","
     " r.ev_enabled::text || ' ' || pg_get_ruledef(r.oid), true"
     " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -123,7 +86,7 @@ static const char operator_sql[] =
  * FAMILY ADD); a class names its family. */
 static const char opfamily_sql[] =
     "SELECT 'operator family', n.nspname,"
-    " " QUALIFIED("n", "f.opfname") " || ' USING ' || quote_ident(am.amname),"
+    " " PA_SQL_QUALIFIED("n.nspname", "f.opfname") " || ' USING ' || quote_ident(am.amname),"
     " concat_ws(' ',"
     "  (SELECT string_agg(concat_ws(':', o.amopstrategy, o.amopopr::regoperator::text,"
     "   o.amoplefttype::regtype::text, o.amoprighttype::regtype::text, o.amoppurpose,"
@@ -140,9 +103,9 @@ static const char opfamily_sql[] =
 
 static const char opclass_sql[] =
     "SELECT 'operator class', n.nspname,"
-    " " QUALIFIED("n", "c.opcname") " || ' USING ' || quote_ident(am.amname),"
+    " " PA_SQL_QUALIFIED("n.nspname", "c.opcname") " || ' USING ' || quote_ident(am.amname),"
     " concat_ws(' ', c.opcintype::regtype::text, c.opcdefault,"
-    " " QUALIFIED("fn", "f.opfname") ", c.opckeytype::regtype::text), false"
+    " " PA_SQL_QUALIFIED("fn.nspname", "f.opfname") ", c.opckeytype::regtype::text), false"
     " FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace"
     " JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_opfamily f ON f.oid = c.opcfamily"
     " JOIN pg_namespace fn ON fn.oid = f.opfnamespace"
@@ -150,7 +113,7 @@ static const char opclass_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opclass", "c.oid");
 
 static const char conversion_sql[] =
-    "SELECT 'conversion', n.nspname, " QUALIFIED("n", "c.conname") ","
+    "SELECT 'conversion', n.nspname, " PA_SQL_QUALIFIED("n.nspname", "c.conname") ","
     " concat_ws(' ', pg_encoding_to_char(c.conforencoding),"
     " pg_encoding_to_char(c.contoencoding), c.conproc::regprocedure::text, c.condefault),"
     " false"
@@ -200,7 +163,7 @@ static const char security_label_sql[] =
  * cost more than the rest of the census at 5,000 tables. */
 static const char view_default_sql[] =
     "SELECT 'view column default', n.nspname,"
-    " " QUALIFIED("n", "c.relname") " || '.' || quote_ident(a.attname),"
+    " " PA_SQL_QUALIFIED("n.nspname", "c.relname") " || '.' || quote_ident(a.attname),"
     " pg_get_expr(v.adbin, v.adrelid), true"
     " FROM (SELECT d.adrelid, d.adnum, d.adbin FROM pg_rewrite r"
     "  CROSS JOIN LATERAL (SELECT * FROM pg_attrdef d WHERE d.adrelid = r.ev_class"
@@ -222,10 +185,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, ts_parser_sql, NULL},
-    {0, ts_template_sql, NULL},
-    {0, ts_dictionary_sql, NULL},
-    {0, ts_config_sql, NULL},
     {0, statistics_sql, NULL},
     {0, rule_sql, NULL},
     {0, cast_sql, NULL},

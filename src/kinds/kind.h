@@ -87,6 +87,9 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
 #define PA_SQL_COMMENT_JOIN(classname, oidexpr, subexpr) \
     " LEFT JOIN pg_description cm ON cm.objoid = " oidexpr \
     " AND cm.classoid = '" classname "'::regclass AND cm.objsubid = " subexpr
+/* schema.name, each quoted as needed. */
+#define PA_SQL_QUALIFIED(nspname, name) \
+    "quote_ident(" nspname ") || '.' || quote_ident(" name ")"
 #define PA_SQL_ADDRESS(classname, oidexpr, subexpr) \
     "('" classname "'::regclass::oid || '/' || " oidexpr " || '/' || " subexpr ")"
 

@@ -155,6 +155,10 @@ struct pa_kind {
     /* Optional: a dependency that orders only o's own statement, and not
      * the statement o's creation is part of (see plan.c make_edges). */
     bool (*dep_orders_own_statement)(const pa_object *o, const pa_object *dep);
+    /* Its ALTER makes its dependencies anew (a text search configuration's
+     * mappings): altered, it lets go of what it used that the plan drops
+     * (the ALTER comes first) and is not rebuilt for that drop. */
+    bool alter_remakes_deps;
     bool adapted_by_server;     /* the server adapts it to an ALTER of what
                                  * it depends on (indexes, constraints) */
     bool lock_on_drop;          /* DROP takes an ACCESS EXCLUSIVE lock on a table */

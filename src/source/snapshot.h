@@ -8,10 +8,11 @@
 #include "util/strbuf.h"
 
 #define PA_SNAPSHOT_FORMAT "pgalign-snapshot"
-/* 2: foreign data wrappers and servers; 3: user mappings. Older versions
+/* 2: foreign data wrappers and servers; 3: user mappings; 4: text search
+ * parsers, templates, dictionaries and configurations. Older versions
  * are read too; the kinds a snapshot predates are not compared (model.h's
  * snapshot_version). */
-#define PA_SNAPSHOT_VERSION 3
+#define PA_SNAPSHOT_VERSION 4
 
 /* Deterministic JSON text: sorted keys, objects in model order (kind rank,
  * then key), dependencies sorted, a trailing newline. False when out

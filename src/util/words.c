@@ -39,3 +39,20 @@ bool string_in_list(const char *s, const char *const *list)
     }
     return false;
 }
+
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+    size_t e = strlen(end);
+    return n >= e && strcmp(s + n - e, end) == 0;
+}
+
+void word_plural(strbuf *out, const char *noun)
+{
+    size_t n = strlen(noun);
+    if (ends_with(noun, n, "ics"))
+        sb_adds(out, noun);
+    else if (ends_with(noun, n, "y"))
+        sb_addf(out, "%.*sies", (int)(n - 1), noun);
+    else
+        sb_addf(out, "%s%s", noun, ends_with(noun, n, "s") ? "es" : "s");
+}

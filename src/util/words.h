@@ -3,6 +3,8 @@
 #ifndef PA_WORDS_H
 #define PA_WORDS_H
 
+#include "util/strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -15,5 +17,9 @@ bool word_is(const char *w, size_t n, const char *s);
 bool word_in_list(const char *word, const char *list);
 /* Whether s is one of the strings of list, NULL-terminated (NULL: none). */
 bool string_in_list(const char *s, const char *const *list);
+/* The plural of a census noun into out, for messages: "cast" -> "casts",
+ * "text search dictionary" -> "text search dictionaries", "operator
+ * class" -> "operator classes"; "statistics" stays. */
+void word_plural(strbuf *out, const char *noun);
 
 #endif

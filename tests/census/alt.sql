@@ -1,9 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
-    end = prsd_end, lextypes = prsd_lextype, headline = prsd_headline);
-create text search template census_tmpl (init = dsimple_init, lexize = dsimple_lexize);
-create text search dictionary census_dict (template = simple);
-create text search configuration census_cfg (copy = english);
 create statistics census_stats (ndistinct) on id, total from orders;
 create rule census_rule as on insert to orders do instead nothing;
 create cast (mood as text) with inout;

@@ -1,11 +1,5 @@
 -- One object of each kind pgalign does not model (alt.sql: the same
 -- objects, each defined otherwise).
-create text search parser census_prs (start = prsd_start, gettoken = prsd_nexttoken,
-    end = prsd_end, lextypes = prsd_lextype);
-create text search template census_tmpl (lexize = dsimple_lexize);
-create text search dictionary census_dict (template = simple, stopwords = english);
-create text search configuration census_cfg (copy = english);
-alter text search configuration census_cfg alter mapping for word with census_dict;
 create statistics census_stats (dependencies) on id, total from orders;
 create rule census_rule as on insert to orders do also insert into orders_log values (new.id, new.total);
 create cast (mood as text) with function mood_text(mood);

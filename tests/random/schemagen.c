@@ -13,7 +13,8 @@
  * tables with partitions and their indexes, inheritance, views (over views
  * too), materialized views, triggers, row level security policies that
  * call a function, comments, statistics targets, CLUSTER ON,
- * publications, event triggers, collations, and privileges granted to and
+ * publications, event triggers, collations, text search dictionaries and
+ * configurations (an expression index may use one), and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -108,6 +109,8 @@ typedef struct schema_def {
     int publication;    /* 0 none, 1 FOR TABLE the first table, 2 + insert only */
     int event_trigger;  /* 0 none, 1 enabled, 2 disabled */
     int collation;      /* app.coll: 0 none, 1 locale C, 2 locale C.UTF-8 */
+    int text_search;    /* app.stop and app.search: 0 none, 1 and 2 differ in
+                         * the dictionary's options and a mapping */
     bool schema_usage;  /* GRANT USAGE ON SCHEMA app TO PUBLIC */
     bool twice_private; /* REVOKE EXECUTE ON FUNCTION app.twice FROM PUBLIC */
     bool mood_private;  /* REVOKE USAGE ON TYPE app.mood FROM PUBLIC */
@@ -206,6 +209,7 @@ static void generate(schema_def *s)
     s->publication = (int)roll(3);
     s->event_trigger = chance(20) ? 1 : 0;
     s->collation = (int)roll(3);
+    s->text_search = (int)roll(3);
     s->schema_usage = chance(50);
     s->twice_private = chance(20);
     s->mood_private = chance(20);
@@ -358,7 +362,7 @@ static void render_table(const schema_def *s, int i)
         emit("COMMENT ON TABLE app.%s IS 'table %s';\n", t->name, t->name);
 }
 
-static void render_index(const table *t)
+static void render_index(const schema_def *s, const table *t)
 {
     const column *c = &t->cols[t->index_col % t->ncols];
     if (!t->index || !sortable(c->type))
@@ -366,7 +370,9 @@ static void render_index(const table *t)
     bool text = c->type == T_TEXT || c->type == T_VARCHAR;
     const char *unique = t->index == 2 && !t->partitioned ? "UNIQUE " : "";
     emit("CREATE %sINDEX %s_i ON app.%s (", unique, t->name, t->name);
-    if (t->index == 4 && text)
+    if (t->index == 4 && text && s->text_search)
+        emit("(to_tsvector('app.search'::regconfig, %s)))", c->name);
+    else if (t->index == 4 && text)
         emit("lower(%s))", c->name);
     else
         emit("%s)", c->name);
@@ -427,6 +433,13 @@ static void render(const schema_def *s)
     if (s->collation)
         emit("CREATE COLLATION app.coll (provider = libc, locale = '%s');\n",
              s->collation == 1 ? "C" : "C.UTF-8");
+    if (s->text_search) {
+        emit("CREATE TEXT SEARCH DICTIONARY app.stop (template = simple, stopwords = english%s);\n",
+             s->text_search == 2 ? ", accept = false" : "");
+        emit("CREATE TEXT SEARCH CONFIGURATION app.search (copy = english);\n");
+        emit("ALTER TEXT SEARCH CONFIGURATION app.search ALTER MAPPING FOR %s"
+             " WITH app.stop, english_stem;\n", s->text_search == 2 ? "word" : "asciiword");
+    }
     emit("CREATE DOMAIN app.posint AS integer CHECK (VALUE > %d);\n", s->posint_min);
     emit("CREATE TYPE app.pair AS (a integer, b text%s);\n", s->pair_extra ? ", c date" : "");
     if (s->sequence)
@@ -464,7 +477,7 @@ static void render(const schema_def *s)
         const table *t = &s->tables[i];
         if (!t->exists)
             continue;
-        render_index(t);
+        render_index(s, t);
         if (t->fk_to && s->tables[t->fk_to - 1].exists && has_column(t, "ref"))
             emit("ALTER TABLE app.%s ADD CONSTRAINT %s_ref_fk FOREIGN KEY (ref)"
                  " REFERENCES app.%s (id);\n", t->name, t->name, s->tables[t->fk_to - 1].name);
@@ -567,7 +580,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(32)) {
+    switch (roll(33)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -712,6 +725,9 @@ static void edit(schema_def *s)
         break;
     case 31:
         s->mood_private = !s->mood_private;
+        break;
+    case 32:
+        s->text_search = (s->text_search + 1) % 3;
         break;
     }
 }

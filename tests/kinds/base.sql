@@ -1,0 +1,14 @@
+-- One object of each kind of issue #43 that pgalign plans, alike in every
+-- database of the suite; run.sh changes one in a copy at a time.
+create schema search;
+create text search parser search.prs (start = prsd_start, gettoken = prsd_nexttoken,
+    end = prsd_end, lextypes = prsd_lextype);
+create text search parser search.spare (start = prsd_start, gettoken = prsd_nexttoken,
+    end = prsd_end, lextypes = prsd_lextype);
+create text search template search.spare_tmpl (lexize = dsimple_lexize);
+create text search template search.tmpl (init = dsimple_init, lexize = dsimple_lexize);
+create text search dictionary search.dict (template = search.tmpl, stopwords = english);
+create text search configuration search.cfg (parser = search.prs);
+alter text search configuration search.cfg add mapping for word, asciiword with search.dict, simple;
+create table search.docs (id int primary key, body text);
+create index docs_body on search.docs using gin (to_tsvector('search.cfg'::regconfig, body));
