@@ -39,21 +39,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-/* The statistics target is NULL for the default from 17 on, -1 before. */
-static const char statistics_sql[] =
-    "SELECT 'statistics', n.nspname,"
-    " " PA_SQL_QUALIFIED("n.nspname", "s.stxname") " || ' on ' ||"
-    " " PA_SQL_QUALIFIED("tn.nspname", "t.relname") ","
-    " concat_ws(' ', s.stxkind::text, coalesce(s.stxstattarget, -1),"
-    "  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)"
-    "   FROM pg_attribute a WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),"
-    "  CASE WHEN s.stxexprs IS NOT NULL"
-    "  THEN array_to_string(pg_get_statisticsobjdef_expressions(s.oid), ', ') END),"
-    " s.stxexprs IS NOT NULL"
-    " FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace"
-    " JOIN pg_class t ON t.oid = s.stxrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-    " WHERE " PA_SQL_NOT_EXTENSION_MEMBER("pg_statistic_ext", "s.oid");
-
 /* Rules of their own, not a view's _RETURN (views are modeled). */
 static const char rule_sql[] =
     "SELECT 'rule', n.nspname,"
@@ -185,7 +170,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, statistics_sql, NULL},
     {0, rule_sql, NULL},
     {0, cast_sql, NULL},
     {0, operator_sql, NULL},

@@ -39,6 +39,7 @@ extern const pa_kind kind_sequence_owner;
 extern const pa_kind kind_constraint;
 extern const pa_kind kind_index;
 extern const pa_kind kind_cluster;
+extern const pa_kind kind_statistics;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
 extern const pa_kind kind_view_column;

@@ -40,6 +40,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_constraint,
     &kind_index,
     &kind_cluster,
+    &kind_statistics,
     &kind_view,
     &kind_matview,
     &kind_view_column,

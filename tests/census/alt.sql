@@ -1,5 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create statistics census_stats (ndistinct) on id, total from orders;
 create rule census_rule as on insert to orders do instead nothing;
 create cast (mood as text) with inout;
 create operator === (leftarg = int, rightarg = int, function = int_eq3b);

@@ -1,6 +1,5 @@
 -- One object of each kind pgalign does not model (alt.sql: the same
 -- objects, each defined otherwise).
-create statistics census_stats (dependencies) on id, total from orders;
 create rule census_rule as on insert to orders do also insert into orders_log values (new.id, new.total);
 create cast (mood as text) with function mood_text(mood);
 create operator === (leftarg = int, rightarg = int, function = int_eq3);

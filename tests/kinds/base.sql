@@ -1,4 +1,4 @@
--- One object of each kind of issue #43 that pgalign plans, alike in every
+-- Objects of each kind of issue #43 that pgalign plans, alike in every
 -- database of the suite; run.sh changes one in a copy at a time.
 create schema search;
 create text search parser search.prs (start = prsd_start, gettoken = prsd_nexttoken,
@@ -12,3 +12,5 @@ create text search configuration search.cfg (parser = search.prs);
 alter text search configuration search.cfg add mapping for word, asciiword with search.dict, simple;
 create table search.docs (id int primary key, body text);
 create index docs_body on search.docs using gin (to_tsvector('search.cfg'::regconfig, body));
+create table public.orders (id int primary key, customer int, region text);
+create statistics public.orders_stats (dependencies) on customer, region from public.orders;

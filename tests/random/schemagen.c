@@ -14,7 +14,8 @@
  * too), materialized views, triggers, row level security policies that
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
- * configurations (an expression index may use one), and privileges granted to and
+ * configurations (an expression index may use one), extended statistics,
+ * and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -85,6 +86,8 @@ typedef struct table {
     bool clustered;
     bool comment;
     int grant;          /* to PUBLIC: 0 none, 1 SELECT, 2 SELECT + UPDATE (c) */
+    int stats;          /* CREATE STATISTICS on id and the last column: 0 none,
+                         * 1 dependencies, 2 ndistinct with a target */
 } table;
 
 typedef struct view {
@@ -193,6 +196,7 @@ static void new_table(schema_def *s, table *t, int at)
     t->trigger = chance(15);
     t->clustered = t->index == 1 && !t->partitioned && chance(20);
     t->comment = chance(20);
+    t->stats = chance(25) ? 1 + (int)roll(2) : 0;
 }
 
 static void generate(schema_def *s)
@@ -360,6 +364,12 @@ static void render_table(const schema_def *s, int i)
     }
     if (t->comment)
         emit("COMMENT ON TABLE app.%s IS 'table %s';\n", t->name, t->name);
+    if (t->stats && t->ncols > 1) {
+        emit("CREATE STATISTICS app.%s_stats (%s) ON id, %s FROM app.%s;\n", t->name,
+             t->stats == 1 ? "dependencies" : "ndistinct", t->cols[t->ncols - 1].name, t->name);
+        if (t->stats == 2)
+            emit("ALTER STATISTICS app.%s_stats SET STATISTICS 500;\n", t->name);
+    }
 }
 
 static void render_index(const schema_def *s, const table *t)
@@ -580,7 +590,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(33)) {
+    switch (roll(34)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -728,6 +738,9 @@ static void edit(schema_def *s)
         break;
     case 32:
         s->text_search = (s->text_search + 1) % 3;
+        break;
+    case 33:
+        t->stats = (t->stats + 1) % 3;
         break;
     }
 }
