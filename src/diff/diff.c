@@ -165,6 +165,24 @@ static bool must_follow(pa_diff *d, const pa_change *c, const pa_object **why)
     return false;
 }
 
+/* Whether c is a column that stays while its type is swapped for a new
+ * one of the same name (kind_swap_type retypes it in place): what uses
+ * it and does not adapt itself (a rule's WHERE) must be rebuilt around
+ * that, as around a type change of the column's own. */
+static bool retyped_by_swap(pa_diff *d, const pa_change *c)
+{
+    const pa_object *o = c->from;
+    if (!o || o->kind != &kind_column || (c->type != CHANGE_SAME && c->type != CHANGE_ALTER))
+        return false;
+    for (unsigned j = 0; j < o->ndeps; j++) {
+        const pa_change *dc = change_of(d, o->deps[j]);
+        if (dc->type == CHANGE_ALTER && dc->from->kind->rebuild_is_new_object &&
+            dc->followers == FOLLOWERS_REBUILT)
+            return true;
+    }
+    return false;
+}
+
 /* Everything in FROM that depends on a replaced object must be dropped
  * before it and created after it, even if it did not change itself; so
  * must what depends on an object altered in a way that needs it, and what
@@ -180,6 +198,13 @@ static void cascade_rebuilds(pa_diff *d)
         pa_change *c = &d->changes[i];
         c->followers = c->from ? followers_of(d, c) : FOLLOWERS_KEPT;
         promoted |= c->followers != FOLLOWERS_KEPT;
+    }
+    for (size_t i = 0; i < d->count; i++) {
+        pa_change *c = &d->changes[i];
+        if (c->followers == FOLLOWERS_KEPT && retyped_by_swap(d, c)) {
+            c->followers = FOLLOWERS_UNADAPTED_REBUILT;
+            promoted = true;
+        }
     }
     while (promoted) {
         promoted = false;

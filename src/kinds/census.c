@@ -39,17 +39,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-/* Rules of their own, not a view's _RETURN (views are modeled). */
-static const char rule_sql[] =
-    "SELECT 'rule', n.nspname,"
-    " " PA_SQL_QUALIFIED("n.nspname", "r.rulename") " || ' on ' ||"
-    " " PA_SQL_QUALIFIED("n.nspname", "c.relname") ","
-    " r.ev_enabled::text || ' ' || pg_get_ruledef(r.oid), true"
-    " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
-    " JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE r.rulename <> '_RETURN' AND r.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
-
 static const char cast_sql[] =
     "SELECT 'cast', NULL, format('(%s AS %s)', c.castsource::regtype, c.casttarget::regtype),"
     " concat_ws(' ', c.castfunc::regprocedure::text, c.castcontext, c.castmethod), false"
@@ -170,7 +159,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, rule_sql, NULL},
     {0, cast_sql, NULL},
     {0, operator_sql, NULL},
     {0, opfamily_sql, NULL},

@@ -45,6 +45,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_matview,
     &kind_view_column,
     &kind_trigger,
+    &kind_rule,
     &kind_policy,
     &kind_event_trigger,
     &kind_publication,

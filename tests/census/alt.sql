@@ -1,5 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create rule census_rule as on insert to orders do instead nothing;
 create cast (mood as text) with inout;
 create operator === (leftarg = int, rightarg = int, function = int_eq3b);
 create operator family census_fam using btree;
@@ -12,4 +11,4 @@ create transform for mood language census_lang (from sql with function tf_from2(
 create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
     publication p2 with (connect = false, slot_name = none, enabled = false);
 alter view v1 alter column note set default 'm';
-create rule census_auth_rule as on insert to auth.users do instead nothing;
+create conversion auth.census_auth_conv for 'UTF8' to 'LATIN1' from my_conv2;

@@ -1,6 +1,5 @@
 -- One object of each kind pgalign does not model (alt.sql: the same
 -- objects, each defined otherwise).
-create rule census_rule as on insert to orders do also insert into orders_log values (new.id, new.total);
 create cast (mood as text) with function mood_text(mood);
 create operator === (leftarg = int, rightarg = int, function = int_eq3);
 create operator family census_fam using btree;
@@ -12,5 +11,5 @@ create transform for mood language census_lang (from sql with function tf_from(i
 create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
     publication p1 with (connect = false, slot_name = none, enabled = false);
 alter view v1 alter column note set default 'n';
--- Left out: a rule in a schema the Supabase profile manages.
-create rule census_auth_rule as on insert to auth.users do also nothing;
+-- Left out: a conversion in a schema the Supabase profile manages.
+create conversion auth.census_auth_conv for 'UTF8' to 'LATIN1' from my_conv;

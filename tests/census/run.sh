@@ -20,7 +20,6 @@ load_sql cen_alt "$here/alt.sql" 2>"$err" || fail "$SUITE/setup-cen_alt" "cannot
 
 # Each object of kinds.sql, as pgalign names it.
 objects=(
-    "rule public.census_rule on public.orders"
     "cast (public.mood AS text)"
     "operator public.===(integer, integer)"
     "operator family public.census_fam USING btree"
@@ -30,7 +29,7 @@ objects=(
     "transform FOR public.mood LANGUAGE census_lang"
     "subscription census_sub"
     "view column default public.v1.note"
-    "rule auth.census_auth_rule on auth.users"
+    "conversion auth.census_auth_conv"
 )
 
 # named CASE WHERE FILE: every object is named once in FILE, "(WHERE)".
@@ -63,16 +62,16 @@ json_holds() {   # FILE PYTHON-EXPRESSION over d
 }
 expect json-differ 2 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_alt &&
     check json-differ-listed json_holds "$out" \
-        'not d["in_sync"] and len(d["not_compared"]) == 12 and all(o["differs"] for o in d["not_compared"])'
+        'not d["in_sync"] and len(d["not_compared"]) == 11 and all(o["differs"] for o in d["not_compared"])'
 expect json-same 0 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_kinds2 &&
     check json-same-listed json_holds "$out" \
-        'd["in_sync"] and len(d["not_compared"]) == 11 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
+        'd["in_sync"] and len(d["not_compared"]) == 10 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
 expect plan-json 2 "$PGALIGN" --format json dbname=cen_base dbname=cen_kinds &&
-    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 11'
+    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 10'
 
 # diff: the plan (here only a comment) lists what differs, and runs.
 expect diff-comment 2 "$PGALIGN" dbname=cen_base dbname=cen_kinds &&
-    check diff-comment-lists grep -qxF -- "--   rule public.census_rule on public.orders (TARGET only)" "$out" &&
+    check diff-comment-lists grep -qxF -- "--   operator public.===(integer, integer) (TARGET only)" "$out" &&
     check diff-comment-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d cen_base -f "$out"
 expect diff-same 0 "$PGALIGN" dbname=cen_kinds dbname=cen_kinds2 &&
     check diff-same-empty test ! -s "$out"
@@ -81,21 +80,22 @@ expect diff-quiet 2 "$PGALIGN" -q dbname=cen_base dbname=cen_kinds &&
 
 # A name holding a line break cannot end the plan's comment.
 fresh_db cen_evil && load_sql cen_evil "$here/base.sql" &&
-    psql -X -q -d cen_evil -c 'create rule "evil
-DROP TABLE orders; --" as on insert to orders_log do also nothing'
+    psql -X -q -d cen_evil -c 'create subscription "evil
+DROP TABLE orders; --" connection '"'host=/nonexistent dbname=x'"' publication p1
+        with (connect = false, slot_name = none, enabled = false)'
 expect evil-name 2 "$PGALIGN" dbname=cen_base dbname=cen_evil &&
     check evil-name-commented lacks "$out" "^DROP TABLE"
 
 # Filters: the profile leaves out what is in schemas it manages, and
 # --exclude-schema what is in those schemas; global kinds stay.
 expect profile 2 "$PGALIGN" check --profile supabase dbname=cen_kinds dbname=cen_alt &&
-    check profile-leaves-auth lacks "$err" "census_auth_rule" &&
-    check profile-keeps-public grep -q "rule public.census_rule" "$err"
+    check profile-leaves-auth lacks "$err" "census_auth_conv" &&
+    check profile-keeps-public grep -q "operator public.===" "$err"
 expect exclude-schema 2 "$PGALIGN" check --exclude-schema public dbname=cen_kinds dbname=cen_alt &&
     check exclude-leaves-public lacks "$err" "public\.census" &&
     check exclude-keeps-global grep -q "not compared: subscription census_sub" "$err"
 expect only-schema 2 "$PGALIGN" check --schema auth dbname=cen_kinds dbname=cen_alt &&
-    check only-schema-auth grep -q "census_auth_rule" "$err" &&
+    check only-schema-auth grep -q "census_auth_conv" "$err" &&
     check only-schema-no-public lacks "$err" "public\.census"
 
 # What an extension brings (hstore: casts, operators, classes, families)
@@ -119,7 +119,7 @@ python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); del d["not_compa
     "$work/kinds.json" >"$work/old.json"
 expect snapshot-without-census 0 "$PGALIGN" check dbname=cen_kinds "$work/old.json" &&
     check snapshot-without-census-says grep -qF \
-        "rule public.census_rule on public.orders (FROM; TARGET is a snapshot that does not record such objects)" "$err"
+        "subscription census_sub (FROM; TARGET is a snapshot that does not record such objects)" "$err"
 
 # No secret (options named password, the subscription's connection
 # string) in any output.
@@ -142,7 +142,7 @@ check secrets-server-digest grep -qF "password <secret:" "$work/all"
 # printed or changed; named even with -q.
 expect strict-check 1 "$PGALIGN" check --strict dbname=cen_kinds dbname=cen_kinds2 &&
     check strict-check-nothing-printed test ! -s "$out" &&
-    check strict-check-says grep -q "^pgalign: --strict: 11 objects" "$err"
+    check strict-check-says grep -q "^pgalign: --strict: 10 objects" "$err"
 expect strict-diff-quiet 1 "$PGALIGN" --strict -q dbname=cen_base dbname=cen_kinds &&
     check strict-diff-nothing-printed test ! -s "$out" &&
     check strict-diff-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"
@@ -160,7 +160,7 @@ fresh_db cen_more && load_sql cen_more "$here/base.sql" &&
 "$PGALIGN" --format json -o "$work/clean.json" dbname=cen_sync dbname=cen_more 2>/dev/null
 "$PGALIGN" -o "$work/clean.sql" dbname=cen_sync dbname=cen_more 2>/dev/null
 expect strict-apply-uncompared 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/uncompared.json" &&
-    check strict-apply-named grep -qxF "pgalign: not compared: rule public.census_rule on public.orders (TARGET only)" "$err"
+    check strict-apply-named grep -qxF "pgalign: not compared: operator public.===(integer, integer) (TARGET only)" "$err"
 # A plan file is outside input: a name in it with a line break or a
 # terminal escape is printed escaped, never as such.
 python3 - "$work/uncompared.json" "$work/escapes.json" <<'PY'

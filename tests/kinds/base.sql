@@ -14,3 +14,6 @@ create table search.docs (id int primary key, body text);
 create index docs_body on search.docs using gin (to_tsvector('search.cfg'::regconfig, body));
 create table public.orders (id int primary key, customer int, region text);
 create statistics public.orders_stats (dependencies) on customer, region from public.orders;
+create table public.orders_log (id int, customer int);
+create rule log_insert as on insert to public.orders
+    do also insert into public.orders_log values (new.id, new.customer);

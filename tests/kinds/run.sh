@@ -37,6 +37,8 @@ differs dictionary-options text_search_dictionary \
 differs configuration-mapping text_search_configuration \
     "alter text search configuration search.cfg alter mapping for word with simple"
 differs statistics statistics "alter statistics public.orders_stats set statistics 10"
+differs rule rule "create rule keep_orders as on delete to public.orders do instead nothing"
+differs rule-state rule "alter table public.orders disable rule log_insert"
 
 # Snapshots hold them from format 4; one of format 3 leaves them out.
 "$PGALIGN" snapshot -o "$work/base.json" dbname=kinds_base 2>"$err" ||
@@ -46,7 +48,7 @@ python3 - "$work/base.json" "$work/v3.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 d["version"] = 3
-new = lambda kind: kind.startswith("text_search_") or kind == "statistics"
+new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule")
 d["objects"] = [o for o in d["objects"] if not new(o["kind"])]
 for o in d["objects"]:
     o["depends_on"] = [k for k in o.get("depends_on", []) if not new(k.split(":")[0])]
@@ -54,7 +56,8 @@ json.dump(d, open(sys.argv[2], "w"))
 PY
 expect snapshot-v3 0 "$PGALIGN" check "$work/v3.json" dbname=kinds_dictionary-options &&
     check snapshot-v3-says grep -qF "pgalign: not compared: text search dictionaries (FROM is a snapshot of format version 3" "$err" &&
-    check snapshot-v3-statistics grep -qF "pgalign: not compared: statistics (FROM is a snapshot of format version 3" "$err"
+    check snapshot-v3-statistics grep -qF "pgalign: not compared: statistics (FROM is a snapshot of format version 3" "$err" &&
+    check snapshot-v3-rules grep -qF "pgalign: not compared: rules (FROM is a snapshot of format version 3" "$err"
 expect snapshot-v3-strict 1 "$PGALIGN" check --strict "$work/v3.json" dbname=kinds_base
 
 # A dictionary only FROM has, which a configuration stops using: the

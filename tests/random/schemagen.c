@@ -15,7 +15,7 @@
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
- * and privileges granted to and
+ * rules, and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -88,6 +88,8 @@ typedef struct table {
     int grant;          /* to PUBLIC: 0 none, 1 SELECT, 2 SELECT + UPDATE (c) */
     int stats;          /* CREATE STATISTICS on id and the last column: 0 none,
                          * 1 dependencies, 2 ndistinct with a target */
+    int rule;           /* DO INSTEAD NOTHING on UPDATE WHERE the last column
+                         * is NULL: 0 none, 1 enabled, 2 disabled */
 } table;
 
 typedef struct view {
@@ -197,6 +199,7 @@ static void new_table(schema_def *s, table *t, int at)
     t->clustered = t->index == 1 && !t->partitioned && chance(20);
     t->comment = chance(20);
     t->stats = chance(25) ? 1 + (int)roll(2) : 0;
+    t->rule = chance(15) ? 1 + (int)roll(2) : 0;
 }
 
 static void generate(schema_def *s)
@@ -372,6 +375,15 @@ static void render_table(const schema_def *s, int i)
     }
 }
 
+/* A rule that reads the last column: its type change rebuilds the rule. */
+static void render_rule(const table *t)
+{
+    emit("CREATE RULE %s_keep AS ON UPDATE TO app.%s WHERE new.%s IS NULL DO INSTEAD NOTHING;\n",
+         t->name, t->name, t->cols[t->ncols - 1].name);
+    if (t->rule == 2)
+        emit("ALTER TABLE app.%s DISABLE RULE %s_keep;\n", t->name, t->name);
+}
+
 static void render_index(const schema_def *s, const table *t)
 {
     const column *c = &t->cols[t->index_col % t->ncols];
@@ -500,6 +512,8 @@ static void render(const schema_def *s)
         if (t->trigger)
             emit("CREATE TRIGGER %s_touch BEFORE UPDATE ON app.%s FOR EACH ROW"
                  " EXECUTE FUNCTION app.touch();\n", t->name, t->name);
+        if (t->rule && t->ncols > 1)
+            render_rule(t);
     }
     for (int i = 0; i < MAX_VIEWS; i++)
         render_view(s, i);
@@ -590,7 +604,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(34)) {
+    switch (roll(35)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -741,6 +755,9 @@ static void edit(schema_def *s)
         break;
     case 33:
         t->stats = (t->stats + 1) % 3;
+        break;
+    case 34:
+        t->rule = (t->rule + 1) % 3;
         break;
     }
 }
