@@ -81,8 +81,10 @@ static void add_change(pa_diff *d, const pa_object *from,
     }
     const pa_object *o = from ? from : to;
     if (o->kind->is_implied &&
-        ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to))))
+        ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to)))) {
+        c->implied = c->type == CHANGE_ALTER;
         c->type = CHANGE_SAME;
+    }
     if (o->kind->made_by_hand && d->secrets_unset)
         c->type = CHANGE_SAME;
     for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++) {
@@ -127,6 +129,8 @@ static pa_followers followers_of(const pa_diff *d, const pa_change *c)
 {
     if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP)
         return FOLLOWERS_REBUILT;
+    if (c->implied && alters_with_rebuild(c))
+        return FOLLOWERS_UNADAPTED_REBUILT;
     if (c->type != CHANGE_ALTER)
         return FOLLOWERS_KEPT;
     if (alters_with_rebuild(c))

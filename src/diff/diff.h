@@ -35,6 +35,10 @@ typedef struct pa_change {
     bool rebuild;           /* replaced only because a dependency was: */
     const pa_object *rebuilt_for;   /* that dependency, in FROM */
     pa_followers followers;
+    /* It comes with another change (a partition's column with its
+     * parent's): no statement of its own, but what depends on it follows
+     * what changed in it. */
+    bool implied;
 } pa_change;
 
 typedef struct pa_diff {

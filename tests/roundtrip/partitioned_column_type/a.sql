@@ -6,3 +6,9 @@ create table customers (id int primary key);
 create view big_orders as select id, amount from orders where amount > 100;
 create function orders_trg() returns trigger language plpgsql as $$ begin return new; end $$;
 create trigger orders_trg before insert on orders for each row execute function orders_trg();
+-- a partition's own default on a column whose type changes: dropped
+-- before the change (it cannot be cast), set again after
+create type mood as enum ('sad', 'ok');
+create table moods (id int, region text, m text default 'x') partition by list (region);
+create table moods_eu partition of moods for values in ('eu');
+alter table moods_eu alter column m set default 'y';

@@ -7,3 +7,7 @@ create index orders_customer on orders (customer);
 create view big_orders as select id, amount from orders where amount > 100;
 create function orders_trg() returns trigger language plpgsql as $$ begin return new; end $$;
 create trigger orders_trg before insert on orders for each row execute function orders_trg();
+create type mood as enum ('sad', 'ok');
+create table moods (id int, region text, m mood default 'sad') partition by list (region);
+create table moods_eu partition of moods for values in ('eu');
+alter table moods_eu alter column m set default 'ok';
