@@ -131,23 +131,6 @@ static const char security_label_sql[] =
     " CROSS JOIN LATERAL pg_identify_object(l.classoid, l.objoid, l.objsubid) i"
     " WHERE l.objoid >= 16384";
 
-/* Table columns' defaults are modeled; a view's (for INSERT through it)
- * are not. The views' defaults first, an index probe a view (OFFSET 0
- * keeps the planner from a join): a scan of pg_class or of every default
- * cost more than the rest of the census at 5,000 tables. */
-static const char view_default_sql[] =
-    "SELECT 'view column default', n.nspname,"
-    " " PA_SQL_QUALIFIED("n.nspname", "c.relname") " || '.' || quote_ident(a.attname),"
-    " pg_get_expr(v.adbin, v.adrelid), true"
-    " FROM (SELECT d.adrelid, d.adnum, d.adbin FROM pg_rewrite r"
-    "  CROSS JOIN LATERAL (SELECT * FROM pg_attrdef d WHERE d.adrelid = r.ev_class"
-    "  OFFSET 0) d WHERE r.rulename = '_RETURN' OFFSET 0) v"
-    " JOIN pg_class c ON c.oid = v.adrelid"
-    " JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " JOIN pg_attribute a ON a.attrelid = v.adrelid AND a.attnum = v.adnum"
-    " WHERE c.relkind = 'v'"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
-
 /* pg_cron jobs without a name (cron_job.c matches jobs by name): named
  * by what they run, so that the same job on both sides is alike. */
 static const char unnamed_cron_job_sql[] =
@@ -168,7 +151,6 @@ static const census_part census_parts[] = {
     {0, language_sql, NULL},
     {0, subscription_sql, NULL},
     {0, security_label_sql, NULL},
-    {0, view_default_sql, NULL},
     {0, unnamed_cron_job_sql, "cron.job"},
 };
 

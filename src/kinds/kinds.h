@@ -43,6 +43,7 @@ extern const pa_kind kind_statistics;
 extern const pa_kind kind_view;
 extern const pa_kind kind_matview;
 extern const pa_kind kind_view_column;
+extern const pa_kind kind_view_default;
 extern const pa_kind kind_trigger;
 extern const pa_kind kind_rule;
 extern const pa_kind kind_policy;

@@ -44,6 +44,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_view,
     &kind_matview,
     &kind_view_column,
+    &kind_view_default,
     &kind_trigger,
     &kind_rule,
     &kind_policy,

@@ -10,5 +10,4 @@ create trusted language census_lang handler my_handler;
 create transform for mood language census_lang (from sql with function tf_from2(internal));
 create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
     publication p2 with (connect = false, slot_name = none, enabled = false);
-alter view v1 alter column note set default 'm';
 create conversion auth.census_auth_conv for 'UTF8' to 'LATIN1' from my_conv2;

@@ -17,7 +17,6 @@ create function tf_from(internal) returns internal immutable
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
 create function tf_from2(internal) returns internal immutable
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
-create view v1 as select id, note from orders;
 create schema auth;
 create table auth.users (id int);
 

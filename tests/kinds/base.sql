@@ -17,3 +17,5 @@ create statistics public.orders_stats (dependencies) on customer, region from pu
 create table public.orders_log (id int, customer int);
 create rule log_insert as on insert to public.orders
     do also insert into public.orders_log values (new.id, new.customer);
+create view public.orders_v as select id, region from public.orders;
+alter view public.orders_v alter column region set default 'eu';

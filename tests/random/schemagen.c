@@ -15,7 +15,7 @@
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
- * rules, and privileges granted to and
+ * rules, views' own column defaults, and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -99,6 +99,7 @@ typedef struct view {
     int where;          /* WHERE id > where, 0 none */
     bool materialized;
     bool on_view;       /* a second view over this one */
+    int id_default;     /* the view's own default for id: 0 none, else it */
 } view;
 
 typedef struct schema_def {
@@ -233,6 +234,7 @@ static void generate(schema_def *s)
         v->where = chance(30) ? (int)roll(10) : 0;
         v->materialized = chance(20);
         v->on_view = !v->materialized && chance(30);
+        v->id_default = !v->materialized && chance(25) ? 1 + (int)roll(2) : 0;
     }
 }
 
@@ -423,6 +425,8 @@ static void render_view(const schema_def *s, int i)
     if (v->where)
         emit(" WHERE id > %d", v->where);
     emit(";\n");
+    if (v->id_default && !v->materialized)
+        emit("ALTER VIEW app.v%d ALTER COLUMN id SET DEFAULT %d;\n", i, v->id_default);
     if (v->on_view && !v->materialized)
         emit("CREATE VIEW app.v%d_top AS SELECT id FROM app.v%d WHERE id < 1000;\n", i, i);
 }
@@ -604,7 +608,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(35)) {
+    switch (roll(36)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -758,6 +762,9 @@ static void edit(schema_def *s)
         break;
     case 34:
         t->rule = (t->rule + 1) % 3;
+        break;
+    case 35:
+        s->views[roll(MAX_VIEWS)].id_default = (int)roll(3);
         break;
     }
 }
