@@ -39,12 +39,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-static const char cast_sql[] =
-    "SELECT 'cast', NULL, format('(%s AS %s)', c.castsource::regtype, c.casttarget::regtype),"
-    " concat_ws(' ', c.castfunc::regprocedure::text, c.castcontext, c.castmethod), false"
-    " FROM pg_cast c WHERE c.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_cast", "c.oid");
-
 static const char operator_sql[] =
     "SELECT 'operator', n.nspname, quote_ident(n.nspname) || '.' || o.oprname || '('"
     " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE o.oprleft::regtype::text END"
@@ -142,7 +136,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, cast_sql, NULL},
     {0, operator_sql, NULL},
     {0, opfamily_sql, NULL},
     {0, opclass_sql, NULL},

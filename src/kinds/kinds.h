@@ -17,6 +17,7 @@ extern const pa_kind kind_type_attribute;
 extern const pa_kind kind_range;
 extern const pa_kind kind_function;
 extern const pa_kind kind_aggregate;
+extern const pa_kind kind_cast;
 extern const pa_kind kind_access_method;
 extern const pa_kind kind_ts_parser;
 extern const pa_kind kind_ts_template;

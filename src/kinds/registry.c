@@ -22,6 +22,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_ts_config,
     &kind_function,
     &kind_aggregate,
+    &kind_cast,
     &kind_access_method,
     &kind_foreign_data_wrapper,
     &kind_foreign_server,

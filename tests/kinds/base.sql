@@ -19,3 +19,7 @@ create rule log_insert as on insert to public.orders
     do also insert into public.orders_log values (new.id, new.customer);
 create view public.orders_v as select id, region from public.orders;
 alter view public.orders_v alter column region set default 'eu';
+create type public.mood as enum ('calm', 'busy');
+create function public.mood_int(public.mood) returns int language sql immutable
+    as $$ select case when $1 = 'calm' then 0 else 1 end $$;
+create cast (public.mood as int) with function public.mood_int(public.mood);

@@ -39,6 +39,9 @@ differs configuration-mapping text_search_configuration \
 differs statistics statistics "alter statistics public.orders_stats set statistics 10"
 differs rule rule "create rule keep_orders as on delete to public.orders do instead nothing"
 differs rule-state rule "alter table public.orders disable rule log_insert"
+differs cast cast "drop cast (public.mood as int);
+    create cast (public.mood as int) with function public.mood_int(public.mood) as assignment"
+differs cast-comment cast "comment on cast (public.mood as int) is 'x'"
 differs view-default view_default "alter view public.orders_v alter column region set default 'us'"
 
 # Snapshots hold them from format 4; one of format 3 leaves them out.
@@ -49,7 +52,7 @@ python3 - "$work/base.json" "$work/v3.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 d["version"] = 3
-new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default")
+new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default", "cast")
 d["objects"] = [o for o in d["objects"] if not new(o["kind"])]
 for o in d["objects"]:
     o["depends_on"] = [k for k in o.get("depends_on", []) if not new(k.split(":")[0])]
@@ -59,7 +62,8 @@ expect snapshot-v3 0 "$PGALIGN" check "$work/v3.json" dbname=kinds_dictionary-op
     check snapshot-v3-says grep -qF "pgalign: not compared: text search dictionaries (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-statistics grep -qF "pgalign: not compared: statistics (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-rules grep -qF "pgalign: not compared: rules (FROM is a snapshot of format version 3" "$err" &&
-    check snapshot-v3-view-defaults grep -qF "pgalign: not compared: view column defaults (FROM is a snapshot of format version 3" "$err"
+    check snapshot-v3-view-defaults grep -qF "pgalign: not compared: view column defaults (FROM is a snapshot of format version 3" "$err" &&
+    check snapshot-v3-casts grep -qF "pgalign: not compared: casts (FROM is a snapshot of format version 3" "$err"
 expect snapshot-v3-strict 1 "$PGALIGN" check --strict "$work/v3.json" dbname=kinds_base
 
 # A dictionary only FROM has, which a configuration stops using: the

@@ -15,7 +15,7 @@
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
- * rules, views' own column defaults, and privileges granted to and
+ * rules, views' own column defaults, casts, and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -120,6 +120,7 @@ typedef struct schema_def {
     bool schema_usage;  /* GRANT USAGE ON SCHEMA app TO PUBLIC */
     bool twice_private; /* REVOKE EXECUTE ON FUNCTION app.twice FROM PUBLIC */
     bool mood_private;  /* REVOKE USAGE ON TYPE app.mood FROM PUBLIC */
+    int cast;           /* app.mood AS integer: 0 none, 1 explicit, 2 AS ASSIGNMENT */
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -221,6 +222,7 @@ static void generate(schema_def *s)
     s->schema_usage = chance(50);
     s->twice_private = chance(20);
     s->mood_private = chance(20);
+    s->cast = chance(30) ? 1 + (int)roll(2) : 0;
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -485,6 +487,12 @@ static void render(const schema_def *s)
     if (s->aggregate)
         emit("CREATE AGGREGATE app.total(integer) (sfunc = int4pl, stype = integer%s);\n",
              s->aggregate == 2 ? ", initcond = '0'" : "");
+    if (s->cast) {
+        emit("CREATE FUNCTION app.mood_rank(m app.mood) RETURNS integer LANGUAGE sql IMMUTABLE"
+             " AS $$ SELECT array_position(enum_range(NULL::app.mood), m) $$;\n");
+        emit("CREATE CAST (app.mood AS integer) WITH FUNCTION app.mood_rank(app.mood)%s;\n",
+             s->cast == 2 ? " AS ASSIGNMENT" : "");
+    }
     if (s->event_trigger) {
         emit("CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$"
              " BEGIN END $$;\n");
@@ -608,7 +616,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(36)) {
+    switch (roll(37)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -765,6 +773,9 @@ static void edit(schema_def *s)
         break;
     case 35:
         s->views[roll(MAX_VIEWS)].id_default = (int)roll(3);
+        break;
+    case 36:
+        s->cast = (s->cast + 1) % 3;
         break;
     }
 }
