@@ -80,20 +80,18 @@ static void add_change(pa_diff *d, const pa_object *from,
         c->type = CHANGE_SAME;
     }
     const pa_object *o = from ? from : to;
-    if (o->kind->is_implied &&
-        ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to)))) {
-        c->implied = c->type == CHANGE_ALTER;
+    bool left_out = o->kind->made_by_hand && d->secrets_unset;
+    for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++)
+        left_out |= o->kind == *k;
+    if (opt && opt->create_extensions_only)
+        left_out |= !(c->type == CHANGE_ADD && c->to->kind == &kind_extension);
+    if (left_out) {
+        c->type = CHANGE_SAME;
+    } else if (o->kind->is_implied &&
+               ((from && o->kind->is_implied(from)) || (to && o->kind->is_implied(to)))) {
+        c->implied = true;
         c->type = CHANGE_SAME;
     }
-    if (o->kind->made_by_hand && d->secrets_unset)
-        c->type = CHANGE_SAME;
-    for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++) {
-        if (o->kind == *k)
-            c->type = CHANGE_SAME;
-    }
-    if (opt && opt->create_extensions_only &&
-        !(c->type == CHANGE_ADD && c->to->kind == &kind_extension))
-        c->type = CHANGE_SAME;
 }
 
 static bool alters_with_rebuild(const pa_change *c)
@@ -129,7 +127,7 @@ static pa_followers followers_of(const pa_diff *d, const pa_change *c)
 {
     if (c->type == CHANGE_REPLACE || c->type == CHANGE_DROP)
         return FOLLOWERS_REBUILT;
-    if (c->implied && alters_with_rebuild(c))
+    if (c->implied && c->changed && alters_with_rebuild(c))
         return FOLLOWERS_UNADAPTED_REBUILT;
     if (c->type != CHANGE_ALTER)
         return FOLLOWERS_KEPT;

@@ -35,9 +35,9 @@ typedef struct pa_change {
     bool rebuild;           /* replaced only because a dependency was: */
     const pa_object *rebuilt_for;   /* that dependency, in FROM */
     pa_followers followers;
-    /* It comes with another change (a partition's column with its
-     * parent's): no statement of its own, but what depends on it follows
-     * what changed in it. */
+    /* It comes with another object (a partition's column with its
+     * parent's): no statement of its own but its comment (the plan's),
+     * and what depends on it follows what changed in it. */
     bool implied;
 } pa_change;
 

@@ -276,6 +276,13 @@ static op *column_drop_op(const builder *b, const pa_object *obj)
     return NULL;
 }
 
+/* Whether TARGET's comment is not FROM's (none where FROM lacks it). */
+static bool comment_changed(const pa_change *c)
+{
+    int i = c->to ? kind_comment_attr(c->to->kind) : -1;
+    return i >= 0 && !same_string(c->from ? c->from->values[i] : NULL, c->to->values[i]);
+}
+
 static void make_ops(builder *b, const pa_diff *d)
 {
     for (size_t i = 0; i < d->count; i++) {
@@ -416,9 +423,8 @@ static unsigned drop_hazards(const builder *b, const op *o)
 
 static void emit_alter_comment(pa_plan *p, const pa_change *c)
 {
-    int i = kind_comment_attr(c->to->kind);
-    if (i >= 0 && c->changed && c->changed[i])
-        comment_stmt(p, c->to, c->to->values[i]);
+    if (comment_changed(c))
+        comment_stmt(p, c->to, c->to->values[kind_comment_attr(c->to->kind)]);
 }
 
 void plan_drop_object(pa_plan *p, const pa_object *from)
@@ -520,6 +526,18 @@ static void emit_renames(pa_plan *p, const pa_rename_list *renames)
         rename_statement(&plan_stmt(p, HAZ_ACCESS_EXCLUSIVE)->sql, &renames->items[i]);
 }
 
+/* An implied object comes with another (a child table's inherited column
+ * with its parent's), but its comment is its own: set last, when every
+ * table and column the plan makes is there. */
+static void emit_implied_comments(pa_plan *p, const pa_diff *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        if (c->implied && comment_changed(c))
+            emit_alter_comment(p, c);
+    }
+}
+
 void plan_build(pa_plan *p, const pa_diff *d, bool online)
 {
     memset(p, 0, sizeof(*p));
@@ -546,6 +564,7 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     emit_renames(p, d->renames);
     for (size_t i = 0; i < b.nops; i++)
         emit_op(&b, &b.ops[order[i]]);
+    emit_implied_comments(p, d);
 
     free(order);
     free(released);
