@@ -39,17 +39,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-static const char operator_sql[] =
-    "SELECT 'operator', n.nspname, quote_ident(n.nspname) || '.' || o.oprname || '('"
-    " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE o.oprleft::regtype::text END"
-    " || ', ' || o.oprright::regtype::text || ')',"
-    " concat_ws(' ', o.oprcode::regprocedure::text, o.oprrest::regproc::text,"
-    " o.oprjoin::regproc::text, o.oprcom::regoperator::text,"
-    " o.oprnegate::regoperator::text, o.oprcanmerge, o.oprcanhash), false"
-    " FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace"
-    " WHERE o.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_operator", "o.oid");
-
 /* A family's operators and support functions are its own (ALTER OPERATOR
  * FAMILY ADD); a class names its family. */
 static const char opfamily_sql[] =
@@ -136,7 +125,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, operator_sql, NULL},
     {0, opfamily_sql, NULL},
     {0, opclass_sql, NULL},
     {0, conversion_sql, NULL},

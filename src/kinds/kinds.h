@@ -18,6 +18,7 @@ extern const pa_kind kind_range;
 extern const pa_kind kind_function;
 extern const pa_kind kind_aggregate;
 extern const pa_kind kind_cast;
+extern const pa_kind kind_operator;
 extern const pa_kind kind_access_method;
 extern const pa_kind kind_ts_parser;
 extern const pa_kind kind_ts_template;

@@ -23,6 +23,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_function,
     &kind_aggregate,
     &kind_cast,
+    &kind_operator,
     &kind_access_method,
     &kind_foreign_data_wrapper,
     &kind_foreign_server,

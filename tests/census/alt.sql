@@ -1,5 +1,4 @@
 -- kinds.sql's objects, each defined otherwise: same kind and name.
-create operator === (leftarg = int, rightarg = int, function = int_eq3b);
 create operator family census_fam using btree;
 create operator family census_fam2 using btree;
 create operator class census_ops for type int using btree family census_fam2 as

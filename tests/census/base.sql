@@ -3,8 +3,6 @@
 create table orders (id int primary key, total numeric, note text);
 create table orders_log (id int, total numeric);
 create type mood as enum ('a', 'b');
-create function int_eq3(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
-create function int_eq3b(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
 -- C functions by symbols the server ships: created, never called.
 create function my_conv(integer, integer, cstring, internal, integer, boolean) returns integer
     language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';

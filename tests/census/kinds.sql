@@ -1,6 +1,5 @@
 -- One object of each kind pgalign does not model (alt.sql: the same
 -- objects, each defined otherwise).
-create operator === (leftarg = int, rightarg = int, function = int_eq3);
 create operator family census_fam using btree;
 create operator class census_ops for type int using btree family census_fam as
     operator 1 <, function 1 btint4cmp(int, int);

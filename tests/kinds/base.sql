@@ -23,3 +23,6 @@ create type public.mood as enum ('calm', 'busy');
 create function public.mood_int(public.mood) returns int language sql immutable
     as $$ select case when $1 = 'calm' then 0 else 1 end $$;
 create cast (public.mood as int) with function public.mood_int(public.mood);
+create function public.int_eq3(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
+create operator public.=== (leftarg = int, rightarg = int, function = public.int_eq3,
+    restrict = eqsel, join = eqjoinsel);

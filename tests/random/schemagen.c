@@ -15,7 +15,7 @@
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
- * rules, views' own column defaults, casts, and privileges granted to and
+ * rules, views' own column defaults, casts, operators, and privileges granted to and
  * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
  * outside the schema start with "app_" (tests/random/run.sh renames
  * "app.", "app_" and "SCHEMA app" per seed). */
@@ -121,6 +121,7 @@ typedef struct schema_def {
     bool twice_private; /* REVOKE EXECUTE ON FUNCTION app.twice FROM PUBLIC */
     bool mood_private;  /* REVOKE USAGE ON TYPE app.mood FROM PUBLIC */
     int cast;           /* app.mood AS integer: 0 none, 1 explicit, 2 AS ASSIGNMENT */
+    int op;             /* app.=== on integers: 0 none, 1 plain, 2 with estimators */
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -223,6 +224,7 @@ static void generate(schema_def *s)
     s->twice_private = chance(20);
     s->mood_private = chance(20);
     s->cast = chance(30) ? 1 + (int)roll(2) : 0;
+    s->op = chance(30) ? 1 + (int)roll(2) : 0;
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -493,6 +495,12 @@ static void render(const schema_def *s)
         emit("CREATE CAST (app.mood AS integer) WITH FUNCTION app.mood_rank(app.mood)%s;\n",
              s->cast == 2 ? " AS ASSIGNMENT" : "");
     }
+    if (s->op) {
+        emit("CREATE FUNCTION app.same(a integer, b integer) RETURNS boolean LANGUAGE sql"
+             " IMMUTABLE AS $$ SELECT a = b $$;\n");
+        emit("CREATE OPERATOR app.=== (leftarg = integer, rightarg = integer,"
+             " function = app.same%s);\n", s->op == 2 ? ", restrict = eqsel, join = eqjoinsel" : "");
+    }
     if (s->event_trigger) {
         emit("CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$"
              " BEGIN END $$;\n");
@@ -616,7 +624,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(37)) {
+    switch (roll(38)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -776,6 +784,9 @@ static void edit(schema_def *s)
         break;
     case 36:
         s->cast = (s->cast + 1) % 3;
+        break;
+    case 37:
+        s->op = (s->op + 1) % 3;
         break;
     }
 }
