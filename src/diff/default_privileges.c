@@ -12,6 +12,7 @@
 #include "kinds/kinds.h"
 #include "kinds/routine.h"
 #include "kinds/privilege.h"
+#include "kinds/language.h"
 #include "emit/quote.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -26,24 +27,29 @@ typedef struct acl_rule {
     const char *defaults_for;   /* ALTER DEFAULT PRIVILEGES ... ON <this>,
                                    or NULL where there are none */
     const char *builtin;        /* PUBLIC's built-in privileges, if any */
+    /* Whether the object has grants at all (a language only when
+     * trusted); NULL: always. */
+    bool (*has_grants)(const pa_object *obj);
 } acl_rule;
 
 static const acl_rule rules[] = {
-    {&kind_table, &kind_relation_privilege, "TABLE", "TABLES", NULL},
-    {&kind_foreign_table, &kind_relation_privilege, "TABLE", "TABLES", NULL},
-    {&kind_view, &kind_relation_privilege, "TABLE", "TABLES", NULL},
-    {&kind_matview, &kind_relation_privilege, "TABLE", "TABLES", NULL},
-    {&kind_sequence, &kind_relation_privilege, "SEQUENCE", "SEQUENCES", NULL},
-    {&kind_function, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE"},
-    {&kind_aggregate, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE"},
-    {&kind_enum, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
-    {&kind_domain, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
-    {&kind_composite, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
-    {&kind_range, &kind_type_privilege, "TYPE", "TYPES", "USAGE"},
-    {&kind_schema, &kind_schema_privilege, "SCHEMA", "SCHEMAS", NULL},
+    {&kind_table, &kind_relation_privilege, "TABLE", "TABLES", NULL, NULL},
+    {&kind_foreign_table, &kind_relation_privilege, "TABLE", "TABLES", NULL, NULL},
+    {&kind_view, &kind_relation_privilege, "TABLE", "TABLES", NULL, NULL},
+    {&kind_matview, &kind_relation_privilege, "TABLE", "TABLES", NULL, NULL},
+    {&kind_sequence, &kind_relation_privilege, "SEQUENCE", "SEQUENCES", NULL, NULL},
+    {&kind_function, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE", NULL},
+    {&kind_aggregate, &kind_routine_privilege, "ROUTINE", "FUNCTIONS", "EXECUTE", NULL},
+    {&kind_enum, &kind_type_privilege, "TYPE", "TYPES", "USAGE", NULL},
+    {&kind_domain, &kind_type_privilege, "TYPE", "TYPES", "USAGE", NULL},
+    {&kind_composite, &kind_type_privilege, "TYPE", "TYPES", "USAGE", NULL},
+    {&kind_range, &kind_type_privilege, "TYPE", "TYPES", "USAGE", NULL},
+    {&kind_schema, &kind_schema_privilege, "SCHEMA", "SCHEMAS", NULL, NULL},
     /* No default privileges for these: a new one has its owner's rights. */
-    {&kind_foreign_data_wrapper, &kind_fdw_privilege, "FOREIGN DATA WRAPPER", NULL, NULL},
-    {&kind_foreign_server, &kind_server_privilege, "FOREIGN SERVER", NULL, NULL},
+    {&kind_foreign_data_wrapper, &kind_fdw_privilege, "FOREIGN DATA WRAPPER", NULL, NULL, NULL},
+    {&kind_foreign_server, &kind_server_privilege, "FOREIGN SERVER", NULL, NULL, NULL},
+    /* None either, but PUBLIC may use a trusted language. */
+    {&kind_language, &kind_language_privilege, "LANGUAGE", NULL, "USAGE", language_is_trusted},
 };
 
 static const acl_rule *rule_for(const pa_kind *kind)
@@ -143,13 +149,15 @@ static bool has_entries(const pa_model *to, const char *entry, const char *schem
 static void predict(const pa_model *to, const acl_rule *r, const pa_object *obj,
                     const char *role, prediction *pr)
 {
-    if (!r->defaults_for)
+    if (r->has_grants && !r->has_grants(obj))
         return;
     strbuf entry = STRBUF_INIT;
-    sb_addf(&entry, "%s FOR %s", r->defaults_for, role);
-    if (!has_entries(to, entry.buf, NULL, pr) && r->builtin)
+    if (r->defaults_for)
+        sb_addf(&entry, "%s FOR %s", r->defaults_for, role);
+    bool global = r->defaults_for && has_entries(to, entry.buf, NULL, pr);
+    if (!global && r->builtin)
         add_privileges(pr, "PUBLIC", r->builtin);
-    if (obj->kind != &kind_schema)
+    if (r->defaults_for && obj->kind != &kind_schema)
         has_entries(to, entry.buf, obj->schema, pr);
     sb_release(&entry);
     for (size_t i = 0; i < pr->count; i++)
@@ -175,7 +183,8 @@ static pa_object *make_grant(pa_model *m, const pa_kind *pk, const acl_rule *r,
                              const pa_object *obj, const char *grantee,
                              const char *privileges)
 {
-    const char *schema = obj->schema ? obj->schema : obj->name;
+    /* A schema's grants are keyed by its name; a global object's have none. */
+    const char *schema = obj->schema ? obj->schema : obj->kind == &kind_schema ? obj->name : NULL;
     pa_object *g = model_add(m, pk, schema, obj->name, grantee);
     if (!g)
         return NULL;

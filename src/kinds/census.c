@@ -69,15 +69,6 @@ static const char opclass_sql[] =
     " WHERE c.oid >= 16384"
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opclass", "c.oid");
 
-static const char conversion_sql[] =
-    "SELECT 'conversion', n.nspname, " PA_SQL_QUALIFIED("n.nspname", "c.conname") ","
-    " concat_ws(' ', pg_encoding_to_char(c.conforencoding),"
-    " pg_encoding_to_char(c.contoencoding), c.conproc::regprocedure::text, c.condefault),"
-    " false"
-    " FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace"
-    " WHERE c.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_conversion", "c.oid");
-
 static const char transform_sql[] =
     "SELECT 'transform', NULL, format('FOR %s LANGUAGE %I', t.trftype::regtype, l.lanname),"
     " concat_ws(' ', t.trffromsql::regprocedure::text, t.trftosql::regprocedure::text),"
@@ -85,13 +76,6 @@ static const char transform_sql[] =
     " FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang"
     " WHERE t.oid >= 16384"
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_transform", "t.oid");
-
-static const char language_sql[] =
-    "SELECT 'language', NULL, quote_ident(l.lanname),"
-    " concat_ws(' ', l.lanpltrusted, l.lanplcallfoid::regprocedure::text,"
-    " l.laninline::regprocedure::text, l.lanvalidator::regprocedure::text), false"
-    " FROM pg_language l WHERE l.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_language", "l.oid");
 
 /* The connection string (and its password) is the superuser's to read and
  * is left out; so is streaming, whose default is off before 18 and
@@ -127,9 +111,7 @@ static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
     {0, opfamily_sql, NULL},
     {0, opclass_sql, NULL},
-    {0, conversion_sql, NULL},
     {0, transform_sql, NULL},
-    {0, language_sql, NULL},
     {0, subscription_sql, NULL},
     {0, security_label_sql, NULL},
     {0, unnamed_cron_job_sql, "cron.job"},

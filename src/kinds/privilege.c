@@ -1,9 +1,10 @@
 /* Privileges (with --with-privileges): GRANT and REVOKE on tables, views,
- * sequences, columns, routines, types, schemas, foreign data wrappers and
- * servers, and ALTER DEFAULT PRIVILEGES. One object per (object, grantee)
- * holds the sorted list of privileges, "*" marking a grant option. A
- * privilege is compared by grantee, privilege and grant option, never by
- * grantor, so the same grant made by different roles is the same grant.
+ * sequences, columns, routines, types, schemas, foreign data wrappers,
+ * servers and languages, and ALTER DEFAULT PRIVILEGES. One object per
+ * (object, grantee) holds the sorted list of privileges, "*" marking a
+ * grant option. A privilege is compared by grantee, privilege and grant
+ * option, never by grantor, so the same grant made by different roles is
+ * the same grant.
  * The owner's own rights are left out (owners differ between
  * environments); an object that never had a GRANT is read as the built-in
  * default (acldefault), so that a REVOKE of a default (EXECUTE from
@@ -102,26 +103,32 @@ static const char schema_privilege_query[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid")
     " GROUP BY n.nspname, a.grantee";
 
-/* Grants on foreign data wrappers and servers (USAGE) that are not an
- * extension's: global objects, named by the table column as schemas'
- * grants are. */
-#define PRIV_GLOBAL_QUERY(keyword, catalog, alias, name, owner, acl, letter) \
+/* Grants on foreign data wrappers, servers and languages (USAGE) that are
+ * not an extension's: global objects, named by the table column as
+ * schemas' grants are; filter picks among them. */
+#define PRIV_GLOBAL_QUERY(keyword, catalog, alias, name, owner, acl, letter, filter) \
     "SELECT NULL::text AS schema, " PRIV_GRANTEE " AS name, " name "::text AS tbl," \
     " NULL::text AS address, NULL::text AS aliases, NULL::text AS deps," \
     PRIV_INFO("'" keyword " ' || quote_ident(" name ")", "NULL::text") \
     PRIV_LIST(owner) \
     " FROM " catalog " " alias "," \
     " aclexplode(coalesce(" acl ", acldefault('" letter "', " owner "))) a" \
-    " WHERE a.grantee <> " owner \
+    " WHERE a.grantee <> " owner " AND " filter \
     " AND " PA_SQL_NOT_EXTENSION_MEMBER(catalog, alias ".oid") \
     " GROUP BY " name ", a.grantee"
 
 static const char fdw_privilege_query[] =
     PRIV_GLOBAL_QUERY("FOREIGN DATA WRAPPER", "pg_foreign_data_wrapper", "w", "w.fdwname",
-                      "w.fdwowner", "w.fdwacl", "F");
+                      "w.fdwowner", "w.fdwacl", "F", "true");
 static const char server_privilege_query[] =
     PRIV_GLOBAL_QUERY("FOREIGN SERVER", "pg_foreign_server", "s", "s.srvname",
-                      "s.srvowner", "s.srvacl", "S");
+                      "s.srvowner", "s.srvacl", "S", "true");
+/* The languages language.c compares (not the built-in internal, c, sql),
+ * if trusted: only superusers use an untrusted one, and the server
+ * refuses GRANT and REVOKE on it. */
+static const char language_privilege_query[] =
+    PRIV_GLOBAL_QUERY("LANGUAGE", "pg_language", "l", "l.lanname", "l.lanowner", "l.lanacl",
+                      "l", "l.oid >= 16384 AND l.lanispl AND l.lanpltrusted");
 
 /* ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]: what new objects of
  * a type created by r get. tbl names the entry ("TABLES FOR r"). */
@@ -360,6 +367,14 @@ const pa_kind kind_server_privilege = {
     .parent_outside_schema = true,
     .snapshot_since = 3,
     .census_what = "foreign server grant",
+};
+
+const pa_kind kind_language_privilege = {
+    PRIVILEGE_KIND("language_privilege", 137, language_privilege_query,
+                   privilege_attrs, KIND_PARENTS(&kind_language)),
+    .parent_outside_schema = true,
+    .snapshot_since = 4,
+    .census_what = "language grant",
 };
 
 /* Global entries have no schema, so --schema does not filter these. They

@@ -4,12 +4,9 @@ create table orders (id int primary key, total numeric, note text);
 create table orders_log (id int, total numeric);
 create type mood as enum ('a', 'b');
 -- C functions by symbols the server ships: created, never called.
-create function my_conv(integer, integer, cstring, internal, integer, boolean) returns integer
-    language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
-create function my_conv2(integer, integer, cstring, internal, integer, boolean) returns integer
-    language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
 create function my_handler() returns language_handler
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create language census_lang handler my_handler;
 create function tf_from(internal) returns internal immutable
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
 create function tf_from2(internal) returns internal immutable

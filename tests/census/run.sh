@@ -22,11 +22,9 @@ load_sql cen_alt "$here/alt.sql" 2>"$err" || fail "$SUITE/setup-cen_alt" "cannot
 objects=(
     "operator family public.census_fam USING btree"
     "operator class public.census_ops USING btree"
-    "conversion public.census_conv"
-    "language census_lang"
     "transform FOR public.mood LANGUAGE census_lang"
     "subscription census_sub"
-    "conversion auth.census_auth_conv"
+    "operator family auth.census_auth_fam USING btree"
 )
 
 # named CASE WHERE FILE: every object is named once in FILE, "(WHERE)".
@@ -59,16 +57,16 @@ json_holds() {   # FILE PYTHON-EXPRESSION over d
 }
 expect json-differ 2 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_alt &&
     check json-differ-listed json_holds "$out" \
-        'not d["in_sync"] and len(d["not_compared"]) == 8 and all(o["differs"] for o in d["not_compared"])'
+        'not d["in_sync"] and len(d["not_compared"]) == 6 and all(o["differs"] for o in d["not_compared"])'
 expect json-same 0 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_kinds2 &&
     check json-same-listed json_holds "$out" \
-        'd["in_sync"] and len(d["not_compared"]) == 7 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
+        'd["in_sync"] and len(d["not_compared"]) == 5 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
 expect plan-json 2 "$PGALIGN" --format json dbname=cen_base dbname=cen_kinds &&
-    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 7'
+    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 5'
 
 # diff: the plan (here only a comment) lists what differs, and runs.
 expect diff-comment 2 "$PGALIGN" dbname=cen_base dbname=cen_kinds &&
-    check diff-comment-lists grep -qxF -- "--   conversion public.census_conv (TARGET only)" "$out" &&
+    check diff-comment-lists grep -qxF -- "--   subscription census_sub (TARGET only)" "$out" &&
     check diff-comment-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d cen_base -f "$out"
 expect diff-same 0 "$PGALIGN" dbname=cen_kinds dbname=cen_kinds2 &&
     check diff-same-empty test ! -s "$out"
@@ -86,13 +84,13 @@ expect evil-name 2 "$PGALIGN" dbname=cen_base dbname=cen_evil &&
 # Filters: the profile leaves out what is in schemas it manages, and
 # --exclude-schema what is in those schemas; global kinds stay.
 expect profile 2 "$PGALIGN" check --profile supabase dbname=cen_kinds dbname=cen_alt &&
-    check profile-leaves-auth lacks "$err" "census_auth_conv" &&
-    check profile-keeps-public grep -q "conversion public.census_conv" "$err"
+    check profile-leaves-auth lacks "$err" "census_auth_fam" &&
+    check profile-keeps-public grep -q "operator family public.census_fam" "$err"
 expect exclude-schema 2 "$PGALIGN" check --exclude-schema public dbname=cen_kinds dbname=cen_alt &&
     check exclude-leaves-public lacks "$err" "public\.census" &&
     check exclude-keeps-global grep -q "not compared: subscription census_sub" "$err"
 expect only-schema 2 "$PGALIGN" check --schema auth dbname=cen_kinds dbname=cen_alt &&
-    check only-schema-auth grep -q "census_auth_conv" "$err" &&
+    check only-schema-auth grep -q "census_auth_fam" "$err" &&
     check only-schema-no-public lacks "$err" "public\.census"
 
 # What an extension brings (hstore: casts, operators, classes, families)
@@ -139,7 +137,7 @@ check secrets-server-digest grep -qF "password <secret:" "$work/all"
 # printed or changed; named even with -q.
 expect strict-check 1 "$PGALIGN" check --strict dbname=cen_kinds dbname=cen_kinds2 &&
     check strict-check-nothing-printed test ! -s "$out" &&
-    check strict-check-says grep -q "^pgalign: --strict: 7 objects" "$err"
+    check strict-check-says grep -q "^pgalign: --strict: 5 objects" "$err"
 expect strict-diff-quiet 1 "$PGALIGN" --strict -q dbname=cen_base dbname=cen_kinds &&
     check strict-diff-nothing-printed test ! -s "$out" &&
     check strict-diff-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"
@@ -157,7 +155,7 @@ fresh_db cen_more && load_sql cen_more "$here/base.sql" &&
 "$PGALIGN" --format json -o "$work/clean.json" dbname=cen_sync dbname=cen_more 2>/dev/null
 "$PGALIGN" -o "$work/clean.sql" dbname=cen_sync dbname=cen_more 2>/dev/null
 expect strict-apply-uncompared 1 "$PGALIGN" apply --strict dbname=cen_sync "$work/uncompared.json" &&
-    check strict-apply-named grep -qxF "pgalign: not compared: conversion public.census_conv (TARGET only)" "$err"
+    check strict-apply-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"
 # A plan file is outside input: a name in it with a line break or a
 # terminal escape is printed escaped, never as such.
 python3 - "$work/uncompared.json" "$work/escapes.json" <<'PY'

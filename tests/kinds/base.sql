@@ -26,3 +26,9 @@ create cast (public.mood as int) with function public.mood_int(public.mood);
 create function public.int_eq3(int, int) returns bool language sql immutable as $$ select $1 = $2 $$;
 create operator public.=== (leftarg = int, rightarg = int, function = public.int_eq3,
     restrict = eqsel, join = eqjoinsel);
+create function public.to_latin(integer, integer, cstring, internal, integer, boolean)
+    returns integer language c as '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
+create conversion public.conv for 'UTF8' to 'LATIN1' from public.to_latin;
+create function public.pl_handler() returns language_handler
+    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create language kinds_lang handler public.pl_handler;

@@ -15,10 +15,11 @@
  * call a function, comments, statistics targets, CLUSTER ON,
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
- * rules, views' own column defaults, casts, operators, and privileges granted to and
- * revoked from PUBLIC (roles are the cluster's, not the schema's). Names
- * outside the schema start with "app_" (tests/random/run.sh renames
- * "app.", "app_" and "SCHEMA app" per seed). */
+ * rules, views' own column defaults, casts, operators, conversions,
+ * procedural languages, and privileges granted to and revoked from PUBLIC
+ * (roles are the cluster's, not the schema's). Names outside the schema
+ * start with "app_" (tests/random/run.sh renames "app.", "app_" and
+ * "SCHEMA app" per seed). */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -122,6 +123,8 @@ typedef struct schema_def {
     bool mood_private;  /* REVOKE USAGE ON TYPE app.mood FROM PUBLIC */
     int cast;           /* app.mood AS integer: 0 none, 1 explicit, 2 AS ASSIGNMENT */
     int op;             /* app.=== on integers: 0 none, 1 plain, 2 with estimators */
+    int conversion;     /* app.to_latin: 0 none, 1 plain, 2 the default */
+    int language;       /* app_lang, plpgsql's handler: 0 none, 1 untrusted, 2 trusted */
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -225,6 +228,8 @@ static void generate(schema_def *s)
     s->mood_private = chance(20);
     s->cast = chance(30) ? 1 + (int)roll(2) : 0;
     s->op = chance(30) ? 1 + (int)roll(2) : 0;
+    s->conversion = chance(20) ? 1 + (int)roll(2) : 0;
+    s->language = chance(20) ? 1 + (int)roll(2) : 0;
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -501,6 +506,20 @@ static void render(const schema_def *s)
         emit("CREATE OPERATOR app.=== (leftarg = integer, rightarg = integer,"
              " function = app.same%s);\n", s->op == 2 ? ", restrict = eqsel, join = eqjoinsel" : "");
     }
+    if (s->conversion) {
+        emit("CREATE FUNCTION app.to_latin1(integer, integer, cstring, internal, integer, boolean)"
+             " RETURNS integer LANGUAGE c AS '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';\n");
+        emit("CREATE %sCONVERSION app.to_latin FOR 'UTF8' TO 'LATIN1' FROM app.to_latin1;\n",
+             s->conversion == 2 ? "DEFAULT " : "");
+    }
+    if (s->language) {
+        emit("CREATE FUNCTION app.lang_handler() RETURNS language_handler"
+             " LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';\n");
+        emit("CREATE %sLANGUAGE app_lang HANDLER app.lang_handler;\n",
+             s->language == 2 ? "TRUSTED " : "");
+        emit("CREATE FUNCTION app.in_lang() RETURNS integer LANGUAGE app_lang"
+             " AS $$ BEGIN RETURN 1; END $$;\n");
+    }
     if (s->event_trigger) {
         emit("CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$"
              " BEGIN END $$;\n");
@@ -624,7 +643,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(38)) {
+    switch (roll(40)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -787,6 +806,12 @@ static void edit(schema_def *s)
         break;
     case 37:
         s->op = (s->op + 1) % 3;
+        break;
+    case 38:
+        s->conversion = (s->conversion + 1) % 3;
+        break;
+    case 39:
+        s->language = (s->language + 1) % 3;
         break;
     }
 }
