@@ -32,6 +32,9 @@ void kind_qualified(strbuf *sb, const pa_object *o);   /* schema.name */
 void kind_table_name(strbuf *sb, const pa_object *o);       /* schema.tbl */
 void kind_column_name(strbuf *sb, const pa_object *o);      /* schema.tbl.name */
 void kind_alter_table(strbuf *sb, const pa_object *o); /* ALTER TABLE schema.tbl */
+/* ALTER TABLE schema.tbl <state> <noun> name, for a trigger or rule o;
+ * state is DISABLE, ENABLE REPLICA or ENABLE ALWAYS, NULL for ENABLE. */
+void kind_set_enabled(pa_plan *p, const pa_object *o, const char *noun, const char *state);
 /* Change reloptions ("a=1, b=2") from old to new: RESET the old names,
  * SET the new ones. alter is "ALTER VIEW" or the like. */
 void kind_alter_options(pa_plan *p, const char *alter, const pa_object *o,

@@ -220,6 +220,14 @@ void kind_alter_table(strbuf *sb, const pa_object *o)
     kind_table_name(sb, o);
 }
 
+void kind_set_enabled(pa_plan *p, const pa_object *o, const char *noun, const char *state)
+{
+    strbuf *sb = &plan_stmt(p, 0)->sql;
+    kind_alter_table(sb, o);
+    sb_addf(sb, " %s %s ", state ? state : "ENABLE", noun);
+    sql_ident(sb, o->name);
+}
+
 void kind_helper_name(char *out, size_t n, const char *prefix, const pa_object *o)
 {
     unsigned h = 5381;

@@ -44,11 +44,7 @@ static void rule_target(strbuf *sb, const pa_object *o)
 
 static void set_state(pa_plan *p, const pa_object *o)
 {
-    const char *state = o->values[RULE_STATE];
-    strbuf *sb = &plan_stmt(p, 0)->sql;
-    kind_alter_table(sb, o);
-    sb_addf(sb, " %s RULE ", state ? state : "ENABLE");
-    sql_ident(sb, o->name);
+    kind_set_enabled(p, o, "RULE", o->values[RULE_STATE]);
 }
 
 static void rule_create(pa_plan *p, const pa_object *to)

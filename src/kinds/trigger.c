@@ -47,11 +47,7 @@ static void trigger_target(strbuf *sb, const pa_object *o)
 
 static void set_state(pa_plan *p, const pa_object *o)
 {
-    const char *state = o->values[TRG_STATE];
-    strbuf *sb = &plan_stmt(p, 0)->sql;
-    kind_alter_table(sb, o);
-    sb_addf(sb, " %s TRIGGER ", state ? state : "ENABLE");
-    sql_ident(sb, o->name);
+    kind_set_enabled(p, o, "TRIGGER", o->values[TRG_STATE]);
 }
 
 static void trigger_create(pa_plan *p, const pa_object *to)
