@@ -45,7 +45,7 @@ void census_diff_free(pa_census_diff *d);
 
 /* Whether the item is a real difference between the sides. */
 bool census_item_differs(const pa_census_item *it);
-/* "rule public.r on public.t (TARGET only)". */
+/* "subscription s1 (TARGET only)". */
 void census_describe(strbuf *sb, const pa_census_diff *d, const pa_census_item *it);
 /* "TARGET only", "both sides, same"...: where the item is. */
 const char *census_where(const pa_census_item *it);

@@ -69,14 +69,6 @@ static const char opclass_sql[] =
     " WHERE c.oid >= 16384"
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opclass", "c.oid");
 
-static const char transform_sql[] =
-    "SELECT 'transform', NULL, format('FOR %s LANGUAGE %I', t.trftype::regtype, l.lanname),"
-    " concat_ws(' ', t.trffromsql::regprocedure::text, t.trftosql::regprocedure::text),"
-    " false"
-    " FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang"
-    " WHERE t.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_transform", "t.oid");
-
 /* The connection string (and its password) is the superuser's to read and
  * is left out; so is streaming, whose default is off before 18 and
  * parallel from 18 on: one CREATE SUBSCRIPTION on both is alike. */
@@ -111,7 +103,6 @@ static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
     {0, opfamily_sql, NULL},
     {0, opclass_sql, NULL},
-    {0, transform_sql, NULL},
     {0, subscription_sql, NULL},
     {0, security_label_sql, NULL},
     {0, unnamed_cron_job_sql, "cron.job"},

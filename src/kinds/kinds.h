@@ -20,6 +20,7 @@ extern const pa_kind kind_aggregate;
 extern const pa_kind kind_cast;
 extern const pa_kind kind_operator;
 extern const pa_kind kind_conversion;
+extern const pa_kind kind_transform;
 extern const pa_kind kind_language;
 extern const pa_kind kind_access_method;
 extern const pa_kind kind_ts_parser;

@@ -26,6 +26,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_cast,
     &kind_operator,
     &kind_conversion,
+    &kind_transform,
     &kind_access_method,
     &kind_foreign_data_wrapper,
     &kind_foreign_server,

@@ -3,7 +3,6 @@ create operator family census_fam using btree;
 create operator family census_fam2 using btree;
 create operator class census_ops for type int using btree family census_fam2 as
     operator 1 <, function 1 btint4cmp(int, int);
-create transform for mood language census_lang (from sql with function tf_from2(internal));
 create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
     publication p2 with (connect = false, slot_name = none, enabled = false);
 create operator family auth.census_auth_fam using btree;

@@ -2,15 +2,6 @@
 -- functions the uncompared objects use. pgalign compares all of it.
 create table orders (id int primary key, total numeric, note text);
 create table orders_log (id int, total numeric);
-create type mood as enum ('a', 'b');
--- C functions by symbols the server ships: created, never called.
-create function my_handler() returns language_handler
-    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
-create language census_lang handler my_handler;
-create function tf_from(internal) returns internal immutable
-    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
-create function tf_from2(internal) returns internal immutable
-    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
 create schema auth;
 create table auth.users (id int);
 

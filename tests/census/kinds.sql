@@ -3,7 +3,6 @@
 create operator family census_fam using btree;
 create operator class census_ops for type int using btree family census_fam as
     operator 1 <, function 1 btint4cmp(int, int);
-create transform for mood language census_lang (from sql with function tf_from(internal));
 create subscription census_sub connection 'host=/nonexistent dbname=x password=S3cretSub'
     publication p1 with (connect = false, slot_name = none, enabled = false);
 -- Left out: an operator family in a schema the Supabase profile manages.

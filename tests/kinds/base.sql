@@ -32,3 +32,6 @@ create conversion public.conv for 'UTF8' to 'LATIN1' from public.to_latin;
 create function public.pl_handler() returns language_handler
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
 create language kinds_lang handler public.pl_handler;
+create function public.tf_from(internal) returns internal immutable
+    language c as '$libdir/plpgsql', 'plpgsql_call_handler';
+create transform for public.mood language kinds_lang (from sql with function public.tf_from(internal));

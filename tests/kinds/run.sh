@@ -50,6 +50,7 @@ differs conversion conversion "drop conversion public.conv;
     create default conversion public.conv for 'UTF8' to 'LATIN1' from public.to_latin"
 differs language language "create or replace trusted language kinds_lang handler public.pl_handler"
 differs language-comment language "comment on language kinds_lang is 'x'"
+differs transform transform "comment on transform for public.mood language kinds_lang is 'x'"
 differs view-default view_default "alter view public.orders_v alter column region set default 'us'"
 
 # Snapshots hold them from format 4; one of format 3 leaves them out.
@@ -60,7 +61,7 @@ python3 - "$work/base.json" "$work/v3.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 d["version"] = 3
-new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default", "cast", "operator", "conversion", "language")
+new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default", "cast", "operator", "conversion", "language", "transform")
 d["objects"] = [o for o in d["objects"] if not new(o["kind"])]
 for o in d["objects"]:
     o["depends_on"] = [k for k in o.get("depends_on", []) if not new(k.split(":")[0])]
@@ -74,7 +75,8 @@ expect snapshot-v3 0 "$PGALIGN" check "$work/v3.json" dbname=kinds_dictionary-op
     check snapshot-v3-casts grep -qF "pgalign: not compared: casts (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-operators grep -qF "pgalign: not compared: operators (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-conversions grep -qF "pgalign: not compared: conversions (FROM is a snapshot of format version 3" "$err" &&
-    check snapshot-v3-languages grep -qF "pgalign: not compared: languages (FROM is a snapshot of format version 3" "$err"
+    check snapshot-v3-languages grep -qF "pgalign: not compared: languages (FROM is a snapshot of format version 3" "$err" &&
+    check snapshot-v3-transforms grep -qF "pgalign: not compared: transforms (FROM is a snapshot of format version 3" "$err"
 expect snapshot-v3-strict 1 "$PGALIGN" check --strict "$work/v3.json" dbname=kinds_base
 
 # A dictionary only FROM has, which a configuration stops using: the

@@ -16,10 +16,10 @@
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
  * rules, views' own column defaults, casts, operators, conversions,
- * procedural languages, and privileges granted to and revoked from PUBLIC
- * (roles are the cluster's, not the schema's). Names outside the schema
- * start with "app_" (tests/random/run.sh renames "app.", "app_" and
- * "SCHEMA app" per seed). */
+ * procedural languages, transforms, and privileges granted to and revoked
+ * from PUBLIC (roles are the cluster's, not the schema's). Names outside
+ * the schema start with "app_" (tests/random/run.sh renames "app.", "app_"
+ * and "SCHEMA app" per seed). */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -125,6 +125,7 @@ typedef struct schema_def {
     int op;             /* app.=== on integers: 0 none, 1 plain, 2 with estimators */
     int conversion;     /* app.to_latin: 0 none, 1 plain, 2 the default */
     int language;       /* app_lang, plpgsql's handler: 0 none, 1 untrusted, 2 trusted */
+    bool transform;     /* FOR app.mood LANGUAGE app_lang, where app_lang is */
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -230,6 +231,7 @@ static void generate(schema_def *s)
     s->op = chance(30) ? 1 + (int)roll(2) : 0;
     s->conversion = chance(20) ? 1 + (int)roll(2) : 0;
     s->language = chance(20) ? 1 + (int)roll(2) : 0;
+    s->transform = chance(50);
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -519,6 +521,12 @@ static void render(const schema_def *s)
              s->language == 2 ? "TRUSTED " : "");
         emit("CREATE FUNCTION app.in_lang() RETURNS integer LANGUAGE app_lang"
              " AS $$ BEGIN RETURN 1; END $$;\n");
+        if (s->transform) {
+            emit("CREATE FUNCTION app.mood_from(internal) RETURNS internal IMMUTABLE"
+                 " LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';\n");
+            emit("CREATE TRANSFORM FOR app.mood LANGUAGE app_lang"
+                 " (FROM SQL WITH FUNCTION app.mood_from(internal));\n");
+        }
     }
     if (s->event_trigger) {
         emit("CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$"
@@ -643,7 +651,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(40)) {
+    switch (roll(41)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -812,6 +820,9 @@ static void edit(schema_def *s)
         break;
     case 39:
         s->language = (s->language + 1) % 3;
+        break;
+    case 40:
+        s->transform = !s->transform;
         break;
     }
 }
