@@ -70,6 +70,10 @@ void kind_swap_type(pa_plan *p, const pa_object *from, const pa_object *to,
     oidexpr " NOT IN (SELECT e.objid FROM pg_depend e" \
     " WHERE e.refclassid = 'pg_extension'::regclass AND e.deptype = 'e'" \
     " AND e.classid = '" classname "'::regclass)"
+/* A procedural language a user created: not built in (internal, c, sql);
+ * not an extension's is for the query to say. */
+#define PA_SQL_USER_LANGUAGE(lan) \
+    lan ".oid >= 16384 AND " lan ".lanispl"
 /* A user table: plain, partitioned, or a partition. */
 #define PA_SQL_USER_TABLE(rel, nsp) \
     rel ".relkind IN ('r', 'p')" \

@@ -19,7 +19,7 @@ static const char language_query[] =
     " cm.description AS comment"
     " FROM pg_language l"
     PA_SQL_COMMENT_JOIN("pg_language", "l.oid", "0")
-    " WHERE l.oid >= 16384 AND l.lanispl"
+    " WHERE " PA_SQL_USER_LANGUAGE("l")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_language", "l.oid");
 
 enum { LANG_TRUSTED, LANG_HANDLER, LANG_INLINE, LANG_VALIDATOR, LANG_COMMENT, LANG_NATTRS };

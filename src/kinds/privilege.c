@@ -128,7 +128,7 @@ static const char server_privilege_query[] =
  * refuses GRANT and REVOKE on it. */
 static const char language_privilege_query[] =
     PRIV_GLOBAL_QUERY("LANGUAGE", "pg_language", "l", "l.lanname", "l.lanowner", "l.lanacl",
-                      "l", "l.oid >= 16384 AND l.lanispl AND l.lanpltrusted");
+                      "l", PA_SQL_USER_LANGUAGE("l") " AND l.lanpltrusted");
 
 /* ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s]: what new objects of
  * a type created by r get. tbl names the entry ("TABLES FOR r"). */
