@@ -39,36 +39,6 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
-/* A family's operators and support functions are its own (ALTER OPERATOR
- * FAMILY ADD); a class names its family. */
-static const char opfamily_sql[] =
-    "SELECT 'operator family', n.nspname,"
-    " " PA_SQL_QUALIFIED("n.nspname", "f.opfname") " || ' USING ' || quote_ident(am.amname),"
-    " concat_ws(' ',"
-    "  (SELECT string_agg(concat_ws(':', o.amopstrategy, o.amopopr::regoperator::text,"
-    "   o.amoplefttype::regtype::text, o.amoprighttype::regtype::text, o.amoppurpose,"
-    "   o.amopsortfamily), ', ' ORDER BY o.amopstrategy, o.amoplefttype, o.amoprighttype)"
-    "   FROM pg_amop o WHERE o.amopfamily = f.oid),"
-    "  (SELECT string_agg(concat_ws(':', p.amprocnum, p.amproc::regprocedure::text,"
-    "   p.amproclefttype::regtype::text, p.amprocrighttype::regtype::text), ', '"
-    "   ORDER BY p.amprocnum, p.amproclefttype, p.amprocrighttype)"
-    "   FROM pg_amproc p WHERE p.amprocfamily = f.oid)), false"
-    " FROM pg_opfamily f JOIN pg_namespace n ON n.oid = f.opfnamespace"
-    " JOIN pg_am am ON am.oid = f.opfmethod"
-    " WHERE f.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opfamily", "f.oid");
-
-static const char opclass_sql[] =
-    "SELECT 'operator class', n.nspname,"
-    " " PA_SQL_QUALIFIED("n.nspname", "c.opcname") " || ' USING ' || quote_ident(am.amname),"
-    " concat_ws(' ', c.opcintype::regtype::text, c.opcdefault,"
-    " " PA_SQL_QUALIFIED("fn.nspname", "f.opfname") ", c.opckeytype::regtype::text), false"
-    " FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace"
-    " JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_opfamily f ON f.oid = c.opcfamily"
-    " JOIN pg_namespace fn ON fn.oid = f.opfnamespace"
-    " WHERE c.oid >= 16384"
-    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_opclass", "c.oid");
-
 /* The connection string (and its password) is the superuser's to read and
  * is left out; so is streaming, whose default is off before 18 and
  * parallel from 18 on: one CREATE SUBSCRIPTION on both is alike. */
@@ -101,8 +71,6 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
-    {0, opfamily_sql, NULL},
-    {0, opclass_sql, NULL},
     {0, subscription_sql, NULL},
     {0, security_label_sql, NULL},
     {0, unnamed_cron_job_sql, "cron.job"},

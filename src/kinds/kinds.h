@@ -19,6 +19,8 @@ extern const pa_kind kind_function;
 extern const pa_kind kind_aggregate;
 extern const pa_kind kind_cast;
 extern const pa_kind kind_operator;
+extern const pa_kind kind_operator_family;
+extern const pa_kind kind_operator_class;
 extern const pa_kind kind_conversion;
 extern const pa_kind kind_transform;
 extern const pa_kind kind_language;

@@ -28,6 +28,8 @@ const pa_kind *const pa_kinds[] = {
     &kind_conversion,
     &kind_transform,
     &kind_access_method,
+    &kind_operator_family,
+    &kind_operator_class,
     &kind_foreign_data_wrapper,
     &kind_foreign_server,
     &kind_sequence,

@@ -1,5 +1,5 @@
-/* The census: the user objects of kinds pgalign does not model (operator
- * classes, subscriptions...), which a model carries beside its objects so
+/* The census: the user objects of kinds pgalign does not model
+ * (subscriptions, security labels...), which a model carries beside its objects so
  * that a verdict can name them. Each is known by its kind word and a
  * label that identifies it within that kind, with a digest of its
  * definition that the server computed (secrets in options are hashed
@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 typedef struct pa_census_entry {
-    const char *what;       /* "subscription", "operator class"... */
+    const char *what;       /* "subscription", "security label"... */
     const char *schema;     /* for --schema and the profile; NULL if none */
     const char *label;      /* "public.r on public.t": unique within what */
     /* Of the definition, 16 hex digits; CENSUS_DIGEST_HIDDEN where the

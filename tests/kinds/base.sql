@@ -35,3 +35,12 @@ create language kinds_lang handler public.pl_handler;
 create function public.tf_from(internal) returns internal immutable
     language c as '$libdir/plpgsql', 'plpgsql_call_handler';
 create transform for public.mood language kinds_lang (from sql with function public.tf_from(internal));
+create operator family public.int_fam using btree;
+alter operator family public.int_fam using btree add
+    operator 1 <(int, bigint), function 1 (int, bigint) btint48cmp(int, bigint);
+create operator class public.int_ops for type int using btree family public.int_fam as
+    operator 1 <, operator 3 =, function 1 btint4cmp(int, int);
+create index orders_customer_ops on public.orders (customer public.int_ops);
+create function public.hash_int(int) returns int language sql immutable as 'select hashint4($1)';
+create operator class public.int_hash for type int using hash as
+    operator 1 =, function 1 hashint4(int);

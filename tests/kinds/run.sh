@@ -51,6 +51,13 @@ differs conversion conversion "drop conversion public.conv;
 differs language language "create or replace trusted language kinds_lang handler public.pl_handler"
 differs language-comment language "comment on language kinds_lang is 'x'"
 differs transform transform "comment on transform for public.mood language kinds_lang is 'x'"
+differs family-member operator_family \
+    "alter operator family public.int_fam using btree drop function 1 (int, bigint)"
+differs family-comment operator_family "comment on operator family public.int_fam using btree is 'x'"
+differs class operator_class "drop operator class public.int_hash using hash;
+    create operator class public.int_hash for type int using hash as
+    operator 1 =, function 1 public.hash_int(int)"
+differs class-comment operator_class "comment on operator class public.int_hash using hash is 'x'"
 differs view-default view_default "alter view public.orders_v alter column region set default 'us'"
 
 # Snapshots hold them from format 4; one of format 3 leaves them out.
@@ -61,7 +68,7 @@ python3 - "$work/base.json" "$work/v3.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 d["version"] = 3
-new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default", "cast", "operator", "conversion", "language", "transform")
+new = lambda kind: kind.startswith("text_search_") or kind in ("statistics", "rule", "view_default", "cast", "operator", "conversion", "language", "transform", "operator_family", "operator_class")
 d["objects"] = [o for o in d["objects"] if not new(o["kind"])]
 for o in d["objects"]:
     o["depends_on"] = [k for k in o.get("depends_on", []) if not new(k.split(":")[0])]
@@ -76,7 +83,9 @@ expect snapshot-v3 0 "$PGALIGN" check "$work/v3.json" dbname=kinds_dictionary-op
     check snapshot-v3-operators grep -qF "pgalign: not compared: operators (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-conversions grep -qF "pgalign: not compared: conversions (FROM is a snapshot of format version 3" "$err" &&
     check snapshot-v3-languages grep -qF "pgalign: not compared: languages (FROM is a snapshot of format version 3" "$err" &&
-    check snapshot-v3-transforms grep -qF "pgalign: not compared: transforms (FROM is a snapshot of format version 3" "$err"
+    check snapshot-v3-transforms grep -qF "pgalign: not compared: transforms (FROM is a snapshot of format version 3" "$err" &&
+    check snapshot-v3-families grep -qF "pgalign: not compared: operator families (FROM is a snapshot of format version 3" "$err" &&
+    check snapshot-v3-classes grep -qF "pgalign: not compared: operator classes (FROM is a snapshot of format version 3" "$err"
 expect snapshot-v3-strict 1 "$PGALIGN" check --strict "$work/v3.json" dbname=kinds_base
 
 # A dictionary only FROM has, which a configuration stops using: the
@@ -90,3 +99,17 @@ expect release 2 "$PGALIGN" --unsafe dbname=kinds_release dbname=kinds_base &&
     check release-drops grep -qxF "DROP TEXT SEARCH DICTIONARY search.extra;" "$out" &&
     check release-keeps-index lacks "$out" "INDEX" &&
     check release-keeps-configuration lacks "$out" "DROP TEXT SEARCH CONFIGURATION"
+
+# A family member only FROM has, whose operator only FROM has: the family
+# lets go of it by ALTER, before the operator's DROP; neither the class in
+# the family nor the index using the class is rebuilt.
+fresh_db kinds_member && load_sql kinds_member "$here/base.sql" && psql -X -q -d kinds_member -c \
+    "create function public.lt8(int, bigint) returns bool language sql immutable as 'select \$1 < \$2';
+     create operator public.<<<< (leftarg = int, rightarg = bigint, function = public.lt8);
+     alter operator family public.int_fam using btree add operator 2 public.<<<<(int, bigint)"
+expect member 2 "$PGALIGN" --unsafe dbname=kinds_member dbname=kinds_base &&
+    check member-alters grep -qxF "ALTER OPERATOR FAMILY public.int_fam USING btree DROP" "$out" &&
+    check member-before-operator test "$(grep -nxF "ALTER OPERATOR FAMILY public.int_fam USING btree DROP" "$out" | cut -d: -f1)" \
+        -lt "$(grep -n "^DROP OPERATOR public.<<<<" "$out" | cut -d: -f1)" &&
+    check member-keeps-class lacks "$out" "OPERATOR CLASS" &&
+    check member-keeps-index lacks "$out" "INDEX"

@@ -16,8 +16,9 @@
  * publications, event triggers, collations, text search dictionaries and
  * configurations (an expression index may use one), extended statistics,
  * rules, views' own column defaults, casts, operators, conversions,
- * procedural languages, transforms, and privileges granted to and revoked
- * from PUBLIC (roles are the cluster's, not the schema's). Names outside
+ * procedural languages, transforms, operator classes and families (a plain
+ * index may use the class), and privileges granted to and revoked from
+ * PUBLIC (roles are the cluster's, not the schema's). Names outside
  * the schema start with "app_" (tests/random/run.sh renames "app.", "app_"
  * and "SCHEMA app" per seed). */
 #include <stdarg.h>
@@ -126,6 +127,10 @@ typedef struct schema_def {
     int conversion;     /* app.to_latin: 0 none, 1 plain, 2 the default */
     int language;       /* app_lang, plpgsql's handler: 0 none, 1 untrusted, 2 trusted */
     bool transform;     /* FOR app.mood LANGUAGE app_lang, where app_lang is */
+    /* app.int_order, a btree class on integers: 0 none, 1 with the
+     * built-in operators, 2 with app.=== as equality (where it is),
+     * 3 as 1 with cross-type members of its family's own */
+    int opclass;
     table tables[MAX_TABLES];
     int ntables;
     view views[MAX_VIEWS];
@@ -232,6 +237,7 @@ static void generate(schema_def *s)
     s->conversion = chance(20) ? 1 + (int)roll(2) : 0;
     s->language = chance(20) ? 1 + (int)roll(2) : 0;
     s->transform = chance(50);
+    s->opclass = chance(30) ? 1 + (int)roll(3) : 0;
     s->ntables = 2 + (int)roll(4);
     for (int i = 0; i < s->ntables; i++)
         new_table(s, &s->tables[i], i);
@@ -409,6 +415,8 @@ static void render_index(const schema_def *s, const table *t)
         emit("(to_tsvector('app.search'::regconfig, %s)))", c->name);
     else if (t->index == 4 && text)
         emit("lower(%s))", c->name);
+    else if (t->index == 1 && s->opclass && c->type == T_INT)
+        emit("%s app.int_order)", c->name);
     else
         emit("%s)", c->name);
     if (t->index == 3)
@@ -507,6 +515,15 @@ static void render(const schema_def *s)
              " IMMUTABLE AS $$ SELECT a = b $$;\n");
         emit("CREATE OPERATOR app.=== (leftarg = integer, rightarg = integer,"
              " function = app.same%s);\n", s->op == 2 ? ", restrict = eqsel, join = eqjoinsel" : "");
+    }
+    if (s->opclass) {
+        emit("CREATE OPERATOR CLASS app.int_order FOR TYPE integer USING btree AS"
+             " OPERATOR 1 <, OPERATOR 3 %s, FUNCTION 1 btint4cmp(integer, integer);\n",
+             s->opclass == 2 && s->op ? "app.===" : "=");
+        if (s->opclass == 3)
+            emit("ALTER OPERATOR FAMILY app.int_order USING btree ADD"
+                 " OPERATOR 1 <(integer, bigint),"
+                 " FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);\n");
     }
     if (s->conversion) {
         emit("CREATE FUNCTION app.to_latin1(integer, integer, cstring, internal, integer, boolean)"
@@ -651,7 +668,7 @@ static void edit(schema_def *s)
         return;
     int j = (int)roll((unsigned)t->ncols);
     column *c = &t->cols[j];
-    switch (roll(41)) {
+    switch (roll(42)) {
     case 0:
         if (t->ncols < MAX_COLS && !t->parent)
             new_column(&t->cols[t->ncols++], (int)roll(NTYPES));
@@ -823,6 +840,9 @@ static void edit(schema_def *s)
         break;
     case 40:
         s->transform = !s->transform;
+        break;
+    case 41:
+        s->opclass = (s->opclass + 1) % 4;
         break;
     }
 }
