@@ -49,12 +49,7 @@ KIND_ATTRS_IN_STEP(operator_class_attrs, OPC_NATTRS);
 
 static void operator_class_target(strbuf *sb, const pa_object *o)
 {
-    sb_adds(sb, "OPERATOR CLASS ");
-    sql_ident(sb, o->schema);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->values[OPC_CLASS]);
-    sb_adds(sb, " USING ");
-    sql_ident(sb, o->values[OPC_METHOD]);
+    opf_target(sb, "OPERATOR CLASS", o->schema, o->values[OPC_CLASS], o->values[OPC_METHOD]);
 }
 
 /* As pg_dump writes it: where the class has no member of its own (an

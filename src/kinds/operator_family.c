@@ -6,7 +6,6 @@
 #include "kinds/kinds.h"
 #include "kinds/opfamily_member.h"
 #include "plan/stmt.h"
-#include "emit/quote.h"
 
 #include <string.h>
 
@@ -36,12 +35,7 @@ KIND_ATTRS_IN_STEP(operator_family_attrs, OPF_NATTRS);
 
 static void operator_family_target(strbuf *sb, const pa_object *o)
 {
-    sb_adds(sb, "OPERATOR FAMILY ");
-    sql_ident(sb, o->schema);
-    sb_addc(sb, '.');
-    sql_ident(sb, o->values[OPF_FAMILY]);
-    sb_adds(sb, " USING ");
-    sql_ident(sb, o->values[OPF_METHOD]);
+    opf_target(sb, "OPERATOR FAMILY", o->schema, o->values[OPF_FAMILY], o->values[OPF_METHOD]);
 }
 
 /* One ALTER OPERATOR FAMILY … ADD (or DROP) for the members of list

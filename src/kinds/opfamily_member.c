@@ -1,6 +1,7 @@
 /* Reading the member lines of an operator family or class
  * (opfamily_member.h). */
 #include "kinds/opfamily_member.h"
+#include "emit/quote.h"
 #include "util/sqlscan.h"
 
 #include <ctype.h>
@@ -110,6 +111,17 @@ void opf_add_clause(strbuf *sb, const opf_member *m)
 void opf_drop_clause(strbuf *sb, const opf_member *m)
 {
     sb_addf(sb, "%.*s", (int)(m->key_end - m->start), m->start);
+}
+
+void opf_target(strbuf *sb, const char *noun, const char *schema, const char *name,
+                const char *method)
+{
+    sb_addf(sb, "%s ", noun);
+    sql_ident(sb, schema);
+    sb_addc(sb, '.');
+    sql_ident(sb, name);
+    sb_adds(sb, " USING ");
+    sql_ident(sb, method);
 }
 
 bool opf_members_valid(const char *members, strbuf *err)

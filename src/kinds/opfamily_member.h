@@ -73,6 +73,10 @@ bool opf_has_member(const char *list, const opf_member *m);
 void opf_add_clause(strbuf *sb, const opf_member *m);
 /* What DROP says of m: "OPERATOR 1 (integer, integer)". */
 void opf_drop_clause(strbuf *sb, const opf_member *m);
+/* "NOUN schema.name USING method": a family or class as DROP, COMMENT ON
+ * and ALTER name it. */
+void opf_target(strbuf *sb, const char *noun, const char *schema, const char *name,
+                const char *method);
 /* Whether members (NULL: none) are all lines as above; if not, err says
  * so. */
 bool opf_members_valid(const char *members, strbuf *err);
