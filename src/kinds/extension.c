@@ -67,9 +67,10 @@ static void extension_alter(pa_plan *p, const pa_object *from,
     if (changed[EXT_VERSION] &&
         !word_in_list(to->values[EXT_VERSION], from->values[EXT_UPDATE_TARGETS])) {
         /* A downgrade, or a version this server does not ship: an UPDATE
-         * TO would only make the whole plan fail. */
-        plan_warn(p, "extension %s cannot be updated from version %s to %s "
-                  "on FROM (no update path); left at %s", to->name,
+         * TO would only make the whole plan fail. Still a difference. */
+        plan_note(p, "extension %s cannot be updated from version %s to %s "
+                  "on FROM (no update path): left at %s; drop and create it by hand, "
+                  "or leave versions out (--ignore-extension-versions)", to->name,
                   from->values[EXT_VERSION], to->values[EXT_VERSION],
                   from->values[EXT_VERSION]);
     } else if (changed[EXT_VERSION]) {

@@ -38,6 +38,11 @@ typedef struct builder {
     size_t nops;
     size_t alloc;
     hashmap index[3];           /* key -> op index + 1, per op type */
+    /* ALTERs that gave no statement (a merged column's type, which its
+     * parent's ALTER changes; an extension version with no update path
+     * notes why): see note_unplanned. */
+    const op **unplanned;
+    size_t nunplanned;
 } builder;
 
 const char *const pa_hazard_names[PA_NHAZARDS] = {
@@ -467,12 +472,16 @@ static void emit_op(builder *b, op *o)
         p->op_hazards = drop_hazards(b, o);
         plan_drop_object(p, o->obj);
         break;
-    case OP_ALTER:
+    case OP_ALTER: {
+        size_t nstmts = p->nstmts, nnotes = p->nnotes;
         p->op_hazards = 0;
         if (k->alter)
             k->alter(p, o->change->from, o->change->to, o->change->changed);
         emit_alter_comment(p, o->change);
+        if (p->nstmts == nstmts && p->nnotes == nnotes)
+            b->unplanned[b->nunplanned++] = o;
         break;
+    }
     case OP_CREATE:
         p->op_hazards = 0;
         plan_create_object(p, o->obj);
@@ -519,6 +528,19 @@ static void warn_cycles(pa_plan *p, const builder *b, const size_t *released)
     }
 }
 
+/* A plan whose differences all gave no statement would be "in sync":
+ * each is a note instead, so that the verdict says they differ. Beside
+ * other statements they are left alone: those change them (a merged
+ * column's type), or they are drift all the same. */
+static void note_unplanned(pa_plan *p, const builder *b)
+{
+    if (p->nstmts > 0 || p->nnotes > 0)
+        return;
+    for (size_t i = 0; i < b->nunplanned; i++)
+        plan_note(p, "%s differs, but pgalign has no statement that changes it",
+                  b->unplanned[i]->obj->key);
+}
+
 /* FROM's model has the new names already; the database gets them first. */
 static void emit_renames(pa_plan *p, const pa_rename_list *renames)
 {
@@ -562,10 +584,13 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
 
     emit_preambles(&b);
     emit_renames(p, d->renames);
+    b.unplanned = xmalloc(sizeof(*b.unplanned) * (b.nops + 1));
     for (size_t i = 0; i < b.nops; i++)
         emit_op(&b, &b.ops[order[i]]);
     emit_implied_comments(p, d);
+    note_unplanned(p, &b);
 
+    free(b.unplanned);
     free(order);
     free(released);
     depgraph_free(&g);

@@ -549,9 +549,41 @@ static void test_check_stays_on_its_statement(void **state)
     model_free(&m);
 }
 
+/* A difference whose ALTER gives no statement (a merged column's type,
+ * which its parent's ALTER changes, here with the parent unchanged) is
+ * never an empty plan: it is a note, and the verdict says drift. */
+static void test_alter_without_statement_is_a_note(void **state)
+{
+    (void)state;
+    pa_model from, to;
+    model_init(&from);
+    model_init(&to);
+    add(&from, "table", "public", NULL, "child", "persistence", "LOGGED", NULL);
+    add(&from, "column", "public", "child", "code", "type", "character varying(5)",
+        "merged", "merged", NULL);
+    add(&to, "table", "public", NULL, "child", "persistence", "LOGGED", NULL);
+    add(&to, "column", "public", "child", "code", "type", "character varying(9)",
+        "merged", "merged", NULL);
+    finish(&from);
+    finish(&to);
+    pa_diff d;
+    diff_compute(&d, &from, &to, NULL);
+    pa_plan p;
+    plan_build(&p, &d, false);
+    assert_int_equal(p.nstmts, 0);
+    assert_int_equal(p.nnotes, 1);
+    assert_non_null(strstr(p.notes[0], "has no statement that changes it"));
+    assert_non_null(strstr(p.notes[0], "child"));
+    plan_free(&p);
+    diff_free(&d);
+    model_free(&from);
+    model_free(&to);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_alter_without_statement_is_a_note),
         cmocka_unit_test(test_identical_models_give_empty_plan),
         cmocka_unit_test(test_enum_created_before_table_using_it),
         cmocka_unit_test(test_foreign_key_after_key_and_dropped_before_it),
