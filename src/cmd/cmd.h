@@ -63,6 +63,7 @@ typedef struct pa_run {
     pa_diff_options dopt;   /* how the diff was made */
     /* Kinds a snapshot side predates, not compared (NULL-terminated). */
     const pa_kind **uncompared_kinds;
+    bool census_kinds_predated;     /* the same for census kinds */
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */

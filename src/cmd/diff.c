@@ -7,6 +7,7 @@
 #include "emit/sql.h"
 #include "emit/summary.h"
 #include "plan/compat.h"
+#include "kinds/census.h"
 #include "kinds/kinds.h"
 #include "plan/plan.h"
 #include "source/tempcluster.h"
@@ -247,13 +248,45 @@ static void plan_failed(pa_run *run, strbuf *err)
     run->uncompared_kinds = NULL;
 }
 
+static void say_predated(const pa_options *opt, const char *census_what, const char *side,
+                         int version)
+{
+    if (opt->quiet && !opt->strict)
+        return;
+    strbuf what = STRBUF_INIT;
+    word_plural(&what, census_what);
+    fprintf(stderr, "pgalign: not compared: %s (%s is a snapshot of format version %d, "
+            "which predates them; take it again with this pgalign)\n", what.buf, side, version);
+    sb_release(&what);
+}
+
+/* The same for census kinds a snapshot of an older format did not record
+ * (base types): their entries would be one side's only. */
+static void forget_census_kinds_snapshots_predate(const pa_options *opt, pa_run *run,
+                                                  const pa_model *const *sides,
+                                                  const char *const *names)
+{
+    for (const census_kind_since *c = census_kinds_since; c->what; c++) {
+        for (int s = 0; s < 2; s++) {
+            int version = sides[s]->snapshot_version;
+            if (!version || c->snapshot_since <= version)
+                continue;
+            run->census_kinds_predated = true;
+            census_forget(&run->from.census, c->what);
+            census_forget(&run->to.census, c->what);
+            say_predated(opt, c->what, names[s], version);
+            break;
+        }
+    }
+}
+
 /* A snapshot of an older format says nothing of the kinds pgalign began
  * to compare since: they are not compared (nor their census entries, on
  * either side), and that is said. */
 static void forget_kinds_snapshots_predate(const pa_options *opt, pa_run *run)
 {
-    const pa_model *sides[2] = {&run->from, &run->to};
-    const char *names[2] = {"FROM", "TARGET"};
+    const pa_model *const sides[2] = {&run->from, &run->to};
+    const char *const names[2] = {"FROM", "TARGET"};
     size_t n = 0;
     run->uncompared_kinds = xcalloc(pa_nkinds + 1, sizeof(*run->uncompared_kinds));
     for (size_t k = 0; k < pa_nkinds; k++) {
@@ -265,17 +298,11 @@ static void forget_kinds_snapshots_predate(const pa_options *opt, pa_run *run)
             run->uncompared_kinds[n++] = kind;
             census_forget(&run->from.census, kind->census_what);
             census_forget(&run->to.census, kind->census_what);
-            if (!opt->quiet || opt->strict) {
-                strbuf what = STRBUF_INIT;
-                word_plural(&what, kind->census_what);
-                fprintf(stderr, "pgalign: not compared: %s (%s is a snapshot of format "
-                        "version %d, which predates them; take it again with this "
-                        "pgalign)\n", what.buf, names[s], version);
-                sb_release(&what);
-            }
+            say_predated(opt, kind->census_what, names[s], version);
             break;
         }
     }
+    forget_census_kinds_snapshots_predate(opt, run, sides, names);
 }
 
 bool cmd_plan(const pa_options *opt, pa_run *run)

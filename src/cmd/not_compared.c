@@ -42,7 +42,8 @@ bool cmd_run_differs(const pa_run *run)
 
 bool cmd_strict_run_ok(const pa_options *opt, const pa_run *run)
 {
-    if (opt->strict && run->uncompared_kinds && run->uncompared_kinds[0]) {
+    if (opt->strict && ((run->uncompared_kinds && run->uncompared_kinds[0]) ||
+                        run->census_kinds_predated)) {
         fprintf(stderr, "pgalign: --strict: a snapshot predates kinds pgalign compares "
                 "(named above); nothing was done\n");
         return false;

@@ -39,6 +39,23 @@ static const char user_mapping_options_sql[] =
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_user_mapping", "u.umid")
     " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_foreign_server", "s.oid");
 
+/* Base types a user created (CREATE TYPE with input and output
+ * functions), and shell types (CREATE TYPE name alone): not their array
+ * types, which come with them. */
+static const char base_type_sql[] =
+    "SELECT 'base type', n.nspname, " PA_SQL_QUALIFIED("n.nspname", "t.typname") ","
+    " CASE WHEN NOT t.typisdefined THEN 'shell' ELSE concat_ws(' ',"
+    " t.typinput::regproc, t.typoutput::regproc, t.typreceive::regproc, t.typsend::regproc,"
+    " t.typmodin::regproc, t.typmodout::regproc, t.typanalyze::regproc,"
+    " t.typsubscript::regproc, t.typlen, t.typbyval, t.typalign, t.typstorage,"
+    " t.typcategory, t.typispreferred, t.typdelim, t.typelem::regtype,"
+    " t.typcollation <> 0, t.typdefault) END, false"
+    " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+    " WHERE (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined))"
+    " AND t.oid >= 16384"
+    " AND t.oid NOT IN (SELECT a.typarray FROM pg_type a WHERE a.typarray <> 0)"
+    " AND " PA_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
+
 /* The connection string (and its password) is the superuser's to read and
  * is left out; so is streaming, whose default is off before 18 and
  * parallel from 18 on: one CREATE SUBSCRIPTION on both is alike. */
@@ -71,9 +88,15 @@ static const char unnamed_cron_job_sql[] =
 
 static const census_part census_parts[] = {
     {0, user_mapping_options_sql, NULL},
+    {0, base_type_sql, NULL},
     {0, subscription_sql, NULL},
     {0, security_label_sql, NULL},
     {0, unnamed_cron_job_sql, "cron.job"},
+};
+
+const census_kind_since census_kinds_since[] = {
+    {"base type", 4},
+    {NULL, 0},
 };
 
 /* The digest is cut to 16 hex digits (sha256: md5 is refused on servers

@@ -13,4 +13,12 @@
 void census_query_text(int server_version, const char *const *relations, strbuf *out);
 enum { CENSUS_COST = 10 };
 
+/* Census kinds that snapshots of older formats do not record, with the
+ * first format that does: {"base type", 4}. Ends with {NULL, 0}. */
+typedef struct census_kind_since {
+    const char *what;
+    int snapshot_since;
+} census_kind_since;
+extern const census_kind_since census_kinds_since[];
+
 #endif

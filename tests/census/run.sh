@@ -21,6 +21,7 @@ load_sql cen_alt "$here/alt.sql" 2>"$err" || fail "$SUITE/setup-cen_alt" "cannot
 # Each object of kinds.sql, as pgalign names it.
 objects=(
     "subscription census_sub"
+    "base type public.census_int"
 )
 
 # named CASE WHERE FILE: every object is named once in FILE, "(WHERE)".
@@ -34,8 +35,10 @@ named() {
 
 expect target-only 2 "$PGALIGN" check dbname=cen_base dbname=cen_kinds &&
     named target-only "TARGET only" "$err" &&
-    check target-only-summary grep -q "objects pgalign cannot plan differ" "$out"
-expect from-only 2 "$PGALIGN" check dbname=cen_kinds dbname=cen_base &&
+    check target-only-shell grep -qxF \
+        "pgalign: not compared: base type auth.census_shell (TARGET only)" "$err" &&
+    check target-only-summary grep -q "^not compared (kinds pgalign does not plan yet): 3 objects, 3 differ" "$out"
+expect from-only 2 "$PGALIGN" check --unsafe dbname=cen_kinds dbname=cen_base &&
     named from-only "FROM only" "$err"
 expect both-same 0 "$PGALIGN" check dbname=cen_kinds dbname=cen_kinds2 &&
     named both-same "both sides, same" "$err" &&
@@ -44,6 +47,7 @@ expect both-same-quiet 0 "$PGALIGN" check -q dbname=cen_kinds dbname=cen_kinds2 
     named both-same-quiet "both sides, same" "$err"
 expect both-differ 2 "$PGALIGN" check dbname=cen_kinds dbname=cen_alt &&
     named both-differ "both sides, differ" "$err" &&
+    check both-differ-summary grep -q "objects pgalign cannot plan differ" "$out" &&
     check both-differ-extra grep -qxF \
         "pgalign: not compared: subscription census_sub2 (TARGET only)" "$err"
 
@@ -53,17 +57,18 @@ json_holds() {   # FILE PYTHON-EXPRESSION over d
 }
 expect json-differ 2 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_alt &&
     check json-differ-listed json_holds "$out" \
-        'not d["in_sync"] and len(d["not_compared"]) == 2 and all(o["differs"] for o in d["not_compared"])'
+        'not d["in_sync"] and len(d["not_compared"]) == 4 and all(o["differs"] for o in d["not_compared"])'
 expect json-same 0 "$PGALIGN" check --format json dbname=cen_kinds dbname=cen_kinds2 &&
     check json-same-listed json_holds "$out" \
-        'd["in_sync"] and len(d["not_compared"]) == 1 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
-expect plan-json 2 "$PGALIGN" --format json dbname=cen_base dbname=cen_kinds &&
-    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 1'
+        'd["in_sync"] and len(d["not_compared"]) == 3 and all(o["where"] == "both sides, same" for o in d["not_compared"])'
+expect plan-json 2 "$PGALIGN" --format json dbname=cen_kinds dbname=cen_alt &&
+    check plan-json-listed json_holds "$out" 'd["statements"] == [] and len(d["not_compared"]) == 4'
 
 # diff: the plan (here only a comment) lists what differs, and runs.
 expect diff-comment 2 "$PGALIGN" dbname=cen_base dbname=cen_kinds &&
     check diff-comment-lists grep -qxF -- "--   subscription census_sub (TARGET only)" "$out" &&
-    check diff-comment-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d cen_base -f "$out"
+    fresh_db cen_apply && load_sql cen_apply "$here/base.sql" &&
+    check diff-comment-applies psql -X -q -1 -v ON_ERROR_STOP=1 -d cen_apply -f "$out"
 expect diff-same 0 "$PGALIGN" dbname=cen_kinds dbname=cen_kinds2 &&
     check diff-same-empty test ! -s "$out"
 expect diff-quiet 2 "$PGALIGN" -q dbname=cen_base dbname=cen_kinds &&
@@ -77,14 +82,19 @@ DROP TABLE orders; --" connection '"'host=/nonexistent dbname=x'"' publication p
 expect evil-name 2 "$PGALIGN" dbname=cen_base dbname=cen_evil &&
     check evil-name-commented lacks "$out" "^DROP TABLE"
 
-# Filters: the profile and the schema filters leave out what is in the
-# schemas they name; global kinds (subscriptions) stay. (No kind left in
-# the census that a test here can create lives in a schema.)
+# Filters: the profile leaves out what is in schemas it manages, and
+# --schema and --exclude-schema what is in the schemas they leave out;
+# global kinds (subscriptions) stay.
 expect profile 2 "$PGALIGN" check --profile supabase dbname=cen_kinds dbname=cen_alt &&
+    check profile-leaves-auth lacks "$err" "census_shell" &&
+    check profile-keeps-public grep -q "not compared: base type public.census_int " "$err" &&
     check profile-keeps-global grep -q "not compared: subscription census_sub " "$err"
 expect exclude-schema 2 "$PGALIGN" check --exclude-schema public dbname=cen_kinds dbname=cen_alt &&
+    check exclude-leaves-public lacks "$err" "public\.census" &&
     check exclude-keeps-global grep -q "not compared: subscription census_sub " "$err"
 expect only-schema 2 "$PGALIGN" check --schema auth dbname=cen_kinds dbname=cen_alt &&
+    check only-schema-auth grep -q "census_shell" "$err" &&
+    check only-schema-no-public lacks "$err" "public\.census" &&
     check only-schema-keeps-global grep -q "not compared: subscription census_sub " "$err"
 
 # What an extension brings (hstore: casts, operators, classes, families)
@@ -110,6 +120,23 @@ expect snapshot-without-census 0 "$PGALIGN" check dbname=cen_kinds "$work/old.js
     check snapshot-without-census-says grep -qF \
         "subscription census_sub (FROM; TARGET is a snapshot that does not record such objects)" "$err"
 
+# A snapshot of format 3 did not record base types: they are not compared
+# on either side, and that is said (--strict refuses it).
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d["version"] = 3; json.dump(d, sys.stdout)' \
+    "$work/kinds.json" >"$work/v3.json"
+expect snapshot-v3 0 "$PGALIGN" check "$work/v3.json" dbname=cen_kinds2 &&
+    check snapshot-v3-says grep -qF \
+        "pgalign: not compared: base types (FROM is a snapshot of format version 3, which predates them" "$err" &&
+    check snapshot-v3-base-type-unnamed lacks "$err" "base type public" &&
+    check snapshot-v3-subscription grep -qxF \
+        "pgalign: not compared: subscription census_sub (both sides, same)" "$err"
+"$PGALIGN" snapshot -o "$work/base.json" dbname=cen_base 2>"$err" ||
+    fail "$SUITE/snapshot-base" "no snapshot" "$err"
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d["version"] = 3; json.dump(d, sys.stdout)' \
+    "$work/base.json" >"$work/base-v3.json"
+expect snapshot-v3-strict 1 "$PGALIGN" check --strict "$work/base-v3.json" dbname=cen_base &&
+    check snapshot-v3-strict-says grep -q "snapshot predates kinds" "$err"
+
 # No secret (options named password, the subscription's connection
 # string) in any output.
 expect sync-nothing-to-apply 2 "$PGALIGN" sync --yes dbname=cen_kinds dbname=cen_alt &&
@@ -131,7 +158,7 @@ check secrets-server-digest grep -qF "password <secret:" "$work/all"
 # printed or changed; named even with -q.
 expect strict-check 1 "$PGALIGN" check --strict dbname=cen_kinds dbname=cen_kinds2 &&
     check strict-check-nothing-printed test ! -s "$out" &&
-    check strict-check-says grep -q "^pgalign: --strict: 1 object " "$err"
+    check strict-check-says grep -q "^pgalign: --strict: 3 objects " "$err"
 expect strict-diff-quiet 1 "$PGALIGN" --strict -q dbname=cen_base dbname=cen_kinds &&
     check strict-diff-nothing-printed test ! -s "$out" &&
     check strict-diff-named grep -qxF "pgalign: not compared: subscription census_sub (TARGET only)" "$err"
