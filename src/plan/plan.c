@@ -38,9 +38,8 @@ typedef struct builder {
     size_t nops;
     size_t alloc;
     hashmap index[3];           /* key -> op index + 1, per op type */
-    /* ALTERs that gave no statement (a merged column's type, which its
-     * parent's ALTER changes; an extension version with no update path
-     * notes why): see note_unplanned. */
+    /* ALTERs that gave neither a statement nor a note (a merged column's
+     * type, which its parent's ALTER changes): see note_unplanned. */
     const op **unplanned;
     size_t nunplanned;
 } builder;
