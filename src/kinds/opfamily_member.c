@@ -23,24 +23,22 @@ static const char *skip_head(const char *s)
     return strncmp(s, " (", 2) == 0 ? s + 2 : NULL;
 }
 
-/* Past the ")" closing the key's "(" whose inside starts at s, reading
- * "quoted" names whole; NULL if it is not closed on this line. */
+/* Past the character at s, or past the whole "quoted" name that starts
+ * there (to the end of the text where its quote is never closed). */
+static const char *step(const char *s)
+{
+    return *s == '"' ? sql_skip_quoted(s, false) : s + 1;
+}
+
+/* Past the ")" closing the key's "(" whose inside starts at s; NULL if it
+ * is not closed on this line. */
 static const char *skip_types(const char *s)
 {
-    int depth = 1;
-    while (*s && *s != '\n') {
-        if (*s == '"') {
-            const char *after = sql_skip_quoted(s, false);
-            if (after == s)
-                return NULL;
-            s = after;
-            continue;
-        }
+    for (int depth = 1; *s && *s != '\n'; s = step(s)) {
         if (*s == '(')
             depth++;
         else if (*s == ')' && --depth == 0)
             return s + 1;
-        s++;
     }
     return NULL;
 }
@@ -48,16 +46,8 @@ static const char *skip_types(const char *s)
 /* The line's end: the first newline outside "quotes". */
 static const char *line_end(const char *s)
 {
-    while (*s && *s != '\n') {
-        if (*s == '"') {
-            const char *after = sql_skip_quoted(s, false);
-            if (after == s)
-                return s + strlen(s);
-            s = after;
-        } else {
-            s++;
-        }
-    }
+    while (*s && *s != '\n')
+        s = step(s);
     return s;
 }
 
