@@ -1,6 +1,7 @@
 /* pgalign: make one PostgreSQL schema match another.
  * Command-line parsing and dispatch; the commands live in src/cmd/. */
 #include "cmd/cmd.h"
+#include "cmd/patterns.h"
 #include "source/pgbin.h"
 #include "source/signals.h"
 #include "source/tempcluster.h"
@@ -34,10 +35,25 @@ static const char rename_help[] =
     "                         for a column, same columns for a table, same\n"
     "                         definition for a constraint or index)\n";
 
-static const char common_help[] =
+/* --schema and --exclude-schema, which every command takes. */
+static const char schema_help[] =
     "  --schema S             only objects in schema S (repeatable)\n"
     "  --exclude-schema S     ignore schema S (repeatable; also\n"
-    "                         --exclude_schema)\n"
+    "                         --exclude_schema)\n";
+
+/* The patterns: a JSON plan records them, so apply takes none. */
+static const char pattern_help[] =
+    "  --exclude PATTERN      leave out the objects PATTERN names, and what\n"
+    "                         lives in them (repeatable): [kind:]name,\n"
+    "                         [kind:]schema.name or [kind:]schema.table.name,\n"
+    "                         with * and ? (table:public.tmp_*, *.debug_*,\n"
+    "                         column:public.users.legacy_*)\n"
+    "  --include PATTERN      compare only what the --include patterns name\n"
+    "                         and what lives in it (repeatable)\n"
+    "  --exclude-from FILE    --exclude each pattern of FILE, one a line\n"
+    "                         (# starts a comment)\n";
+
+static const char common_help[] =
     "  --profile supabase     leave alone what Supabase manages: its schemas\n"
     "                         (auth, storage, realtime, extensions...) and\n"
     "                         grants to its system roles; --schema and\n"
@@ -91,12 +107,13 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s%s%s%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s%s%s%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr;\n"
            "no SQL printed, but a summary or JSON plan is, for review), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, strict_help, rename_help, output_help, common_help);
+           sources_help, strict_help, rename_help, output_help, schema_help, pattern_help,
+           common_help);
 }
 
 static void snapshot_help(void)
@@ -105,9 +122,9 @@ static void snapshot_help(void)
            "\n"
            "Write the schema of SOURCE as a JSON snapshot: deterministic (sorted,\n"
            "so snapshots diff well in git) and usable later as FROM or TARGET.\n\n%s\n"
-           "Options:\n%s%s\n"
+           "Options:\n%s%s%s%s\n"
            "Exit status: 0 written, 1 error.\n",
-           sources_help, output_help, common_help);
+           sources_help, output_help, schema_help, pattern_help, common_help);
 }
 
 /* Each command's bit, for the options it takes (option_commands). */
@@ -135,10 +152,10 @@ static void check_help(void)
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
            "  --unsafe               drift with destructive statements exits 2, not 3\n"
-           "  --ignore-extension-versions   as for diff\n%s%s%s\n"
+           "  --ignore-extension-versions   as for diff\n%s%s%s%s%s\n"
            "Exit status: 0 in sync, 2 drift (also of objects pgalign cannot plan),\n"
            "3 drift whose plan is destructive (needs --unsafe), 1 error.\n",
-           sources_help, strict_help, output_help, common_help);
+           sources_help, strict_help, output_help, schema_help, pattern_help, common_help);
 }
 
 static const char apply_options_help[] =
@@ -169,11 +186,11 @@ static void apply_help(void)
            "  --force                apply even if FROM changed since planning\n"
            "  --rehearse             first run the plan on a copy of FROM's schema\n"
            "                         (made by pgalign in a temporary cluster)\n"
-           "                         and check the result\n%s%s\n"
+           "                         and check the result\n%s%s%s\n"
            "Exit status: 0 applied (and verified), 3 the plan is destructive and\n"
            "--unsafe was not given (nothing changed), 1 error (nothing changed\n"
            "unless the message says otherwise).\n",
-           apply_options_help, strict_help, common_help);
+           apply_options_help, strict_help, schema_help, common_help);
 }
 
 static void sync_help(void)
@@ -193,11 +210,12 @@ static void sync_help(void)
            "                         the plan runs in phases, each committed\n%s"
            "  --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s"
-           "                         (on a terminal, sync asks for each likely rename)\n%s%s\n"
+           "                         (on a terminal, sync asks for each likely rename)\n%s%s%s%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
            "destructive and --unsafe was not given, 1 error or refused (nothing\n"
            "changed).\n",
-           sources_help, apply_options_help, rename_help, strict_help, common_help);
+           sources_help, apply_options_help, rename_help, strict_help, schema_help,
+           pattern_help, common_help);
 }
 
 static const command commands[] = {
@@ -213,13 +231,17 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
        OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES,
-       OPT_STRICT };
+       OPT_STRICT, OPT_EXCLUDE, OPT_INCLUDE, OPT_EXCLUDE_FROM };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
     {"schema", required_argument, NULL, OPT_SCHEMA},
     {"exclude-schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
     {"exclude_schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA},
+    /* Its own entry: getopt took --exclude for --exclude-schema before. */
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"exclude-from", required_argument, NULL, OPT_EXCLUDE_FROM},
     {"output", required_argument, NULL, 'o'},
     {"pg-bindir", required_argument, NULL, OPT_PG_BINDIR},
     {"create-extensions-only", no_argument, NULL, OPT_CREATE_EXTENSIONS_ONLY},
@@ -274,6 +296,10 @@ static const struct {
     {OPT_REHEARSE, FOR_APPLY},
     {OPT_YES, FOR_SYNC},
     {OPT_NO_REHEARSE, FOR_SYNC},
+    /* A JSON plan records them; apply takes them from it. */
+    {OPT_EXCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
+    {OPT_INCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
+    {OPT_EXCLUDE_FROM, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
 };
 
 static bool command_takes(const command *cmd, int code)
@@ -379,6 +405,19 @@ static bool looks_like_command(const char *arg)
     return *arg != '\0';
 }
 
+/* --exclude, --include, --exclude-from: a bad pattern is one line. */
+static bool add_pattern(pa_options *opt, int code, const char *arg)
+{
+    strbuf err = STRBUF_INIT;
+    bool ok = code == OPT_EXCLUDE_FROM ? patterns_add_file(&opt->filter, arg, &err)
+                                       : patterns_add(&opt->filter, arg, code == OPT_INCLUDE,
+                                                      &err);
+    if (!ok)
+        fprintf(stderr, "pgalign: %s\n", sb_str(&err));
+    sb_release(&err);
+    return ok;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, const command *cmd, pa_options *opt)
 {
@@ -401,6 +440,12 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
             break;
         case OPT_EXCLUDE_SCHEMA:
             add_schema(&opt->filter.exclude, &opt->filter.nexclude, optarg);
+            break;
+        case OPT_EXCLUDE:
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE_FROM:
+            if (!add_pattern(opt, c, optarg))
+                return EXIT_ERROR;
             break;
         case 'o':
             opt->output = optarg;
@@ -605,6 +650,7 @@ int main(int argc, char **argv)
     tempcluster_stop();
     free(opt.filter.include);
     free(opt.filter.exclude);
+    patterns_free(&opt.filter);
     rename_list_free(&opt.renames);
     return rc;
 }

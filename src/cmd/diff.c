@@ -1,5 +1,6 @@
 /* pgalign [diff] FROM TARGET: print the SQL that makes FROM like TARGET. */
 #include "cmd/cmd.h"
+#include "cmd/patterns.h"
 #include "apply/copy.h"
 #include "diff/diff.h"
 #include "inspect/inspect.h"
@@ -326,6 +327,11 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     }
     sb_release(&err);
 
+    if (!opt->quiet) {
+        patterns_report(&opt->filter, &run->from, &run->to, &err);
+        fputs(sb_str(&err), stderr);
+        sb_reset(&err);
+    }
     report_versions(opt, &run->from, &run->to);
     compat_adapt(&run->to, run->from.server_version, &err);
     if (!opt->quiet)

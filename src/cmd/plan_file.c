@@ -1,5 +1,6 @@
 /* Writing the options a JSON plan records, and reading plans back. */
 #include "cmd/plan_file.h"
+#include "cmd/patterns.h"
 #include "apply/split.h"
 #include "emit/plan_json.h"
 #include "util/fileio.h"
@@ -25,6 +26,13 @@ json_t *plan_options_json(const pa_options *opt)
     json_object_set_new(o, "schema", string_array(opt->filter.include, opt->filter.ninclude));
     json_object_set_new(o, "exclude_schema",
                         string_array(opt->filter.exclude, opt->filter.nexclude));
+    json_t *exclude = json_array(), *include = json_array();
+    for (size_t i = 0; i < opt->filter.npatterns; i++) {
+        const pa_pattern *p = &opt->filter.patterns[i];
+        json_array_append_new(p->include ? include : exclude, json_string(p->source));
+    }
+    json_object_set_new(o, "exclude", exclude);
+    json_object_set_new(o, "include", include);
     json_object_set_new(o, "with_privileges", json_boolean(opt->filter.privileges));
     json_object_set_new(o, "profile", opt->filter.profile ? json_string(opt->filter.profile)
                                                           : json_null());
@@ -48,6 +56,26 @@ static bool read_strings(json_t *a, const char ***items, size_t *n)
     return true;
 }
 
+/* The patterns a plan was made with: absent from plans of a pgalign
+ * that had none. */
+static bool read_patterns(json_t *a, bool include, pa_filter *f)
+{
+    size_t i;
+    json_t *s;
+    if (!a)
+        return true;
+    if (!json_is_array(a))
+        return false;
+    json_array_foreach(a, i, s) {
+        strbuf err = STRBUF_INIT;
+        bool ok = json_is_string(s) && patterns_add(f, json_string_value(s), include, &err);
+        sb_release(&err);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 static bool read_options(json_t *o, pa_plan_file *pf)
 {
     json_t *priv = json_object_get(o, "with_privileges");
@@ -59,7 +87,9 @@ static bool read_options(json_t *o, pa_plan_file *pf)
     if (profile && !filter_set_profile(&pf->filter, profile))
         return false;
     pf->ignore_extension_versions = json_is_true(versions);
-    return read_strings(json_object_get(o, "schema"), &pf->filter.include,
+    return read_patterns(json_object_get(o, "exclude"), false, &pf->filter) &&
+           read_patterns(json_object_get(o, "include"), true, &pf->filter) &&
+           read_strings(json_object_get(o, "schema"), &pf->filter.include,
                         &pf->filter.ninclude) &&
            read_strings(json_object_get(o, "exclude_schema"), &pf->filter.exclude,
                         &pf->filter.nexclude);
@@ -321,6 +351,7 @@ void plan_file_free(pa_plan_file *pf)
     free(pf->target_fingerprint);
     free_strings(pf->filter.include, pf->filter.ninclude);
     free_strings(pf->filter.exclude, pf->filter.nexclude);
+    patterns_free(&pf->filter);
     free_strings(pf->not_compared, pf->nnot_compared);
     rename_list_free(&pf->renames);
     memset(pf, 0, sizeof(*pf));

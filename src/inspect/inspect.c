@@ -501,8 +501,10 @@ static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char
     if (opt->verbose)
         fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
                 m->count, now_seconds() - start);
-    if (ok)
+    if (ok) {
         model_sort(m);
+        filter_prune(opt->filter, m);
+    }
     return ok;
 }
 
@@ -538,10 +540,14 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
         m->census.known = true;
         model_link(m);
         model_sort(m);
+        filter_prune(opt->filter, m);
         return true;
     case SOURCE_SNAPSHOT:
         model_free(m);
-        return snapshot_load(source, opt->filter, m, err);
+        if (!snapshot_load(source, opt->filter, m, err))
+            return false;
+        filter_prune(opt->filter, m);
+        return true;
     case SOURCE_SQL:
         if (!load_sql_source(source, opt, &recorded, &conninfo, &conn, err)) {
             extskip_free(&recorded);

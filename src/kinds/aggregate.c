@@ -82,6 +82,7 @@ static void aggregate_create(pa_plan *p, const pa_object *to)
 
 const pa_kind kind_aggregate = {
     .name = "aggregate",
+    .signature = "(",
     .rank = 46,
     .query = aggregate_query,
     .attrs = KIND_ATTRS(aggregate_attrs),

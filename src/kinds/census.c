@@ -18,6 +18,7 @@
 #include "util/words.h"
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct census_part {
     int since;      /* first server version that has the kind */
@@ -110,6 +111,24 @@ static const char census_head[] =
 static const char census_tail[] =
     ") x WHERE x.schema IS NULL OR (x.schema NOT IN ('pg_catalog', 'information_schema')"
     " AND x.schema !~ '^pg_(toast|temp_|toast_temp_)')";
+
+bool census_kind_known(const pa_pattern *p)
+{
+    static const char head[] = "SELECT '";
+    for (size_t i = 0; i < sizeof(census_parts) / sizeof(census_parts[0]); i++) {
+        /* The kind word is the literal a part selects first. */
+        const char *word = census_parts[i].sql + sizeof(head) - 1;
+        const char *end = strchr(word, '\'');
+        char buf[64];
+        if (!end || (size_t)(end - word) >= sizeof(buf))
+            continue;
+        memcpy(buf, word, (size_t)(end - word));
+        buf[end - word] = '\0';
+        if (pattern_kind_is(p, buf))
+            return true;
+    }
+    return false;
+}
 
 void census_query_text(int server_version, const char *const *relations, strbuf *out)
 {

@@ -4,6 +4,7 @@
 #ifndef PA_KINDS_CENSUS_H
 #define PA_KINDS_CENSUS_H
 
+#include "model/pattern.h"
 #include "util/strbuf.h"
 
 /* The query for a server version: its columns are what, schema, label,
@@ -12,6 +13,9 @@
  * as a kind's (kind.h). */
 void census_query_text(int server_version, const char *const *relations, strbuf *out);
 enum { CENSUS_COST = 10 };
+
+/* Whether a pattern's kind is one of the census's ("base type"). */
+bool census_kind_known(const pa_pattern *p);
 
 /* Census kinds that snapshots of older formats do not record, with the
  * first format that does: {"base type", 4}. Ends with {NULL, 0}. */

@@ -78,6 +78,7 @@ const char *routine_identity_arguments(const pa_object *o)
 
 const pa_kind kind_function = {
     .name = "function",
+    .signature = "(",
     .rank = 45,
     .query = function_query,
     .attrs = KIND_ATTRS(function_attrs),

@@ -119,6 +119,7 @@ static bool operator_validate(const pa_object *o, strbuf *err)
 
 const pa_kind kind_operator = {
     .name = "operator",
+    .signature = "(",
     .rank = 46,
     .snapshot_since = 4,
     .census_what = "operator",

@@ -89,6 +89,7 @@ static bool operator_class_validate(const pa_object *o, strbuf *err)
 
 const pa_kind kind_operator_class = {
     .name = "operator_class",
+    .signature = " USING ",
     .rank = 49,
     .snapshot_since = 4,
     .census_what = "operator class",

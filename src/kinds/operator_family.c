@@ -91,6 +91,7 @@ static bool operator_family_validate(const pa_object *o, strbuf *err)
 
 const pa_kind kind_operator_family = {
     .name = "operator_family",
+    .signature = " USING ",
     .rank = 48,
     .snapshot_since = 4,
     .census_what = "operator family",

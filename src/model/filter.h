@@ -1,13 +1,17 @@
-/* The schema filter: which objects a comparison reads (--schema,
- * --exclude-schema, --with-privileges, --profile). Inspection, snapshots
- * and plan files apply it alike (filter.c, profile.c). */
+/* The filter: which objects a comparison reads (--schema,
+ * --exclude-schema, --exclude, --include, --with-privileges, --profile).
+ * Inspection, snapshots and plan files apply it alike (filter.c,
+ * profile.c, prune.c). */
 #ifndef PA_MODEL_FILTER_H
 #define PA_MODEL_FILTER_H
+
+#include "model/pattern.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 struct pa_kind;
+struct pa_model;
 
 typedef struct pa_filter {
     const char **include;   /* --schema: only these (if any) */
@@ -21,6 +25,11 @@ typedef struct pa_filter {
     const char *const *managed_schemas;
     const char *const *managed_roles;
     const char *const *managed_extensions;  /* left out like the schemas */
+    /* --exclude and --include, in the order given: applied to a model
+     * once it is loaded and linked (filter_prune), for they name objects
+     * of every kind and what lives in them. */
+    pa_pattern *patterns;
+    size_t npatterns;
 } pa_filter;
 
 bool filter_accepts(const pa_filter *f, const char *schema);
@@ -34,5 +43,12 @@ bool filter_accepts_object(const pa_filter *f, const struct pa_kind *k, const ch
 bool filter_set_profile(pa_filter *f, const char *profile);
 /* Whether objects of this kind are read at all. */
 bool filter_accepts_kind(const pa_filter *f, const struct pa_kind *kind);
+
+/* Leave out of a loaded, linked model what the patterns leave out: an
+ * object is kept when an --include (if any) names it or what it lives in
+ * (its table, its column, its schema), and no --exclude does. Its census
+ * entries likewise. Records what was left out, the dependencies across,
+ * and each pattern's hits (model.h). Nothing without patterns. */
+void filter_prune(const pa_filter *f, struct pa_model *m);
 
 #endif

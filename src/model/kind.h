@@ -116,6 +116,10 @@ struct pa_kind {
      * KIND_PARENTS(&kind_table, &kind_matview) (kinds/kinds.h). */
     const pa_kind *const *parents;
     bool table_in_key;          /* names are unique per table, not schema */
+    /* Where its names carry a signature after the name proper ("(" for a
+     * function's arguments, " USING " for an operator class's access
+     * method): a pattern may name them without it (model/pattern.h). */
+    const char *signature;
     bool parent_is_namesake;    /* parent has the same schema, table, name */
     bool parent_outside_schema; /* parent (named by table) has no schema */
     bool schema_filtered;       /* subject to --schema / --exclude-schema */

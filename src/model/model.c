@@ -16,6 +16,7 @@ void model_init(pa_model *m)
     arena_init(&m->arena);
     hashmap_init(&m->by_key);
     hashmap_init(&m->by_address);
+    hashmap_init(&m->left_out);
     arena_init(&m->addresses);
 }
 
@@ -24,6 +25,8 @@ void model_free(pa_model *m)
     free(m->objects);
     hashmap_free(&m->by_key);
     hashmap_free(&m->by_address);
+    hashmap_free(&m->left_out);
+    free(m->crossings);
     arena_free(&m->addresses);
     cast_index_free(m->casts);
     census_free(&m->census);

@@ -16,6 +16,13 @@ typedef struct pa_kind pa_kind;
 typedef struct pa_object pa_object;
 typedef struct pa_cast_index pa_cast_index;
 
+/* A dependency between an object the patterns kept and one they left
+ * out, either way round (model/prune.c). */
+typedef struct pa_crossing {
+    const pa_object *object;
+    const pa_object *dep;
+} pa_crossing;
+
 /* A big catalog has hundreds of thousands of these: the counts are ints
  * (ordinals are column numbers and small ranks). */
 struct pa_object {
@@ -53,6 +60,14 @@ typedef struct pa_model {
     /* Built by a plan (a copy on the temporary cluster), which never sets
      * secrets (util/optlist.h): their values are not compared with it. */
     bool secrets_unset;
+    /* What --exclude and --include left out after loading, by key; the
+     * dependencies across that line; and how many objects (and census
+     * entries) each of the filter's patterns named itself. Empty without
+     * patterns (filter_prune). */
+    hashmap left_out;
+    pa_crossing *crossings;
+    size_t ncrossings, crossings_alloc;
+    unsigned *pattern_hits;
 } pa_model;
 
 void model_init(pa_model *m);
