@@ -80,6 +80,14 @@ static const char strict_help[] =
     "                         of kinds pgalign does not plan yet, named on\n"
     "                         stderr), before anything is printed or changed\n";
 
+/* For the commands that plan to apply: diff, check, sync. */
+static const char additive_help[] =
+    "  --additive             plan only what adds or widens and loses nothing\n"
+    "                         (the expand step: no drop, no narrowing, no new\n"
+    "                         check of existing rows); what it holds back is\n"
+    "                         listed, for a plain plan once no running code\n"
+    "                         needs it\n";
+
 /* For the commands that print something: diff, check, snapshot. */
 static const char output_help[] =
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n";
@@ -107,12 +115,13 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s%s%s%s%s%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s%s%s%s%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr;\n"
            "no SQL printed, but a summary or JSON plan is, for review), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, strict_help, rename_help, output_help, schema_help, pattern_help,
+           sources_help, additive_help, strict_help, rename_help, output_help, schema_help,
+           pattern_help,
            common_help);
 }
 
@@ -152,10 +161,11 @@ static void check_help(void)
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
            "  --unsafe               drift with destructive statements exits 2, not 3\n"
-           "  --ignore-extension-versions   as for diff\n%s%s%s%s%s\n"
+           "  --ignore-extension-versions   as for diff\n%s%s%s%s%s%s\n"
            "Exit status: 0 in sync, 2 drift (also of objects pgalign cannot plan),\n"
            "3 drift whose plan is destructive (needs --unsafe), 1 error.\n",
-           sources_help, strict_help, output_help, schema_help, pattern_help, common_help);
+           sources_help, additive_help, strict_help, output_help, schema_help, pattern_help,
+           common_help);
 }
 
 static const char apply_options_help[] =
@@ -210,11 +220,12 @@ static void sync_help(void)
            "                         the plan runs in phases, each committed\n%s"
            "  --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s"
-           "                         (on a terminal, sync asks for each likely rename)\n%s%s%s%s\n"
+           "                         (on a terminal, sync asks for each likely rename)\n%s%s%s%s%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
            "destructive and --unsafe was not given, 1 error or refused (nothing\n"
            "changed).\n",
-           sources_help, apply_options_help, rename_help, strict_help, schema_help,
+           sources_help, apply_options_help, rename_help, additive_help, strict_help,
+           schema_help,
            pattern_help, common_help);
 }
 
@@ -231,7 +242,7 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
        OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES,
-       OPT_STRICT, OPT_EXCLUDE, OPT_INCLUDE, OPT_EXCLUDE_FROM };
+       OPT_STRICT, OPT_EXCLUDE, OPT_INCLUDE, OPT_EXCLUDE_FROM, OPT_ADDITIVE };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -259,6 +270,7 @@ static const struct option long_options[] = {
     {"rename", required_argument, NULL, OPT_RENAME},
     {"detect-renames", no_argument, NULL, OPT_DETECT_RENAMES},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"additive", no_argument, NULL, OPT_ADDITIVE},
     {"no-rehearse", no_argument, NULL, OPT_NO_REHEARSE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT},
@@ -279,6 +291,7 @@ static const struct {
 } option_commands[] = {
     {OPT_UNSAFE, FOR_DIFF | FOR_APPLY | FOR_SYNC | FOR_CHECK},
     {OPT_STRICT, FOR_DIFF | FOR_APPLY | FOR_SYNC | FOR_CHECK},
+    {OPT_ADDITIVE, FOR_DIFF | FOR_SYNC | FOR_CHECK},
     {'o', FOR_DIFF | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_CREATE_EXTENSIONS_ONLY, FOR_DIFF | FOR_SYNC},
     {OPT_IGNORE_EXTENSION_VERSIONS, FOR_DIFF | FOR_SYNC | FOR_CHECK},
@@ -504,6 +517,9 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         }
         case OPT_DETECT_RENAMES:
             opt->detect_renames = true;
+            break;
+        case OPT_ADDITIVE:
+            opt->additive = true;
             break;
         case OPT_STRICT:
             opt->strict = true;

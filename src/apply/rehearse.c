@@ -14,6 +14,7 @@
 #include "apply/execute.h"
 #include "diff/diff.h"
 #include "emit/sql.h"
+#include "plan/expand.h"
 #include "inspect/inspect.h"
 #include "source/conn.h"
 #include "util/clock.h"
@@ -33,6 +34,8 @@ static bool same_schema(const pa_model *got, const pa_model *want, const rehears
     dopt.secrets_unset = true;      /* the plan never sets them */
     pa_diff d;
     diff_compute(&d, got, want, &dopt);
+    if (o->held)
+        expand_forget_held(&d, o->held);
     bool same = diff_count(&d) == 0;
     if (!same) {
         sb_adds(err, "after the plan, the copy of FROM's schema still differs from TARGET");

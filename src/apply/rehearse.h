@@ -25,6 +25,9 @@ typedef struct rehearse_options {
     const char *target_source;
     const char *target_fingerprint;
     int target_major;
+    /* --additive: what the plan holds back, which may still differ from
+     * TARGET's model afterwards (plan/expand.h); else NULL. */
+    const struct pa_deferred_list *held;
     bool verbose;
     /* Lines for the caller to print: what the rehearsal could not compare,
      * and the cluster's warnings. NULL: none are wanted. */

@@ -7,6 +7,7 @@
 #include "apply/rehearse.h"
 #include "diff/rename.h"
 #include "inspect/inspect.h"
+#include "plan/expand.h"
 #include "plan/plan.h"
 
 #include <jansson.h>
@@ -38,6 +39,7 @@ typedef struct pa_options {
     const char *statement_timeout;
     bool ignore_extension_versions;
     bool strict;            /* exit 1 when anything was not compared */
+    bool additive;          /* --additive: plan only what adds and loses nothing */
     const char *format;     /* check: text (default) or json */
     const char *output;     /* -o FILE, NULL for stdout */
     pa_filter filter;
@@ -64,6 +66,7 @@ typedef struct pa_run {
     /* Kinds a snapshot side predates, not compared (NULL-terminated). */
     const pa_kind **uncompared_kinds;
     bool census_kinds_predated;     /* the same for census kinds */
+    pa_deferred_list deferred;      /* --additive: what the plan holds back */
 } pa_run;
 
 /* The attributes never compared ("extension.version"...), or NULL. */

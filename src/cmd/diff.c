@@ -306,6 +306,18 @@ static void forget_kinds_snapshots_predate(const pa_options *opt, pa_run *run)
     forget_census_kinds_snapshots_predate(opt, run, sides, names);
 }
 
+/* --additive: what waits for the contract step, on stderr. */
+static void report_held(const pa_options *opt, const pa_deferred_list *held)
+{
+    strbuf lines = STRBUF_INIT;
+    size_t shown = deferred_lines(&lines, held);
+    if (!opt->quiet && shown)
+        fprintf(stderr, "pgalign: --additive holds back %zu change%s for the contract step "
+                "(a plain plan, with --unsafe, once no running code needs %s):\n%s",
+                shown, shown == 1 ? "" : "s", shown == 1 ? "it" : "them", sb_str(&lines));
+    sb_release(&lines);
+}
+
 bool cmd_plan(const pa_options *opt, pa_run *run)
 {
     strbuf err = STRBUF_INIT, warnings = STRBUF_INIT;
@@ -372,10 +384,14 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
     }
     sb_release(&err);
     run->diff.renames = &run->renames;
-    plan_build(&run->plan, &run->diff, opt->online);
+    if (opt->additive)
+        plan_build_additive(&run->plan, &run->diff, &run->dopt, opt->online, &run->deferred);
+    else
+        plan_build(&run->plan, &run->diff, opt->online);
     if (!opt->quiet)
         fputs(sb_str(&run->plan.warnings), stderr);
     warn_lost_grants(opt, &run->diff);
+    report_held(opt, &run->deferred);
     census_compare(&run->census, &run->from, &run->to);
     return true;
 }
@@ -383,6 +399,7 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
 void cmd_plan_free(pa_run *run)
 {
     free(run->uncompared_kinds);
+    deferred_list_free(&run->deferred);
     census_diff_free(&run->census);
     plan_free(&run->plan);
     diff_free(&run->diff);
@@ -404,8 +421,13 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
         emit_summary_text(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
                           cmd_colour(opt, STDOUT_FILENO));
     } else {
+        /* An additive plan's target is FROM with it applied. */
         char to_fp[MODEL_FINGERPRINT_LEN];
-        model_fingerprint(&run->to, cmd_ignored_attrs(opt->ignore_extension_versions), to_fp);
+        const char *const *ignored = cmd_ignored_attrs(opt->ignore_extension_versions);
+        if (opt->additive)
+            expand_fingerprint(&run->diff, &run->deferred, ignored, to_fp);
+        else
+            model_fingerprint(&run->to, ignored, to_fp);
         emit_plan_json(out, &run->plan, run->from_fingerprint, to_fp,
                        run->to.server_version / 10000, plan_options_json(opt),
                        census_json(&run->census));

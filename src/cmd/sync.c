@@ -74,6 +74,7 @@ static bool diff_again(const pa_options *opt, const pa_run *run, PGconn *conn, p
     if (!inspected)
         return false;
     diff_compute(d, after, &run->to, &dopt);
+    expand_forget_held(d, &run->deferred);
     if (diff_count(d) == 0 || !run->to.server_version ||
         after->server_version / 10000 == run->to.server_version / 10000)
         return true;
@@ -82,6 +83,7 @@ static bool diff_again(const pa_options *opt, const pa_run *run, PGconn *conn, p
     dopt.form_only = form_only;
     diff_free(d);
     diff_compute(d, after, &run->to, &dopt);
+    expand_forget_held(d, &run->deferred);
     return true;
 }
 
@@ -111,6 +113,9 @@ static bool verify(const pa_options *opt, const pa_run *run, PGconn *conn)
             fprintf(stderr, "pgalign: verified: FROM's compared schema is now TARGET's; "
                     "%zu object%s pgalign cannot plan still differ (named above)\n",
                     run->census.ndiffer, run->census.ndiffer == 1 ? "" : "s");
+        else if (!opt->quiet && run->deferred.count)
+            fprintf(stderr, "pgalign: verified: FROM now differs from TARGET only in what "
+                    "--additive held back\n");
         else if (!opt->quiet)
             fprintf(stderr, "pgalign: verified: FROM is now in sync with TARGET\n");
     }
@@ -156,7 +161,8 @@ static bool rehearsed(const pa_options *opt, const pa_run *run)
     rehearse_options ro = {.filter = &opt->filter,
                            .ignored_attrs = cmd_ignored_attrs(opt->ignore_extension_versions),
                            .dopt = &run->dopt, .target = &run->to,
-                           .target_source = opt->target};
+                           .target_source = opt->target,
+                           .held = opt->additive ? &run->deferred : NULL};
     return cmd_rehearse(opt, &run->plan, &ro);
 }
 
@@ -178,7 +184,10 @@ static int sync_planned(const pa_options *opt, const pa_run *run)
     }
     if (plan->nstmts == 0) {
         if (!opt->quiet)
-            fprintf(stderr, "pgalign: in sync: nothing to do\n");
+            fprintf(stderr, run->deferred.count
+                                ? "pgalign: nothing to add: what differs is held back for "
+                                  "the contract step (said above)\n"
+                                : "pgalign: in sync: nothing to do\n");
         return EXIT_SAME;
     }
     bool destructive = !opt->unsafe && plan_count_hazard(plan, HAZ_DATA_LOSS) > 0;

@@ -83,6 +83,7 @@ static void add_change(pa_diff *d, const pa_object *from,
     bool left_out = o->kind->made_by_hand && d->secrets_unset;
     for (const pa_kind *const *k = opt ? opt->uncompared_kinds : NULL; k && *k; k++)
         left_out |= o->kind == *k;
+    left_out |= opt && opt->held && hashmap_get(opt->held, o->key);
     if (opt && opt->create_extensions_only)
         left_out |= !(c->type == CHANGE_ADD && c->to->kind == &kind_extension);
     if (left_out) {

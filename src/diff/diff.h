@@ -79,6 +79,9 @@ typedef struct pa_diff_options {
     /* Kinds not compared (a snapshot predates them), NULL-terminated, or
      * NULL: their objects count as the same. */
     const pa_kind *const *uncompared_kinds;
+    /* Keys of objects whose change --additive holds back (plan/expand.h):
+     * taken as the same, so that nothing is rebuilt for them; or NULL. */
+    const hashmap *held;
 } pa_diff_options;
 
 /* opt may be NULL for the defaults. */

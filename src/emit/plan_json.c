@@ -4,6 +4,7 @@
  * FROM the same way and refuse a stale plan. Format: docs/plan-json.md. */
 #include "emit/plan_json.h"
 #include "emit/json.h"
+#include "plan/expand.h"
 
 static const char *const check_names[] = {
     [CHECK_NONE] = NULL,
@@ -78,5 +79,7 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
     }
     json_object_set_new(root, "renames", json_renames(p->diff ? p->diff->renames : NULL));
     json_object_set_new(root, "not_compared", not_compared);
+    if (p->deferred)
+        json_object_set_new(root, "deferred", deferred_json(p->deferred));
     emit_json(out, root);
 }

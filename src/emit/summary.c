@@ -3,6 +3,7 @@
 #include "emit/quote.h"
 #include "diff/rename.h"
 #include "kinds/kind.h"
+#include "plan/expand.h"
 #include "util/xalloc.h"
 
 #include <jansson.h>
@@ -122,8 +123,12 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
                      : uncompared_differ
                          ? "drift: the compared schema matches, but objects pgalign "
                            "cannot plan differ\n"
+                     : p->deferred && p->deferred->count
+                         ? "in sync but for what --additive holds back: nothing to "
+                           "add\n"
                          : "in sync: no differences\n");
         add_notes(out, p);
+        deferred_summary(out, p->deferred);
         add_census(out, census);
         return;
     }
@@ -159,6 +164,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
     }
     add_losses(out, losses);
     add_notes(out, p);
+    deferred_summary(out, p->deferred);
     add_census(out, census);
     free(counts);
 }
@@ -233,6 +239,8 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
     json_object_set_new(root, "renames", json_renames(d->renames));
     json_object_set_new(root, "losses", json_losses(losses));
     json_object_set_new(root, "not_compared", census_json(census));
+    if (p->deferred)
+        json_object_set_new(root, "deferred", deferred_json(p->deferred));
     emit_json(out, root);
     free(counts);
 }

@@ -44,10 +44,16 @@ static bool ignored(const char *const *ignored_attrs, const pa_kind *k, const ch
 void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
                        char out[MODEL_FINGERPRINT_LEN])
 {
-    unsigned long long h = 14695981039346656037ULL;
     /* m->objects is sorted by model_sort: the order is the same for equal models. */
-    for (size_t i = 0; i < m->count; i++) {
-        const pa_object *o = m->objects[i];
+    fingerprint_objects((const pa_object *const *)m->objects, m->count, ignored_attrs, out);
+}
+
+void fingerprint_objects(const pa_object *const *objects, size_t n,
+                         const char *const *ignored_attrs, char out[MODEL_FINGERPRINT_LEN])
+{
+    unsigned long long h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *o = objects[i];
         const pa_kind *k = o->kind;
         if (k->made_by_hand)
             continue;   /* nor objects a plan leaves to the user */

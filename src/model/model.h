@@ -123,6 +123,10 @@ pa_object **model_sorted_objects(const pa_model *m);
 #define MODEL_FINGERPRINT_LEN 17
 void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
                        char out[MODEL_FINGERPRINT_LEN]);
+/* The same over objects of either model, in model_compare's order: what a
+ * database will be that takes part of a plan (plan/expand.h). */
+void fingerprint_objects(const pa_object *const *objects, size_t n,
+                         const char *const *ignored_attrs, char out[MODEL_FINGERPRINT_LEN]);
 
 /* Build the identity key into buf ("kind:" + quoted qualified name). */
 char *model_make_key(arena *a, const pa_kind *kind, const char *schema,

@@ -56,6 +56,7 @@ pa_stmt *plan_stmt(pa_plan *p, unsigned hazards)
     p->stmts[p->nstmts++] = s;
     sb_init(&s->sql);
     s->hazards = hazards | p->op_hazards;
+    s->change = p->op_change;
     return s;
 }
 
@@ -466,6 +467,7 @@ static void emit_op(builder *b, op *o)
     const pa_kind *k = o->obj->kind;
     if (o->absorbed_into)
         return;
+    p->op_change = o->change;
     switch (o->type) {
     case OP_DROP:
         p->op_hazards = drop_hazards(b, o);
@@ -488,6 +490,7 @@ static void emit_op(builder *b, op *o)
         break;
     }
     p->op_hazards = 0;
+    p->op_change = NULL;
 }
 
 /* Session settings the kinds being created or altered need, once each,

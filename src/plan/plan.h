@@ -43,6 +43,9 @@ struct pa_plan {
     size_t nnotes;
     size_t notes_alloc;
     unsigned op_hazards;    /* ORed into statements of the op being emitted */
+    const pa_change *op_change; /* the change of the op being emitted */
+    /* --additive: the changes it holds back (plan/expand.h); else NULL. */
+    const struct pa_deferred_list *deferred;
     bool online;            /* --online: build and validate without long locks */
 };
 

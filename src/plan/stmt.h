@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 typedef struct pa_plan pa_plan;
+struct pa_change;
 
 /* What a statement risks, shown above it and in JSON plans. */
 enum {
@@ -58,6 +59,9 @@ typedef struct pa_stmt {
     /* Runs on its own, after what comes before it is committed (--online:
      * CONCURRENTLY, or a long VALIDATE that should hold no other lock). */
     bool standalone;
+    /* The change of the diff it is part of (set by the planner); NULL for
+     * what no one change asks (a rename, a session setting). */
+    const struct pa_change *change;
 } pa_stmt;
 
 /* Start a new statement, with the hazards it carries, and return it: its

@@ -1,0 +1,1 @@
+INSERT INTO items VALUES (1, 'short', 3, 'n');

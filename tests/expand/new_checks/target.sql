@@ -1,0 +1,5 @@
+CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers,
+                     total numeric CHECK (total >= 0));
+CREATE TABLE refunds (id int PRIMARY KEY, order_id int NOT NULL REFERENCES orders,
+                      amount numeric CHECK (amount > 0));
