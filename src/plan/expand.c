@@ -104,6 +104,23 @@ static bool validates_rows_of_new_table(const pa_diff *d, const pa_change *c)
     return table && table->type == CHANGE_ADD;
 }
 
+/* Whether a statement may fail on FROM's rows: it validates them, or the
+ * preflight would look for rows it fails on (a NOT NULL column added
+ * without a default fails on any row). */
+static bool may_fail_on_rows(const pa_stmt *s)
+{
+    switch (s->check.type) {
+    case CHECK_NOT_NULL:
+    case CHECK_EMPTY_TABLE:
+    case CHECK_CONSTRAINT:
+    case CHECK_UNIQUE_INDEX:
+    case CHECK_CAST:
+        return true;
+    default:
+        return (s->hazards & HAZ_VALIDATES_ROWS) != 0;
+    }
+}
+
 /* After a plan: changes with a statement that may lose data or fail. */
 static void hold_hazardous(holding *h, const pa_plan *p)
 {
@@ -113,8 +130,7 @@ static void hold_hazardous(holding *h, const pa_plan *p)
             continue;
         if (s->hazards & HAZ_DATA_LOSS)
             hold(h, s->change, "data-loss", NULL);
-        else if ((s->hazards & HAZ_VALIDATES_ROWS) &&
-                 !validates_rows_of_new_table(h->diff, s->change))
+        else if (may_fail_on_rows(s) && !validates_rows_of_new_table(h->diff, s->change))
             hold(h, s->change, "validates-existing-rows", NULL);
     }
 }
