@@ -126,3 +126,14 @@ fresh_db pat_apply && load_sql pat_apply "$here/prod.sql"
 psql -X -q -d pat_apply -c "ALTER TABLE app.orders ADD COLUMN late int"
 expect json-apply-kept-changed 1 "$PGALIGN" apply --unsafe dbname=pat_apply "$work/plan.json" &&
     check json-apply-kept-changed-says grep -q "FROM matches neither the schema the plan was made for" "$err"
+
+# --- every kind: an object named by its parts is left out with what
+# lives in it, and nothing else (every_kind.py) ---
+fresh_db pat_all && load_sql pat_all "$here/../kinds/base.sql" &&
+    load_sql pat_all "$here/every_kind.sql" 2>"$err" || fail "$SUITE/every-kind-setup" "cannot load" "$err"
+python3 "$here/every_kind.py" "$PGALIGN" pat_all "$work" >"$out" 2>"$err"
+check every-kind-ran test -s "$out"
+while read -r verdict kind rest; do
+    if [ "$verdict" = ok ]; then pass "$SUITE/every-kind/$kind"
+    else fail "$SUITE/every-kind/${kind%:}" "$rest"; fi
+done <"$out"
