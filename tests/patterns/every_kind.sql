@@ -23,7 +23,11 @@ CREATE MATERIALIZED VIEW ek.totals AS SELECT count(*) AS n FROM ek.orders;
 ALTER TABLE ek.orders ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own ON ek.orders USING (id > 0);
 CREATE PUBLICATION ek_pub FOR TABLE ek.orders;
+-- A schema's publication is PostgreSQL 15's.
+SELECT current_setting('server_version_num')::int >= 150000 AS has_schema_publications \gset
+\if :has_schema_publications
 CREATE PUBLICATION ek_schema_pub FOR TABLES IN SCHEMA ek;
+\endif
 CREATE FOREIGN DATA WRAPPER ek_fdw;
 CREATE SERVER ek_srv FOREIGN DATA WRAPPER ek_fdw;
 CREATE FOREIGN TABLE ek.remote (id int OPTIONS (column_name 'rid')) SERVER ek_srv;
