@@ -38,7 +38,7 @@ int cmd_check(const pa_options *opt)
         emit_summary_json(&out, &run.diff, &run.plan, &run.census, counted);
     else
         emit_summary_text(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe,
-                          cmd_colour(opt, STDOUT_FILENO));
+                          cmd_colour(opt, STDOUT_FILENO), opt->verbose);
     if (!cmd_write_output(opt, &out))
         rc = EXIT_ERROR;
     sb_release(&out);

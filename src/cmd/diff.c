@@ -419,7 +419,7 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
         emit_sql(out, &run->plan);
     } else if (strcmp(format, "summary") == 0) {
         emit_summary_text(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
-                          cmd_colour(opt, STDOUT_FILENO));
+                          cmd_colour(opt, STDOUT_FILENO), opt->verbose);
     } else {
         /* An additive plan's target is FROM with it applied. */
         char to_fp[MODEL_FINGERPRINT_LEN];

@@ -148,7 +148,7 @@ static void show_summary(const pa_options *opt, const pa_run *run, const pa_loss
         return;
     strbuf summary = STRBUF_INIT;
     emit_summary_text(&summary, &run->diff, &run->plan, NULL, losses, opt->unsafe,
-                      cmd_colour(opt, STDERR_FILENO));
+                      cmd_colour(opt, STDERR_FILENO), false);
     fputs(sb_str(&summary), stderr);
     sb_release(&summary);
 }

@@ -3,6 +3,7 @@
  * and the options that shaped the comparison, so that apply can inspect
  * FROM the same way and refuse a stale plan. Format: docs/plan-json.md. */
 #include "emit/plan_json.h"
+#include "emit/changes.h"
 #include "emit/json.h"
 #include "plan/expand.h"
 
@@ -81,5 +82,6 @@ void emit_plan_json(strbuf *out, const pa_plan *p, const char *from_fingerprint,
     json_object_set_new(root, "not_compared", not_compared);
     if (p->deferred)
         json_object_set_new(root, "deferred", deferred_json(p->deferred));
+    json_object_set_new(root, "changes", changes_json(p));
     emit_json(out, root);
 }

@@ -1,4 +1,5 @@
 #include "emit/summary.h"
+#include "emit/changes.h"
 #include "emit/json.h"
 #include "emit/quote.h"
 #include "diff/rename.h"
@@ -114,7 +115,7 @@ static void add_census(strbuf *out, const pa_census_diff *census)
 
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
                        const pa_census_diff *census, const pa_loss_list *losses,
-                       bool unsafe, bool colour)
+                       bool unsafe, bool colour, bool detail)
 {
     size_t uncompared_differ = census ? census->ndiffer : 0;
     if (p->nstmts == 0) {
@@ -163,6 +164,8 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
         }
     }
     add_losses(out, losses);
+    if (detail)
+        changes_text(out, p);
     add_notes(out, p);
     deferred_summary(out, p->deferred);
     add_census(out, census);

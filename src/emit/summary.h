@@ -15,10 +15,11 @@
  * the preflight counted the destructive statements lose, or NULL when it
  * did not run. unsafe: --unsafe was given (the destructive
  * statements are allowed, not asked for). colour: ANSI colours (only
- * when writing to a terminal). */
+ * when writing to a terminal). detail (-v): also each altered or replaced
+ * object's definitions, as a diff (emit/changes.h). */
 void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
                        const pa_census_diff *census, const pa_loss_list *losses,
-                       bool unsafe, bool colour);
+                       bool unsafe, bool colour, bool detail);
 void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                        const pa_census_diff *census, const pa_loss_list *losses);
 /* The census as a JSON array of {kind, name, where} (also in JSON plans). */

@@ -600,3 +600,51 @@ expect jobs-plan 2 "$PGALIGN" --unsafe --format json -o "$work/jobs.json" dbname
 expect jobs-apply 0 "$PGALIGN" apply --unsafe -j 3 dbname=cli_jobs_f "$work/jobs.json" \
     && check jobs-apply-verified grep -q 'verified' "$err"
 expect jobs-applied 0 "$PGALIGN" -j 2 dbname=cli_jobs_f dbname=cli_jobs_t
+
+# --- review: each changed object's definitions before and after, and
+# their diff, from the two models (JSON plans' "changes", summary -v) ---
+fresh_db cli_rev_f && fresh_db cli_rev_t
+psql -X -q -d cli_rev_f <<'SQL'
+create table t (id int primary key, owner text, amount numeric);
+create function f(x int) returns int language plpgsql as $$
+begin
+  -- double it
+  return x * 2;
+end $$;
+create view v as select id, amount from t where amount > 0;
+alter table t enable row level security;
+create policy own on t using (owner = current_user);
+create table gone (id int);
+SQL
+psql -X -q -d cli_rev_t <<'SQL'
+create table t (id int primary key, owner text, amount numeric);
+create function f(x int) returns int language plpgsql as $$
+begin
+  -- triple it
+  return x * 3;
+end $$;
+create view v as select id, amount, owner from t where amount > 0;
+alter table t enable row level security;
+create policy own on t using (owner = current_user or owner = '<&>"é');
+create table "new <t>" (id int);
+SQL
+review_holds() {   # FILE PYTHON-EXPRESSION over c (the changes by name)
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); c = {x["name"]: x for x in d["changes"]}; sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
+}
+expect review-json 2 "$PGALIGN" --unsafe --format json dbname=cli_rev_f dbname=cli_rev_t &&
+    check review-function review_holds "$out" \
+        'c["function:\"public\".\"f(x integer)\""]["action"] == "alter" and "-    -- double it\n" in c["function:\"public\".\"f(x integer)\""]["diff"] and "+    return x * 3;\n" in c["function:\"public\".\"f(x integer)\""]["diff"] and "x * 2" in c["function:\"public\".\"f(x integer)\""]["before"] and "x * 3" in c["function:\"public\".\"f(x integer)\""]["after"]' &&
+    check review-view review_holds "$out" \
+        'c["view:\"public\".\"v\""]["action"] == "alter" and "+      t.owner\n" in c["view:\"public\".\"v\""]["diff"] and c["view:\"public\".\"v\""]["statements"][0].startswith("CREATE OR REPLACE VIEW")' &&
+    check review-policy review_holds "$out" \
+        '"<&>\"é" in c["policy:\"public\".\"t\".\"own\""]["after"] and c["policy:\"public\".\"t\".\"own\""]["statements"][0].startswith("ALTER POLICY")' &&
+    check review-created review_holds "$out" \
+        'c["table:\"public\".\"new <t>\""]["before"] is None and c["table:\"public\".\"new <t>\""]["action"] == "create"' &&
+    check review-dropped review_holds "$out" \
+        'c["table:\"public\".\"gone\""]["after"] is None and c["table:\"public\".\"gone\""]["statements"] == ["DROP TABLE public.gone"]'
+expect review-summary 2 "$PGALIGN" --unsafe --format summary -v dbname=cli_rev_f dbname=cli_rev_t &&
+    check review-summary-heading grep -qxF "changed objects, FROM (-) and TARGET (+):" "$out" &&
+    check review-summary-body grep -qxF "    -    return x * 2;" "$out" &&
+    check review-summary-policy grep -qF "    +using_expr: " "$out"
+expect review-summary-plain 2 "$PGALIGN" --unsafe --format summary dbname=cli_rev_f dbname=cli_rev_t &&
+    check review-summary-plain-short lacks "$out" "changed objects"

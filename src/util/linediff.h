@@ -1,0 +1,15 @@
+/* A unified diff of two texts, line by line, as diff -u prints one (with
+ * three lines of context), for showing a reviewer what changed in an
+ * object's definition. */
+#ifndef PA_UTIL_LINEDIFF_H
+#define PA_UTIL_LINEDIFF_H
+
+#include "util/strbuf.h"
+
+/* Append the hunks ("@@ -1,3 +1,4 @@" and their lines) that turn before
+ * into after; nothing when they are equal. Texts too long to compare line
+ * by line at a reasonable cost are shown as all lines removed, then all
+ * added. */
+void linediff_unified(strbuf *out, const char *before, const char *after);
+
+#endif
