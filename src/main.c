@@ -107,9 +107,11 @@ static void diff_help(void)
            "  --ignore-extension-versions  do not compare extension versions\n"
            "  --force-utf8           accepted for migra compatibility: pgalign\n"
            "                         always reads and writes UTF-8\n"
-           "  --format sql|json|summary  the plan as SQL (default; hazards in a\n"
-           "                         comment above each statement), as JSON for\n"
-           "                         'pgalign apply', or a summary per kind\n"
+           "  --format sql|json|summary|markdown  the plan as SQL (default;\n"
+           "                         hazards in a comment above each statement), as\n"
+           "                         JSON for 'pgalign apply', a summary per kind\n"
+           "                         (with -v, each changed object's diff), or a\n"
+           "                         pull-request comment\n"
            "  --preflight            also check FROM's rows for what would make\n"
            "                         the plan fail (FROM must be a database)\n"
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
@@ -156,7 +158,9 @@ static void check_help(void)
            "what differs (created, altered, dropped per kind; the destructive\n"
            "statements) instead of the plan.\n\n%s\n"
            "Options:\n"
-           "  --format text|json     the summary as text (default) or JSON\n"
+           "  --format text|json|markdown  the summary as text (default; with -v,\n"
+           "                         each changed object's diff), JSON, or a\n"
+           "                         pull-request comment\n"
            "  --preflight            also count what the destructive statements\n"
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
@@ -365,8 +369,8 @@ static bool valid_timeout(const char *text)
 /* The --format values each command knows. */
 static bool valid_format(const command *cmd, const char *format)
 {
-    static const char *const diff_formats[] = {"sql", "json", "summary", NULL};
-    static const char *const check_formats[] = {"text", "json", NULL};
+    static const char *const diff_formats[] = {"sql", "json", "summary", "markdown", NULL};
+    static const char *const check_formats[] = {"text", "json", "markdown", NULL};
     const char *const *known = cmd->bit == FOR_CHECK ? check_formats : diff_formats;
     for (; *known; known++) {
         if (strcmp(format, *known) == 0)
@@ -475,7 +479,8 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         case OPT_FORMAT:
             if (!valid_format(cmd, optarg)) {
                 snprintf(msg, sizeof(msg), "unknown --format '%s' (%s)", optarg,
-                         cmd->bit == FOR_CHECK ? "text or json" : "sql, json or summary");
+                         cmd->bit == FOR_CHECK ? "text, json or markdown"
+                                               : "sql, json, summary or markdown");
                 usage_error(msg, cmd);
                 return EXIT_ERROR;
             }

@@ -2,6 +2,7 @@
  * differences (or --format json) and exits 0 in sync, 2 on drift, 3 on
  * drift that needs --unsafe, 1 on error. */
 #include "cmd/cmd.h"
+#include "emit/markdown.h"
 #include "emit/summary.h"
 
 #include <stdio.h>
@@ -36,6 +37,9 @@ int cmd_check(const pa_options *opt)
     const pa_loss_list *counted = opt->preflight ? &losses : NULL;
     if (json)
         emit_summary_json(&out, &run.diff, &run.plan, &run.census, counted);
+    else if (opt->format && strcmp(opt->format, "markdown") == 0)
+        emit_markdown(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe,
+                      MARKDOWN_LIMIT);
     else
         emit_summary_text(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe,
                           cmd_colour(opt, STDOUT_FILENO), opt->verbose);

@@ -4,6 +4,7 @@
 #include "apply/copy.h"
 #include "diff/diff.h"
 #include "inspect/inspect.h"
+#include "emit/markdown.h"
 #include "emit/plan_json.h"
 #include "emit/sql.h"
 #include "emit/summary.h"
@@ -417,6 +418,9 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
     if (strcmp(format, "sql") == 0) {
         cmd_census_comment(out, run);
         emit_sql(out, &run->plan);
+    } else if (strcmp(format, "markdown") == 0) {
+        emit_markdown(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
+                      MARKDOWN_LIMIT);
     } else if (strcmp(format, "summary") == 0) {
         emit_summary_text(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
                           cmd_colour(opt, STDOUT_FILENO), opt->verbose);

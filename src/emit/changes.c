@@ -33,7 +33,7 @@ void object_definition(strbuf *out, const pa_object *o)
     }
 }
 
-static const char *action_name(const pa_change *c)
+const char *change_action_name(const pa_change *c)
 {
     switch (c->type) {
     case CHANGE_ADD:
@@ -65,7 +65,7 @@ static json_t *change_json(const pa_plan *p, const pa_change *c)
             json_array_append_new(statements, json_string(sb_str(&p->stmts[i]->sql)));
     }
     json_t *j = json_pack("{s:s,s:s,s:s,s:o,s:o,s:s,s:o}", "kind", o->kind->name,
-                          "name", o->key, "action", action_name(c),
+                          "name", o->key, "action", change_action_name(c),
                           "before", string_or_null(&before, c->from),
                           "after", string_or_null(&after, c->to), "diff", sb_str(&diff),
                           "statements", statements);
@@ -101,7 +101,7 @@ void changes_text(strbuf *out, const pa_plan *p)
         if (first)
             sb_adds(out, "\nchanged objects, FROM (-) and TARGET (+):\n");
         first = false;
-        sb_addf(out, "\n  %s %s\n    ", action_name(c), c->to->key);
+        sb_addf(out, "\n  %s %s\n    ", change_action_name(c), c->to->key);
         add_indented(out, sb_str(&diff), "    ");
         sb_release(&before);
         sb_release(&after);

@@ -6,6 +6,8 @@
 #include "util/strbuf.h"
 
 void emit_sql(strbuf *out, const pa_plan *p);
+/* One statement as emit_sql writes it, without the blank line before. */
+void emit_sql_statement(strbuf *out, const pa_stmt *s);
 
 /* What a diff that should have been empty still finds, to end a message
  * that says what differs: the first few statements a plan of it would run

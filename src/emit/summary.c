@@ -11,12 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct kind_counts {
-    size_t created, altered, dropped;
-} kind_counts;
-
 /* Counts per kind, in registry order. Replacements count as altered. */
-static void count_changes(const pa_diff *d, kind_counts *counts)
+void summary_count_changes(const pa_diff *d, kind_counts *counts)
 {
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];
@@ -134,7 +130,7 @@ void emit_summary_text(strbuf *out, const pa_diff *d, const pa_plan *p,
         return;
     }
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
-    count_changes(d, counts);
+    summary_count_changes(d, counts);
     sb_addf(out, "drift: %zu statement%s to apply\n\n", p->nstmts, p->nstmts == 1 ? "" : "s");
     add_renames(out, d->renames);
     int width = kind_column_width(counts);
@@ -209,7 +205,7 @@ void emit_summary_json(strbuf *out, const pa_diff *d, const pa_plan *p,
                        const pa_census_diff *census, const pa_loss_list *losses)
 {
     kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
-    count_changes(d, counts);
+    summary_count_changes(d, counts);
     json_t *root = json_object();
     json_t *kinds = json_object();
     for (size_t i = 0; i < pa_nkinds; i++) {

@@ -11,6 +11,13 @@
 
 #include <jansson.h>
 
+/* Changes per kind, in the registry's order (pa_kinds): a replacement
+ * counts as altered. counts has room for pa_nkinds. */
+typedef struct kind_counts {
+    size_t created, altered, dropped;
+} kind_counts;
+void summary_count_changes(const pa_diff *d, kind_counts *counts);
+
 /* census: what was not compared (diff/census.h), or NULL. losses: what
  * the preflight counted the destructive statements lose, or NULL when it
  * did not run. unsafe: --unsafe was given (the destructive

@@ -648,3 +648,31 @@ expect review-summary 2 "$PGALIGN" --unsafe --format summary -v dbname=cli_rev_f
     check review-summary-policy grep -qF "    +using_expr: " "$out"
 expect review-summary-plain 2 "$PGALIGN" --unsafe --format summary dbname=cli_rev_f dbname=cli_rev_t &&
     check review-summary-plain-short lacks "$out" "changed objects"
+
+# --format markdown: a pull-request comment; names and definitions with
+# markup characters stay text; cut to the 64 KB a comment holds.
+psql -X -q -d cli_rev_f -c 'create table "tick`tock" (id int)'
+expect markdown 3 "$PGALIGN" --format markdown dbname=cli_rev_f dbname=cli_rev_t &&
+    check markdown-headline grep -qxF "### pgalign: drift: 7 statements to apply, destructive (needs --unsafe)" "$out" &&
+    check markdown-kinds grep -qxF "| function | 0 | 1 | 0 |" "$out" &&
+    check markdown-function grep -qF '<details><summary>alter <code>function:&quot;public&quot;.&quot;f(x integer)&quot;</code></summary>' "$out" &&
+    check markdown-function-diff grep -qxF "+    return x * 3;" "$out" &&
+    check markdown-view-diff grep -qxF "+      t.owner" "$out" &&
+    check markdown-policy grep -qF "+using_expr: " "$out" &&
+    check markdown-escaped grep -qF 'create <code>table:&quot;public&quot;.&quot;new &lt;t&gt;&quot;</code>' "$out" &&
+    check markdown-backtick grep -qxF -e '- ``DROP TABLE public."tick`tock"``' "$out" &&
+    check markdown-plan grep -qxF '```sql' "$out" &&
+    check markdown-not-cut lacks "$out" "_Cut to"
+expect markdown-check 3 "$PGALIGN" check --format markdown dbname=cli_rev_f dbname=cli_rev_t &&
+    check markdown-check-headline grep -q "^### pgalign: drift" "$out"
+expect markdown-same 0 "$PGALIGN" check --format markdown dbname=cli_rev_f dbname=cli_rev_f &&
+    check markdown-same-headline grep -qxF "### pgalign: in sync" "$out"
+fresh_db cli_md_big
+psql -X -q -d cli_md_big -c "do \$\$ begin for i in 1..200 loop
+    execute format('create function big_%s() returns text language sql as %L', i,
+                   'select ' || quote_literal(repeat('x', 600)));
+    end loop; end \$\$"
+expect markdown-cut 2 "$PGALIGN" --format markdown EMPTY dbname=cli_md_big &&
+    check markdown-cut-fits test "$(wc -c <"$out")" -le 65536 &&
+    check markdown-cut-says grep -qE '^_Cut to the 64 KB a comment holds: left out [0-9]+ of 200 objects' "$out" &&
+    check markdown-cut-keeps-plan grep -qxF '```sql' "$out"

@@ -1,0 +1,336 @@
+#include "emit/markdown.h"
+#include "diff/rename.h"
+#include "emit/changes.h"
+#include "emit/quote.h"
+#include "emit/sql.h"
+#include "emit/summary.h"
+#include "kinds/kind.h"
+#include "plan/expand.h"
+#include "util/linediff.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Room kept for the line that says what the cut left out. */
+enum { CUT_NOTE_ROOM = 512 };
+
+/* The longest run of backticks in text: a code span or fence must be
+ * longer to hold it. */
+static size_t longest_backtick_run(const char *text)
+{
+    size_t longest = 0, run = 0;
+    for (const char *s = text; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+
+static void add_repeated(strbuf *out, char c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sb_addc(out, c);
+}
+
+/* text as an inline code span, on one line. */
+static void add_code_span(strbuf *out, const char *text)
+{
+    size_t ticks = longest_backtick_run(text) + 1;
+    bool pad = text[0] == '`' || (*text && text[strlen(text) - 1] == '`');
+    add_repeated(out, '`', ticks);
+    if (pad)
+        sb_addc(out, ' ');
+    for (const char *s = text; *s; s++)
+        sb_addc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
+    if (pad)
+        sb_addc(out, ' ');
+    add_repeated(out, '`', ticks);
+}
+
+/* text as a fenced code block of language lang. */
+static void add_fenced(strbuf *out, const char *lang, const char *text)
+{
+    size_t ticks = longest_backtick_run(text) + 1;
+    if (ticks < 3)
+        ticks = 3;
+    add_repeated(out, '`', ticks);
+    sb_addf(out, "%s\n%s", lang, text);
+    if (*text && text[strlen(text) - 1] != '\n')
+        sb_addc(out, '\n');
+    add_repeated(out, '`', ticks);
+    sb_addc(out, '\n');
+}
+
+/* text inside HTML (a <summary>): markup characters as entities. */
+static void add_html_text(strbuf *out, const char *text)
+{
+    for (const char *s = text; *s; s++) {
+        switch (*s) {
+        case '&':
+            sb_adds(out, "&amp;");
+            break;
+        case '<':
+            sb_adds(out, "&lt;");
+            break;
+        case '>':
+            sb_adds(out, "&gt;");
+            break;
+        case '"':
+            sb_adds(out, "&quot;");
+            break;
+        default:
+            sb_addc(out, *s);
+        }
+    }
+}
+
+static void add_headline(strbuf *out, const pa_plan *p, const pa_census_diff *census,
+                         bool unsafe)
+{
+    size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
+    sb_adds(out, "### pgalign: ");
+    if (p->nstmts == 0 && p->nnotes)
+        sb_adds(out, "drift: no statement to apply, but something to do by hand\n");
+    else if (p->nstmts == 0 && census && census->ndiffer)
+        sb_adds(out, "drift: the compared schema matches, but objects pgalign cannot plan "
+                     "differ\n");
+    else if (p->nstmts == 0)
+        sb_adds(out, p->deferred && p->deferred->count
+                         ? "in sync but for what --additive holds back\n"
+                         : "in sync\n");
+    else
+        sb_addf(out, "drift: %zu statement%s to apply%s\n", p->nstmts,
+                p->nstmts == 1 ? "" : "s",
+                !destructive ? ""
+                : unsafe     ? ", destructive (allowed by --unsafe)"
+                             : ", destructive (needs --unsafe)");
+}
+
+static void add_kind_table(strbuf *out, const pa_diff *d)
+{
+    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
+    summary_count_changes(d, counts);
+    bool any = false;
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        const kind_counts *c = &counts[i];
+        if (!c->created && !c->altered && !c->dropped)
+            continue;
+        if (!any)
+            sb_adds(out, "\n| kind | created | altered | dropped |\n| --- | ---: | ---: | ---: |\n");
+        any = true;
+        sb_addf(out, "| %s | %zu | %zu | %zu |\n", pa_kinds[i]->name, c->created, c->altered,
+                c->dropped);
+    }
+    free(counts);
+}
+
+static void add_hazards(strbuf *out, const pa_plan *p)
+{
+    bool any = false;
+    for (int h = 0; h < PA_NHAZARDS; h++) {
+        size_t n = plan_count_hazard(p, 1u << h);
+        if (!n)
+            continue;
+        if (!any)
+            sb_adds(out, "\n| hazard | statements |\n| --- | ---: |\n");
+        any = true;
+        sb_addf(out, "| %s | %zu |\n", pa_hazard_names[h], n);
+    }
+}
+
+static void add_destructive(strbuf *out, const pa_plan *p, const pa_loss_list *losses)
+{
+    if (!plan_count_hazard(p, HAZ_DATA_LOSS))
+        return;
+    sb_adds(out, "\n**Destructive statements** (data-loss):\n\n");
+    for (size_t i = 0; i < p->nstmts; i++) {
+        if (!(p->stmts[i]->hazards & HAZ_DATA_LOSS))
+            continue;
+        sb_adds(out, "- ");
+        add_code_span(out, sb_str(&p->stmts[i]->sql));
+        sb_addc(out, '\n');
+    }
+    if (!losses || losses->count == 0)
+        return;
+    sb_adds(out, "\n**What they lose**, counted in FROM now (preflight):\n\n");
+    for (size_t i = 0; i < losses->count; i++) {
+        strbuf text = STRBUF_INIT;
+        loss_text(&text, &losses->items[i]);
+        sb_adds(out, "- ");
+        add_code_span(out, sb_str(&text));
+        sb_addc(out, '\n');
+        sb_release(&text);
+    }
+}
+
+static void add_renames(strbuf *out, const pa_rename_list *renames)
+{
+    if (!renames || renames->count == 0)
+        return;
+    sb_adds(out, "\n**Renamed** (the data is kept):\n\n");
+    for (size_t i = 0; i < renames->count; i++) {
+        strbuf text = STRBUF_INIT;
+        rename_old_name(&text, &renames->items[i]);
+        sb_adds(&text, " -> ");
+        sql_ident(&text, renames->items[i].new_name);
+        sb_addf(out, "- %s ", rename_kind_name(&renames->items[i]));
+        add_code_span(out, sb_str(&text));
+        sb_addc(out, '\n');
+        sb_release(&text);
+    }
+}
+
+/* A list of lines under a bold title, each as code. */
+static void add_code_list(strbuf *out, const char *title, const char *const *items, size_t n)
+{
+    if (n == 0)
+        return;
+    sb_addf(out, "\n**%s**\n\n", title);
+    for (size_t i = 0; i < n; i++) {
+        sb_adds(out, "- ");
+        add_code_span(out, items[i]);
+        sb_addc(out, '\n');
+    }
+}
+
+static void add_held_and_notes(strbuf *out, const pa_plan *p)
+{
+    add_code_list(out, "To do by hand:", (const char *const *)p->notes, p->nnotes);
+    strbuf lines = STRBUF_INIT;
+    if (p->deferred && deferred_lines(&lines, p->deferred)) {
+        sb_adds(out, "\n**Held back for the contract step** (`--additive`):\n\n");
+        for (const char *s = sb_str(&lines); *s;) {
+            const char *end = strchr(s, '\n');
+            char *item = xstrndup(s + 2, (size_t)(end - s - 2));
+            sb_adds(out, "- ");
+            add_code_span(out, item);
+            sb_addc(out, '\n');
+            free(item);
+            s = end + 1;
+        }
+    }
+    sb_release(&lines);
+}
+
+static void add_census(strbuf *out, const pa_census_diff *census)
+{
+    if (!census || census->count == 0)
+        return;
+    sb_addf(out, "\n**Not compared** (kinds pgalign does not plan yet): %zu object%s, %zu "
+            "differ%s\n\n", census->count, census->count == 1 ? "" : "s", census->ndiffer,
+            census->ndiffer == 1 ? "s" : "");
+    for (size_t i = 0; i < census->count; i++) {
+        strbuf text = STRBUF_INIT;
+        census_describe(&text, census, &census->items[i]);
+        sb_adds(out, "- ");
+        add_code_span(out, sb_str(&text));
+        sb_addc(out, '\n');
+        sb_release(&text);
+    }
+}
+
+/* One change's definitions, as a diff inside <details>. */
+static void add_change_details(strbuf *out, const pa_change *c)
+{
+    const pa_object *o = c->to ? c->to : c->from;
+    strbuf before = STRBUF_INIT, after = STRBUF_INIT, diff = STRBUF_INIT;
+    object_definition(&before, c->from);
+    object_definition(&after, c->to);
+    linediff_unified(&diff, sb_str(&before), sb_str(&after));
+    sb_addf(out, "\n<details><summary>%s <code>", change_action_name(c));
+    add_html_text(out, o->key);
+    sb_adds(out, "</code></summary>\n\n");
+    add_fenced(out, "diff", sb_str(&diff));
+    sb_adds(out, "\n</details>\n");
+    sb_release(&before);
+    sb_release(&after);
+    sb_release(&diff);
+}
+
+/* The plan in a fenced block inside <details>, as many of its statements
+ * as room holds (all when it is 0); how many. */
+static size_t add_plan(strbuf *out, const pa_plan *p, size_t room)
+{
+    strbuf sql = STRBUF_INIT, one = STRBUF_INIT;
+    size_t n = 0;
+    for (; n < p->nstmts; n++) {
+        sb_reset(&one);
+        if (n > 0)
+            sb_addc(&one, '\n');
+        emit_sql_statement(&one, p->stmts[n]);
+        if (room && sql.len + one.len > room)
+            break;
+        sb_add(&sql, one.buf, one.len);
+    }
+    sb_addf(out, "\n<details><summary>The plan: %zu statement%s</summary>\n\n", p->nstmts,
+            p->nstmts == 1 ? "" : "s");
+    add_fenced(out, "sql", sb_str(&sql));
+    sb_adds(out, "\n</details>\n");
+    sb_release(&sql);
+    sb_release(&one);
+    return n;
+}
+
+/* A drop of what goes with its parent's (a dropped table's columns):
+ * the parent's diff says it. */
+static bool dropped_with_parent(const pa_diff *d, const pa_change *c)
+{
+    const pa_change *parent = c->type == CHANGE_DROP && c->from->parent
+                                  ? diff_find(d, c->from->parent->key)
+                                  : NULL;
+    return parent && parent->type == CHANGE_DROP;
+}
+
+void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
+                   const pa_census_diff *census, const pa_loss_list *losses, bool unsafe,
+                   size_t limit)
+{
+    strbuf head = STRBUF_INIT, plan = STRBUF_INIT, one = STRBUF_INIT;
+    add_headline(&head, p, census, unsafe);
+    add_kind_table(&head, d);
+    add_hazards(&head, p);
+    add_destructive(&head, p, losses);
+    add_renames(&head, d->renames);
+    add_held_and_notes(&head, p);
+    add_census(&head, census);
+    /* The plan comes before the diffs when the comment cannot hold all:
+     * as many of its statements as half the room holds, then diffs. */
+    size_t room = limit > head.len + CUT_NOTE_ROOM ? limit - head.len - CUT_NOTE_ROOM : 0;
+    size_t planned = p->nstmts ? add_plan(&plan, p, 0) : 0;
+    if (plan.len > room) {
+        sb_reset(&plan);
+        planned = room / 2 ? add_plan(&plan, p, room / 2) : 0;
+    }
+    room = room > plan.len ? room - plan.len : 0;
+    sb_add(out, head.buf ? head.buf : "", head.len);
+    size_t shown = 0, changed = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        if (c->type == CHANGE_SAME || c->rebuild || dropped_with_parent(d, c))
+            continue;
+        changed++;
+        sb_reset(&one);
+        add_change_details(&one, c);
+        if (one.len > room)
+            continue;
+        sb_add(out, one.buf, one.len);
+        room -= one.len;
+        shown++;
+    }
+    sb_add(out, plan.buf ? plan.buf : "", plan.len);
+    if (shown < changed || planned < p->nstmts) {
+        sb_addf(out, "\n_Cut to the %zu KB a comment holds: left out ", limit / 1024);
+        if (shown < changed)
+            sb_addf(out, "%zu of %zu objects' diffs%s", changed - shown, changed,
+                    planned < p->nstmts ? " and " : "");
+        if (planned < p->nstmts)
+            sb_addf(out, "the plan's last %zu of %zu statements", p->nstmts - planned,
+                    p->nstmts);
+        sb_adds(out, ". `pgalign --format json` holds them all._\n");
+    }
+    sb_release(&head);
+    sb_release(&plan);
+    sb_release(&one);
+}
