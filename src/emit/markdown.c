@@ -198,20 +198,21 @@ static void add_code_list(strbuf *out, const char *title, const char *const *ite
 static void add_held_and_notes(strbuf *out, const pa_plan *p)
 {
     add_code_list(out, "To do by hand:", (const char *const *)p->notes, p->nnotes);
-    strbuf lines = STRBUF_INIT;
-    if (p->deferred && deferred_lines(&lines, p->deferred)) {
-        sb_adds(out, "\n**Held back for the contract step** (`--additive`):\n\n");
-        for (const char *s = sb_str(&lines); *s;) {
-            const char *end = strchr(s, '\n');
-            char *item = xstrndup(s + 2, (size_t)(end - s - 2));
-            sb_adds(out, "- ");
-            add_code_span(out, item);
-            sb_addc(out, '\n');
-            free(item);
-            s = end + 1;
-        }
+    const pa_deferred_list *held = p->deferred;
+    bool first = true;
+    for (size_t i = 0; held && i < held->count; i++) {
+        if (!deferred_shown(held, i))
+            continue;
+        if (first)
+            sb_adds(out, "\n**Held back for the contract step** (`--additive`):\n\n");
+        first = false;
+        strbuf text = STRBUF_INIT;
+        deferred_text(&text, &held->items[i]);
+        sb_adds(out, "- ");
+        add_code_span(out, sb_str(&text));
+        sb_addc(out, '\n');
+        sb_release(&text);
     }
-    sb_release(&lines);
 }
 
 static void add_census(strbuf *out, const pa_census_diff *census)

@@ -107,3 +107,6 @@ expect check-json 2 "$PGALIGN" check --additive --format json dbname=exp_work db
     check check-json-deferred python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if [x["name"] for x in d["deferred"]] == ["table:\"public\".\"audit_log\""] and d["deferred"][0]["action"] == "drop" else 1)' "$out"
 # Without --additive, the same plan drops: exit 3, as ever.
 expect plain-refuses 3 "$PGALIGN" dbname=exp_work dbname=exp_target
+expect markdown-held 2 "$PGALIGN" --additive --format markdown dbname=exp_work dbname=exp_target &&
+    check markdown-held-title grep -qxF '**Held back for the contract step** (`--additive`):' "$out" &&
+    check markdown-held-line grep -qxF -e '- `drop table:"public"."audit_log": drops`' "$out"
