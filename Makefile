@@ -26,9 +26,12 @@ LIB_SRCS = $(filter-out src/main.c,$(SRCS))
 # SQL that pgalign carries (src/*/NAME.sql), compiled in as the lines
 # const char *const NAME_sql[] (NULL-terminated).
 SQL_SRCS = $(sort $(wildcard src/*/*.sql))
-SQL_OBJS = $(SQL_SRCS:src/%.sql=$(BUILD)/gen/%.o)
-OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(SQL_OBJS)
-LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o) $(SQL_OBJS)
+# The style and script of the HTML review (src/emit/review.css, .js),
+# compiled in the same way as review_css and review_js.
+ASSET_SRCS = $(sort $(wildcard src/*/*.css src/*/*.js))
+EMBED_OBJS = $(SQL_SRCS:src/%.sql=$(BUILD)/gen/%.o) $(ASSET_SRCS:src/%=$(BUILD)/gen/%.o)
+OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(EMBED_OBJS)
+LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o) $(EMBED_OBJS)
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -69,6 +72,14 @@ $(BUILD)/%.o: %.c
 $(BUILD)/gen/%.c: src/%.sql scripts/sql2c.sh
 	@mkdir -p $(dir $@)
 	$(Q)scripts/sql2c.sh $< $(notdir $*)_sql > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.css.c: src/%.css scripts/sql2c.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/sql2c.sh $< $(notdir $*)_css > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.js.c: src/%.js scripts/sql2c.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/sql2c.sh $< $(notdir $*)_js > $@.tmp && mv $@.tmp $@
 
 .PRECIOUS: $(BUILD)/gen/%.c
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c

@@ -4,9 +4,9 @@
 # also on failure or Ctrl-C.
 #
 #   check.sh [unit-test-binaries...]             make check: unit tests; every
-#       suite on 15; round trips, apply, Supabase, the census, patterns,
-#       --additive, foreign data and the kinds of tests/kinds on 17; the
-#       cross-major
+#       suite on 15 (the HTML review in headless Chromium among them);
+#       round trips, apply, Supabase, the census, patterns, --additive,
+#       foreign data and the kinds of tests/kinds on 17; the cross-major
 #       suite (15 <-> 17 every fixture, 15 <-> 18 those of CROSS_18); with
 #       PGALIGN_ASAN and ASAN_UNIT set, the unit tests, round trips and
 #       apply on 15 again under AddressSanitizer and UBSan; with
@@ -132,7 +132,7 @@ some)
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip random cli sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
+    on_major 15 roundtrip random cli review sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census patterns expand foreign kinds; done

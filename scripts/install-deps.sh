@@ -33,6 +33,8 @@ if [ $build_only = no ]; then
     dpkg -s libclang-rt-dev >/dev/null 2>&1 || need+=(libclang-rt-dev)   # libFuzzer
     # pg_cron for real (tests/pgcron), on Debian's 15
     [ -f /usr/lib/postgresql/15/lib/pg_cron.so ] || need+=(postgresql-15-cron)
+    # the HTML review page is loaded in a real headless browser (tests/html)
+    command -v chromium >/dev/null || need+=(chromium)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ $check_only = yes ]; then

@@ -107,11 +107,12 @@ static void diff_help(void)
            "  --ignore-extension-versions  do not compare extension versions\n"
            "  --force-utf8           accepted for migra compatibility: pgalign\n"
            "                         always reads and writes UTF-8\n"
-           "  --format sql|json|summary|markdown  the plan as SQL (default;\n"
+           "  --format sql|json|summary|markdown|html  the plan as SQL (default;\n"
            "                         hazards in a comment above each statement), as\n"
            "                         JSON for 'pgalign apply', a summary per kind\n"
-           "                         (with -v, each changed object's diff), or a\n"
-           "                         pull-request comment\n"
+           "                         (with -v, each changed object's diff), a\n"
+           "                         pull-request comment, or a review page\n"
+           "                         (-o review.html)\n"
            "  --preflight            also check FROM's rows for what would make\n"
            "                         the plan fail (FROM must be a database)\n"
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
@@ -158,9 +159,9 @@ static void check_help(void)
            "what differs (created, altered, dropped per kind; the destructive\n"
            "statements) instead of the plan.\n\n%s\n"
            "Options:\n"
-           "  --format text|json|markdown  the summary as text (default; with -v,\n"
-           "                         each changed object's diff), JSON, or a\n"
-           "                         pull-request comment\n"
+           "  --format text|json|markdown|html  the summary as text (default;\n"
+           "                         with -v, each changed object's diff), JSON, a\n"
+           "                         pull-request comment, or a review page\n"
            "  --preflight            also count what the destructive statements\n"
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
@@ -369,8 +370,9 @@ static bool valid_timeout(const char *text)
 /* The --format values each command knows. */
 static bool valid_format(const command *cmd, const char *format)
 {
-    static const char *const diff_formats[] = {"sql", "json", "summary", "markdown", NULL};
-    static const char *const check_formats[] = {"text", "json", "markdown", NULL};
+    static const char *const diff_formats[] = {"sql", "json", "summary", "markdown",
+                                                 "html", NULL};
+    static const char *const check_formats[] = {"text", "json", "markdown", "html", NULL};
     const char *const *known = cmd->bit == FOR_CHECK ? check_formats : diff_formats;
     for (; *known; known++) {
         if (strcmp(format, *known) == 0)
@@ -479,8 +481,8 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         case OPT_FORMAT:
             if (!valid_format(cmd, optarg)) {
                 snprintf(msg, sizeof(msg), "unknown --format '%s' (%s)", optarg,
-                         cmd->bit == FOR_CHECK ? "text, json or markdown"
-                                               : "sql, json, summary or markdown");
+                         cmd->bit == FOR_CHECK ? "text, json, markdown or html"
+                                               : "sql, json, summary, markdown or html");
                 usage_error(msg, cmd);
                 return EXIT_ERROR;
             }

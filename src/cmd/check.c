@@ -2,6 +2,7 @@
  * differences (or --format json) and exits 0 in sync, 2 on drift, 3 on
  * drift that needs --unsafe, 1 on error. */
 #include "cmd/cmd.h"
+#include "emit/html.h"
 #include "emit/markdown.h"
 #include "emit/summary.h"
 
@@ -37,6 +38,8 @@ int cmd_check(const pa_options *opt)
     const pa_loss_list *counted = opt->preflight ? &losses : NULL;
     if (json)
         emit_summary_json(&out, &run.diff, &run.plan, &run.census, counted);
+    else if (opt->format && strcmp(opt->format, "html") == 0)
+        emit_html(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe);
     else if (opt->format && strcmp(opt->format, "markdown") == 0)
         emit_markdown(&out, &run.diff, &run.plan, &run.census, counted, opt->unsafe,
                       MARKDOWN_LIMIT);

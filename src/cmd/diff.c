@@ -4,6 +4,7 @@
 #include "apply/copy.h"
 #include "diff/diff.h"
 #include "inspect/inspect.h"
+#include "emit/html.h"
 #include "emit/markdown.h"
 #include "emit/plan_json.h"
 #include "emit/sql.h"
@@ -410,7 +411,8 @@ void cmd_plan_free(pa_run *run)
     model_free(&run->to);
 }
 
-/* The plan in the --format asked for: sql (default), json or summary. */
+/* The plan in the --format asked for: sql (default), json, summary,
+ * markdown or html. */
 static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_list *losses,
                       strbuf *out)
 {
@@ -421,6 +423,8 @@ static bool emit_plan(const pa_options *opt, const pa_run *run, const pa_loss_li
     } else if (strcmp(format, "markdown") == 0) {
         emit_markdown(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
                       MARKDOWN_LIMIT);
+    } else if (strcmp(format, "html") == 0) {
+        emit_html(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe);
     } else if (strcmp(format, "summary") == 0) {
         emit_summary_text(out, &run->diff, &run->plan, &run->census, losses, opt->unsafe,
                           cmd_colour(opt, STDOUT_FILENO), opt->verbose);

@@ -79,6 +79,13 @@ void rename_old_name(strbuf *sb, const pa_rename *r)
     }
 }
 
+void rename_text(strbuf *sb, const pa_rename *r)
+{
+    rename_old_name(sb, r);
+    sb_adds(sb, " -> ");
+    sql_ident(sb, r->new_name);
+}
+
 void rename_statement(strbuf *sb, const pa_rename *r)
 {
     sb_adds(sb, r->kind == RENAME_INDEX ? "ALTER INDEX " : "ALTER TABLE ");

@@ -72,6 +72,8 @@ bool rename_same_definition(const pa_object *old, const pa_object *new);
 /* "public.t.name" / "public.t" (quoted where needed), the statement, and
  * what the rename is of ("table", "column", "constraint", "index"). */
 void rename_old_name(strbuf *sb, const pa_rename *r);
+/* "public.t.name -> new_name": the rename as a reviewer reads it. */
+void rename_text(strbuf *sb, const pa_rename *r);
 void rename_statement(strbuf *sb, const pa_rename *r);
 const char *rename_kind_name(const pa_rename *r);
 /* Whether it keeps rows (tables, columns) rather than a build (the rest). */

@@ -1,7 +1,7 @@
 #include "emit/markdown.h"
 #include "diff/rename.h"
 #include "emit/changes.h"
-#include "emit/quote.h"
+#include "emit/review.h"
 #include "emit/sql.h"
 #include "emit/summary.h"
 #include "kinds/kind.h"
@@ -63,49 +63,20 @@ static void add_fenced(strbuf *out, const char *lang, const char *text)
     sb_addc(out, '\n');
 }
 
-/* text inside HTML (a <summary>): markup characters as entities. */
-static void add_html_text(strbuf *out, const char *text)
-{
-    for (const char *s = text; *s; s++) {
-        switch (*s) {
-        case '&':
-            sb_adds(out, "&amp;");
-            break;
-        case '<':
-            sb_adds(out, "&lt;");
-            break;
-        case '>':
-            sb_adds(out, "&gt;");
-            break;
-        case '"':
-            sb_adds(out, "&quot;");
-            break;
-        default:
-            sb_addc(out, *s);
-        }
-    }
-}
-
 static void add_headline(strbuf *out, const pa_plan *p, const pa_census_diff *census,
                          bool unsafe)
 {
-    size_t destructive = plan_count_hazard(p, HAZ_DATA_LOSS);
     sb_adds(out, "### pgalign: ");
-    if (p->nstmts == 0 && p->nnotes)
-        sb_adds(out, "drift: no statement to apply, but something to do by hand\n");
-    else if (p->nstmts == 0 && census && census->ndiffer)
-        sb_adds(out, "drift: the compared schema matches, but objects pgalign cannot plan "
-                     "differ\n");
-    else if (p->nstmts == 0)
-        sb_adds(out, p->deferred && p->deferred->count
-                         ? "in sync but for what --additive holds back\n"
-                         : "in sync\n");
-    else
-        sb_addf(out, "drift: %zu statement%s to apply%s\n", p->nstmts,
-                p->nstmts == 1 ? "" : "s",
-                !destructive ? ""
-                : unsafe     ? ", destructive (allowed by --unsafe)"
-                             : ", destructive (needs --unsafe)");
+    review_verdict(out, p, census, unsafe);
+    sb_addc(out, '\n');
+}
+
+/* A list item: text as code. */
+static void add_code_item(strbuf *out, const char *text)
+{
+    sb_adds(out, "- ");
+    add_code_span(out, text);
+    sb_addc(out, '\n');
 }
 
 static void add_kind_table(strbuf *out, const pa_diff *d)
@@ -148,9 +119,7 @@ static void add_destructive(strbuf *out, const pa_plan *p, const pa_loss_list *l
     for (size_t i = 0; i < p->nstmts; i++) {
         if (!(p->stmts[i]->hazards & HAZ_DATA_LOSS))
             continue;
-        sb_adds(out, "- ");
-        add_code_span(out, sb_str(&p->stmts[i]->sql));
-        sb_addc(out, '\n');
+        add_code_item(out, sb_str(&p->stmts[i]->sql));
     }
     if (!losses || losses->count == 0)
         return;
@@ -158,9 +127,7 @@ static void add_destructive(strbuf *out, const pa_plan *p, const pa_loss_list *l
     for (size_t i = 0; i < losses->count; i++) {
         strbuf text = STRBUF_INIT;
         loss_text(&text, &losses->items[i]);
-        sb_adds(out, "- ");
-        add_code_span(out, sb_str(&text));
-        sb_addc(out, '\n');
+        add_code_item(out, sb_str(&text));
         sb_release(&text);
     }
 }
@@ -172,9 +139,7 @@ static void add_renames(strbuf *out, const pa_rename_list *renames)
     sb_adds(out, "\n**Renamed** (the data is kept):\n\n");
     for (size_t i = 0; i < renames->count; i++) {
         strbuf text = STRBUF_INIT;
-        rename_old_name(&text, &renames->items[i]);
-        sb_adds(&text, " -> ");
-        sql_ident(&text, renames->items[i].new_name);
+        rename_text(&text, &renames->items[i]);
         sb_addf(out, "- %s ", rename_kind_name(&renames->items[i]));
         add_code_span(out, sb_str(&text));
         sb_addc(out, '\n');
@@ -188,11 +153,8 @@ static void add_code_list(strbuf *out, const char *title, const char *const *ite
     if (n == 0)
         return;
     sb_addf(out, "\n**%s**\n\n", title);
-    for (size_t i = 0; i < n; i++) {
-        sb_adds(out, "- ");
-        add_code_span(out, items[i]);
-        sb_addc(out, '\n');
-    }
+    for (size_t i = 0; i < n; i++)
+        add_code_item(out, items[i]);
 }
 
 static void add_held_and_notes(strbuf *out, const pa_plan *p)
@@ -208,9 +170,7 @@ static void add_held_and_notes(strbuf *out, const pa_plan *p)
         first = false;
         strbuf text = STRBUF_INIT;
         deferred_text(&text, &held->items[i]);
-        sb_adds(out, "- ");
-        add_code_span(out, sb_str(&text));
-        sb_addc(out, '\n');
+        add_code_item(out, sb_str(&text));
         sb_release(&text);
     }
 }
@@ -225,9 +185,7 @@ static void add_census(strbuf *out, const pa_census_diff *census)
     for (size_t i = 0; i < census->count; i++) {
         strbuf text = STRBUF_INIT;
         census_describe(&text, census, &census->items[i]);
-        sb_adds(out, "- ");
-        add_code_span(out, sb_str(&text));
-        sb_addc(out, '\n');
+        add_code_item(out, sb_str(&text));
         sb_release(&text);
     }
 }
@@ -241,7 +199,7 @@ static void add_change_details(strbuf *out, const pa_change *c)
     object_definition(&after, c->to);
     linediff_unified(&diff, sb_str(&before), sb_str(&after));
     sb_addf(out, "\n<details><summary>%s <code>", change_action_name(c));
-    add_html_text(out, o->key);
+    html_text(out, o->key);
     sb_adds(out, "</code></summary>\n\n");
     add_fenced(out, "diff", sb_str(&diff));
     sb_adds(out, "\n</details>\n");
@@ -274,16 +232,6 @@ static size_t add_plan(strbuf *out, const pa_plan *p, size_t room)
     return n;
 }
 
-/* A drop of what goes with its parent's (a dropped table's columns):
- * the parent's diff says it. */
-static bool dropped_with_parent(const pa_diff *d, const pa_change *c)
-{
-    const pa_change *parent = c->type == CHANGE_DROP && c->from->parent
-                                  ? diff_find(d, c->from->parent->key)
-                                  : NULL;
-    return parent && parent->type == CHANGE_DROP;
-}
-
 void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
                    const pa_census_diff *census, const pa_loss_list *losses, bool unsafe,
                    size_t limit)
@@ -309,7 +257,7 @@ void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
     size_t shown = 0, changed = 0;
     for (size_t i = 0; i < d->count; i++) {
         const pa_change *c = &d->changes[i];
-        if (c->type == CHANGE_SAME || c->rebuild || dropped_with_parent(d, c))
+        if (!review_shows(d, c))
             continue;
         changed++;
         sb_reset(&one);

@@ -63,9 +63,7 @@ static void add_renames(strbuf *out, const pa_rename_list *renames)
     sb_adds(out, "  renamed (the data is kept):\n");
     for (size_t i = 0; i < renames->count; i++) {
         sb_addf(out, "    %-10s ", rename_kind_name(&renames->items[i]));
-        rename_old_name(out, &renames->items[i]);
-        sb_adds(out, " -> ");
-        sql_ident(out, renames->items[i].new_name);
+        rename_text(out, &renames->items[i]);
         sb_addc(out, '\n');
     }
     sb_addc(out, '\n');

@@ -162,13 +162,32 @@ static void emit_hunk(strbuf *out, const script *s, size_t start, size_t end)
     }
 }
 
+/* The script from before to after, and the lines it points into. */
+typedef struct comparison {
+    lines a, b;
+    script s;
+} comparison;
+
+static void compare(comparison *c, const char *before, const char *after)
+{
+    split_lines(before ? before : "", &c->a);
+    split_lines(after ? after : "", &c->b);
+    c->s = (script){0};
+    make_script(&c->s, &c->a, &c->b);
+}
+
+static void comparison_free(comparison *c)
+{
+    free(c->s.ops);
+    free(c->a.items);
+    free(c->b.items);
+}
+
 void linediff_unified(strbuf *out, const char *before, const char *after)
 {
-    lines a, b;
-    split_lines(before ? before : "", &a);
-    split_lines(after ? after : "", &b);
-    script s = {0};
-    make_script(&s, &a, &b);
+    comparison c;
+    compare(&c, before, after);
+    const script s = c.s;
     for (size_t i = 0; i < s.count;) {
         while (i < s.count && s.ops[i].type == ' ')
             i++;
@@ -178,7 +197,14 @@ void linediff_unified(strbuf *out, const char *before, const char *after)
         emit_hunk(out, &s, start, end);
         i = end;
     }
-    free(s.ops);
-    free(a.items);
-    free(b.items);
+    comparison_free(&c);
+}
+
+void linediff_each(const char *before, const char *after, linediff_fn *fn, void *ctx)
+{
+    comparison c;
+    compare(&c, before, after);
+    for (size_t i = 0; i < c.s.count; i++)
+        fn(ctx, c.s.ops[i].type, c.s.ops[i].text->text, c.s.ops[i].text->len);
+    comparison_free(&c);
 }

@@ -12,4 +12,10 @@
  * added. */
 void linediff_unified(strbuf *out, const char *before, const char *after);
 
+/* Every line of the two texts in the diff's order, for a side-by-side
+ * view: type is ' ' (in both), '-' (before only) or '+' (after only);
+ * text is not NUL-terminated (len bytes, no line break). */
+typedef void linediff_fn(void *ctx, char type, const char *text, size_t len);
+void linediff_each(const char *before, const char *after, linediff_fn *fn, void *ctx);
+
 #endif

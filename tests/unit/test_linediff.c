@@ -59,6 +59,35 @@ static void test_insert_and_delete(void **state)
                 "@@ -1,2 +1,4 @@\n-SELECT id\n+SELECT id,\n+  name\n FROM t\n+WHERE ok\n");
 }
 
+/* linediff_each: every line, in order, marked as the script has it. */
+static void add_marked(void *ctx, char type, const char *text, size_t len)
+{
+    strbuf *sb = ctx;
+    sb_addc(sb, type);
+    sb_add(sb, text, len);
+    sb_addc(sb, '|');
+}
+
+static void expect_each(const char *a, const char *b, const char *want)
+{
+    strbuf sb = STRBUF_INIT;
+    linediff_each(a, b, add_marked, &sb);
+    assert_string_equal(sb_str(&sb), want);
+    sb_release(&sb);
+}
+
+static void test_each_line(void **state)
+{
+    (void)state;
+    expect_each("a\nb\nc\n", "a\nB\nc\nd", " a|-b|+B| c|+d|");
+    expect_each(NULL, "x\ny\n", "+x|+y|");
+    expect_each("x\n", "", "-x|");
+    expect_each("", NULL, "");
+    /* every line of a long text, not only the hunks' context */
+    expect_each("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\n5\n6\n7\n8\nnine\n",
+                " 1| 2| 3| 4| 5| 6| 7| 8|-9|+nine|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -66,6 +95,7 @@ int main(void)
         cmocka_unit_test(test_one_change_with_context),
         cmocka_unit_test(test_hunks),
         cmocka_unit_test(test_insert_and_delete),
+        cmocka_unit_test(test_each_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
