@@ -79,9 +79,9 @@ static void add_kind_table(strbuf *out, const pa_diff *d)
                          "<th>created</th><th>altered</th><th>dropped</th></tr></thead>"
                          "<tbody>\n");
         any = true;
-        sb_addf(out, "<tr><td>%s</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
-                     "<td class=\"n\">%zu</td></tr>\n",
-                pa_kinds[i]->name, c->created, c->altered, c->dropped);
+        sb_addf(out, "<tr><td><a href=\"#kind=%s\">%s</a></td><td class=\"n\">%zu</td>"
+                     "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
+                pa_kinds[i]->name, pa_kinds[i]->name, c->created, c->altered, c->dropped);
     }
     if (any)
         sb_adds(out, "</tbody></table>\n");
@@ -99,8 +99,9 @@ static void add_hazard_table(strbuf *out, const pa_plan *p)
             sb_adds(out, "<table class=\"counts\" id=\"hazards\"><thead><tr><th>hazard</th>"
                          "<th>statements</th></tr></thead><tbody>\n");
         any = true;
-        sb_adds(out, "<tr><td>");
+        sb_addf(out, "<tr><td><a href=\"#hazard=%s\">", pa_hazard_names[h]);
         html_hazard_badges(out, 1u << h);
+        sb_adds(out, "</a>");
         sb_addf(out, "</td><td class=\"n\">%zu</td></tr>\n", n);
     }
     if (any)
@@ -207,9 +208,10 @@ static void add_census(strbuf *out, const pa_census_diff *census)
 static void add_summary(strbuf *out, const pa_diff *d, const pa_plan *p,
                         const pa_census_diff *census, const pa_loss_list *losses)
 {
-    sb_adds(out, "<section id=\"summary\">\n<h2>Summary</h2>\n");
+    sb_adds(out, "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"tables\">\n");
     add_kind_table(out, d);
     add_hazard_table(out, p);
+    sb_adds(out, "</div>\n");
     add_destructive(out, p, losses);
     add_renames(out, d->renames);
     add_held_and_notes(out, p);

@@ -58,18 +58,38 @@ static const pa_object *object_of(const pa_change *c)
     return c->to ? c->to : c->from;
 }
 
+/* Shown in an article of its own: what review_shows says, but for what
+ * is created with its parent by the parent's statements (a new table's
+ * columns): the parent's article lists it. */
+static bool has_article(const pa_diff *d, const stmt_index *ix, size_t i)
+{
+    const pa_change *c = &d->changes[i];
+    if (!review_shows(d, c))
+        return false;
+    const pa_change *parent = c->type == CHANGE_ADD && c->to->parent
+                                  ? diff_find(d, c->to->parent->key)
+                                  : NULL;
+    return !parent || parent->type != CHANGE_ADD || ix->first[i] != SIZE_MAX;
+}
+
 /* --- the filter --------------------------------------------------------- */
 
-static void add_filter(strbuf *out, const pa_diff *d, const stmt_index *ix, const pa_plan *p)
+/* A change to show, and the schema it is grouped under. */
+typedef struct shown {
+    const char *schema;
+    size_t index;       /* in the diff */
+} shown;
+
+static void add_filter(strbuf *out, const pa_diff *d, const stmt_index *ix, const pa_plan *p,
+                       const shown *list, size_t n)
 {
     bool *kinds = xcalloc(pa_nkinds, sizeof(bool));
     unsigned hazards = 0;
-    for (size_t i = 0; i < d->count; i++) {
-        if (!review_shows(d, &d->changes[i]))
-            continue;
+    for (size_t i = 0; i < n; i++) {
+        const pa_kind *kind = object_of(&d->changes[list[i].index])->kind;
         for (size_t k = 0; k < pa_nkinds; k++)
-            kinds[k] |= pa_kinds[k] == object_of(&d->changes[i])->kind;
-        hazards |= change_hazards(ix, p, i);
+            kinds[k] |= pa_kinds[k] == kind;
+        hazards |= change_hazards(ix, p, list[i].index);
     }
     sb_adds(out, "<form id=\"filter\" onsubmit=\"return false\">\n"
                  "<label>Kind <select id=\"kind-filter\"><option value=\"\">every kind</option>");
@@ -152,11 +172,57 @@ static void add_rows(strbuf *out, const side_lines *l)
     }
 }
 
-static void add_side_by_side(strbuf *out, const pa_change *c)
+/* text's lines, each after depth levels of indentation. */
+static void add_indented_lines(strbuf *out, const char *text, int depth)
+{
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        for (int i = 0; i < depth; i++)
+            sb_adds(out, "  ");
+        sb_add(out, line, len);
+        sb_addc(out, '\n');
+        line += len + (end != NULL);
+    }
+}
+
+/* A created or dropped object's definition with what comes or goes with
+ * it (a new table's columns, their defaults, its constraints...), kind by
+ * kind, each under its kind and name, indented a level deeper. */
+static void definition_with_children(strbuf *out, const pa_diff *d, const pa_object *o,
+                                     change_type type, int depth)
+{
+    if (!o)
+        return;
+    strbuf def = STRBUF_INIT;
+    object_definition(&def, o);
+    add_indented_lines(out, sb_str(&def), depth);
+    sb_release(&def);
+    for (size_t k = 0; k < pa_nkinds; k++) {
+        for (const pa_object *child = model_child_of_kind(o, pa_kinds[k]); child;
+             child = model_next_of_kind(child)) {
+            const pa_change *cc = diff_find(d, child->key);
+            if (!cc || cc->type != type)
+                continue;
+            strbuf head = STRBUF_INIT;
+            sb_addf(&head, "%s %s:", child->kind->name, child->name);
+            add_indented_lines(out, sb_str(&head), depth);
+            sb_release(&head);
+            definition_with_children(out, d, child, type, depth + 1);
+        }
+    }
+}
+
+static void add_side_by_side(strbuf *out, const pa_diff *d, const pa_change *c)
 {
     strbuf before = STRBUF_INIT, after = STRBUF_INIT;
-    object_definition(&before, c->from);
-    object_definition(&after, c->to);
+    if (c->type == CHANGE_ADD || c->type == CHANGE_DROP) {
+        definition_with_children(&before, d, c->from, c->type, 0);
+        definition_with_children(&after, d, c->to, c->type, 0);
+    } else {
+        object_definition(&before, c->from);
+        object_definition(&after, c->to);
+    }
     side_lines lines = {0};
     linediff_each(sb_str(&before), sb_str(&after), collect_line, &lines);
     sb_addf(out, "<table class=\"sbs\"><colgroup><col class=\"ln\"><col><col class=\"ln\"><col>"
@@ -212,7 +278,7 @@ static void add_article(strbuf *out, const pa_diff *d, const stmt_index *ix, con
     sb_adds(out, "</code>");
     html_hazard_badges(out, hazards);
     sb_adds(out, "</header>\n<div class=\"body\">\n");
-    add_side_by_side(out, c);
+    add_side_by_side(out, d, c);
     add_statements(out, ix, p, i);
     sb_adds(out, "</div>\n</article>\n");
 }
@@ -223,12 +289,6 @@ static const char *schema_of(const pa_change *c)
 {
     return object_of(c)->schema ? object_of(c)->schema : NO_SCHEMA;
 }
-
-/* A change to show, and the schema it is grouped under. */
-typedef struct shown {
-    const char *schema;
-    size_t index;       /* in the diff */
-} shown;
 
 /* By schema; within one, in the diff's order (kind rank, then key). */
 static int by_schema(const void *a, const void *b)
@@ -268,14 +328,14 @@ void html_changes(strbuf *out, const pa_diff *d, const pa_plan *p)
     shown *order = xmalloc((d->count + 1) * sizeof(*order));
     size_t n = 0;
     for (size_t i = 0; i < d->count; i++) {
-        if (review_shows(d, &d->changes[i]))
+        if (has_article(d, &ix, i))
             order[n++] = (shown){schema_of(&d->changes[i]), i};
     }
     qsort(order, n, sizeof(*order), by_schema);
     sb_addf(out, "<section id=\"changes\" data-count=\"%zu\">\n<h2>Changes: %zu object%s</h2>\n",
             n, n, n == 1 ? "" : "s");
     if (n)
-        add_filter(out, d, &ix, p);
+        add_filter(out, d, &ix, p, order, n);
     for (size_t k = 0; k < n; k++) {
         add_group_heads(out, &d->changes[order[k].index],
                         k ? &d->changes[order[k - 1].index] : NULL);

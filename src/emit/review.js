@@ -60,7 +60,8 @@
 
   kindFilter.addEventListener('change', function () { writeFragment(); apply(); });
   hazardFilter.addEventListener('change', function () { writeFragment(); apply(); });
-  /* A link to one change (#change-3, from the picture) shows everything. */
+  /* The summary's links set the filter (#kind=view); a link to one
+   * change (#change-3, from the picture) shows everything. */
   window.addEventListener('hashchange', function () { readFragment(); apply(); });
   readFragment();
   apply();

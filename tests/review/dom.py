@@ -120,11 +120,18 @@ def full(root, body):
     check('policy-before', any('current_user' in line.lower() and '<&>' not in line
                               for line in side(got[POLICY], 'before')[1]),
           side(got[POLICY], 'before')[1])
-    check('created-has-no-before', side(got['table:"public"."new <t>"'], 'before')[0] == [])
+    new = got['table:"public"."new <t>"']
+    check('created-has-no-before', side(new, 'before')[0] == [])
+    check('created-lists-what-comes-with-it',
+          all(line in side(new, 'after')[1] for line in
+              ['column note:', '  default note:', "    expression: '<none>'::text",
+               'constraint new <t>_t_id_fkey:']), side(new, 'after')[1])
+    check('created-columns-not-apart', 'column:"public"."new <t>"."note"' not in got)
     gone = got['table:"public"."gone"']
     check('dropped-badge', 'data-loss' in gone.attrs.get('data-hazards', '').split() and
           any(b.text() == 'data-loss' for b in gone.find_all('span', 'badge')))
     check('dropped-has-no-after', side(gone, 'after')[0] == [])
+    check('dropped-lists-what-goes-with-it', 'constraint gone_pkey:' in side(gone, 'before')[1])
     check('comment-is-text', any('</script><script>' in line for line in side(got[CAFE], 'after')[1]))
     check('no-injected-script', 'data-pwned' not in body.attrs and
           len(root.find_all('script')) == 1, len(root.find_all('script')))

@@ -12,7 +12,7 @@ end $$;
 create view v as select id, amount, owner from t where amount > 0;
 alter table t enable row level security;
 create policy own on t using (owner = current_user or owner = '<&>"é''s');
-create table "new <t>" (id int, t_id int references t, note text);
+create table "new <t>" (id int generated always as identity, t_id int references t, note text default '<none>');
 create schema "Odd & <Schema>";
 create table "Odd & <Schema>"."café ☕" (id int);
 comment on table "Odd & <Schema>"."café ☕" is '</script><script>document.body.dataset.pwned = "yes"</script>';
