@@ -10,6 +10,7 @@
 #                 only those suites on those majors, in minutes ("unit";
 #                 "crossmajor" with MAJOR="15:17")
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make deb      the Debian package, dist/pgalign_<version>_<arch>.deb
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -48,7 +49,7 @@ endif
 # A plain make only checks for them (and says to run make deps); the
 # targets that set up everything they need install them.
 INSTALLING_GOALS = deps check check-versions check-asan check-compilers unit roundtrip test \
-    demo bench fuzz fuzz-build asan-build pg-versions
+    demo bench fuzz fuzz-build asan-build pg-versions deb
 DEPS_MODE = $(if $(filter $(INSTALLING_GOALS),$(MAKECMDGOALS)),,--check)
 $(BUILD)/config.mk: scripts/install-deps.sh
 	@scripts/install-deps.sh --build-only $(DEPS_MODE)
@@ -217,7 +218,11 @@ install: $(BIN)
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/pgalign.1 $(DESTDIR)$(MANDIR)/man1/pgalign.1
 
-clean:
-	rm -rf build build-asan build-gcc build-clang build-fuzz pgalign
+# Built by dpkg-buildpackage and debhelper (packaging/debian).
+deb: deps
+	@scripts/make-deb.sh
 
-.PHONY: all bench compare-plans deps unit roundtrip test check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install clean
+clean:
+	rm -rf build build-asan build-gcc build-clang build-fuzz build-deb dist pgalign
+
+.PHONY: all bench compare-plans deps unit roundtrip test check check-compilers asan-build fuzz fuzz-build check-versions pg-versions check-asan demo install deb clean

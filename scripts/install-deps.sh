@@ -33,8 +33,12 @@ if [ $build_only = no ]; then
     dpkg -s libclang-rt-dev >/dev/null 2>&1 || need+=(libclang-rt-dev)   # libFuzzer
     # pg_cron for real (tests/pgcron), on Debian's 15
     [ -f /usr/lib/postgresql/15/lib/pg_cron.so ] || need+=(postgresql-15-cron)
-    # the HTML review page is loaded in a real headless browser (tests/html)
+    # the HTML review page is loaded in a real headless browser (tests/review)
     command -v chromium >/dev/null || need+=(chromium)
+    # make deb, and the package checked by lintian (tests/packaging)
+    command -v dh >/dev/null || need+=(debhelper)
+    command -v lintian >/dev/null || need+=(lintian)
+    command -v man >/dev/null || need+=(man-db)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ $check_only = yes ]; then
