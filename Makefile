@@ -219,7 +219,8 @@ install: $(BIN)
 	install -m 644 docs/pgalign.1 $(DESTDIR)$(MANDIR)/man1/pgalign.1
 
 # Built by dpkg-buildpackage and debhelper (packaging/debian).
-deb: deps
+deb:
+	@scripts/install-deps.sh --build-only --deb
 	@scripts/make-deb.sh
 
 clean:

@@ -4,8 +4,8 @@
 # also on failure or Ctrl-C.
 #
 #   check.sh [unit-test-binaries...]             make check: unit tests; every
-#       suite on 15 (the HTML review in headless Chromium and the Debian
-#       package among them);
+#       suite on 15 (the HTML review in headless Chromium, the Debian
+#       package and the GitHub Action among them);
 #       round trips, apply, Supabase, the census, patterns, --additive,
 #       foreign data and the kinds of tests/kinds on 17; the cross-major
 #       suite (15 <-> 17 every fixture, 15 <-> 18 those of CROSS_18); with
@@ -134,7 +134,7 @@ some)
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip random cli review packaging sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
+    on_major 15 roundtrip random cli review packaging action sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
     for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census patterns expand foreign kinds; done

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Install what pgalign needs to build and test, on Debian, if missing.
 #   --build-only   only the libraries needed to compile (no server)
+#   --deb          also what builds the Debian package (make deb)
 #   --check        say what is missing and fail, installing nothing (a
 #                  plain make: only make deps, check, demo... install)
 set -euo pipefail
-build_only=no check_only=no
+build_only=no check_only=no deb=no
 for arg in "$@"; do
     case $arg in
         --build-only) build_only=yes ;;
+        --deb) deb=yes ;;
         --check) check_only=yes ;;
         *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
     esac
@@ -35,10 +37,16 @@ if [ $build_only = no ]; then
     [ -f /usr/lib/postgresql/15/lib/pg_cron.so ] || need+=(postgresql-15-cron)
     # the HTML review page is loaded in a real headless browser (tests/review)
     command -v chromium >/dev/null || need+=(chromium)
-    # make deb, and the package checked by lintian (tests/packaging)
-    command -v dh >/dev/null || need+=(debhelper)
+    # the package checked by lintian, installed and its man page found
+    # (tests/packaging)
+    deb=yes
     command -v lintian >/dev/null || need+=(lintian)
     command -v man >/dev/null || need+=(man-db)
+    command -v jq >/dev/null || need+=(jq)   # the stand-in gh of tests/action
+fi
+if [ $deb = yes ]; then
+    command -v dh >/dev/null || need+=(debhelper)
+    command -v dpkg-buildpackage >/dev/null || need+=(dpkg-dev)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ $check_only = yes ]; then

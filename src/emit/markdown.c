@@ -66,7 +66,7 @@ static void add_fenced(strbuf *out, const char *lang, const char *text)
 static void add_headline(strbuf *out, const pa_plan *p, const pa_census_diff *census,
                          bool unsafe)
 {
-    sb_adds(out, "### pgalign: ");
+    sb_adds(out, MARKDOWN_MARKER "\n### pgalign: ");
     review_verdict(out, p, census, unsafe);
     sb_addc(out, '\n');
 }

@@ -16,6 +16,10 @@
 /* What a GitHub comment holds, in characters (bytes are never fewer). */
 #define MARKDOWN_LIMIT 65536
 
+/* The comment's first line, which a reader does not see: CI finds by it
+ * the comment pgalign left before, to update it rather than add one. */
+#define MARKDOWN_MARKER "<!-- pgalign -->"
+
 /* As emit_summary_text takes them; limit is MARKDOWN_LIMIT but for tests. */
 void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
                    const pa_census_diff *census, const pa_loss_list *losses, bool unsafe,
