@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make bench: pgalign's speed where users wait, in one run (see README,
-# "Speed"). In a throwaway cluster:
+# make bench: pgalign's speed where users wait, in one run (see
+# docs/performance.md). In a throwaway cluster:
 #  1. latency: a diff (and an apply) of two 100-table databases through
 #     bench/latency_proxy at 0 ms and BENCH_RTT_MS of added round-trip
 #     time; the difference divided by the RTT is the number of round trips;

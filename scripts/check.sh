@@ -98,6 +98,9 @@ unit_tests() {   # label binaries...
     # The layers of src/ include one another one way (#40).
     if log=$(scripts/include-cycles.py 2>&1); then pass "$label/include-cycles"
     else fail "$label/include-cycles" "$log"; fi
+    # Every relative link of the README and docs/ leads somewhere.
+    if log=$(scripts/check-links.py 2>&1); then pass "$label/doc-links"
+    else fail "$label/doc-links" "$log"; fi
     for t in "$@"; do
         log=$(mktemp)
         name=$label/$(basename "$t")

@@ -57,7 +57,7 @@ static const char common_help[] =
     "  --profile supabase     leave alone what Supabase manages: its schemas\n"
     "                         (auth, storage, realtime, extensions...) and\n"
     "                         grants to its system roles; --schema and\n"
-    "                         --exclude-schema refine it (see README)\n"
+    "                         --exclude-schema refine it (docs/supabase.md)\n"
     "  --with-privileges      also compare privileges: GRANT/REVOKE on\n"
     "                         tables, columns, sequences, routines, types,\n"
     "                         schemas, and ALTER DEFAULT PRIVILEGES\n"

@@ -50,7 +50,7 @@ static void refuse(const pa_model *from, const pa_model *to, const char *side,
     sb_addf(err, "FROM (PostgreSQL %d) and TARGET (PostgreSQL %d) can be compared only as "
             "one server prints both, and the PostgreSQL %d server here cannot hold %s; "
             "give server programs of PostgreSQL %d with --pg-bindir DIR or "
-            "PGALIGN_PG_BINDIRS (the README says how). Building %s there: %s",
+            "PGALIGN_PG_BINDIRS (docs/versions.md says how). Building %s there: %s",
             from->server_version / 10000, to->server_version / 10000, tempcluster_major(),
             side, from->server_version / 10000, side, sb_str(why));
 }

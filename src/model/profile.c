@@ -1,5 +1,5 @@
 /* Profiles: what a platform manages itself and a diff must leave alone.
- * The lists are documented in README.md ("Supabase"); keep them in step. */
+ * The lists are documented in docs/supabase.md; keep them in step. */
 #include "model/filter.h"
 
 #include <string.h>

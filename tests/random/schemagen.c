@@ -376,7 +376,7 @@ static void render_table(const schema_def *s, int i)
     for (int j = 0; j < t->ncols; j++) {
         const column *c = &t->cols[j];
         /* Not where SET STATISTICS recurses into partitions and children:
-         * their own targets are not compared (README, known limits). */
+         * their own targets are not compared (docs/compared.md, known limits). */
         if (c->statistics && !(parent && has_column(parent, c->name)) && !t->partitioned &&
             !has_children(s, i))
             emit("ALTER TABLE app.%s ALTER COLUMN %s SET STATISTICS %d;\n", t->name, c->name,
@@ -457,7 +457,7 @@ static void render_privileges(const schema_def *s)
     if (s->twice_private)
         emit("REVOKE EXECUTE ON FUNCTION app.twice(integer) FROM PUBLIC;\n");
     /* Not rendered (s->mood_private): an enum swapped by the plan comes back
-     * with the default USAGE for PUBLIC (known limit, README). */
+     * with the default USAGE for PUBLIC (known limit, docs/compared.md). */
     for (int i = 0; i < s->ntables; i++) {
         const table *t = &s->tables[i];
         if (!t->exists || !t->grant)

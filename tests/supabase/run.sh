@@ -138,7 +138,7 @@ check migrations-no-warning lacks "$work/migrations.err" "recorded but not creat
 
 files_to_production db-pull "$project/remote_schema.sql"
 check db-pull-warns-pgsodium has "$work/db-pull.err" "recorded but not created: pgsodium (schema pgsodium)"
-# A db pull file has nothing of auth: the user's trigger there goes (README).
+# A db pull file has nothing of auth: the user's trigger there goes (docs/supabase.md).
 check db-pull-has-no-auth-trigger has "$work/db-pull.sql" "DROP TRIGGER on_auth_user_created ON auth.users"
 
 # The other way: what production has that the migrations lack, as a plan
