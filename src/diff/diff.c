@@ -309,6 +309,20 @@ const pa_change *diff_find(const pa_diff *d, const char *key)
     return i ? &d->changes[i - 1] : NULL;
 }
 
+const char *diff_action_name(const pa_change *c)
+{
+    switch (c->type) {
+    case CHANGE_ADD:
+        return "create";
+    case CHANGE_DROP:
+        return "drop";
+    case CHANGE_REPLACE:
+        return c->rebuild ? "rebuild" : "replace";
+    default:
+        return "alter";
+    }
+}
+
 size_t diff_count(const pa_diff *d)
 {
     size_t n = 0;

@@ -89,6 +89,10 @@ void diff_compute(pa_diff *d, const pa_model *from, const pa_model *to,
                   const pa_diff_options *opt);
 void diff_free(pa_diff *d);
 const pa_change *diff_find(const pa_diff *d, const char *key);
+/* What a change does, as reviews and held-back lists name it: "create",
+ * "alter", "replace", "rebuild" (replaced only for something it depends
+ * on) or "drop". */
+const char *diff_action_name(const pa_change *c);
 /* Match from with to again (or add the pair) and compare them. */
 typedef void (*diff_rematch_fn)(pa_diff *d, const pa_object *from,
                                 const pa_object *to);

@@ -33,20 +33,6 @@ void object_definition(strbuf *out, const pa_object *o)
     }
 }
 
-const char *change_action_name(const pa_change *c)
-{
-    switch (c->type) {
-    case CHANGE_ADD:
-        return "create";
-    case CHANGE_DROP:
-        return "drop";
-    case CHANGE_REPLACE:
-        return c->rebuild ? "rebuild" : "replace";
-    default:
-        return "alter";
-    }
-}
-
 static json_t *string_or_null(const strbuf *sb, const pa_object *o)
 {
     return o ? json_string(sb_str(sb)) : json_null();
@@ -65,7 +51,7 @@ static json_t *change_json(const pa_plan *p, const pa_change *c)
             json_array_append_new(statements, json_string(sb_str(&p->stmts[i]->sql)));
     }
     json_t *j = json_pack("{s:s,s:s,s:s,s:o,s:o,s:s,s:o}", "kind", o->kind->name,
-                          "name", o->key, "action", change_action_name(c),
+                          "name", o->key, "action", diff_action_name(c),
                           "before", string_or_null(&before, c->from),
                           "after", string_or_null(&after, c->to), "diff", sb_str(&diff),
                           "statements", statements);
@@ -101,7 +87,7 @@ void changes_text(strbuf *out, const pa_plan *p)
         if (first)
             sb_adds(out, "\nchanged objects, FROM (-) and TARGET (+):\n");
         first = false;
-        sb_addf(out, "\n  %s %s\n    ", change_action_name(c), c->to->key);
+        sb_addf(out, "\n  %s %s\n    ", diff_action_name(c), c->to->key);
         add_indented(out, sb_str(&diff), "    ");
         sb_release(&before);
         sb_release(&after);

@@ -16,10 +16,6 @@
  * it; secrets' digests left out. Nothing for NULL. */
 void object_definition(strbuf *out, const pa_object *o);
 
-/* "create", "alter", "replace", "rebuild" (only for something it depends
- * on) or "drop". */
-const char *change_action_name(const pa_change *c);
-
 /* [{kind, name, action, before, after, diff, statements}] for each
  * change of p's diff, in the diff's order. */
 json_t *changes_json(const pa_plan *p);

@@ -260,7 +260,7 @@ static void add_article(strbuf *out, const pa_diff *d, const stmt_index *ix, con
                         size_t i)
 {
     const pa_change *c = &d->changes[i];
-    const char *action = change_action_name(c);
+    const char *action = diff_action_name(c);
     unsigned hazards = change_hazards(ix, p, i);
     sb_addf(out, "<article class=\"change\" id=\"change-%zu\" data-kind=\"%s\" "
                  "data-action=\"%s\" data-hazards=\"",

@@ -198,7 +198,7 @@ static void add_change_details(strbuf *out, const pa_change *c)
     object_definition(&before, c->from);
     object_definition(&after, c->to);
     linediff_unified(&diff, sb_str(&before), sb_str(&after));
-    sb_addf(out, "\n<details><summary>%s <code>", change_action_name(c));
+    sb_addf(out, "\n<details><summary>%s <code>", diff_action_name(c));
     html_text(out, o->key);
     sb_adds(out, "</code></summary>\n\n");
     add_fenced(out, "diff", sb_str(&diff));
@@ -232,11 +232,59 @@ static size_t add_plan(strbuf *out, const pa_plan *p, size_t room)
     return n;
 }
 
+/* The plan, whole when it fits in room, else as many statements as half
+ * the room holds (the diffs get the rest); how many it holds. */
+static size_t fit_plan(strbuf *plan, const pa_plan *p, size_t room)
+{
+    size_t planned = p->nstmts ? add_plan(plan, p, 0) : 0;
+    if (plan->len > room) {
+        sb_reset(plan);
+        planned = room / 2 ? add_plan(plan, p, room / 2) : 0;
+    }
+    return planned;
+}
+
+/* Each change's diff, as many as room holds; how many of how many. */
+static void add_diffs_that_fit(strbuf *out, const pa_diff *d, size_t room, size_t *shown,
+                               size_t *changed)
+{
+    strbuf one = STRBUF_INIT;
+    *shown = *changed = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const pa_change *c = &d->changes[i];
+        if (!review_shows(d, c))
+            continue;
+        ++*changed;
+        sb_reset(&one);
+        add_change_details(&one, c);
+        if (one.len > room)
+            continue;
+        sb_add(out, one.buf, one.len);
+        room -= one.len;
+        ++*shown;
+    }
+    sb_release(&one);
+}
+
+static void add_cut_note(strbuf *out, size_t limit, size_t shown, size_t changed,
+                         size_t planned, size_t nstmts)
+{
+    if (shown == changed && planned == nstmts)
+        return;
+    sb_addf(out, "\n_Cut to the %zu KB a comment holds: left out ", limit / 1024);
+    if (shown < changed)
+        sb_addf(out, "%zu of %zu objects' diffs%s", changed - shown, changed,
+                planned < nstmts ? " and " : "");
+    if (planned < nstmts)
+        sb_addf(out, "the plan's last %zu of %zu statements", nstmts - planned, nstmts);
+    sb_adds(out, ". `pgalign --format json` holds them all._\n");
+}
+
 void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
                    const pa_census_diff *census, const pa_loss_list *losses, bool unsafe,
                    size_t limit)
 {
-    strbuf head = STRBUF_INIT, plan = STRBUF_INIT, one = STRBUF_INIT;
+    strbuf head = STRBUF_INIT, plan = STRBUF_INIT;
     add_headline(&head, p, census, unsafe);
     add_kind_table(&head, d);
     add_hazards(&head, p);
@@ -244,42 +292,13 @@ void emit_markdown(strbuf *out, const pa_diff *d, const pa_plan *p,
     add_renames(&head, d->renames);
     add_held_and_notes(&head, p);
     add_census(&head, census);
-    /* The plan comes before the diffs when the comment cannot hold all:
-     * as many of its statements as half the room holds, then diffs. */
+    /* The plan comes before the diffs when the comment cannot hold all. */
     size_t room = limit > head.len + CUT_NOTE_ROOM ? limit - head.len - CUT_NOTE_ROOM : 0;
-    size_t planned = p->nstmts ? add_plan(&plan, p, 0) : 0;
-    if (plan.len > room) {
-        sb_reset(&plan);
-        planned = room / 2 ? add_plan(&plan, p, room / 2) : 0;
-    }
-    room = room > plan.len ? room - plan.len : 0;
+    size_t planned = fit_plan(&plan, p, room), shown, changed;
     sb_add(out, head.buf ? head.buf : "", head.len);
-    size_t shown = 0, changed = 0;
-    for (size_t i = 0; i < d->count; i++) {
-        const pa_change *c = &d->changes[i];
-        if (!review_shows(d, c))
-            continue;
-        changed++;
-        sb_reset(&one);
-        add_change_details(&one, c);
-        if (one.len > room)
-            continue;
-        sb_add(out, one.buf, one.len);
-        room -= one.len;
-        shown++;
-    }
+    add_diffs_that_fit(out, d, room > plan.len ? room - plan.len : 0, &shown, &changed);
     sb_add(out, plan.buf ? plan.buf : "", plan.len);
-    if (shown < changed || planned < p->nstmts) {
-        sb_addf(out, "\n_Cut to the %zu KB a comment holds: left out ", limit / 1024);
-        if (shown < changed)
-            sb_addf(out, "%zu of %zu objects' diffs%s", changed - shown, changed,
-                    planned < p->nstmts ? " and " : "");
-        if (planned < p->nstmts)
-            sb_addf(out, "the plan's last %zu of %zu statements", p->nstmts - planned,
-                    p->nstmts);
-        sb_adds(out, ". `pgalign --format json` holds them all._\n");
-    }
+    add_cut_note(out, limit, shown, changed, planned, p->nstmts);
     sb_release(&head);
     sb_release(&plan);
-    sb_release(&one);
 }

@@ -18,20 +18,6 @@ const pa_object *deferred_object(const pa_deferred *item)
     return item->change.to ? item->change.to : item->change.from;
 }
 
-const char *deferred_action(const pa_deferred *item)
-{
-    switch (item->change.type) {
-    case CHANGE_ADD:
-        return "create";
-    case CHANGE_DROP:
-        return "drop";
-    case CHANGE_REPLACE:
-        return "replace";
-    default:
-        return "alter";
-    }
-}
-
 static bool is_held(const holding *h, const pa_object *o)
 {
     return o && hashmap_get(&h->keys, o->key) != NULL;
@@ -251,7 +237,7 @@ json_t *deferred_json(const pa_deferred_list *held)
             continue;
         const pa_object *o = deferred_object(item);
         json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "kind", o->kind->name, "name", o->key,
-                              "action", deferred_action(item), "why", item->why);
+                              "action", diff_action_name(&item->change), "why", item->why);
         json_object_set_new(j, "needs", item->needs ? json_string(item->needs->key)
                                                     : json_null());
         json_array_append_new(a, j);
@@ -341,7 +327,7 @@ void expand_forget_held(pa_diff *again, const pa_deferred_list *held)
 void deferred_text(strbuf *sb, const pa_deferred *item)
 {
     const pa_object *o = deferred_object(item);
-    sb_addf(sb, "%s %s", deferred_action(item), o->key);
+    sb_addf(sb, "%s %s", diff_action_name(&item->change), o->key);
     if (item->needs)
         sb_addf(sb, ": %s %s, held back", item->why, item->needs->key);
     else

@@ -52,10 +52,9 @@ void expand_forget_held(pa_diff *again, const pa_deferred_list *held);
 
 /* "drop table public.gone: drops" and the like, for messages. */
 void deferred_text(strbuf *sb, const pa_deferred *item);
-/* The object a held-back change is about, and its action: "create",
- * "alter", "replace" or "drop". */
+/* The object a held-back change is about (its action is
+ * diff_action_name(&item->change)). */
 const pa_object *deferred_object(const pa_deferred *item);
-const char *deferred_action(const pa_deferred *item);
 /* Whether item i is told: not a drop inside an object dropped too (a
  * dropped table's columns go with it). */
 bool deferred_shown(const pa_deferred_list *held, size_t i);
