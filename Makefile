@@ -82,7 +82,7 @@ $(BUILD)/gen/%.js.c: src/%.js scripts/sql2c.sh
 	@mkdir -p $(dir $@)
 	$(Q)scripts/sql2c.sh $< $(notdir $*)_js > $@.tmp && mv $@.tmp $@
 
-.PRECIOUS: $(BUILD)/gen/%.c
+.PRECIOUS: $(BUILD)/gen/%.c $(BUILD)/gen/%.css.c $(BUILD)/gen/%.js.c
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC   $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -c -o $@ $<
