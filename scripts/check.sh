@@ -137,10 +137,10 @@ some)
 roundtrip-only)
     on_major 15 roundtrip ;;
 all|versions)
-    on_major 15 roundtrip random cli review packaging action sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
+    on_major 15 roundtrip random cli review packaging action data sources apply supabase pgcron census patterns expand foreign kinds migra badinput valgrind
     others=(17)
     [ "$mode" = versions ] && others=(14 16 17 18)
-    for major in "${others[@]}"; do on_major "$major" roundtrip apply supabase census patterns expand foreign kinds; done
+    for major in "${others[@]}"; do on_major "$major" roundtrip apply data supabase census patterns expand foreign kinds; done
     if [ "$mode" = versions ]; then
         cross_majors 15:17 15:18 14:18 16:17
         FIXTURES="views view_chain_type_change matviews" cross_majors 14:17

@@ -2,6 +2,7 @@
  * Command-line parsing and dispatch; the commands live in src/cmd/. */
 #include "cmd/cmd.h"
 #include "cmd/patterns.h"
+#include "inspect/data.h"
 #include "source/pgbin.h"
 #include "source/signals.h"
 #include "source/tempcluster.h"
@@ -88,6 +89,16 @@ static const char additive_help[] =
     "                         listed, for a plain plan once no running code\n"
     "                         needs it\n";
 
+/* Reference data: diff and check. */
+static const char data_help[] =
+    "  --data TABLE           also compare the rows of TABLE (schema.table;\n"
+    "                         public when bare; repeatable), a table with a\n"
+    "                         primary key: INSERT and UPDATE, DELETE only\n"
+    "                         with --unsafe, after the schema changes and in\n"
+    "                         foreign-key order\n"
+    "  --data-limit N         refuse a --data table of more than N rows\n"
+    "                         (default 10000)\n";
+
 /* For the commands that print something: diff, check, snapshot. */
 static const char output_help[] =
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n";
@@ -118,14 +129,13 @@ static void diff_help(void)
            "  --online               avoid long locks: CREATE INDEX CONCURRENTLY,\n"
            "                         constraints added NOT VALID then validated,\n"
            "                         SET NOT NULL through a validated CHECK; such a\n"
-           "                         plan runs in phases, with pgalign apply\n%s%s%s%s%s%s%s\n"
+           "                         plan runs in phases, with pgalign apply\n%s%s%s%s%s%s%s%s\n"
            "Exit status: 0 no differences, 2 differences (plan printed), 3 the plan\n"
            "is destructive and --unsafe was not given (statements listed on stderr;\n"
            "no SQL printed, but a summary or JSON plan is, for review), 1 error.\n"
            "\nOther commands: pgalign apply|sync|check|snapshot --help\n",
-           sources_help, additive_help, strict_help, rename_help, output_help, schema_help,
-           pattern_help,
-           common_help);
+           sources_help, additive_help, data_help, strict_help, rename_help, output_help,
+           schema_help, pattern_help, common_help);
 }
 
 static void snapshot_help(void)
@@ -166,10 +176,11 @@ static void check_help(void)
            "                         lose and the rows that would make the plan\n"
            "                         fail (exit 1); FROM must be a database\n"
            "  --unsafe               drift with destructive statements exits 2, not 3\n"
-           "  --ignore-extension-versions   as for diff\n%s%s%s%s%s%s\n"
+           "  --ignore-extension-versions   as for diff\n%s%s%s%s%s%s%s\n"
            "Exit status: 0 in sync, 2 drift (also of objects pgalign cannot plan),\n"
            "3 drift whose plan is destructive (needs --unsafe), 1 error.\n",
-           sources_help, additive_help, strict_help, output_help, schema_help, pattern_help,
+           sources_help, additive_help, data_help, strict_help, output_help, schema_help,
+           pattern_help,
            common_help);
 }
 
@@ -247,7 +258,8 @@ enum { OPT_UNSAFE = 256, OPT_SCHEMA, OPT_EXCLUDE_SCHEMA, OPT_VERSION, OPT_PG_BIN
        OPT_FORMAT, OPT_WITH_PRIVILEGES, OPT_PREFLIGHT, OPT_NO_PREFLIGHT, OPT_FORCE,
        OPT_DRY_RUN, OPT_YES, OPT_LOCK_TIMEOUT, OPT_STATEMENT_TIMEOUT, OPT_REHEARSE,
        OPT_NO_REHEARSE, OPT_ONLINE, OPT_PROFILE, OPT_RENAME, OPT_DETECT_RENAMES,
-       OPT_STRICT, OPT_EXCLUDE, OPT_INCLUDE, OPT_EXCLUDE_FROM, OPT_ADDITIVE };
+       OPT_STRICT, OPT_EXCLUDE, OPT_INCLUDE, OPT_EXCLUDE_FROM, OPT_ADDITIVE,
+       OPT_DATA, OPT_DATA_LIMIT };
 
 static const struct option long_options[] = {
     {"unsafe", no_argument, NULL, OPT_UNSAFE},
@@ -258,6 +270,8 @@ static const struct option long_options[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"exclude-from", required_argument, NULL, OPT_EXCLUDE_FROM},
+    {"data", required_argument, NULL, OPT_DATA},
+    {"data-limit", required_argument, NULL, OPT_DATA_LIMIT},
     {"output", required_argument, NULL, 'o'},
     {"pg-bindir", required_argument, NULL, OPT_PG_BINDIR},
     {"create-extensions-only", no_argument, NULL, OPT_CREATE_EXTENSIONS_ONLY},
@@ -318,6 +332,8 @@ static const struct {
     {OPT_EXCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_INCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_EXCLUDE_FROM, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
+    {OPT_DATA, FOR_DIFF | FOR_CHECK},
+    {OPT_DATA_LIMIT, FOR_DIFF | FOR_CHECK},
 };
 
 static bool command_takes(const command *cmd, int code)
@@ -411,6 +427,18 @@ static bool parse_jobs(const char *text, int *jobs)
     return true;
 }
 
+/* --data-limit: past ten million rows a table is no reference data, and
+ * its rows would not fit in memory as objects. */
+static bool parse_data_limit(const char *text, long *limit)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end || n < 1 || n > 10000000)
+        return false;
+    *limit = n;
+    return true;
+}
+
 /* A word that is no source pgalign reads (no file of that name, nothing
  * of a connection string or a URL): a mistyped command. */
 static bool looks_like_command(const char *arg)
@@ -465,6 +493,15 @@ static int parse_options(int argc, char **argv, const command *cmd, pa_options *
         case OPT_EXCLUDE_FROM:
             if (!add_pattern(opt, c, optarg))
                 return EXIT_ERROR;
+            break;
+        case OPT_DATA:
+            add_schema(&opt->filter.data, &opt->filter.ndata, optarg);
+            break;
+        case OPT_DATA_LIMIT:
+            if (!parse_data_limit(optarg, &opt->filter.data_limit)) {
+                usage_error("--data-limit wants a number of rows from 1 to 10000000", cmd);
+                return EXIT_ERROR;
+            }
             break;
         case 'o':
             opt->output = optarg;
@@ -662,6 +699,7 @@ int main(int argc, char **argv)
     const command *cmd = find_command(&argc, argv);
     pa_options opt;
     memset(&opt, 0, sizeof(opt));
+    opt.filter.data_limit = DATA_LIMIT_DEFAULT;
     int rc = parse_options(argc, argv, cmd, &opt);
     if (rc < 0) {
         pgbin_configure(opt.pg_bindir, opt.quiet);
@@ -673,6 +711,7 @@ int main(int argc, char **argv)
     tempcluster_stop();
     free(opt.filter.include);
     free(opt.filter.exclude);
+    free(opt.filter.data);
     patterns_free(&opt.filter);
     rename_list_free(&opt.renames);
     return rc;

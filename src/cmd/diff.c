@@ -1,5 +1,6 @@
 /* pgalign [diff] FROM TARGET: print the SQL that makes FROM like TARGET. */
 #include "cmd/cmd.h"
+#include "inspect/data.h"
 #include "cmd/patterns.h"
 #include "apply/copy.h"
 #include "diff/diff.h"
@@ -328,7 +329,8 @@ bool cmd_plan(const pa_options *opt, pa_run *run)
                                .warnings = opt->quiet ? NULL : &warnings, .jobs = opt->jobs};
     memset(run, 0, sizeof(*run));
     hashmap_init(&run->form_only);
-    bool inspected = inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err);
+    bool inspected = inspect_pair(opt->from, opt->target, &iopt, &run->from, &run->to, &err) &&
+                     data_tables_found(&opt->filter, &run->from, &run->to, &err);
     cmd_print_warnings(&warnings);
     sb_release(&warnings);
     if (!inspected) {

@@ -1,4 +1,5 @@
 #include "inspect/inspect.h"
+#include "inspect/data.h"
 #include "inspect/jobs.h"
 #include "kinds/census.h"
 #include "kinds/kinds.h"
@@ -409,7 +410,8 @@ static bool inspect_conn(inspect_ctx *ctx, pa_model *m, strbuf *err)
     size_t nkinds = 0;
     for (size_t i = 0; i < pa_nkinds; i++) {
         const pa_kind *k = pa_kinds[i];
-        if (filter_accepts_kind(f, k) && m->server_version >= k->since)
+        /* Rows of --data tables are read after the catalogs (data.h). */
+        if (k->query && filter_accepts_kind(f, k) && m->server_version >= k->since)
             kinds[nkinds++] = k;
     }
     bool ok = relations_present(conn, kinds, nkinds, present, err);
@@ -496,7 +498,7 @@ static bool inspect_open(PGconn *conn, const pa_inspect_options *opt, const char
     inspect_ctx ctx = {.conn = conn, .opt = opt, .label = label, .recorded = recorded};
     double start = now_seconds();
     progress_step("inspecting");
-    bool ok = inspect_conn(&ctx, m, err);
+    bool ok = inspect_conn(&ctx, m, err) && inspect_data(conn, opt->filter, m, err);
     progress_end();
     if (opt->verbose)
         fprintf(stderr, "pgalign: %s: inspected %zu objects in %.3f s\n", label,
@@ -543,6 +545,11 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
         filter_prune(opt->filter, m);
         return true;
     case SOURCE_SNAPSHOT:
+        if (opt->filter && opt->filter->ndata) {
+            sb_addf(err, "%s is a snapshot, which holds no table rows: --data compares "
+                    "live databases and .sql sources", source);
+            return false;
+        }
         model_free(m);
         if (!snapshot_load(source, opt->filter, m, err))
             return false;

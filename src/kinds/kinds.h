@@ -69,6 +69,7 @@ extern const pa_kind kind_language_privilege;
 extern const pa_kind kind_bucket;
 extern const pa_kind kind_vault_secret;
 extern const pa_kind kind_cron_job;
+extern const pa_kind kind_data_row;
 extern const pa_kind kind_default_privilege;
 
 #endif

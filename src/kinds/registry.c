@@ -71,6 +71,7 @@ const pa_kind *const pa_kinds[] = {
     &kind_bucket,
     &kind_vault_secret,
     &kind_cron_job,
+    &kind_data_row,
 };
 const size_t pa_nkinds = sizeof(pa_kinds) / sizeof(pa_kinds[0]);
 

@@ -30,6 +30,12 @@ typedef struct pa_filter {
      * of every kind and what lives in them. */
     pa_pattern *patterns;
     size_t npatterns;
+    /* --data: tables whose rows are compared too (schema.table as given,
+     * public. put before a bare name), and --data-limit, the most rows
+     * one may have (inspect/data.h). */
+    const char **data;
+    size_t ndata;
+    long data_limit;
 } pa_filter;
 
 bool filter_accepts(const pa_filter *f, const char *schema);

@@ -137,6 +137,9 @@ struct pa_kind {
     bool named_by_managed_extensions;
     bool absorbed_on_parent_create; /* emitted inside the parent's CREATE */
     bool absorbed_on_parent_drop;   /* goes away with the parent's DROP */
+    /* ...even when it depends on what the plan drops elsewhere (a --data
+     * row on a row of another table): nothing but its table needs it. */
+    bool absorbed_whatever_it_uses;
     /* Goes away with the DROP COLUMN of a column of its table it uses
      * (the server drops constraints and indexes on a column with it). */
     bool absorbed_on_column_drop;

@@ -54,6 +54,9 @@ typedef struct pa_model {
     const char *role;       /* the role inspected as; NULL if unknown */
     pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
     pa_census census;       /* what the model does not hold (census.h) */
+    /* For each --data table (pa_filter.data), whether this side has it;
+     * NULL when no rows were read (no --data, or EMPTY). */
+    const bool *data_present;
     /* The format version of the snapshot it was read from; 0 when it was
      * not: kinds a snapshot predates are not compared (kind.h). */
     int snapshot_version;

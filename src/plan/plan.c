@@ -318,7 +318,7 @@ static void make_ops(builder *b, const pa_diff *d)
         if (o->type == OP_CREATE && o->obj->kind->absorbed_on_parent_create)
             o->absorbed_into = find_op(b, OP_CREATE, parent);
         if (o->type == OP_DROP && o->obj->kind->absorbed_on_parent_drop &&
-            !depends_on_other_drop(b, o->obj))
+            (o->obj->kind->absorbed_whatever_it_uses || !depends_on_other_drop(b, o->obj)))
             o->absorbed_into = ancestor_op(b, OP_DROP, parent);
     }
     /* After the above: which column drops are statements of their own is

@@ -30,6 +30,9 @@ static void test_every_kind_has_text_for_every_major(void **state)
 {
     (void)state;
     for (size_t i = 0; i < pa_nkinds; i++) {
+        /* --data rows are read by inspect/data.c, not by a query of the kind's. */
+        if (!pa_kinds[i]->query)
+            continue;
         for (size_t v = 0; v < sizeof(majors) / sizeof(majors[0]); v++) {
             char *sql = query_for(pa_kinds[i]->name, majors[v]);
             if (strstr(sql, "{{") || strstr(sql, "}}"))

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Reference data (--data): the rows of tables with a primary key converge
+# both ways, with values of many types quoted exactly, in foreign-key
+# order (between two tables and within one), after the schema changes
+# they need; DELETE only with --unsafe; a table over --data-limit, one
+# without a key, a view, a name on neither side and a snapshot are
+# refused with a clear message; a .sql source's rows are compared; check says
+# drift. Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+make_workdir data
+SUITE=data out=$work/out err=$work/err
+DATA=(--data plans --data public.plan_features --data categories)
+
+# The rows of the three tables, each as key-sorted JSON, in key order.
+rows() {
+    psql -X -A -t -q -d "$1" -c "SELECT 'plans', to_jsonb(t) FROM plans t ORDER BY id" \
+        -c "SELECT 'plan_features', to_jsonb(t) FROM plan_features t ORDER BY 2" \
+        -c "SELECT 'categories', to_jsonb(t) FROM categories t ORDER BY 2"
+}
+
+# converge NAME FROM TARGET: the plan (with --unsafe) applies with psql -1,
+# a new diff is empty, and FROM then has TARGET's rows and schema.
+converge() {
+    local name=$1 from=$2 to=$3
+    expect "$name/plan" 2 "$PGALIGN" --unsafe "${DATA[@]}" "dbname=$from" "dbname=$to" &&
+        cp "$out" "$work/$name.sql" &&
+        expect "$name/apply" 0 psql -X -q -1 -v ON_ERROR_STOP=1 -d "$from" -f "$work/$name.sql" &&
+        expect "$name/rediff" 0 "$PGALIGN" --unsafe "${DATA[@]}" "dbname=$from" "dbname=$to" &&
+        check "$name/rows" diff <(rows "$from") <(rows "$to") &&
+        check "$name/schema" diff <(dump_normalized "$from") <(dump_normalized "$to")
+}
+
+load() {    # db file
+    fresh_db "$1" && (cd "$here" && load_sql "$1" "$2")
+}
+
+load data_from from.sql && load data_target target.sql || { fail "$SUITE/load"; exit 0; }
+# Without --unsafe: the rows only FROM has are named, nothing printed.
+expect safe 3 "$PGALIGN" "${DATA[@]}" dbname=data_from dbname=data_target &&
+    check safe-empty test ! -s "$out" &&
+    check safe-names grep -qF "DELETE FROM public.categories WHERE id = 'old';" "$err"
+expect check 2 "$PGALIGN" check --unsafe "${DATA[@]}" dbname=data_from dbname=data_target
+# Without --data the rows are not compared: only the new column differs.
+expect schema-only 2 "$PGALIGN" dbname=data_from dbname=data_target &&
+    check schema-only-no-rows lacks "$out" "INSERT INTO"
+
+converge forward data_from data_target
+plan=$work/forward.sql
+# What the plan says, and in which order.
+check forward-overriding grep -qF "INSERT INTO public.plans (id, code, tier, price, ratio, tags, limits, raw, logo, starts, period, ref, net, span, active, note) OVERRIDING SYSTEM VALUE VALUES ('4', 'team'," "$plan"
+check forward-no-generated lacks "$plan" "label"
+check forward-escapes grep -qF "tags = E'{it''s,\"back\\\\\\\\slash\",\"q\\\\\"uote\",NULL}'" "$plan"
+check forward-newline grep -qxF "line two' WHERE id = '2';" "$plan"
+check forward-update-only-changed grep -qxF "UPDATE public.plan_features SET quota = '200' WHERE plan_id = '1' AND feature = 'api';" "$plan"
+line() { grep -nF -- "$1" "$plan" | head -n 1 | cut -d: -f1; }
+check forward-column-first test "$(line "ADD COLUMN note")" -lt "$(line "INSERT INTO public.plans")"
+check forward-fk-order test "$(line "INSERT INTO public.plans")" -lt "$(line "INSERT INTO public.plan_features (plan_id, feature, quota) VALUES ('4'")"
+check forward-self-fk-order test "$(line "VALUES ('b', 'a'")" -lt "$(line "VALUES ('c', 'b'")"
+check forward-delete-order test "$(line "DELETE FROM public.plan_features WHERE plan_id = '3'")" -lt "$(line "DELETE FROM public.plans WHERE id = '3'")"
+
+# And back: rows deleted, the column dropped.
+load data_from from.sql && load data_target target.sql
+converge backward data_target data_from
+plan=$work/backward.sql
+check backward-self-fk-order test "$(line "DELETE FROM public.categories WHERE id = 'c'")" -lt "$(line "DELETE FROM public.categories WHERE id = 'b'")"
+check backward-delete-order test "$(line "DELETE FROM public.plan_features WHERE plan_id = '4'")" -lt "$(line "DELETE FROM public.plans WHERE id = '4'")"
+
+# From nothing: the tables, then their rows.
+fresh_db data_empty
+expect empty-plan 2 "$PGALIGN" "${DATA[@]}" EMPTY dbname=data_target &&
+    cp "$out" "$work/empty.sql" &&
+    expect empty-apply 0 psql -X -q -1 -v ON_ERROR_STOP=1 -d data_empty -f "$work/empty.sql" &&
+    expect empty-rediff 0 "$PGALIGN" "${DATA[@]}" dbname=data_empty dbname=data_target &&
+    check empty-rows diff <(rows data_empty) <(rows data_target)
+# To nothing: the tables go, and their rows with them.
+expect to-empty 2 "$PGALIGN" --unsafe "${DATA[@]}" dbname=data_target EMPTY &&
+    check to-empty-no-delete lacks "$out" "DELETE FROM"
+
+# A .sql source: the rows its files insert.
+load data_from from.sql
+expect sql-source 2 "$PGALIGN" --unsafe "${DATA[@]}" dbname=data_from "$here/target.sql" &&
+    cp "$out" "$work/source.sql" &&
+    expect sql-source-apply 0 psql -X -q -1 -v ON_ERROR_STOP=1 -d data_from -f "$work/source.sql" &&
+    expect sql-source-rediff 0 "$PGALIGN" "${DATA[@]}" dbname=data_from "$here/target.sql"
+
+# Refused, one line each.
+refused() {    # name pattern args...
+    local name=$1 pattern=$2; shift 2
+    expect "$name" 1 "$PGALIGN" "$@" dbname=data_from dbname=data_target &&
+        check "$name-says" grep -qF -- "pgalign: $pattern" "$err"
+}
+refused limit "FROM: --data big: more than 10 rows (--data-limit)" --data big --data-limit 10
+refused no-key "FROM: --data events: the table has no primary key" --data events
+refused view "FROM: --data plan_codes: public.plan_codes is not a table" --data plan_codes
+refused nowhere "--data nope.x: no table nope.x in FROM or TARGET" --data nope.x
+refused bad-limit "diff: --data-limit wants a number of rows" --data big --data-limit 0
+"$PGALIGN" snapshot -o "$work/snap.json" dbname=data_from 2>"$err"
+expect snapshot 1 "$PGALIGN" --data plans "$work/snap.json" dbname=data_target &&
+    check snapshot-says grep -qF "holds no table rows" "$err"
+expect limit-fits 0 "$PGALIGN" --data big --data-limit 50 dbname=data_from dbname=data_from
+exit 0
