@@ -144,9 +144,9 @@ static void snapshot_help(void)
            "\n"
            "Write the schema of SOURCE as a JSON snapshot: deterministic (sorted,\n"
            "so snapshots diff well in git) and usable later as FROM or TARGET.\n\n%s\n"
-           "Options:\n%s%s%s%s\n"
+           "Options:\n%s%s%s%s%s\n"
            "Exit status: 0 written, 1 error.\n",
-           sources_help, output_help, schema_help, pattern_help, common_help);
+           sources_help, output_help, data_help, schema_help, pattern_help, common_help);
 }
 
 /* Each command's bit, for the options it takes (option_commands). */
@@ -236,13 +236,12 @@ static void sync_help(void)
            "                         the plan runs in phases, each committed\n%s"
            "  --create-extensions-only,\n"
            "  --ignore-extension-versions   as for diff\n%s"
-           "                         (on a terminal, sync asks for each likely rename)\n%s%s%s%s%s\n"
+           "                         (on a terminal, sync asks for each likely rename)\n%s%s%s%s%s%s\n"
            "Exit status: 0 in sync (or the dry run succeeded), 3 the plan is\n"
            "destructive and --unsafe was not given, 1 error or refused (nothing\n"
            "changed).\n",
-           sources_help, apply_options_help, rename_help, additive_help, strict_help,
-           schema_help,
-           pattern_help, common_help);
+           sources_help, apply_options_help, rename_help, additive_help, data_help,
+           strict_help, schema_help, pattern_help, common_help);
 }
 
 static const command commands[] = {
@@ -332,8 +331,8 @@ static const struct {
     {OPT_EXCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_INCLUDE, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
     {OPT_EXCLUDE_FROM, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
-    {OPT_DATA, FOR_DIFF | FOR_CHECK},
-    {OPT_DATA_LIMIT, FOR_DIFF | FOR_CHECK},
+    {OPT_DATA, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
+    {OPT_DATA_LIMIT, FOR_DIFF | FOR_SYNC | FOR_CHECK | FOR_SNAPSHOT},
 };
 
 static bool command_takes(const command *cmd, int code)

@@ -164,7 +164,11 @@ bool copy_schema(const char *source, int server_version, const pa_filter *filter
     pa_filter all = {.privileges = filter->privileges, .profile = filter->profile,
                      .managed_schemas = filter->managed_schemas,
                      .managed_roles = filter->managed_roles,
-                     .managed_extensions = filter->managed_extensions};
+                     .managed_extensions = filter->managed_extensions,
+                     /* and the --data rows, which the plan's UPDATEs and
+                      * DELETEs find, and its INSERTs' foreign keys name */
+                     .data = filter->data, .ndata = filter->ndata,
+                     .data_limit = filter->data_limit};
     pa_inspect_options iopt = {.filter = &all, .warnings = NULL};
     pa_model m;
     size_t before = conninfo->len;

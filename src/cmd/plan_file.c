@@ -2,6 +2,7 @@
 #include "cmd/plan_file.h"
 #include "cmd/patterns.h"
 #include "apply/split.h"
+#include "inspect/data.h"
 #include "emit/plan_json.h"
 #include "util/fileio.h"
 #include "util/sqlscan.h"
@@ -38,6 +39,11 @@ json_t *plan_options_json(const pa_options *opt)
                                                           : json_null());
     json_object_set_new(o, "ignore_extension_versions",
                         json_boolean(opt->ignore_extension_versions));
+    /* Only with --data: the plan is then read by pgalign 0.3 too. */
+    if (opt->filter.ndata) {
+        json_object_set_new(o, "data", string_array(opt->filter.data, opt->filter.ndata));
+        json_object_set_new(o, "data_limit", json_integer(opt->filter.data_limit));
+    }
     return o;
 }
 
@@ -87,6 +93,11 @@ static bool read_options(json_t *o, pa_plan_file *pf)
     if (profile && !filter_set_profile(&pf->filter, profile))
         return false;
     pf->ignore_extension_versions = json_is_true(versions);
+    json_t *data = json_object_get(o, "data"), *limit = json_object_get(o, "data_limit");
+    pf->filter.data_limit = json_is_integer(limit) ? (long)json_integer_value(limit)
+                                                   : DATA_LIMIT_DEFAULT;
+    if (data && !read_strings(data, &pf->filter.data, &pf->filter.ndata))
+        return false;
     return read_patterns(json_object_get(o, "exclude"), false, &pf->filter) &&
            read_patterns(json_object_get(o, "include"), true, &pf->filter) &&
            read_strings(json_object_get(o, "schema"), &pf->filter.include,
@@ -351,6 +362,7 @@ void plan_file_free(pa_plan_file *pf)
     free(pf->target_fingerprint);
     free_strings(pf->filter.include, pf->filter.ninclude);
     free_strings(pf->filter.exclude, pf->filter.nexclude);
+    free_strings(pf->filter.data, pf->filter.ndata);
     patterns_free(&pf->filter);
     free_strings(pf->not_compared, pf->nnot_compared);
     rename_list_free(&pf->renames);

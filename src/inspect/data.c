@@ -68,20 +68,6 @@ typedef struct data_table {
     json_t **values;
 } data_table;
 
-void data_table_name(strbuf *out, const char *given)
-{
-    bool quoted = false, qualified = false;
-    for (const char *p = given; *p; p++) {
-        if (*p == '"')
-            quoted = !quoted;
-        else if (*p == '.' && !quoted)
-            qualified = true;
-    }
-    if (!qualified)
-        sb_adds(out, "public.");
-    sb_adds(out, given);
-}
-
 static bool run(PGconn *conn, const char *sql, strbuf *err)
 {
     PGresult *res = PQexec(conn, sql);
@@ -105,7 +91,7 @@ static void names_array(strbuf *out, const pa_filter *f)
     sb_addc(out, '{');
     for (size_t i = 0; i < f->ndata; i++) {
         strbuf name = STRBUF_INIT;
-        data_table_name(&name, f->data[i]);
+        filter_data_table_name(&name, f->data[i]);
         sb_adds(out, i ? ",\"" : "\"");
         for (const char *p = name.buf; *p; p++) {
             if (*p == '"' || *p == '\\')
@@ -410,10 +396,17 @@ bool inspect_data(PGconn *conn, const pa_filter *f, pa_model *m, strbuf *err)
              " RELEASE SAVEPOINT pgalign_data", ok ? err : &ignored) && ok;
     sb_release(&ignored);
     if (ok) {
-        bool *present = arena_alloc(&m->arena, f->ndata * sizeof(*present));
-        for (size_t i = 0; i < f->ndata; i++)
-            present[i] = tables[i].present;
-        m->data_present = present;
+        m->data_tables = arena_alloc(&m->arena, f->ndata * sizeof(*m->data_tables));
+        m->ndata_tables = f->ndata;
+        for (size_t i = 0; i < f->ndata; i++) {
+            strbuf given = STRBUF_INIT;
+            filter_data_table_name(&given, f->data[i]);
+            pa_data_table *d = &m->data_tables[i];
+            d->given = arena_strdup(&m->arena, given.buf);
+            d->schema = tables[i].present ? arena_strdup(&m->arena, tables[i].schema) : NULL;
+            d->name = tables[i].present ? arena_strdup(&m->arena, tables[i].name) : NULL;
+            sb_release(&given);
+        }
         model_link(m);
         add_deps(m, tables, f->ndata);
     }
@@ -425,14 +418,16 @@ bool data_tables_found(const pa_filter *f, const pa_model *from, const pa_model 
                        strbuf *err)
 {
     for (size_t i = 0; f && i < f->ndata; i++) {
-        if ((from->data_present && from->data_present[i]) ||
-            (to->data_present && to->data_present[i]))
-            continue;
         strbuf name = STRBUF_INIT;
-        data_table_name(&name, f->data[i]);
-        sb_addf(err, "--data %s: no table %s in FROM or TARGET", f->data[i], name.buf);
+        filter_data_table_name(&name, f->data[i]);
+        const pa_data_table *a = model_data_table(from, name.buf);
+        const pa_data_table *b = model_data_table(to, name.buf);
+        bool found = (a && a->schema) || (b && b->schema);
+        if (!found)
+            sb_addf(err, "--data %s: no table %s in FROM or TARGET", f->data[i], name.buf);
         sb_release(&name);
-        return false;
+        if (!found)
+            return false;
     }
     return true;
 }

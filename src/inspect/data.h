@@ -28,8 +28,4 @@ bool inspect_data(PGconn *conn, const pa_filter *f, pa_model *m, strbuf *err);
 bool data_tables_found(const pa_filter *f, const pa_model *from, const pa_model *to,
                        strbuf *err);
 
-/* The name --data takes, as the queries read it: "public." put before
- * a name without a schema. */
-void data_table_name(strbuf *out, const char *given);
-
 #endif

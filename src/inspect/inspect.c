@@ -545,11 +545,6 @@ static bool inspect_with(const char *source, PGconn *conn, const pa_inspect_opti
         filter_prune(opt->filter, m);
         return true;
     case SOURCE_SNAPSHOT:
-        if (opt->filter && opt->filter->ndata) {
-            sb_addf(err, "%s is a snapshot, which holds no table rows: --data compares "
-                    "live databases and .sql sources", source);
-            return false;
-        }
         model_free(m);
         if (!snapshot_load(source, opt->filter, m, err))
             return false;

@@ -57,3 +57,17 @@ bool filter_accepts_kind(const pa_filter *f, const pa_kind *kind)
         return false;
     return !kind->is_privilege || (f && f->privileges);
 }
+
+void filter_data_table_name(strbuf *out, const char *given)
+{
+    bool quoted = false, qualified = false;
+    for (const char *p = given; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == '.' && !quoted)
+            qualified = true;
+    }
+    if (!qualified)
+        sb_adds(out, "public.");
+    sb_adds(out, given);
+}

@@ -7,6 +7,8 @@
 
 #include "model/pattern.h"
 
+#include "util/strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -45,6 +47,10 @@ bool filter_accepts(const pa_filter *f, const char *schema);
 bool filter_accepts_object(const pa_filter *f, const struct pa_kind *k, const char *schema,
                            const char *name, const char *other_schema,
                            const char *grantee, const char *role);
+/* A --data name as the queries and models take it: "public." put before
+ * a name without a schema. */
+void filter_data_table_name(strbuf *out, const char *given);
+
 /* Set the lists of a named profile ("supabase"); false if unknown. */
 bool filter_set_profile(pa_filter *f, const char *profile);
 /* Whether objects of this kind are read at all. */

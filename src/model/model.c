@@ -384,3 +384,12 @@ pa_object **model_sorted_objects(const pa_model *m)
     qsort(copy, m->count, sizeof(*copy), compare_objects);
     return copy;
 }
+
+const pa_data_table *model_data_table(const pa_model *m, const char *given)
+{
+    for (size_t i = 0; i < m->ndata_tables; i++) {
+        if (strcmp(m->data_tables[i].given, given) == 0)
+            return &m->data_tables[i];
+    }
+    return NULL;
+}

@@ -16,6 +16,14 @@ typedef struct pa_kind pa_kind;
 typedef struct pa_object pa_object;
 typedef struct pa_cast_index pa_cast_index;
 
+/* A --data table whose rows a model holds: its name as --data gives it
+ * (filter_data_table_name), and the table it names, if the side has it. */
+typedef struct pa_data_table {
+    const char *given;
+    const char *schema;     /* NULL where the side lacks the table */
+    const char *name;
+} pa_data_table;
+
 /* A dependency between an object the patterns kept and one they left
  * out, either way round (model/prune.c). */
 typedef struct pa_crossing {
@@ -54,9 +62,9 @@ typedef struct pa_model {
     const char *role;       /* the role inspected as; NULL if unknown */
     pa_cast_index *casts;   /* model_cast_uses' index, built on first use */
     pa_census census;       /* what the model does not hold (census.h) */
-    /* For each --data table (pa_filter.data), whether this side has it;
-     * NULL when no rows were read (no --data, or EMPTY). */
-    const bool *data_present;
+    /* The --data tables whose rows were read (none for EMPTY). */
+    pa_data_table *data_tables;
+    size_t ndata_tables;
     /* The format version of the snapshot it was read from; 0 when it was
      * not: kinds a snapshot predates are not compared (kind.h). */
     int snapshot_version;
@@ -130,6 +138,10 @@ void model_fingerprint(const pa_model *m, const char *const *ignored_attrs,
  * database will be that takes part of a plan (plan/expand.h). */
 void fingerprint_objects(const pa_object *const *objects, size_t n,
                          const char *const *ignored_attrs, char out[MODEL_FINGERPRINT_LEN]);
+
+/* The --data table of m given as name (filter_data_table_name), or NULL
+ * when m's rows were not read for it. */
+const pa_data_table *model_data_table(const pa_model *m, const char *given);
 
 /* Build the identity key into buf ("kind:" + quoted qualified name). */
 char *model_make_key(arena *a, const pa_kind *kind, const char *schema,

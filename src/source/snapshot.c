@@ -107,6 +107,26 @@ static void add_references(strbuf *out, const pa_model *m)
     free(orphans);
 }
 
+/* The --data tables whose rows the snapshot holds, for a comparison to
+ * know them from tables it was not asked for. */
+static void add_data_tables(strbuf *out, const pa_model *m)
+{
+    for (size_t i = 0; i < m->ndata_tables; i++) {
+        const pa_data_table *d = &m->data_tables[i];
+        json_t *j = json_pack("{s:s}", "given", d->given);
+        if (d->schema) {
+            json_object_set_new(j, "schema", json_string(d->schema));
+            json_object_set_new(j, "name", json_string(d->name));
+        }
+        char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(j);
+        sb_addf(out, "%s\n  %s", i ? "," : " \"data\": [", text ? text : "{}");
+        free(text);
+    }
+    if (m->ndata_tables)
+        sb_adds(out, "\n ],\n");
+}
+
 /* text, each line after indent (the text has no newline at its end). */
 static void add_indented(strbuf *out, const char *text, const char *indent)
 {
@@ -120,11 +140,13 @@ static void add_indented(strbuf *out, const char *text, const char *indent)
 
 /* The bytes json_dumps(JSON_INDENT(1) | JSON_SORT_KEYS) gives of the whole
  * document, written one object at a time: the document in memory took
- * 150 MB and 0.6 s at 5,000 tables. Keys in order: format, not_compared,
- * objects, references, server_version, version. */
+ * 150 MB and 0.6 s at 5,000 tables. Keys in order: data, format,
+ * not_compared, objects, references, server_version, version. */
 bool snapshot_write(const pa_model *m, strbuf *out)
 {
-    sb_addf(out, "{\n \"format\": \"%s\",\n", PA_SNAPSHOT_FORMAT);
+    sb_adds(out, "{\n");
+    add_data_tables(out, m);
+    sb_addf(out, " \"format\": \"%s\",\n", PA_SNAPSHOT_FORMAT);
     add_census(out, &m->census);
     sb_adds(out, " \"objects\": [");
     for (size_t i = 0; i < m->count; i++) {
@@ -196,6 +218,20 @@ static void skip_object(loader *l, const pa_kind *k, const char *schema, const c
     hashmap_put(&l->skipped_keys, model_make_key(&l->m->arena, k, schema, table, name), l);
     if (schema && !table)
         add_outside(l, schema, name);
+}
+
+/* Whether the comparison asked for the rows of this table (--data). */
+static bool data_requested(const loader *l, const char *schema, const char *table)
+{
+    for (size_t i = 0; l->filter && i < l->filter->ndata; i++) {
+        strbuf given = STRBUF_INIT;
+        filter_data_table_name(&given, l->filter->data[i]);
+        const pa_data_table *d = model_data_table(l->m, given.buf);
+        sb_release(&given);
+        if (d && d->schema && strcmp(d->schema, schema) == 0 && strcmp(d->name, table) == 0)
+            return true;
+    }
+    return false;
 }
 
 static bool fail_at(loader *l, size_t index, const char *fmt, const char *detail)
@@ -295,7 +331,8 @@ static bool load_object(loader *l, size_t index, json_t *obj, json_t **deps_out,
     json_t *deps = json_object_get(obj, "depends_on");
     if (deps && !json_is_array(deps))
         return fail_at(l, index, "%s", "\"depends_on\" is not an array");
-    if (!filter_accepts_object(l->filter, k, schema, name,
+    if ((k == &kind_data_row && !data_requested(l, schema, table)) ||
+        !filter_accepts_object(l->filter, k, schema, name,
                                attr_string(attrs, k, k->filter_schema_attr ?
                                                       *k->filter_schema_attr : -1),
                                attr_string(attrs, k, privilege_grantee_attr(k)),
@@ -326,6 +363,45 @@ static bool resolve_deps(loader *l, size_t index, pa_object *o, json_t *deps)
             model_add_dep(l->m, o, target);
         else if (!hashmap_get(&l->skipped_keys, json_string_value(dep)))
             return fail_at(l, index, "depends on unknown object %s", json_string_value(dep));
+    }
+    return true;
+}
+
+/* The --data tables the snapshot holds the rows of; each the comparison
+ * asks for must be one. */
+static bool load_data_tables(loader *l, json_t *list)
+{
+    size_t n = json_array_size(list);
+    if (list && !json_is_array(list)) {
+        sb_addf(l->err, "%s: \"data\" is not an array", l->path);
+        return false;
+    }
+    pa_data_table *tables = n ? arena_alloc(&l->m->arena, n * sizeof(*tables)) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        json_t *d = json_array_get(list, i);
+        const char *given = json_string_value(json_object_get(d, "given"));
+        const char *schema = json_string_value(json_object_get(d, "schema"));
+        const char *name = json_string_value(json_object_get(d, "name"));
+        if (!given || !schema != !name) {
+            sb_addf(l->err, "%s: data[%zu]: wants given, and schema with name", l->path, i);
+            return false;
+        }
+        tables[i] = (pa_data_table){arena_strdup(&l->m->arena, given),
+                                    schema ? arena_strdup(&l->m->arena, schema) : NULL,
+                                    name ? arena_strdup(&l->m->arena, name) : NULL};
+    }
+    l->m->data_tables = tables;
+    l->m->ndata_tables = n;
+    for (size_t i = 0; l->filter && i < l->filter->ndata; i++) {
+        strbuf given = STRBUF_INIT;
+        filter_data_table_name(&given, l->filter->data[i]);
+        bool held = model_data_table(l->m, given.buf) != NULL;
+        if (!held)
+            sb_addf(l->err, "%s holds no rows of %s (take the snapshot with --data %s)",
+                    l->path, given.buf, l->filter->data[i]);
+        sb_release(&given);
+        if (!held)
+            return false;
     }
     return true;
 }
@@ -416,7 +492,8 @@ static bool check_header(loader *l, json_t *root)
         return false;
     }
     l->m->server_version = (int)json_integer_value(server);
-    if (!load_census(l, json_object_get(root, "not_compared")) ||
+    if (!load_data_tables(l, json_object_get(root, "data")) ||
+        !load_census(l, json_object_get(root, "not_compared")) ||
         !load_references(l, json_object_get(root, "references")))
         return false;
     if (!json_is_array(json_object_get(root, "objects"))) {

@@ -3,9 +3,9 @@
 # both ways, with values of many types quoted exactly, in foreign-key
 # order (between two tables and within one), after the schema changes
 # they need; DELETE only with --unsafe; a table over --data-limit, one
-# without a key, a view, a name on neither side and a snapshot are
-# refused with a clear message; a .sql source's rows are compared; check says
-# drift. Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
+# without a key, a view and a name on neither side are refused with a
+# clear message; a .sql source's rows and a snapshot's are compared;
+# check says drift; apply (a JSON plan) and sync. Needs a running server (PGHOST/PGPORT set); see scripts/check.sh.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -96,8 +96,33 @@ refused no-key "FROM: --data events: the table has no primary key" --data events
 refused view "FROM: --data plan_codes: public.plan_codes is not a table" --data plan_codes
 refused nowhere "--data nope.x: no table nope.x in FROM or TARGET" --data nope.x
 refused bad-limit "diff: --data-limit wants a number of rows" --data big --data-limit 0
-"$PGALIGN" snapshot -o "$work/snap.json" dbname=data_from 2>"$err"
-expect snapshot 1 "$PGALIGN" --data plans "$work/snap.json" dbname=data_target &&
-    check snapshot-says grep -qF "holds no table rows" "$err"
+
+# Snapshots hold the rows of the tables they were taken with.
+load data_from from.sql && load data_target target.sql
+expect snapshot 0 "$PGALIGN" snapshot "${DATA[@]}" -o "$work/target.json" dbname=data_target &&
+    expect snapshot-plan 2 "$PGALIGN" --unsafe "${DATA[@]}" dbname=data_from "$work/target.json" &&
+    check snapshot-same-plan cmp "$out" "$work/forward.sql"
+expect snapshot-without-data 0 "$PGALIGN" dbname=data_target "$work/target.json"
+expect snapshot-one-table 0 "$PGALIGN" --data categories dbname=data_target "$work/target.json"
+expect snapshot-lacks 1 "$PGALIGN" --data big dbname=data_target "$work/target.json" &&
+    check snapshot-lacks-says grep -qF "target.json holds no rows of public.big (take the snapshot with --data big)" "$err"
+
+# A JSON plan: apply reads FROM's rows as the plan did (its fingerprint
+# covers them), and confirms TARGET's after; a row changed since is a
+# stale plan.
+expect json-plan 2 "$PGALIGN" --unsafe "${DATA[@]}" --format json -o "$work/plan.json" \
+    dbname=data_from dbname=data_target
+psql -X -q -d data_from -c "UPDATE categories SET title = 'meanwhile' WHERE id = 'root'"
+expect json-stale 1 "$PGALIGN" apply --unsafe dbname=data_from "$work/plan.json" &&
+    check json-stale-says grep -qF "FROM matches neither" "$err"
+psql -X -q -d data_from -c "UPDATE categories SET title = 'Root' WHERE id = 'root'"
+expect json-apply 0 "$PGALIGN" apply --unsafe dbname=data_from "$work/plan.json" &&
+    check json-verified grep -qF "verified: FROM now matches the plan's target" "$err" &&
+    check json-rows diff <(rows data_from) <(rows data_target)
+
+# sync: the rehearsal's copy of FROM holds its --data rows too.
+load data_from from.sql
+expect sync 0 "$PGALIGN" sync --yes --unsafe "${DATA[@]}" dbname=data_from dbname=data_target &&
+    check sync-rows diff <(rows data_from) <(rows data_target)
 expect limit-fits 0 "$PGALIGN" --data big --data-limit 50 dbname=data_from dbname=data_from
 exit 0
