@@ -33,12 +33,15 @@ static const char settings_sql[] =
 
 /* For each name given ($1, in order): the relation, if this database has
  * it; its primary key's columns; its columns but the generated ones,
- * each with whether it is GENERATED ALWAYS AS IDENTITY; its foreign keys. */
+ * each with whether it is GENERATED ALWAYS AS IDENTITY and whether a
+ * sequence fills it (identity, serial); its foreign keys. */
 static const char tables_query[] =
     "SELECT c.oid::text, n.nspname, c.relname, c.relkind::text,"
     " (SELECT " CONSTRAINT_COLUMNS("p.conkey", "p.conrelid") " FROM pg_constraint p"
     "   WHERE p.conrelid = c.oid AND p.contype = 'p')::text,"
-    " (SELECT json_agg(json_build_array(a.attname, a.attidentity = 'a') ORDER BY a.attnum)"
+    " (SELECT json_agg(json_build_array(a.attname, a.attidentity = 'a',"
+    "   pg_get_serial_sequence(" PA_SQL_QUALIFIED("n.nspname", "c.relname") ","
+    "   a.attname) IS NOT NULL) ORDER BY a.attnum)"
     "   FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
     "   AND NOT a.attisdropped AND a.attgenerated = '')::text,"
     " (SELECT json_agg(json_build_object('ref', f.confrelid::text,"
@@ -62,6 +65,7 @@ typedef struct data_table {
     char *key_text;         /* ["id"] */
     char *always_text;      /* ["id"], or NULL */
     char *order_text;       /* ["id", "name"] */
+    char *sequence_text;    /* ["id"], or NULL */
     json_t *key, *columns, *fks;
     size_t nrows, alloc;
     pa_object **rows;
@@ -120,14 +124,15 @@ static bool comparable(const data_table *t, strbuf *err)
     return true;
 }
 
-/* The GENERATED ALWAYS AS IDENTITY columns of t, as a JSON array, or NULL. */
-static char *always_identity(const json_t *columns)
+/* The names of the columns whose flag (1: GENERATED ALWAYS AS IDENTITY,
+ * 2: filled by a sequence) is true, as a JSON array, or NULL. */
+static char *flagged_columns(const json_t *columns, size_t flag)
 {
     json_t *names = json_array();
     size_t i;
     json_t *c;
     json_array_foreach(columns, i, c) {
-        if (json_is_true(json_array_get(c, 1)))
+        if (json_is_true(json_array_get(c, flag)))
             json_array_append(names, json_array_get(c, 0));
     }
     char *text = json_array_size(names) ? json_dumps(names, JSON_COMPACT) : NULL;
@@ -176,7 +181,8 @@ static bool read_tables(PGconn *conn, const pa_filter *f, data_table *tables, st
                                 : PQgetvalue(res, r, T_COLUMNS), 0, NULL);
         t->fks = json_loads(PQgetisnull(res, r, T_FKS) ? "[]" : PQgetvalue(res, r, T_FKS),
                             0, NULL);
-        t->always_text = always_identity(t->columns);
+        t->always_text = flagged_columns(t->columns, 1);
+        t->sequence_text = flagged_columns(t->columns, 2);
         t->order_text = column_names(t->columns);
         ok = comparable(t, err);
     }
@@ -244,6 +250,7 @@ static bool add_row(pa_model *m, data_table *t, const char *text, strbuf *err)
     model_set(m, o, ROW_KEY_COLUMNS, t->key_text);
     model_set(m, o, ROW_ALWAYS_IDENTITY, t->always_text);
     model_set(m, o, ROW_COLUMN_ORDER, t->order_text);
+    model_set(m, o, ROW_SEQUENCE_COLUMNS, t->sequence_text);
     if (t->nrows == t->alloc) {
         t->alloc = t->alloc ? 2 * t->alloc : 64;
         t->rows = xrealloc(t->rows, t->alloc * sizeof(*t->rows));
@@ -375,6 +382,7 @@ static void free_tables(data_table *tables, size_t n)
         free(t->key_text);
         free(t->always_text);
         free(t->order_text);
+        free(t->sequence_text);
     }
     free(tables);
 }

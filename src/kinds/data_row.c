@@ -31,6 +31,8 @@ static const pa_attr_rule row_attrs[] = {
     /* ["id", "name"]: the columns in the table's order, for statements
      * that read as the table does (not compared: column order is not). */
     [ROW_COLUMN_ORDER] = {"column_order", ATTR_INFO, OPTIONAL},
+    /* ["id"]: the columns a sequence fills (identity, serial), if any. */
+    [ROW_SEQUENCE_COLUMNS] = {"sequence_columns", ATTR_INFO, OPTIONAL},
 };
 KIND_ATTRS_IN_STEP(row_attrs, ROW_NATTRS);
 
@@ -173,6 +175,47 @@ static void row_alter(pa_plan *p, const pa_object *from, const pa_object *to,
     json_decref(new);
 }
 
+/* The next value of the sequence behind column of table, moved past the
+ * greatest key the plan inserted: the application's next INSERT would
+ * take a key the plan gave a row. Only ever forward, for an ascending
+ * sequence; one never used starts where it starts, if that is past. */
+static void sequence_past_rows(pa_plan *p, const pa_object *row, const char *column)
+{
+    strbuf table = STRBUF_INIT, seq = STRBUF_INIT;
+    kind_table_name(&table, row);
+    sb_adds(&seq, "pg_get_serial_sequence(");
+    sql_literal(&seq, table.buf);
+    sb_adds(&seq, ", ");
+    sql_literal(&seq, column);
+    sb_adds(&seq, ")::regclass");
+    strbuf *sb = &plan_stmt(p, 0)->sql;
+    sb_addf(sb, "SELECT setval(s.seq, m.top) FROM (SELECT %s AS seq) s"
+            " JOIN pg_sequence q ON q.seqrelid = s.seq, (SELECT max(", seq.buf);
+    sql_ident(sb, column);
+    sb_addf(sb, ") AS top FROM %s) m WHERE q.seqincrement > 0"
+            " AND m.top >= coalesce(pg_sequence_last_value(s.seq) + 1, q.seqstart)", table.buf);
+    sb_release(&table);
+    sb_release(&seq);
+}
+
+/* After the INSERTs: each table's sequences past its new rows, once. */
+static void row_after_creates(pa_plan *p, const pa_object *const *created, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const pa_object *row = created[i];
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = strcmp(created[j]->schema, row->schema) != 0 ||
+                    strcmp(created[j]->table, row->table) != 0;
+        json_t *columns = first ? parse(row->values[ROW_SEQUENCE_COLUMNS]) : NULL;
+        size_t k;
+        json_t *c;
+        json_array_foreach(columns, k, c)
+            sequence_past_rows(p, row, json_string_value(c));
+        json_decref(columns);
+    }
+}
+
 /* values an object of strings and nulls, with each key column a string;
  * key_columns (and always_identity) arrays of strings. */
 static bool row_validate(const pa_object *o, strbuf *err)
@@ -214,5 +257,6 @@ const pa_kind kind_data_row = {
     .create = row_create,
     .drop = row_drop,
     .alter = row_alter,
+    .after_creates = row_after_creates,
     .validate = row_validate,
 };

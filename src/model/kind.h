@@ -179,6 +179,10 @@ struct pa_kind {
     void (*drop)(pa_plan *p, const pa_object *from);
     void (*alter)(pa_plan *p, const pa_object *from, const pa_object *to,
                   const bool *changed);
+    /* Optional: statements after every other of the plan, given the
+     * objects of the kind the plan creates, in its order (a --data
+     * table's sequence moved past the keys inserted). */
+    void (*after_creates)(pa_plan *p, const pa_object *const *created, size_t n);
     /* Optional: a change that needs replacement only in some cases. */
     bool (*needs_replace)(const pa_object *from, const pa_object *to);
     /* Optional: an ALTER that everything depending on the object must be

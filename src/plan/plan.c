@@ -543,6 +543,26 @@ static void note_unplanned(pa_plan *p, const builder *b)
                   b->unplanned[i]->obj->key);
 }
 
+/* What kinds add after all else, given what the plan creates of each. */
+static void emit_after_creates(builder *b, const size_t *order)
+{
+    const pa_object **created = xmalloc(sizeof(*created) * (b->nops + 1));
+    for (size_t k = 0; k < pa_nkinds; k++) {
+        const pa_kind *kind = pa_kinds[k];
+        if (!kind->after_creates)
+            continue;
+        size_t n = 0;
+        for (size_t i = 0; i < b->nops; i++) {
+            const op *o = &b->ops[order[i]];
+            if (o->type == OP_CREATE && !o->absorbed_into && o->obj->kind == kind)
+                created[n++] = o->obj;
+        }
+        if (n)
+            kind->after_creates(b->plan, created, n);
+    }
+    free(created);
+}
+
 /* FROM's model has the new names already; the database gets them first. */
 static void emit_renames(pa_plan *p, const pa_rename_list *renames)
 {
@@ -590,6 +610,7 @@ void plan_build(pa_plan *p, const pa_diff *d, bool online)
     for (size_t i = 0; i < b.nops; i++)
         emit_op(&b, &b.ops[order[i]]);
     emit_implied_comments(p, d);
+    emit_after_creates(&b, order);
     note_unplanned(p, &b);
 
     free(b.unplanned);

@@ -55,6 +55,11 @@ check forward-escapes grep -qF "tags = E'{it''s,\"back\\\\\\\\slash\",\"q\\\\\"u
 check forward-newline grep -qxF "line two' WHERE id = '2';" "$plan"
 check forward-update-only-changed grep -qxF "UPDATE public.plan_features SET quota = '200' WHERE plan_id = '1' AND feature = 'api';" "$plan"
 line() { grep -nF -- "$1" "$plan" | head -n 1 | cut -d: -f1; }
+# The identity sequence moves past the keys inserted, once, at the end:
+# the application's next row gets a key of its own.
+check forward-sequence test "$(grep -c "SELECT setval(" "$plan")" = 1
+check forward-sequence-last test "$(line "SELECT setval(")" -gt "$(line "VALUES ('4', 'team'")"
+check forward-next-key test "$(psql -X -A -t -q -d data_from -c "INSERT INTO plans (code, tier) VALUES ('new', 'free') RETURNING id")" = 5
 check forward-column-first test "$(line "ADD COLUMN note")" -lt "$(line "INSERT INTO public.plans")"
 check forward-fk-order test "$(line "INSERT INTO public.plans")" -lt "$(line "INSERT INTO public.plan_features (plan_id, feature, quota) VALUES ('4'")"
 check forward-self-fk-order test "$(line "VALUES ('b', 'a'")" -lt "$(line "VALUES ('c', 'b'")"
