@@ -52,6 +52,11 @@ typedef struct checker {
     long long notice_count;     /* from the DO block that counts casts */
     pending *queue;             /* the counts, in the order of the checks */
     size_t nqueue;
+    /* The foreign keys referencing the tables DELETEs are checked on, a
+     * lookup a table (references_sql). */
+    char **referenced;
+    PGresult **references;
+    size_t nreferenced;
     char **tables;              /* tables the checks read ... */
     bool *exists;               /* ... and whether FROM has them */
     size_t ntables;
@@ -147,8 +152,10 @@ static void report_count(checker *ck, const pending *p, long long n, const strbu
     if (p->loss && n < 0) {
         sb_addf(ck->report, "preflight: could not count what %s: %s\n", p->what,
                 sb_str(why));
-    } else if (p->loss && (n > 0 || p->check->type != CHECK_CAST)) {
-        /* a drop's count even when 0; a type change's when it alters any */
+    } else if (p->loss && (n > 0 || (p->check->type != CHECK_CAST &&
+                                     p->check->type != CHECK_DELETE))) {
+        /* a drop's count even when 0; a type change's or a DELETE's
+         * cascade when it touches any */
         pa_loss loss = {p->stmt, n, p->what, p->unit};
         if (ck->losses) {
             pa_loss_list *l = ck->losses;
@@ -438,6 +445,116 @@ static void check_cast(checker *ck, const pa_check *c)
     sb_release(&msg);
 }
 
+/* The foreign keys of other tables that reference table (a SQL literal),
+ * but those of the tables handled lists (SQL literals): the referencing
+ * table, what ON DELETE does, and the columns paired, "c"."a" = p."b".
+ * A partition's clones of its parent's key are left out: the parent's
+ * counts their rows. */
+static const char references_sql[] =
+    "SELECT format('%%I.%%I', n.nspname, r.relname), f.confdeltype::text,"
+    " (SELECT string_agg(format('c.%%I = p.%%I', a.attname, b.attname), ' AND '"
+    "   ORDER BY k.i) FROM unnest(f.conkey, f.confkey) WITH ORDINALITY AS k(ck, fk, i)"
+    "   JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.ck"
+    "   JOIN pg_attribute b ON b.attrelid = f.confrelid AND b.attnum = k.fk)"
+    " FROM pg_constraint f JOIN pg_class r ON r.oid = f.conrelid"
+    " JOIN pg_namespace n ON n.oid = r.relnamespace"
+    " WHERE f.contype = 'f' AND f.conparentid = 0 AND f.confrelid = to_regclass(%s)"
+    " AND f.conrelid NOT IN (SELECT to_regclass(x) FROM unnest(ARRAY[%s]::text[]) AS x"
+    "   WHERE to_regclass(x) IS NOT NULL)"
+    " ORDER BY 1, 3";
+enum { REF_TABLE, REF_ACTION, REF_PAIRS };
+
+/* The references to c's table (references_sql), looked up once a table;
+ * NULL when the lookup fails (why says so). */
+static const PGresult *references_to(checker *ck, const pa_check *c, strbuf *why)
+{
+    for (size_t i = 0; i < ck->nreferenced; i++) {
+        if (strcmp(ck->referenced[i], c->table) == 0)
+            return ck->references[i];
+    }
+    strbuf table = STRBUF_INIT, sql = STRBUF_INIT;
+    sql_literal(&table, ck->source);
+    sb_addf(&sql, references_sql, table.buf, c->name && *c->name ? c->name : "NULL");
+    PGresult *res = PQexec(ck->conn, sql.buf);
+    sb_release(&table);
+    sb_release(&sql);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        conn_result_error(why, ck->conn, res);
+        PQclear(res);
+        return NULL;
+    }
+    size_t n = ck->nreferenced++;
+    ck->referenced = xrealloc(ck->referenced, ck->nreferenced * sizeof(*ck->referenced));
+    ck->references = xrealloc(ck->references, ck->nreferenced * sizeof(*ck->references));
+    ck->referenced[n] = xstrdup(c->table);
+    ck->references[n] = res;
+    return res;
+}
+
+/* A count of the rows of the referencing tables whose ON DELETE action is
+ * one of actions, that reference the rows c's DELETE removes, into sql
+ * (the tables, ", " between, into tables). False when there are none. */
+static bool referencing_count(const checker *ck, const pa_check *c, const PGresult *refs,
+                              const char *actions, strbuf *sql, strbuf *tables)
+{
+    sb_adds(sql, "SELECT 0");
+    bool any = false;
+    for (int r = 0; r < PQntuples(refs); r++) {
+        if (!strchr(actions, PQgetvalue(refs, r, REF_ACTION)[0]))
+            continue;
+        const char *table = PQgetvalue(refs, r, REF_TABLE);
+        sb_addf(sql, " + (SELECT count(*) FROM %s c WHERE EXISTS (SELECT FROM %s p"
+                " WHERE (%s) AND %s))", table, ck->source, c->definition,
+                PQgetvalue(refs, r, REF_PAIRS));
+        if (!strstr(tables->buf ? tables->buf : "", table))
+            sb_addf(tables, "%s%s", tables->len ? ", " : "", table);
+        any = true;
+    }
+    return any;
+}
+
+/* What a DELETE of rows takes along through other tables' foreign keys:
+ * the rows ON DELETE CASCADE deletes and the references SET NULL or SET
+ * DEFAULT resets (losses); rows that reference them without such an
+ * action make it fail. Nothing is said of a DELETE that touches none. */
+static void check_delete(checker *ck, const pa_check *c)
+{
+    strbuf why = STRBUF_INIT, sql = STRBUF_INIT, tables = STRBUF_INIT, msg = STRBUF_INIT;
+    const PGresult *refs = references_to(ck, c, &why);
+    if (!refs) {
+        unchecked(ck, c, &why);
+        sb_release(&why);
+        return;
+    }
+    static const struct {
+        const char *actions;
+        const char *what;
+        bool loss;
+    } counts[] = {
+        {"c", "DELETE FROM %s WHERE %s cascades (ON DELETE CASCADE) to %s, deleting", true},
+        {"nd", "DELETE FROM %s WHERE %s resets (ON DELETE SET NULL or SET DEFAULT) "
+               "the reference in %s of", true},
+        {"ar", "in %3$s have a reference to the row DELETE FROM %1$s WHERE %2$s removes "
+               "(ON DELETE NO ACTION or RESTRICT): the DELETE would fail", false},
+    };
+    for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+        sb_reset(&sql);
+        sb_reset(&tables);
+        sb_reset(&msg);
+        if (!referencing_count(ck, c, refs, counts[i].actions, &sql, &tables))
+            continue;
+        sb_addf(&msg, counts[i].what, c->table, c->definition, tables.buf);
+        if (counts[i].loss)
+            count_loss(ck, c, sql.buf, "row", msg.buf);
+        else
+            count_and_report(ck, c, sql.buf, "row", msg.buf);
+    }
+    sb_release(&why);
+    sb_release(&sql);
+    sb_release(&tables);
+    sb_release(&msg);
+}
+
 static void run_check(checker *ck, const pa_check *c)
 {
     strbuf sql = STRBUF_INIT, msg = STRBUF_INIT;
@@ -471,6 +588,9 @@ static void run_check(checker *ck, const pa_check *c)
         sb_addf(&sql, "SELECT count(%s) FROM %s t", c->column, ck->source);
         sb_addf(&msg, "DROP COLUMN %s.%s loses", c->table, c->column);
         count_loss(ck, c, sql.buf, "non-null value", msg.buf);
+        break;
+    case CHECK_DELETE:
+        check_delete(ck, c);
         break;
     case CHECK_NONE:
         break;
@@ -639,6 +759,12 @@ static void checker_free(checker *ck)
         free(ck->queue[i].fallback);
     }
     free(ck->queue);
+    for (size_t i = 0; i < ck->nreferenced; i++) {
+        free(ck->referenced[i]);
+        PQclear(ck->references[i]);
+    }
+    free(ck->referenced);
+    free(ck->references);
     for (size_t i = 0; i < ck->ntables; i++)
         free(ck->tables[i]);
     free(ck->tables);

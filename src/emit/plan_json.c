@@ -16,6 +16,7 @@ static const char *const check_names[] = {
     [CHECK_CAST] = "cast",
     [CHECK_LOSS_ROWS] = "loss-rows",
     [CHECK_LOSS_VALUES] = "loss-values",
+    [CHECK_DELETE] = "delete",
 };
 
 const char *plan_check_name(check_type type)

@@ -58,11 +58,11 @@ static void row_target(strbuf *sb, const pa_object *o)
     kind_table_name(sb, o);
 }
 
-/* WHERE key = value AND ...: the row o names. */
-static void add_where(strbuf *sb, const pa_object *o, const json_t *values)
+/* key = value AND ...: the row o names. */
+static void add_key_condition(strbuf *sb, const pa_object *o, const json_t *values)
 {
     json_t *keys = parse(o->values[ROW_KEY_COLUMNS]);
-    const char *sep = " WHERE ";
+    const char *sep = "";
     size_t i;
     json_t *k;
     json_array_foreach(keys, i, k) {
@@ -126,13 +126,37 @@ static void row_create(pa_plan *p, const pa_object *to)
     json_decref(values);
 }
 
+/* The --data tables of m, each a SQL literal, ", " between. */
+static void data_table_literals(strbuf *sb, const pa_model *m)
+{
+    for (size_t i = 0; i < m->ndata_tables; i++) {
+        const pa_data_table *d = &m->data_tables[i];
+        if (!d->schema)
+            continue;
+        strbuf name = STRBUF_INIT;
+        sql_qualified(&name, d->schema, d->name);
+        if (sb->len)
+            sb_adds(sb, ", ");
+        sql_literal(sb, name.buf);
+        sb_release(&name);
+    }
+}
+
+/* The preflight counts the rows of other tables the DELETE cascades to,
+ * and those whose foreign keys would make it fail. */
 static void row_drop(pa_plan *p, const pa_object *from)
 {
     json_t *values = parse(from->values[ROW_VALUES]);
-    strbuf *sb = &plan_stmt(p, 0)->sql;
-    sb_adds(sb, "DELETE FROM ");
-    kind_table_name(sb, from);
-    add_where(sb, from, values);
+    strbuf condition = STRBUF_INIT, handled = STRBUF_INIT;
+    add_key_condition(&condition, from, values);
+    data_table_literals(&handled, plan_from(p));
+    pa_stmt *stmt = plan_stmt(p, 0);
+    sb_adds(&stmt->sql, "DELETE FROM ");
+    kind_table_name(&stmt->sql, from);
+    sb_addf(&stmt->sql, " WHERE %s", condition.buf);
+    plan_check(stmt, CHECK_DELETE, from, NULL, handled.buf, condition.buf);
+    sb_release(&condition);
+    sb_release(&handled);
     json_decref(values);
 }
 
@@ -167,7 +191,8 @@ static void row_alter(pa_plan *p, const pa_object *from, const pa_object *to,
         sb_adds(sb, "UPDATE ");
         kind_table_name(sb, to);
         sb_add(sb, set.buf, set.len);
-        add_where(sb, to, new);
+        sb_adds(sb, " WHERE ");
+        add_key_condition(sb, to, new);
     }
     sb_release(&set);
     json_decref(always);

@@ -41,8 +41,14 @@ typedef enum check_type {
      * failure. */
     CHECK_LOSS_ROWS,    /* the table's rows (DROP TABLE) */
     CHECK_LOSS_VALUES,  /* the column's non-null values (DROP COLUMN) */
+    /* A DELETE of the rows definition selects (a --data row): the rows of
+     * other tables whose foreign keys it cascades to (counted, a loss),
+     * and those still referencing it without (a failure). name lists the
+     * tables, as SQL literals, whose rows the plan itself deletes or
+     * changes first (the --data tables): theirs are left out. */
+    CHECK_DELETE,
 } check_type;
-#define CHECK_LAST CHECK_LOSS_VALUES
+#define CHECK_LAST CHECK_DELETE
 
 typedef struct pa_check {
     check_type type;

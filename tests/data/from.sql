@@ -7,3 +7,5 @@ OVERRIDING SYSTEM VALUE VALUES
     (3, 'legacy', 'paid', 5, -0.0, '{}', '[]', 'null', '\x', '-infinity', '-1 mons', NULL, '::1', 'empty');
 INSERT INTO plan_features VALUES (1, 'api', 100), (3, 'sso', 1), (2, 'api', 5);
 INSERT INTO categories VALUES ('root', NULL, 'Root'), ('a', 'root', 'A'), ('old', 'root', 'Old');
+INSERT INTO subscriptions VALUES (1, 3), (2, 3), (3, 1);
+INSERT INTO invoices VALUES (1, 3), (2, 1);

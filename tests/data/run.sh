@@ -46,6 +46,14 @@ expect check 2 "$PGALIGN" check --unsafe "${DATA[@]}" dbname=data_from dbname=da
 expect schema-only 2 "$PGALIGN" dbname=data_from dbname=data_target &&
     check schema-only-no-rows lacks "$out" "INSERT INTO"
 
+# The preflight counts what a DELETE takes along through the foreign keys
+# of other tables; those of --data tables are the plan's own.
+expect preflight 2 "$PGALIGN" --unsafe --preflight --format summary "${DATA[@]}" \
+    dbname=data_from dbname=data_target &&
+    check preflight-cascade grep -qF "DELETE FROM \"public\".\"plans\" WHERE id = '3' cascades (ON DELETE CASCADE) to public.subscriptions, deleting 2 rows" "$out" &&
+    check preflight-set-null grep -qF "the reference in public.invoices of 1 row" "$out" &&
+    check preflight-own-tables lacks "$out" "plan_features, deleting"
+
 converge forward data_from data_target
 plan=$work/forward.sql
 # What the plan says, and in which order.
@@ -124,6 +132,18 @@ psql -X -q -d data_from -c "UPDATE categories SET title = 'Root' WHERE id = 'roo
 expect json-apply 0 "$PGALIGN" apply --unsafe dbname=data_from "$work/plan.json" &&
     check json-verified grep -qF "verified: FROM now matches the plan's target" "$err" &&
     check json-rows diff <(rows data_from) <(rows data_target)
+
+# A row of another table still referencing a deleted row stops sync
+# before anything changes.
+load data_from from.sql
+for db in data_from data_target; do
+    psql -X -q -d $db -c "CREATE TABLE blockers (id int PRIMARY KEY, plan_id int REFERENCES plans)"
+done
+psql -X -q -d data_from -c "INSERT INTO blockers VALUES (1, 3)"
+expect blocked 1 "$PGALIGN" sync --yes --unsafe "${DATA[@]}" dbname=data_from dbname=data_target &&
+    check blocked-says grep -qF "preflight: 1 row in public.blockers has a reference to the row DELETE FROM \"public\".\"plans\" WHERE id = '3' removes" "$err" &&
+    check blocked-unchanged test "$(psql -X -A -t -q -d data_from -c "SELECT count(*) FROM plans WHERE id = 3")" = 1
+for db in data_from data_target; do psql -X -q -d $db -c "DROP TABLE blockers"; done
 
 # sync: the rehearsal's copy of FROM holds its --data rows too.
 load data_from from.sql

@@ -36,3 +36,7 @@ CREATE TABLE events (id int, what text);
 CREATE VIEW plan_codes AS SELECT code FROM plans;
 CREATE TABLE big (id int PRIMARY KEY);
 INSERT INTO big SELECT generate_series(1, 50);
+-- Not --data tables: a plan's DELETE cascades to the first, and the
+-- second's rows would make it fail (the preflight counts both).
+CREATE TABLE subscriptions (id int PRIMARY KEY, plan_id int REFERENCES plans ON DELETE CASCADE);
+CREATE TABLE invoices (id int PRIMARY KEY, plan_id int REFERENCES plans ON DELETE SET NULL);
