@@ -20,6 +20,10 @@ void object_definition(strbuf *out, const pa_object *o)
     if (!o)
         return;
     const pa_kind *k = o->kind;
+    if (k->describe) {
+        k->describe(out, o);
+        return;
+    }
     for (size_t i = 0; i < k->nattrs; i++) {
         if (k->attrs[i].on_change == ATTR_INFO || !o->values[i])
             continue;

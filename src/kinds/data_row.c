@@ -126,6 +126,28 @@ static void row_create(pa_plan *p, const pa_object *to)
     json_decref(values);
 }
 
+/* A line a column, in the table's order: "name: 'value'" or "name: NULL"
+ * (a value's new lines indented). */
+static void row_describe(strbuf *out, const pa_object *o)
+{
+    json_t *values = ordered_values(o);
+    const char *name;
+    json_t *v;
+    json_object_foreach(values, name, v) {
+        strbuf literal = STRBUF_INIT;
+        sql_literal_or_null(&literal, json_string_value(v));
+        sb_addf(out, "%s: ", name);
+        for (const char *c = literal.buf; *c; c++) {
+            sb_addc(out, *c);
+            if (*c == '\n' && c[1])
+                sb_adds(out, "  ");
+        }
+        sb_addc(out, '\n');
+        sb_release(&literal);
+    }
+    json_decref(values);
+}
+
 /* The --data tables of m, each a SQL literal, ", " between. */
 static void data_table_literals(strbuf *sb, const pa_model *m)
 {
@@ -283,5 +305,6 @@ const pa_kind kind_data_row = {
     .drop = row_drop,
     .alter = row_alter,
     .after_creates = row_after_creates,
+    .describe = row_describe,
     .validate = row_validate,
 };

@@ -194,6 +194,10 @@ struct pa_kind {
     bool rebuild_is_new_object;
     /* Optional: whether replacing from loses data (default: no). */
     bool (*replace_loses_data)(const pa_object *from, const pa_object *to);
+    /* Optional: o as the review formats show it (the lines the changes'
+     * before and after are made of), for a kind whose attributes do not
+     * read well as "name: value" lines (a --data row's columns). */
+    void (*describe)(strbuf *out, const pa_object *o);
     /* Optional: whether o's values have the shape its statements rely on
      * (an index definition starts "CREATE [UNIQUE ]INDEX "); if not, say
      * why in err. Run by kind_check_shape for every source. */
