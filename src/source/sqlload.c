@@ -1,5 +1,6 @@
 #include "source/sqlload.h"
 #include "source/conn.h"
+#include "source/extstandin.h"
 #include "source/fdwstandin.h"
 #include "source/sqlrun.h"
 #include "source/tempcluster.h"
@@ -255,6 +256,25 @@ static bool stand_in_wrappers(loader *l, const char *path, const char *text, str
     return ok;
 }
 
+/* Under a profile, the types and index methods of extensions the server
+ * lacks that have a stand-in, before the file that would have created
+ * them runs; and the file's index options the stand-in's methods refuse
+ * set after each index instead (source/extstandin.h). */
+static bool stand_in_extensions(loader *l, const char *path, strbuf *text, bool *rewritten,
+                                strbuf *err)
+{
+    if (!l->profile || !extstandin_any(l->recorded))
+        return true;
+    strbuf why = STRBUF_INIT;
+    bool ok = open_here(l, err) && extstandin_prepare(l->conn, l->recorded, &why);
+    if (why.len)
+        sb_addf(err, "%s: %s", path, why.buf);
+    sb_release(&why);
+    if (ok && extstandin_rewrite(text, l->recorded))
+        *rewritten = true;
+    return ok;
+}
+
 /* Under a profile, the statements of extensions the server lacks are
  * taken out first. */
 static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
@@ -267,7 +287,8 @@ static bool load_file(loader *l, const char *path, size_t index, strbuf *err)
     }
     bool rewritten = l->profile && extskip_rewrite(text.buf, extskip_available,
                                                    &l->available, false, l->recorded);
-    ok = stand_in_wrappers(l, path, text.buf, err);
+    ok = stand_in_wrappers(l, path, text.buf, err) &&
+         stand_in_extensions(l, path, &text, &rewritten, err);
     if (ok && sqlrun_needs_psql(text.buf))
         ok = run_psql(l, path, index, text.buf, rewritten, err);
     else if (ok)

@@ -548,3 +548,43 @@ if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ]; then
 else
     skip "$SUITE/like-only-15" "needs a server other than 15, and 15's programs"
 fi
+
+# A pgvector app's migrations as a source on a machine without pgvector:
+# its stand-in (src/source/standin_vector.sql) lets the columns, both
+# index methods with their options and the functions load; the plan says
+# CREATE EXTENSION and names what the migrations made, and none of the
+# stand-in's own objects.
+vector=$here/vector_migrations
+expect vector 2 "$PGALIGN" --profile supabase EMPTY "$vector" &&
+    check vector-extension has "$out" "CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA extensions;" &&
+    check vector-column has "$out" "embedding extensions.vector(1536)," &&
+    check vector-halfvec has "$out" "summary_embedding extensions.halfvec(768)," &&
+    check vector-sparsevec has "$out" "keywords extensions.sparsevec(30000)" &&
+    check vector-hnsw has "$out" "CREATE INDEX documents_embedding_hnsw ON public.documents USING hnsw (embedding extensions.vector_cosine_ops) WITH (m='16', ef_construction='64');" &&
+    check vector-ivfflat has "$out" "CREATE INDEX documents_embedding_ivfflat ON public.documents USING ivfflat (embedding) WITH (lists='100');" &&
+    check vector-hnsw-halfvec has "$out" "USING hnsw (summary_embedding extensions.halfvec_ip_ops);" &&
+    check vector-function has "$out" "CREATE OR REPLACE FUNCTION public.match_documents(query_embedding extensions.vector, match_threshold double precision, match_count integer)" &&
+    check vector-atomic has "$out" "ORDER BY (d.embedding OPERATOR(extensions.<->) nearest.q)" &&
+    check vector-extension-first test "$(grep -n "CREATE EXTENSION IF NOT EXISTS vector" "$out" | cut -d: -f1)" -lt "$(grep -n "CREATE TABLE public.documents" "$out" | cut -d: -f1)" &&
+    check vector-no-standin lacks "$out" "CREATE TYPE" && check vector-no-am lacks "$out" "ACCESS METHOD" &&
+    check vector-no-operator lacks "$out" "CREATE OPERATOR" && check vector-no-cast lacks "$out" "CREATE CAST" &&
+    check vector-no-helper lacks "$out" "standin"
+expect vector-same 0 "$PGALIGN" --profile supabase "$vector" "$vector"
+# A migration that changes an index's options: the difference is seen.
+rm -rf "$work/vec2" && cp -r "$vector" "$work/vec2" &&
+    sed -i 's/ef_construction = 64/ef_construction = 128/' "$work/vec2/20240102000000_indexes.sql"
+expect vector-options 2 "$PGALIGN" --profile supabase "$vector" "$work/vec2" &&
+    check vector-options-new has "$out" "WITH (m='16', ef_construction='128');"
+# In public, as a plain CREATE EXTENSION puts it: the stand-in's types,
+# functions and operators are the extension's there too.
+printf '%s\n' "create extension vector;" \
+    "create table public.items (id int primary key, v vector(3));" \
+    "create index items_v on public.items using hnsw (v vector_l2_ops) with (m = 4);" \
+    "create view public.near as select id, v <-> '[1,2,3]' as d from public.items;" >"$work/public.sql"
+expect vector-public 2 "$PGALIGN" --profile supabase EMPTY "$work/public.sql" &&
+    check vector-public-column has "$out" "v public.vector(3)" &&
+    check vector-public-index has "$out" "USING hnsw (v public.vector_l2_ops) WITH (m='4');" &&
+    check vector-public-view has "$out" "OPERATOR(public.<->)" &&
+    check vector-public-no-type lacks "$out" "CREATE TYPE" &&
+    check vector-public-no-function lacks "$out" "vector_in" &&
+    check vector-public-no-operator lacks "$out" "CREATE OPERATOR"
