@@ -17,10 +17,14 @@
 #include "plan/compat.h"
 #include "plan/plan.h"
 #include "source/conn.h"
+#include "source/extstandin.h"
 #include "source/fdwstandin.h"
 #include "source/sqlload.h"
 #include "source/tempcluster.h"
 
+#include "util/xalloc.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 static const char role_exists_query[] = "SELECT 1 FROM pg_roles WHERE rolname = $1";
@@ -104,6 +108,25 @@ static void forget_extension_versions(pa_model *m)
         extension_set_version(m, m->objects[i], NULL);
 }
 
+/* Each CREATE INDEX of a stand-in's method loses the options that
+ * method refuses, and the statement that sets them comes after it. */
+static void split_standin_options(pa_plan *p, const pa_ext_list *skipped)
+{
+    size_t n = p->nstmts;
+    pa_stmt **stmts = xmalloc(sizeof(*stmts) * (n + 1));
+    memcpy(stmts, p->stmts, sizeof(*stmts) * n);
+    p->nstmts = 0;
+    for (size_t i = 0; i < n; i++) {
+        p->stmts = xgrow(p->stmts, sizeof(*p->stmts), p->nstmts + 1, &p->alloc);
+        p->stmts[p->nstmts++] = stmts[i];
+        strbuf after = STRBUF_INIT;
+        if (extstandin_split(&stmts[i]->sql, &after, skipped))
+            sb_adds(&plan_stmt(p, 0)->sql, after.buf);
+        sb_release(&after);
+    }
+    free(stmts);
+}
+
 bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, const pa_filter *filter,
                                   pa_ext_list *skipped, strbuf *err)
 {
@@ -127,6 +150,12 @@ bool copy_skip_missing_extensions(PGconn *conn, pa_plan *p, const pa_filter *fil
         if (fdwstandin_needed(p->stmts[i]->sql.buf))
             ok = fdwstandin_prepare(conn, p->stmts[i]->sql.buf, skipped,
                                     filter->managed_schemas, err);
+    }
+    /* The types and index methods of extensions with a stand-in. */
+    if (ok && filter->profile && extstandin_any(skipped)) {
+        ok = extstandin_prepare(conn, skipped, err);
+        if (ok)
+            split_standin_options(p, skipped);
     }
     return ok;
 }

@@ -254,42 +254,64 @@ static void options_array(strbuf *out, const char *text, const char *open, const
     sb_adds(out, "]::text[]");
 }
 
-bool extstandin_rewrite(strbuf *text, const pa_ext_list *recorded)
+/* The index methods the stand-ins of recorded make, NULL-terminated;
+ * false when there are none. */
+enum { MAX_METHODS = 8 };
+static bool standin_methods(const pa_ext_list *recorded, const char **methods)
 {
-    const char *methods[8];
     size_t n = 0;
     for (size_t i = 0; i < NSTANDINS; i++) {
         if (!find_recorded(recorded, standins[i].extension))
             continue;
-        for (const char *const *m = standins[i].methods; *m && n + 1 < 8; m++)
+        for (const char *const *m = standins[i].methods; *m && n + 1 < MAX_METHODS; m++)
             methods[n++] = *m;
     }
     methods[n] = NULL;
-    if (!n || !text->len)
+    return n > 0;
+}
+
+/* Into out: the statement [start, end) of text, with its WITH (...) of
+ * an index method of methods blanked; into after, the statement that sets
+ * those options on the index. False (nothing written) when it has none. */
+static bool split_options(const char *text, const char *start, const char *end,
+                          const char *const *methods, strbuf *out, strbuf *after)
+{
+    const char *with, *with_end, *method;
+    if (!index_with(text, start, end, methods, &with, &with_end, &method))
         return false;
-    strbuf out = STRBUF_INIT;
+    sb_add(out, start, (size_t)(with - start));
+    for (const char *c = with; c < with_end; c++)
+        sb_addc(out, *c == '\n' ? '\n' : ' ');
+    sb_add(out, with_end, (size_t)(end - with_end));
+    strbuf options = STRBUF_INIT, name = STRBUF_INIT;
+    options_array(&options, text, strchr(with, '('), with_end);
+    sql_literal(&name, method);
+    sb_addf(after, set_options_sql, options.buf, name.buf);
+    sb_release(&options);
+    sb_release(&name);
+    return true;
+}
+
+bool extstandin_rewrite(strbuf *text, const pa_ext_list *recorded)
+{
+    const char *methods[MAX_METHODS];
+    if (!standin_methods(recorded, methods) || !text->len)
+        return false;
+    strbuf out = STRBUF_INIT, after = STRBUF_INIT;
     const char *copied = text->buf;
     sql_piece piece;
     bool changed = false;
     for (const char *s = text->buf; (s = sql_next_piece(s, true, &piece)) != NULL;) {
         const char *with, *with_end, *method;
-        if (piece.meta ||
-            !index_with(text->buf, piece.start, piece.end, methods, &with, &with_end, &method))
+        if (piece.meta || !index_with(text->buf, piece.start, piece.end, methods, &with,
+                                      &with_end, &method))
             continue;
-        /* WITH (...) blanked, new lines kept; the options set after. */
-        sb_add(&out, copied, (size_t)(with - copied));
-        for (const char *c = with; c < with_end; c++)
-            sb_addc(&out, *c == '\n' ? '\n' : ' ');
+        sb_reset(&after);
+        sb_add(&out, copied, (size_t)(piece.start - copied));
+        split_options(text->buf, piece.start, piece.end, methods, &out, &after);
+        /* After the statement's semicolon, on its line. */
         bool terminated = *piece.end == ';';
-        sb_add(&out, with_end, (size_t)(piece.end - with_end) + (terminated ? 1 : 0));
-        if (!terminated)
-            sb_addc(&out, ';');
-        strbuf options = STRBUF_INIT, name = STRBUF_INIT;
-        options_array(&options, text->buf, strchr(with, '('), with_end);
-        sql_literal(&name, method);
-        sb_addf(&out, set_options_sql, options.buf, name.buf);
-        sb_release(&options);
-        sb_release(&name);
+        sb_addf(&out, ";%s", after.buf);
         copied = piece.end + (terminated ? 1 : 0);
         changed = true;
     }
@@ -300,5 +322,23 @@ bool extstandin_rewrite(strbuf *text, const pa_ext_list *recorded)
     } else {
         sb_release(&out);
     }
+    sb_release(&after);
     return changed;
+}
+
+bool extstandin_split(strbuf *stmt, strbuf *after, const pa_ext_list *recorded)
+{
+    const char *methods[MAX_METHODS];
+    if (!standin_methods(recorded, methods) || !stmt->len)
+        return false;
+    strbuf out = STRBUF_INIT;
+    bool split = split_options(stmt->buf, stmt->buf, stmt->buf + stmt->len, methods, &out,
+                               after);
+    if (split) {
+        sb_release(stmt);
+        *stmt = out;
+    } else {
+        sb_release(&out);
+    }
+    return split;
 }

@@ -32,4 +32,9 @@ bool extstandin_prepare(PGconn *conn, const pa_ext_list *recorded, strbuf *err);
  * keep their numbers. Whether anything changed. */
 bool extstandin_rewrite(strbuf *text, const pa_ext_list *recorded);
 
+/* The same for one statement of a plan (a copy built on the temporary
+ * cluster): stmt loses the options, and after gets the statement that
+ * sets them, to run next. Whether stmt needs it. */
+bool extstandin_split(strbuf *stmt, strbuf *after, const pa_ext_list *recorded);
+
 #endif

@@ -588,3 +588,19 @@ expect vector-public 2 "$PGALIGN" --profile supabase EMPTY "$work/public.sql" &&
     check vector-public-no-type lacks "$out" "CREATE TYPE" &&
     check vector-public-no-function lacks "$out" "vector_in" &&
     check vector-public-no-operator lacks "$out" "CREATE OPERATOR"
+# Compared through copies built on one server (a snapshot printed by this
+# suite's major, the migrations loaded by 15's programs): the copy of the
+# snapshot gets the stand-in too, and its index options.
+if [ "$SERVER_MAJOR" != 15 ] && [ -x /usr/lib/postgresql/15/bin/postgres ] &&
+    [ -n "${PGALIGN_PG_BINDIRS:-}" ]; then
+    expect vector-snapshot 0 "$PGALIGN" snapshot --profile supabase \
+        --pg-bindir "${PGALIGN_PG_BINDIRS%%:*}" -o "$work/vector.json" "$vector" &&
+        check vector-snapshot-major grep -q "\"server_version\": ${SERVER_MAJOR}" "$work/vector.json"
+    expect vector-alike 0 "$PGALIGN" --profile supabase --pg-bindir /usr/lib/postgresql/15/bin \
+        "$work/vector.json" "$vector"
+    expect vector-alike-options 2 "$PGALIGN" --profile supabase \
+        --pg-bindir /usr/lib/postgresql/15/bin "$work/vector.json" "$work/vec2" &&
+        check vector-alike-options-new has "$out" "WITH (m='16', ef_construction='128');"
+else
+    skip "$SUITE/vector-alike" "needs a server other than 15, and 15's programs"
+fi
