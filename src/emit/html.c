@@ -65,27 +65,21 @@ static void add_header(strbuf *out, const pa_plan *p, const pa_census_diff *cens
 
 /* --- the summary -------------------------------------------------------- */
 
+static void kind_row(strbuf *out, const pa_kind *kind, const kind_counts *c, bool first)
+{
+    if (first)
+        sb_adds(out, "<table class=\"counts\" id=\"kinds\"><thead><tr><th>kind</th>"
+                     "<th>created</th><th>altered</th><th>dropped</th></tr></thead>"
+                     "<tbody>\n");
+    sb_addf(out, "<tr><td><a href=\"#kind=%s\">%s</a></td><td class=\"n\">%zu</td>"
+                 "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
+            kind->name, kind->name, c->created, c->altered, c->dropped);
+}
+
 static void add_kind_table(strbuf *out, const pa_diff *d)
 {
-    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
-    summary_count_changes(d, counts);
-    bool any = false;
-    for (size_t i = 0; i < pa_nkinds; i++) {
-        const kind_counts *c = &counts[i];
-        if (!c->created && !c->altered && !c->dropped)
-            continue;
-        if (!any)
-            sb_adds(out, "<table class=\"counts\" id=\"kinds\"><thead><tr><th>kind</th>"
-                         "<th>created</th><th>altered</th><th>dropped</th></tr></thead>"
-                         "<tbody>\n");
-        any = true;
-        sb_addf(out, "<tr><td><a href=\"#kind=%s\">%s</a></td><td class=\"n\">%zu</td>"
-                     "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
-                pa_kinds[i]->name, pa_kinds[i]->name, c->created, c->altered, c->dropped);
-    }
-    if (any)
+    if (summary_kind_rows(out, d, kind_row))
         sb_adds(out, "</tbody></table>\n");
-    free(counts);
 }
 
 static void add_hazard_table(strbuf *out, const pa_plan *p)

@@ -79,22 +79,17 @@ static void add_code_item(strbuf *out, const char *text)
     sb_addc(out, '\n');
 }
 
+static void kind_row(strbuf *out, const pa_kind *kind, const kind_counts *c, bool first)
+{
+    if (first)
+        sb_adds(out, "\n| kind | created | altered | dropped |\n| --- | ---: | ---: | ---: |\n");
+    sb_addf(out, "| %s | %zu | %zu | %zu |\n", kind->name, c->created, c->altered,
+            c->dropped);
+}
+
 static void add_kind_table(strbuf *out, const pa_diff *d)
 {
-    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
-    summary_count_changes(d, counts);
-    bool any = false;
-    for (size_t i = 0; i < pa_nkinds; i++) {
-        const kind_counts *c = &counts[i];
-        if (!c->created && !c->altered && !c->dropped)
-            continue;
-        if (!any)
-            sb_adds(out, "\n| kind | created | altered | dropped |\n| --- | ---: | ---: | ---: |\n");
-        any = true;
-        sb_addf(out, "| %s | %zu | %zu | %zu |\n", pa_kinds[i]->name, c->created, c->altered,
-                c->dropped);
-    }
-    free(counts);
+    summary_kind_rows(out, d, kind_row);
 }
 
 static void add_hazards(strbuf *out, const pa_plan *p)

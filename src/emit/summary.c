@@ -46,6 +46,20 @@ static const char *const colour_hazard = "\033[33m";
 static const char *const colour_off = "\033[0m";
 
 /* What the plan leaves to be done by hand (secrets). */
+size_t summary_kind_rows(strbuf *out, const pa_diff *d, kind_row_fn row)
+{
+    kind_counts *counts = xcalloc(pa_nkinds, sizeof(*counts));
+    summary_count_changes(d, counts);
+    size_t rows = 0;
+    for (size_t i = 0; i < pa_nkinds; i++) {
+        const kind_counts *c = &counts[i];
+        if (c->created || c->altered || c->dropped)
+            row(out, pa_kinds[i], c, rows++ == 0);
+    }
+    free(counts);
+    return rows;
+}
+
 static void add_notes(strbuf *out, const pa_plan *p)
 {
     if (!p->nnotes)

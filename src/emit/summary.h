@@ -17,6 +17,13 @@ typedef struct kind_counts {
     size_t created, altered, dropped;
 } kind_counts;
 void summary_count_changes(const pa_diff *d, kind_counts *counts);
+/* A table of those counts, for the review formats: for each kind with a
+ * change, in that order, row writes its row to out (first is true for the
+ * first, which writes the table's head before it). Returns how many rows
+ * there were (the caller closes a table that has any). */
+typedef void (*kind_row_fn)(strbuf *out, const pa_kind *kind, const kind_counts *c,
+                            bool first);
+size_t summary_kind_rows(strbuf *out, const pa_diff *d, kind_row_fn row);
 
 /* census: what was not compared (diff/census.h), or NULL. losses: what
  * the preflight counted the destructive statements lose, or NULL when it
