@@ -279,6 +279,9 @@ static bool read_rows(PGconn *conn, const pa_filter *f, data_table *tables, pa_m
     if (!ok) {
         sb_adds(err, "reading the --data rows failed: ");
         conn_result_error(err, conn, res);
+        if (strstr(PQresultErrorMessage(res), "row-level security"))
+            sb_adds(err, " (--data reads every row, as pg_dump does: the role must own the "
+                         "table or have BYPASSRLS)");
     }
     for (int r = 0; ok && r < PQntuples(res); r++) {
         data_table *t = &tables[strtoul(PQgetvalue(res, r, 0), NULL, 10)];

@@ -149,5 +149,17 @@ for db in data_from data_target; do psql -X -q -d $db -c "DROP TABLE blockers"; 
 load data_from from.sql
 expect sync 0 "$PGALIGN" sync --yes --unsafe "${DATA[@]}" dbname=data_from dbname=data_target &&
     check sync-rows diff <(rows data_from) <(rows data_target)
+# Rows a policy would hide are an error that says why, not rows missing.
+psql -X -q -d data_from -c "CREATE ROLE data_reader LOGIN" 2>/dev/null
+for db in data_from data_target; do
+    psql -X -q -d $db -c "ALTER TABLE categories ENABLE ROW LEVEL SECURITY" \
+        -c "CREATE POLICY nothing ON categories USING (false)" \
+        -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO data_reader"
+done
+expect row-security 1 "$PGALIGN" --data categories "dbname=data_from user=data_reader" \
+    "dbname=data_target user=data_reader" &&
+    check row-security-says grep -qF "affected by row-level security policy for table \"categories\" (--data reads every row, as pg_dump does: the role must own the table or have BYPASSRLS)" "$err"
+psql -X -q -d data_target -c "DROP OWNED BY data_reader"
+psql -X -q -d data_from -c "DROP OWNED BY data_reader" -c "DROP ROLE data_reader"
 expect limit-fits 0 "$PGALIGN" --data big --data-limit 50 dbname=data_from dbname=data_from
 exit 0
